@@ -1,0 +1,2 @@
+// Placeholder until the exercise lands.
+export {};

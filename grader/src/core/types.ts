@@ -1,0 +1,73 @@
+/**
+ * The grader's results: what the core produces and every reporter and the UI consume.
+ * The JSON report (`grader/schema/report.schema.json`) is these types with texts in one language.
+ */
+import type { Chart, Lang, Localized, Table } from '@gradschool/exercise-kit';
+
+/** A check's outcome. `todo`: the student's stub still throws `NotImplemented`. */
+export type CheckStatus = 'pass' | 'fail' | 'error' | 'timeout' | 'todo';
+
+/**
+ * An exercise's outcome: `pass` when every check passed, `todo` when every check is `todo` (not
+ * started), `error` when the exercise could not run at all (syntax error, forbidden import, broken
+ * manifest), else `fail`.
+ */
+export type ExerciseStatus = 'pass' | 'fail' | 'todo' | 'error';
+
+export interface CheckResult {
+  id: string;
+  title: Localized;
+  status: CheckStatus;
+  score: number;
+  maxScore: number;
+  /** What happened; for `error`/`timeout` the grader's own explanation. */
+  message: Localized;
+  expected?: string;
+  got?: string;
+  /** What the student's code printed during this check (truncated), never parsed. */
+  output: string;
+  durationMs: number;
+  /** Set when the check did not run because an earlier check it depends on did not pass. */
+  skippedBecause?: string;
+  chart?: Chart;
+  table?: Table;
+}
+
+/** Why an exercise could not run at all. */
+export interface ExerciseProblem {
+  code: string;
+  message: Localized;
+  file?: string;
+  line?: number;
+  column?: number;
+  /** A code frame around `line:column`, ready to print. */
+  frame?: string;
+}
+
+export interface ExerciseResult {
+  id: string;
+  title: Localized;
+  status: ExerciseStatus;
+  score: number;
+  maxScore: number;
+  checks: CheckResult[];
+  durationMs: number;
+  problem?: ExerciseProblem;
+  /** The student's files graded (paths relative to the repository root). */
+  files: string[];
+}
+
+export interface GradeReport {
+  version: 1;
+  seed: number;
+  lang: Lang;
+  score: number;
+  maxScore: number;
+  durationMs: number;
+  startedAt: string;
+  /** What was graded: the students' `src/`, the reference `solution/`, or a submission folder. */
+  source: 'src' | 'solution' | 'submission';
+  /** Files of a submission that were not read (not listed by any manifest), repository-relative. */
+  ignoredFiles: string[];
+  exercises: ExerciseResult[];
+}

@@ -1,0 +1,6 @@
+/**
+ * @gradschool/exercise-kit: what an exercise author imports.
+ * See `protocol.ts` for the check protocol (input -> probe -> judge).
+ */
+export * from './manifest.js';
+export * from './protocol.js';
