@@ -1,2 +1,2 @@
 /** @gradschool/autograd: a tensor autograd engine with a Keras-style model API. */
-export {};
+export * from './nn/index.js';

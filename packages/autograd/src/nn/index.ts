@@ -1,0 +1,2 @@
+/** The Keras-style model API: layers, models, losses, metrics, optimizers. */
+export {};
