@@ -1,0 +1,170 @@
+/**
+ * The plain-text report: what `pnpm grade` prints when it is not drawing the Ink UI (CI, pipes,
+ * `--ci`). One line per exercise, then what went wrong in each failing check, a hint, a total.
+ */
+import type { Lang, Localized } from '@gradschool/exercise-kit';
+import type { CheckResult, ExerciseResult, GradeReport } from '../core/types.js';
+import { t } from '../i18n/index.js';
+import { makePaint, type Paint } from './ansi.js';
+import { formatPoints, percent, STATUS_STYLE, STATUS_SYMBOL } from './format.js';
+import { renderTable } from './table.js';
+import { padToWidth, textWidth } from './text-width.js';
+
+/** Options of {@link renderPlain}. */
+export interface PlainOptions {
+  lang: Lang;
+  /** ANSI colors; the CLI passes `stdout.isTTY && !NO_COLOR`. */
+  color: boolean;
+  /** Also list passing checks, charts and every captured output. */
+  verbose?: boolean;
+  /**
+   * Each exercise's hints (from its manifest), by exercise id. The first one is printed under an
+   * exercise that did not pass: the report itself carries no hints.
+   */
+  hints?: Record<string, readonly Localized[]>;
+}
+
+/** Most ignored files listed by name; the rest are counted. */
+const MAX_IGNORED_LISTED = 20;
+
+/**
+ * Renders a report as plain text (ending with a newline), in one language, colored or not.
+ *
+ * @example
+ * ```ts
+ * process.stdout.write(renderPlain(report, { lang: 'ko', color: process.stdout.isTTY && !process.env.NO_COLOR }));
+ * ```
+ */
+export function renderPlain(report: GradeReport, options: PlainOptions): string {
+  const { lang } = options;
+  const paint = makePaint(options.color);
+  const lines: string[] = [];
+  if (report.exercises.length === 0) lines.push(t('report.noExercises', lang));
+  const idWidth = Math.max(0, ...report.exercises.map((ex) => textWidth(ex.id)));
+  const titleWidth = Math.max(0, ...report.exercises.map((ex) => textWidth(ex.title[lang])));
+  for (const exercise of report.exercises) {
+    lines.push(exerciseLine(exercise, idWidth, titleWidth, options, paint));
+    lines.push(...exerciseDetails(exercise, options, paint));
+  }
+  lines.push('', totalLine(report, lang, paint));
+  if (report.ignoredFiles.length > 0) lines.push(...ignoredLines(report.ignoredFiles, options, paint));
+  return `${lines.join('\n')}\n`;
+}
+
+function exerciseLine(
+  exercise: ExerciseResult,
+  idWidth: number,
+  titleWidth: number,
+  { lang }: PlainOptions,
+  paint: Paint,
+): string {
+  const style = STATUS_STYLE[exercise.status];
+  const symbol = paint(style, STATUS_SYMBOL[exercise.status]);
+  const id = paint('bold', padToWidth(exercise.id, idWidth));
+  const title = padToWidth(exercise.title[lang], titleWidth);
+  const score = `${formatPoints(exercise.score)}/${formatPoints(exercise.maxScore)}`;
+  return `${symbol} ${id}  ${title}  ${paint(style, score)}`;
+}
+
+function exerciseDetails(exercise: ExerciseResult, options: PlainOptions, paint: Paint): string[] {
+  const { lang, verbose } = options;
+  const lines: string[] = [];
+  if (exercise.problem) {
+    const { problem } = exercise;
+    const where = problem.file
+      ? ` (${problem.file}${problem.line ? `:${problem.line}${problem.column ? `:${problem.column}` : ''}` : ''})`
+      : '';
+    lines.push(...indent(`${paint('magenta', '!')} ${problem.message[lang]}${where}`, 4));
+    if (problem.frame) lines.push(...indent(sanitize(problem.frame), 6));
+  }
+  if (exercise.status === 'todo' && !verbose) {
+    const file = exercise.files[0] ?? `exercises/${exercise.id}/src`;
+    lines.push(...indent(paint('gray', t('report.todoExercise', lang, { file })), 4));
+  } else {
+    for (const check of exercise.checks) {
+      if (check.status === 'pass' && !verbose) continue;
+      lines.push(...checkLines(check, options, paint));
+    }
+  }
+  const hint = options.hints?.[exercise.id]?.[0];
+  if (hint && exercise.status !== 'pass') {
+    lines.push(...indent(`${paint('cyan', `${t('report.hint', lang)}:`)} ${hint[lang]}`, 4));
+  }
+  return lines;
+}
+
+function checkLines(check: CheckResult, { lang, verbose }: PlainOptions, paint: Paint): string[] {
+  const style = STATUS_STYLE[check.status];
+  const score = `${formatPoints(check.score)}/${formatPoints(check.maxScore)}`;
+  const head = `${paint(style, STATUS_SYMBOL[check.status])} ${check.id}  ${check.title[lang]}  ${paint(style, score)}`;
+  const lines = indent(head, 4);
+  const details: string[] = [];
+  if (check.skippedBecause) {
+    details.push(paint('gray', t('report.skipped', lang, { dep: check.skippedBecause })));
+  } else if (check.message[lang]) {
+    details.push(sanitize(check.message[lang]));
+  }
+  if (check.expected !== undefined || check.got !== undefined) {
+    const labels = [t('report.expected', lang), t('report.got', lang)];
+    const width = Math.max(...labels.map(textWidth)) + 1;
+    if (check.expected !== undefined)
+      details.push(`${padToWidth(`${labels[0]}:`, width)} ${paint('green', sanitize(check.expected))}`);
+    if (check.got !== undefined)
+      details.push(`${padToWidth(`${labels[1]}:`, width)} ${paint('red', sanitize(check.got))}`);
+  }
+  if (check.table) details.push(...renderTable(check.table).map(sanitize));
+  if (check.chart && verbose) {
+    for (const series of check.chart.series) {
+      const last = series.values[series.values.length - 1];
+      const value = last === undefined ? '-' : String(Number(last.toPrecision(6)));
+      details.push(`${check.chart.title[lang]} · ${series.name}: ${t('report.chartLast', lang)} ${value}`);
+    }
+  }
+  if (check.output.trim() !== '' && (check.status !== 'pass' || verbose)) {
+    details.push(paint('gray', `${t('report.output', lang)}:`));
+    details.push(
+      ...sanitize(check.output.replace(/\n+$/, ''))
+        .split('\n')
+        .map((line) => `${paint('gray', '│')} ${line}`),
+    );
+  }
+  for (const detail of details) lines.push(...indent(detail, 6));
+  return lines;
+}
+
+function totalLine(report: GradeReport, lang: Lang, paint: Paint): string {
+  const allPassed = report.maxScore > 0 && report.score === report.maxScore;
+  const score = t('report.points', lang, {
+    score: formatPoints(report.score),
+    max: formatPoints(report.maxScore),
+  });
+  const total = `${t('report.total', lang)}: ${score} (${percent(report.score, report.maxScore)}%)`;
+  const meta = `${t(`report.source.${report.source}`, lang)} · ${t('report.seed', lang)} ${report.seed}`;
+  const line = `${paint('bold', paint(allPassed ? 'green' : 'yellow', total))}  ${paint('gray', meta)}`;
+  return allPassed ? `${line}\n${paint('green', t('report.allPassed', lang))}` : line;
+}
+
+function ignoredLines(files: readonly string[], { lang, verbose }: PlainOptions, paint: Paint): string[] {
+  const listed = verbose ? files : files.slice(0, MAX_IGNORED_LISTED);
+  const lines = [paint('gray', t('report.ignoredFiles', lang, { count: files.length }))];
+  lines.push(...listed.map((file) => paint('gray', `  - ${sanitize(file)}`)));
+  if (listed.length < files.length) lines.push(paint('gray', `  … +${files.length - listed.length}`));
+  return lines;
+}
+
+/** Indents every line of `text` by `spaces`. */
+function indent(text: string, spaces: number): string[] {
+  const pad = ' '.repeat(spaces);
+  return text.split('\n').map((line) => pad + line);
+}
+
+/**
+ * Removes control characters (ANSI escapes included) from text that student code produced, so a
+ * printed `\x1b[2J` cannot clear the terminal or fake a green line. Keeps newlines and tabs.
+ */
+export function sanitize(text: string): string {
+  return text
+    .replace(/\x1b\[[0-9;?]*[ -/]*[@-~]/g, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, '');
+}

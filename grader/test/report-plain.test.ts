@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { renderPlain, sanitize } from '../src/report/plain.js';
+import { renderTable } from '../src/report/table.js';
+import { textWidth } from '../src/report/text-width.js';
+import { everyStatusReport, fakeCheck, fakeExercise, fakeReport } from './report-fakes.js';
+
+const hints = { '03-softmax': [{ ko: '지수를 먼저 계산하세요', en: 'Exponentiate first' }] };
+
+describe('renderPlain', () => {
+  it('prints one line per exercise with symbol, id, title and score', () => {
+    const text = renderPlain(everyStatusReport(), { lang: 'en', color: false });
+    const lines = text.split('\n');
+    expect(lines.find((l) => l.startsWith('✓ 01-perceptron'))).toMatch(/Exercise 01-perceptron\s+2\/2$/);
+    expect(lines.find((l) => l.startsWith('✗ 03-softmax'))).toMatch(/Softmax and losses\s+2\/12$/);
+    expect(lines.find((l) => l.startsWith('○ 02-and-gate'))).toBeDefined();
+    expect(lines.find((l) => l.startsWith('! 04-mlp-xor'))).toBeDefined();
+  });
+
+  it('shows failing checks with message, expected, got, output and the first hint', () => {
+    const text = renderPlain(everyStatusReport(), { lang: 'en', color: false, hints });
+    expect(text).toContain('✗ softmax-lecture-example  Check softmax-lecture-example  0/2');
+    expect(text).toContain('softmax([1,1,2]) differs at [2]');
+    expect(text).toMatch(/expected: \[0\.21194156/);
+    expect(text).toMatch(/got:\s+\[0\.33333333/);
+    expect(text).toContain('│ x = <1 & 2> "quoted"');
+    expect(text).toContain('hint: Exponentiate first');
+    expect(text).toContain('⏱ slow');
+    expect(text).toContain('skipped: the check "cross-entropy" it builds on did not pass');
+  });
+
+  it('hides passing checks unless verbose', () => {
+    const quiet = renderPlain(everyStatusReport(), { lang: 'en', color: false });
+    expect(quiet).not.toContain('softmax-sum');
+    expect(quiet).not.toContain('debug print');
+    const verbose = renderPlain(everyStatusReport(), { lang: 'en', color: false, verbose: true });
+    expect(verbose).toContain('✓ softmax-sum');
+    expect(verbose).toContain('│ debug print');
+    expect(verbose).toContain('loss · adam: last value 0.013');
+  });
+
+  it('summarises a not-started exercise in one line instead of listing its checks', () => {
+    const text = renderPlain(everyStatusReport(), { lang: 'ko', color: false });
+    expect(text).toContain(
+      '아직 시작하지 않았습니다: exercises/02-and-gate/src/main.ts의 TODO를 채워 보세요',
+    );
+    expect(text).not.toContain('and-truth-table');
+  });
+
+  it('shows an exercise problem with its location and code frame', () => {
+    const text = renderPlain(everyStatusReport(), { lang: 'en', color: false });
+    expect(text).toContain('! Syntax error (exercises/04-mlp-xor/src/mlp.ts:3:7)');
+    expect(text).toContain('      > 3 | const x = ;');
+  });
+
+  it('prints the total, the seed, and the ignored files', () => {
+    const en = renderPlain(everyStatusReport(), { lang: 'en', color: false });
+    expect(en).toMatch(/Total: 5\/21 pts \(24%\)\s+submission · seed 12345/);
+    expect(en).toContain('2 file(s) ignored');
+    expect(en).toContain('  - exercises/03-softmax/checks.ts');
+    const ko = renderPlain(everyStatusReport(), { lang: 'ko', color: false });
+    expect(ko).toContain('합계: 5/21점 (24%)');
+  });
+
+  it('renders a table as aligned text', () => {
+    const text = renderPlain(everyStatusReport(), { lang: 'en', color: false });
+    expect(text).toContain(
+      '      optimizer      손실\n      ---------  --------\n      sgd        0.523457\n      adam          0.013\n',
+    );
+  });
+
+  it('uses colors only when asked', () => {
+    const plain = renderPlain(everyStatusReport(), { lang: 'en', color: false });
+    expect(plain).not.toContain('\x1b[');
+    const colored = renderPlain(everyStatusReport(), { lang: 'en', color: true });
+    expect(colored).toContain('\x1b[32m✓\x1b[39m');
+    expect(colored).toContain('\x1b[31m✗\x1b[39m');
+  });
+
+  it('never lets student output inject terminal escapes', () => {
+    const report = fakeReport([
+      fakeExercise({
+        id: '01-x',
+        status: 'fail',
+        checks: [fakeCheck({ id: 'c', status: 'fail', output: '\x1b[2J\x1b[32mall passed\x1b[0m\x07\n' })],
+      }),
+    ]);
+    const text = renderPlain(report, { lang: 'en', color: false });
+    expect(text).toContain('│ all passed');
+    expect(text).not.toContain('\x1b');
+    expect(text).not.toContain('\x07');
+  });
+
+  it('congratulates when everything passed, and says so when nothing was graded', () => {
+    const all = fakeReport([
+      fakeExercise({ id: '01-x', status: 'pass', checks: [fakeCheck({ id: 'a', status: 'pass' })] }),
+    ]);
+    expect(renderPlain(all, { lang: 'en', color: false })).toContain('Every check passed!');
+    expect(renderPlain(fakeReport([]), { lang: 'en', color: false })).toContain('No exercise to grade.');
+  });
+});
+
+describe('renderTable and textWidth', () => {
+  it('counts Korean as two columns and right-aligns numeric columns', () => {
+    expect(textWidth('통과')).toBe(4);
+    expect(textWidth('\x1b[31mab\x1b[39m')).toBe(2);
+    const lines = renderTable({
+      head: ['이름', 'n'],
+      rows: [
+        ['가', 10],
+        ['abc', 2],
+      ],
+    });
+    expect(lines).toEqual(['이름   n', '----  --', '가    10', 'abc    2']);
+  });
+
+  it('sanitize keeps newlines and tabs only', () => {
+    expect(sanitize('a\tb\r\nc\x00\x1b[1md')).toBe('a\tb\nc' + 'd');
+  });
+});
