@@ -2,5 +2,9 @@
  * @gradschool/exercise-kit: what an exercise author imports.
  * See `protocol.ts` for the check protocol (input -> probe -> judge).
  */
+
+export * from './equal.js';
+export * from './judge.js';
 export * from './manifest.js';
 export * from './protocol.js';
+export * from './render.js';

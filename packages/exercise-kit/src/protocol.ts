@@ -76,6 +76,11 @@ export interface Verdict {
    * Clamped to [0, points] by the grader.
    */
   score?: number;
+  /**
+   * Share of the check's points earned, in [0, 1], for partial credit when the judge does not know
+   * the points (see `allOf(..., { partial: true })`). Ignored when `score` is set.
+   */
+  fraction?: number;
   /** What happened, for which input. Shown to the student. */
   message: Localized;
   /** The expected value, rendered for people (see `render`). */

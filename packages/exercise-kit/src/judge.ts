@@ -1,0 +1,221 @@
+/**
+ * Helpers for `judge`: they compare what the student's code returned with what the check computed
+ * and build a `Verdict` whose message says, in Korean and English, what was expected, what came back,
+ * and for which input.
+ *
+ * @example
+ * ```ts
+ * judge: (got, { x }) =>
+ *   expectClose(got, softmaxOf(x), { atol: 1e-6, what: { ko: `softmax(${render(x)})`, en: `softmax(${render(x)})` } }),
+ * ```
+ */
+import { about } from './about.js';
+import type { Localized, Verdict } from './protocol.js';
+import { type NestedArray, render, renderNumber, toNumeric, unravelIndex } from './render.js';
+
+/** Names the input a verdict is about, e.g. `{ ko: 'softmax([1, 1, 2])', en: 'softmax([1, 1, 2])' }`. */
+export interface WhatOption {
+  what?: Localized;
+}
+
+/** Tolerances of `expectClose`: `|got - expected| <= atol + rtol * |expected|` (numpy's `isclose`). */
+export interface CloseOptions extends WhatOption {
+  rtol?: number;
+  atol?: number;
+}
+
+const DEFAULT_RTOL = 1e-6;
+const DEFAULT_ATOL = 1e-9;
+
+const shapeText = (shape: readonly number[]) => `[${shape.join(', ')}]`;
+
+/**
+ * A passing verdict. The message defaults to "passed".
+ *
+ * @example
+ * ```ts
+ * return pass({ ko: '세 입력 모두 맞았습니다', en: 'All three inputs are right' });
+ * ```
+ */
+export function pass(message?: Localized, extra?: Partial<Verdict>): Verdict {
+  return { ...extra, pass: true, message: message ?? { ko: '통과했습니다.', en: 'Passed.' } };
+}
+
+/**
+ * A failing verdict with a message saying what was expected, what came back, and for which input.
+ *
+ * @example
+ * ```ts
+ * return fail({ ko: `step(0)은 1이어야 하는데 ${render(got)}`, en: `step(0) should be 1, got ${render(got)}` });
+ * ```
+ */
+export function fail(message: Localized, extra?: Partial<Verdict>): Verdict {
+  return { ...extra, pass: false, message };
+}
+
+/**
+ * True when `a` (what came back) is close to `b` (what was expected):
+ * `|a - b| <= atol + rtol * |b|`. Equal infinities are close; NaN is close only to NaN.
+ */
+export function isClose(a: number, b: number, rtol = DEFAULT_RTOL, atol = DEFAULT_ATOL): boolean {
+  if (Number.isNaN(a) || Number.isNaN(b)) return Number.isNaN(a) && Number.isNaN(b);
+  if (a === b) return true;
+  if (!Number.isFinite(a) || !Number.isFinite(b)) return false;
+  return Math.abs(a - b) <= atol + rtol * Math.abs(b);
+}
+
+/**
+ * The first position (row-major) where `got` and `expected` are not close, or `null` when they all
+ * are. Both are numbers, (nested/typed) arrays or tensors; when their sizes differ the first missing
+ * position is reported with `NaN` on the side that lacks it. Throws `TypeError` on non-numeric input.
+ *
+ * @example
+ * ```ts
+ * firstDifference([[1, 2], [3, 4]], [[1, 2], [3, 5]], 1e-6, 1e-9); // { index: [1, 1], got: 4, expected: 5 }
+ * ```
+ */
+export function firstDifference(
+  got: unknown,
+  expected: unknown,
+  rtol = DEFAULT_RTOL,
+  atol = DEFAULT_ATOL,
+): { index: number[]; got: number; expected: number } | null {
+  const g = toNumeric(got);
+  const e = toNumeric(expected);
+  if (!g || !e) throw new TypeError('firstDifference: both values must be numbers or arrays of numbers');
+  const length = Math.max(g.values.length, e.values.length);
+  const shape = e.values.length >= g.values.length ? e.shape : g.shape;
+  for (let i = 0; i < length; i++) {
+    const a = i < g.values.length ? (g.values[i] as number) : Number.NaN;
+    const b = i < e.values.length ? (e.values[i] as number) : Number.NaN;
+    if (!isClose(a, b, rtol, atol)) return { index: unravelIndex(i, shape), got: a, expected: b };
+  }
+  return null;
+}
+
+function describeType(value: unknown): Localized {
+  if (value === undefined) return { ko: 'undefined(반환값 없음)', en: 'undefined (nothing returned)' };
+  if (value === null) return { ko: 'null', en: 'null' };
+  if (Array.isArray(value))
+    return {
+      ko: '모양이 고르지 않거나 숫자가 아닌 값이 든 배열',
+      en: 'an array that is ragged or holds non-numbers',
+    };
+  const type = typeof value;
+  return { ko: `${type} 값`, en: `a ${type}` };
+}
+
+/**
+ * `null` when `got` is numeric with shape `shape` (`[]` for a plain number); otherwise a failing
+ * verdict saying which shape was expected and which came back.
+ *
+ * @example
+ * ```ts
+ * const wrong = expectShape(got, [4, 2], { what });
+ * if (wrong) return wrong;
+ * ```
+ */
+export function expectShape(got: unknown, shape: readonly number[], opts: WhatOption = {}): Verdict | null {
+  const numeric = toNumeric(got);
+  if (!numeric) {
+    const type = describeType(got);
+    return fail(
+      about(
+        opts.what,
+        `모양 ${shapeText(shape)}의 숫자 값을 기대했지만 ${type.ko}이(가) 나왔습니다: ${render(got)}`,
+        `expected numbers of shape ${shapeText(shape)}, got ${type.en}: ${render(got)}`,
+      ),
+      { got: render(got) },
+    );
+  }
+  const same = numeric.shape.length === shape.length && numeric.shape.every((d, i) => d === shape[i]);
+  if (same) return null;
+  return fail(
+    about(
+      opts.what,
+      `모양이 ${shapeText(shape)}이어야 하는데 ${shapeText(numeric.shape)}입니다.`,
+      `expected shape ${shapeText(shape)}, got shape ${shapeText(numeric.shape)}.`,
+    ),
+    { expected: `shape ${shapeText(shape)}`, got: `shape ${shapeText(numeric.shape)}: ${render(got)}` },
+  );
+}
+
+/**
+ * Passes when `got` has `expected`'s shape and every value is within tolerance. Checks, in order:
+ * that `got` is numeric, its shape, NaN, then the values; the failure message names the first
+ * differing index with expected vs got, and `what`. Fills the verdict's `expected` and `got`.
+ *
+ * @example
+ * ```ts
+ * expectClose(got, [0.21194156, 0.21194156, 0.57611688], { atol: 1e-6, what: { ko: 'softmax([1, 1, 2])', en: 'softmax([1, 1, 2])' } });
+ * ```
+ */
+export function expectClose(got: unknown, expected: number | NestedArray, opts: CloseOptions = {}): Verdict {
+  const rtol = opts.rtol ?? DEFAULT_RTOL;
+  const atol = opts.atol ?? DEFAULT_ATOL;
+  const want = toNumeric(expected);
+  if (!want) throw new TypeError('expectClose: `expected` must be a number or a (nested) array of numbers');
+  const rendered = { expected: render(expected), got: render(got) };
+  const wrongShape = expectShape(got, want.shape, opts);
+  if (wrongShape) return { ...wrongShape, expected: rendered.expected };
+  const diff = firstDifference(got, expected, rtol, atol);
+  if (!diff) {
+    const n = want.values.length;
+    return pass(
+      about(
+        opts.what,
+        `${n}개 값이 모두 허용 오차 안에서 맞습니다.`,
+        `all ${n} value(s) match within tolerance.`,
+      ),
+      rendered,
+    );
+  }
+  const index = want.shape.length === 0 ? '' : `[${diff.index.join(', ')}]`;
+  const where = { ko: index ? `위치 ${index}에서 ` : '', en: index ? `at ${index} ` : '' };
+  const [e, g] = [renderNumber(diff.expected), renderNumber(diff.got)];
+  if (Number.isNaN(diff.got)) {
+    return fail(
+      about(
+        opts.what,
+        `${where.ko}NaN이 나왔습니다 (기대값 ${e}). 0으로 나누기, log(0), 너무 큰 exp가 없는지 확인하세요.`,
+        `got NaN ${where.en}(expected ${e}). Look for a division by zero, log(0) or an overflowing exp.`,
+      ),
+      rendered,
+    );
+  }
+  return fail(
+    about(
+      opts.what,
+      `${where.ko}${e}을(를) 기대했지만 ${g}이(가) 나왔습니다 (rtol=${rtol}, atol=${atol}).`,
+      `${where.en}expected ${e}, got ${g} (rtol=${rtol}, atol=${atol}).`,
+    ),
+    rendered,
+  );
+}
+
+/**
+ * Combines several verdicts of one check (e.g. one per input): the first failure wins, else a pass
+ * with the last verdict's message. With `partial: true` a failure still earns the fraction of the
+ * check's points that passed (`fraction`).
+ *
+ * @example
+ * ```ts
+ * judge: (outs, inputs) => allOf(outs.map((got, i) => expectClose(got, expectedFor(inputs[i]), { what: ... })))
+ * ```
+ */
+export function allOf(verdicts: readonly Verdict[], opts: { partial?: boolean } = {}): Verdict {
+  const failed = verdicts.filter((v) => !v.pass);
+  const first = failed[0];
+  if (!first) {
+    if (verdicts.length === 1 && verdicts[0]) return verdicts[0];
+    const n = verdicts.length;
+    return pass({ ko: `${n}개 경우가 모두 맞았습니다.`, en: `All ${n} cases are right.` });
+  }
+  const summary = {
+    ko: ` (${verdicts.length}개 중 ${verdicts.length - failed.length}개 맞음)`,
+    en: ` (${verdicts.length - failed.length} of ${verdicts.length} cases right)`,
+  };
+  const message = { ko: first.message.ko + summary.ko, en: first.message.en + summary.en };
+  const fraction = opts.partial ? (verdicts.length - failed.length) / verdicts.length : undefined;
+  return fail(message, { ...first, ...(fraction !== undefined ? { fraction } : {}) });
+}

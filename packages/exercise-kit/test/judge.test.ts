@@ -1,0 +1,138 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  allOf,
+  expectClose,
+  expectEqual,
+  expectShape,
+  fail,
+  firstDifference,
+  isClose,
+  pass,
+} from '../src/index.js';
+
+const what = { ko: 'softmax([1, 1, 2])', en: 'softmax([1, 1, 2])' };
+
+describe('pass / fail', () => {
+  it('builds verdicts with bilingual messages and extras', () => {
+    expect(pass()).toEqual({ pass: true, message: { ko: '통과했습니다.', en: 'Passed.' } });
+    const v = fail({ ko: '틀림', en: 'wrong' }, { got: '3', pass: true });
+    expect(v.pass).toBe(false);
+    expect(v.got).toBe('3');
+  });
+});
+
+describe('isClose', () => {
+  it('follows |a - b| <= atol + rtol |b|', () => {
+    expect(isClose(1, 1 + 1e-7)).toBe(true);
+    expect(isClose(1, 1.001)).toBe(false);
+    expect(isClose(0, 1e-10)).toBe(true);
+    expect(isClose(0, 1e-3, 0, 1e-2)).toBe(true);
+    expect(isClose(Number.NaN, 1)).toBe(false);
+    expect(isClose(1, Number.NaN)).toBe(false);
+    expect(isClose(Number.NaN, Number.NaN)).toBe(true);
+    expect(isClose(Infinity, Infinity)).toBe(true);
+    expect(isClose(Infinity, -Infinity)).toBe(false);
+  });
+
+  it('is reflexive for every finite number', () => {
+    fc.assert(fc.property(fc.double({ noNaN: true }), (x) => isClose(x, x)));
+  });
+});
+
+describe('firstDifference', () => {
+  it('names the first differing index', () => {
+    expect(
+      firstDifference(
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        [
+          [1, 2],
+          [3, 5],
+        ],
+      ),
+    ).toEqual({ index: [1, 1], got: 4, expected: 5 });
+    expect(firstDifference([1, 2], [1, 2])).toBeNull();
+    expect(firstDifference([1], [1, 2])).toEqual({ index: [1], got: Number.NaN, expected: 2 });
+    expect(() => firstDifference('a', [1])).toThrow(TypeError);
+  });
+});
+
+describe('expectShape', () => {
+  it('is null for the right shape and explains a wrong one', () => {
+    expect(expectShape([[1, 2]], [1, 2])).toBeNull();
+    const v = expectShape([1, 2, 3], [2], { what });
+    expect(v?.pass).toBe(false);
+    expect(v?.message.en).toBe('For softmax([1, 1, 2]): expected shape [2], got shape [3].');
+    expect(v?.message.ko).toContain('[3]');
+    expect(expectShape('nope', [2])?.message.en).toContain('got a string');
+  });
+});
+
+describe('expectClose', () => {
+  const expected = [0.21194156, 0.21194156, 0.57611688];
+
+  it('passes within tolerance and fills expected/got', () => {
+    const v = expectClose([0.211941557, 0.211941557, 0.576116885], expected, { atol: 1e-6, what });
+    expect(v.pass).toBe(true);
+    expect(v.expected).toBe('[0.21194156, 0.21194156, 0.57611688]');
+  });
+
+  it('names the index, expected, got and the input', () => {
+    const v = expectClose([0.2, 0.3, 0.5], expected, { what });
+    expect(v.pass).toBe(false);
+    expect(v.message.en).toBe(
+      'For softmax([1, 1, 2]): at [0] expected 0.21194156, got 0.2 (rtol=0.000001, atol=1e-9).',
+    );
+    expect(v.message.ko).toContain('softmax([1, 1, 2])');
+    expect(v.message.ko).toContain('0.21194156');
+    expect(v.got).toBe('[0.2, 0.3, 0.5]');
+  });
+
+  it('reports wrong types, shapes and NaN specifically', () => {
+    expect(expectClose(undefined, expected).message.en).toContain('undefined (nothing returned)');
+    expect(expectClose([1, 2], expected).message.en).toContain('expected shape [3], got shape [2]');
+    expect(expectClose([0.2, Number.NaN, 0.5], [0.2, 0.3, 0.5]).message.en).toContain('got NaN at [1]');
+    expect(expectClose(2, 3).message.en).toBe('expected 3, got 2 (rtol=0.000001, atol=1e-9).');
+  });
+
+  it('accepts tensors and typed arrays', () => {
+    const tensorLike = { shape: [1, 2], data: new Float64Array([1, 2]) };
+    expect(expectClose(tensorLike, [[1, 2]]).pass).toBe(true);
+    expect(expectClose(new Float32Array([1, 2]), [1, 2]).pass).toBe(true);
+  });
+});
+
+describe('expectEqual', () => {
+  it('compares deeply and names the first differing path', () => {
+    expect(expectEqual([0, 0, 0, 1], [0, 0, 0, 1]).pass).toBe(true);
+    expect(expectEqual({ a: [1, 2] }, { a: [1, 2] }).pass).toBe(true);
+    const v = expectEqual({ a: [1, 3] }, { a: [1, 2] }, { what: { ko: 'x', en: 'x' } });
+    expect(v.pass).toBe(false);
+    expect(v.message.en).toBe('For x: at .a[1] expected 2, got 3.');
+    expect(expectEqual([1], [1, 2]).message.en).toBe('expected [1, 2], got [1].');
+    expect(expectEqual({ a: 1, b: 2 }, { a: 1 }).pass).toBe(false);
+    expect(expectEqual('1', 1).pass).toBe(false);
+  });
+});
+
+describe('allOf', () => {
+  const ok = pass({ ko: 'a', en: 'a' });
+  const bad = fail({ ko: 'b', en: 'b' }, { got: '2' });
+
+  it('passes when all pass, and the first failure wins', () => {
+    expect(allOf([ok, ok]).pass).toBe(true);
+    expect(allOf([ok])).toBe(ok);
+    const v = allOf([ok, bad, fail({ ko: 'c', en: 'c' })]);
+    expect(v.pass).toBe(false);
+    expect(v.message.en).toBe('b (1 of 3 cases right)');
+    expect(v.got).toBe('2');
+    expect(v.fraction).toBeUndefined();
+  });
+
+  it('gives the passed fraction as partial credit when asked', () => {
+    expect(allOf([ok, bad, ok, bad], { partial: true }).fraction).toBe(0.5);
+  });
+});
