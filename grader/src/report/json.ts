@@ -1,0 +1,172 @@
+/**
+ * The JSON report (`--json FILE`): the `GradeReport` with every text in one language, validated
+ * against `grader/schema/report.schema.json` before it is written, and written atomically.
+ */
+import type { Chart, Lang, Localized, Table } from '@gradschool/exercise-kit';
+import type { CheckResult, ExerciseResult, GradeReport } from '../core/types.js';
+import { writeFileAtomic } from './atomic-write.js';
+import { ReportError } from './errors.js';
+import { percent } from './format.js';
+import { validateJsonReport } from './schema.js';
+
+/** A file of a submission that was refused, and why (from `prepareSubmission`). */
+export interface RefusedFile {
+  path: string;
+  reason: Localized;
+}
+
+/** What a report can carry beyond the `GradeReport` itself. */
+export interface JsonReportExtras {
+  refusedFiles?: readonly RefusedFile[];
+}
+
+/** One check in the JSON report: a `CheckResult` with texts in one language. */
+export interface JsonCheck {
+  id: string;
+  title: string;
+  status: CheckResult['status'];
+  score: number;
+  maxScore: number;
+  message: string;
+  expected?: string;
+  got?: string;
+  output: string;
+  durationMs: number;
+  skippedBecause?: string;
+  table?: Table;
+  chart?: { title: string; series: { name: string; values: (number | null)[] }[] };
+}
+
+/** One exercise in the JSON report. */
+export interface JsonExercise {
+  id: string;
+  title: string;
+  status: ExerciseResult['status'];
+  score: number;
+  maxScore: number;
+  durationMs: number;
+  files: string[];
+  problem?: { code: string; message: string; file?: string; line?: number; column?: number; frame?: string };
+  checks: JsonCheck[];
+}
+
+/** The JSON report, as `report.schema.json` describes it (version 1). */
+export interface JsonReport {
+  version: 1;
+  seed: number;
+  lang: Lang;
+  score: number;
+  maxScore: number;
+  percent: number;
+  durationMs: number;
+  startedAt: string;
+  source: GradeReport['source'];
+  ignoredFiles: string[];
+  refusedFiles?: { path: string; reason: string }[];
+  exercises: JsonExercise[];
+}
+
+/**
+ * The report as plain JSON data in `lang` (not yet validated; {@link writeJsonReport} validates).
+ *
+ * @example
+ * const data = toJsonReport(report, 'en');
+ * data.exercises[0]?.checks[0]?.message; // 'softmax([1,1,2]) differs at [2] ...'
+ */
+export function toJsonReport(report: GradeReport, lang: Lang, extras: JsonReportExtras = {}): JsonReport {
+  const json: JsonReport = {
+    version: 1,
+    seed: report.seed,
+    lang,
+    score: report.score,
+    maxScore: report.maxScore,
+    percent: percent(report.score, report.maxScore),
+    durationMs: report.durationMs,
+    startedAt: report.startedAt,
+    source: report.source,
+    ignoredFiles: [...report.ignoredFiles],
+    exercises: report.exercises.map((exercise) => jsonExercise(exercise, lang)),
+  };
+  if (extras.refusedFiles)
+    json.refusedFiles = extras.refusedFiles.map(({ path, reason }) => ({ path, reason: reason[lang] }));
+  return json;
+}
+
+/**
+ * Validates the report against the schema, then writes it to `file` atomically. A report that does
+ * not validate is the grader's bug: it throws a `ReportError` (code `REPORT_INVALID`) naming the
+ * failing fields, and writes nothing.
+ */
+export function writeJsonReport(
+  report: GradeReport,
+  lang: Lang,
+  file: string,
+  extras: JsonReportExtras = {},
+): void {
+  const json = toJsonReport(report, lang, extras);
+  const problems = validateJsonReport(json);
+  if (problems.length > 0) {
+    throw new ReportError(
+      'REPORT_INVALID',
+      `the JSON report does not match its schema: ${problems.join('; ')}`,
+    );
+  }
+  writeFileAtomic(file, `${JSON.stringify(json, null, 2)}\n`);
+}
+
+function jsonExercise(exercise: ExerciseResult, lang: Lang): JsonExercise {
+  const json: JsonExercise = {
+    id: exercise.id,
+    title: exercise.title[lang],
+    status: exercise.status,
+    score: exercise.score,
+    maxScore: exercise.maxScore,
+    durationMs: exercise.durationMs,
+    files: [...exercise.files],
+    checks: exercise.checks.map((check) => jsonCheck(check, lang)),
+  };
+  if (exercise.problem) {
+    const { message, ...rest } = exercise.problem;
+    json.problem = { ...rest, message: message[lang] };
+  }
+  return json;
+}
+
+function jsonCheck(check: CheckResult, lang: Lang): JsonCheck {
+  const json: JsonCheck = {
+    id: check.id,
+    title: check.title[lang],
+    status: check.status,
+    score: check.score,
+    maxScore: check.maxScore,
+    message: check.message[lang],
+    output: check.output,
+    durationMs: check.durationMs,
+  };
+  if (check.expected !== undefined) json.expected = check.expected;
+  if (check.got !== undefined) json.got = check.got;
+  if (check.skippedBecause !== undefined) json.skippedBecause = check.skippedBecause;
+  if (check.table) json.table = jsonTable(check.table);
+  if (check.chart) json.chart = jsonChart(check.chart, lang);
+  return json;
+}
+
+/** JSON has no NaN or Infinity: a diverged loss becomes `null` in a chart, its text in a table. */
+function jsonTable(table: Table): Table {
+  return {
+    head: [...table.head],
+    rows: table.rows.map((row) =>
+      row.map((cell) => (typeof cell === 'number' && !Number.isFinite(cell) ? String(cell) : cell)),
+    ),
+  };
+}
+
+function jsonChart(chart: Chart, lang: Lang): NonNullable<JsonCheck['chart']> {
+  return {
+    title: chart.title[lang],
+    series: chart.series.map(({ name, values }) => ({
+      name,
+      values: values.map((v) => (Number.isFinite(v) ? v : null)),
+    })),
+  };
+}
