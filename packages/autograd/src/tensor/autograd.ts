@@ -1,0 +1,161 @@
+/**
+ * Reverse-mode autodiff, micrograd's `backward()` at tensor granularity: every op makes its output with
+ * `fromOp`, giving the inputs and a closure that adds the output's gradient into theirs; `runBackward`
+ * orders the graph topologically (iteratively: deep graphs cannot overflow the stack) and calls the
+ * closures from the output back to the inputs.
+ */
+import { addReduced } from './broadcast.js';
+import { formatShape } from './shape.js';
+import { type BackwardFn, Tensor } from './tensor.js';
+
+let gradEnabled = true;
+
+/** False inside `noGrad(...)`: ops then record nothing. */
+export function isGradEnabled(): boolean {
+  return gradEnabled;
+}
+
+/**
+ * Runs `fn` without recording operations: results have `requiresGrad: false` and no history.
+ * Use it for evaluation and for optimizer updates.
+ * @example const yPred = noGrad(() => model.predict(x));
+ */
+export function noGrad<T>(fn: () => T): T {
+  const previous = gradEnabled;
+  gradEnabled = false;
+  try {
+    return fn();
+  } finally {
+    gradEnabled = previous;
+  }
+}
+
+/**
+ * The output of an op: a new tensor holding `data`, which remembers `parents` and `backward` when
+ * gradients are being recorded and at least one parent requires them.
+ */
+export function fromOp(
+  data: Float64Array,
+  shape: readonly number[],
+  op: string,
+  parents: readonly Tensor[],
+  backward: BackwardFn,
+): Tensor {
+  const out = new Tensor(data, shape);
+  if (!gradEnabled) return out;
+  for (const p of parents) {
+    if (p.requiresGrad) {
+      out.requiresGrad = true;
+      out._parents = parents;
+      out._backward = backward;
+      out._op = op;
+      return out;
+    }
+  }
+  return out;
+}
+
+/** `t`'s gradient buffer, created as zeros on first use; backward closures add into it. */
+export function gradData(t: Tensor): Float64Array {
+  if (t.grad === null) t.grad = new Tensor(new Float64Array(t.size), t.shape);
+  return t.grad.data;
+}
+
+let visitStamp = 0;
+
+/** Every tensor `root` depends on that requires grad, inputs before outputs (iterative DFS). */
+function topologicalOrder(root: Tensor): Tensor[] {
+  const stamp = ++visitStamp;
+  const order: Tensor[] = [];
+  const nodes: Tensor[] = [root];
+  const next: number[] = [0]; // index of the next parent to visit, per stack entry
+  root._mark = stamp;
+  while (nodes.length > 0) {
+    const top = nodes.length - 1;
+    const node = nodes[top]!;
+    const i = next[top]!;
+    if (i < node._parents.length) {
+      next[top] = i + 1;
+      const parent = node._parents[i]!;
+      if (parent._mark !== stamp && parent.requiresGrad) {
+        if (parent._freed) throw freedError();
+        parent._mark = stamp;
+        nodes.push(parent);
+        next.push(0);
+      }
+    } else {
+      nodes.pop();
+      next.pop();
+      order.push(node);
+    }
+  }
+  return order;
+}
+
+function freedError(): Error {
+  return new Error(
+    'backward: this graph was already used by an earlier backward() and has been freed. ' +
+      'Recompute the forward pass before calling backward() again, or pass { retainGraph: true } ' +
+      'to the first backward(). / 이 계산 그래프는 이전 backward()에서 이미 해제되었습니다. ' +
+      '순전파를 다시 계산하세요.',
+  );
+}
+
+/** The body of `Tensor.backward`: checks the call, seeds the output's gradient, applies the chain rule. */
+export function runBackward(root: Tensor, grad: Tensor | undefined, retainGraph: boolean): void {
+  if (root._freed) throw freedError();
+  if (!root.requiresGrad) {
+    throw new Error(
+      'backward: this tensor does not require gradients — none of its inputs was created with ' +
+        '{ requiresGrad: true }, or it was computed inside noGrad(). / 이 텐서는 기울기를 추적하지 ' +
+        '않습니다: 입력에 { requiresGrad: true }를 주었는지 확인하세요.',
+    );
+  }
+  if (grad === undefined && root.size !== 1) {
+    throw new Error(
+      `backward: the output has shape ${formatShape(root.shape)}, not a scalar — reduce it first ` +
+        `(.sum() or .mean()) or pass the upstream gradient: backward(gradOfShape${formatShape(root.shape)}). ` +
+        '/ 스칼라가 아닌 출력에는 backward(기울기)가 필요합니다.',
+    );
+  }
+  if (grad !== undefined && grad.size !== root.size) {
+    throw new RangeError(
+      `backward: the gradient has shape ${formatShape(grad.shape)} but the output has shape ` +
+        `${formatShape(root.shape)}`,
+    );
+  }
+  const order = topologicalOrder(root);
+  // Non-leaf gradients are per-call scratch space: start them from zero so that retained graphs
+  // used twice do not count the first call again. Leaves keep accumulating.
+  for (const node of order) if (node._backward !== null) node.grad = null;
+  const seed = gradData(root);
+  if (grad === undefined) seed[0]! += 1;
+  else for (let i = 0; i < seed.length; i++) seed[i]! += grad.data[i]!;
+
+  for (let i = order.length - 1; i >= 0; i--) {
+    const node = order[i]!;
+    if (node._backward !== null && node.grad !== null) node._backward(node.grad.data);
+  }
+  if (!retainGraph) {
+    for (const node of order) {
+      if (node._backward === null) continue;
+      node._backward = null;
+      node._parents = [];
+      node._freed = true;
+    }
+  }
+}
+
+/**
+ * Where a backward closure adds the gradient for input `t` of an op whose output has `outSize`
+ * elements: `t`'s own gradient buffer when no broadcasting happened, else a scratch buffer of the
+ * output's size that `flushGrad` then sums over the broadcast axes.
+ */
+export function gradSink(t: Tensor, outSize: number): Float64Array {
+  return t.size === outSize ? gradData(t) : new Float64Array(outSize);
+}
+
+/** Finishes `gradSink`: sums a scratch buffer (shape `outShape`) into `t.grad` (no-op otherwise). */
+export function flushGrad(t: Tensor, sink: Float64Array, outShape: readonly number[]): void {
+  if (t.size !== sink.length) addReduced(gradData(t), t.shape, sink, outShape);
+}

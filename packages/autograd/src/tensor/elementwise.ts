@@ -1,0 +1,142 @@
+/**
+ * Binary elementwise ops with numpy broadcasting: add, sub, mul, div, pow. Each forward loop sits
+ * beside its backward closure. Broadcast operands are expanded to the output shape first (no work
+ * when the shapes already agree), and their gradients are summed back over the broadcast axes.
+ */
+import { flushGrad, fromOp, gradSink } from './autograd.js';
+import { expand } from './broadcast.js';
+import { broadcastShapes, sameShape } from './shape.js';
+import { Tensor, type TensorLike } from './tensor.js';
+
+/** A plain number becomes a scalar tensor (shape `[]`). */
+export function toTensor(x: TensorLike): Tensor {
+  return x instanceof Tensor ? x : new Tensor(new Float64Array([x]), []);
+}
+
+interface Operands {
+  a: Tensor;
+  b: Tensor;
+  shape: readonly number[];
+  /** a's and b's values expanded to `shape` */
+  av: Float64Array;
+  bv: Float64Array;
+}
+
+function operands(op: string, x: TensorLike, y: TensorLike): Operands {
+  const a = toTensor(x);
+  const b = toTensor(y);
+  const shape = sameShape(a.shape, b.shape) ? a.shape : broadcastShapes(op, a.shape, b.shape);
+  return { a, b, shape, av: expand(a.data, a.shape, shape), bv: expand(b.data, b.shape, shape) };
+}
+
+/** `a + b` with broadcasting. @example add(tensor([[1, 2], [3, 4]]), tensor([10, 20])) // [[11, 22], [13, 24]] */
+export function add(x: TensorLike, y: TensorLike): Tensor {
+  const { a, b, shape, av, bv } = operands('add', x, y);
+  const n = av.length;
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = av[i]! + bv[i]!;
+  return fromOp(out, shape, 'add', [a, b], (g) => {
+    // d(a+b)/da = 1, d(a+b)/db = 1
+    if (a.requiresGrad) {
+      const ga = gradSink(a, n);
+      for (let i = 0; i < n; i++) ga[i]! += g[i]!;
+      flushGrad(a, ga, shape);
+    }
+    if (b.requiresGrad) {
+      const gb = gradSink(b, n);
+      for (let i = 0; i < n; i++) gb[i]! += g[i]!;
+      flushGrad(b, gb, shape);
+    }
+  });
+}
+
+/** `a - b` with broadcasting. @example sub(tensor([5, 7]), 1) // [4, 6] */
+export function sub(x: TensorLike, y: TensorLike): Tensor {
+  const { a, b, shape, av, bv } = operands('sub', x, y);
+  const n = av.length;
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = av[i]! - bv[i]!;
+  return fromOp(out, shape, 'sub', [a, b], (g) => {
+    // d(a-b)/da = 1, d(a-b)/db = -1
+    if (a.requiresGrad) {
+      const ga = gradSink(a, n);
+      for (let i = 0; i < n; i++) ga[i]! += g[i]!;
+      flushGrad(a, ga, shape);
+    }
+    if (b.requiresGrad) {
+      const gb = gradSink(b, n);
+      for (let i = 0; i < n; i++) gb[i]! -= g[i]!;
+      flushGrad(b, gb, shape);
+    }
+  });
+}
+
+/** `a * b` elementwise with broadcasting (not the matrix product: see `matmul`). */
+export function mul(x: TensorLike, y: TensorLike): Tensor {
+  const { a, b, shape, av, bv } = operands('mul', x, y);
+  const n = av.length;
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = av[i]! * bv[i]!;
+  return fromOp(out, shape, 'mul', [a, b], (g) => {
+    // d(ab)/da = b, d(ab)/db = a
+    if (a.requiresGrad) {
+      const ga = gradSink(a, n);
+      for (let i = 0; i < n; i++) ga[i]! += g[i]! * bv[i]!;
+      flushGrad(a, ga, shape);
+    }
+    if (b.requiresGrad) {
+      const gb = gradSink(b, n);
+      for (let i = 0; i < n; i++) gb[i]! += g[i]! * av[i]!;
+      flushGrad(b, gb, shape);
+    }
+  });
+}
+
+/** `a / b` elementwise with broadcasting. */
+export function div(x: TensorLike, y: TensorLike): Tensor {
+  const { a, b, shape, av, bv } = operands('div', x, y);
+  const n = av.length;
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = av[i]! / bv[i]!;
+  return fromOp(out, shape, 'div', [a, b], (g) => {
+    // d(a/b)/da = 1/b, d(a/b)/db = -a/b² = -out/b
+    if (a.requiresGrad) {
+      const ga = gradSink(a, n);
+      for (let i = 0; i < n; i++) ga[i]! += g[i]! / bv[i]!;
+      flushGrad(a, ga, shape);
+    }
+    if (b.requiresGrad) {
+      const gb = gradSink(b, n);
+      for (let i = 0; i < n; i++) gb[i]! -= (g[i]! * out[i]!) / bv[i]!;
+      flushGrad(b, gb, shape);
+    }
+  });
+}
+
+/**
+ * `a ** b` elementwise with broadcasting. The gradient with respect to the exponent uses ln(a):
+ * it is 0 where a = 0 and NaN where a < 0.
+ * @example pow(tensor([1, 2, 3]), 2) // [1, 4, 9]
+ */
+export function pow(x: TensorLike, y: TensorLike): Tensor {
+  const { a, b, shape, av, bv } = operands('pow', x, y);
+  const n = av.length;
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = av[i]! ** bv[i]!;
+  return fromOp(out, shape, 'pow', [a, b], (g) => {
+    // d(a^b)/da = b·a^(b-1), d(a^b)/db = a^b·ln(a)
+    if (a.requiresGrad) {
+      const ga = gradSink(a, n);
+      for (let i = 0; i < n; i++) ga[i]! += g[i]! * bv[i]! * av[i]! ** (bv[i]! - 1);
+      flushGrad(a, ga, shape);
+    }
+    if (b.requiresGrad) {
+      const gb = gradSink(b, n);
+      for (let i = 0; i < n; i++) {
+        const lnA = av[i]! === 0 ? 0 : Math.log(av[i]!);
+        gb[i]! += g[i]! * out[i]! * lnA;
+      }
+      flushGrad(b, gb, shape);
+    }
+  });
+}

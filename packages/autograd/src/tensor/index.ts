@@ -1,0 +1,21 @@
+/** The tensor engine: the `Tensor` class, creation functions, ops as plain functions, and grad mode. */
+export { leakyRelu, logSoftmax, relu, sigmoid, softmax, step, tanh } from './activation.js';
+export { isGradEnabled, noGrad } from './autograd.js';
+export {
+  arange,
+  full,
+  ones,
+  type RandomOptions,
+  randomNormal,
+  randomUniform,
+  type TensorOptions,
+  tensor,
+  zeros,
+} from './create.js';
+export { add, div, mul, pow, sub } from './elementwise.js';
+export { matmul } from './matmul.js';
+export { argmax, max, mean, sum } from './reduce.js';
+export { broadcastShapes } from './shape.js';
+export { concat, gather, reshape, transpose } from './shape-ops.js';
+export { type NestedArray, Tensor, type TensorLike } from './tensor.js';
+export { abs, clip, exp, log, neg, sqrt } from './unary.js';
