@@ -35,4 +35,34 @@ export const report = {
   'report.noExercises': { ko: '채점할 실습이 없습니다.', en: 'No exercise to grade.' },
   'report.allPassed': { ko: '모든 검사를 통과했습니다! 🎉', en: 'Every check passed! 🎉' },
   'report.chartLast': { ko: '마지막 값', en: 'last value' },
+
+  // Submissions (--submission DIR, --batch DIR): why a listed file was not taken.
+  'report.refused.symlink': {
+    ko: '심볼릭 링크는 받지 않습니다. 링크가 아닌 실제 파일을 제출하세요',
+    en: 'symbolic links are not accepted: submit the file itself, not a link',
+  },
+  'report.refused.escape': {
+    ko: '이 경로는 제출 폴더 밖을 가리킵니다 (링크된 폴더 또는 ..)',
+    en: 'this path leads outside the submission folder (a linked folder or ..)',
+  },
+  'report.refused.tooLarge': {
+    ko: '파일이 너무 큽니다: {size}바이트 (최대 {max}바이트)',
+    en: 'the file is too large: {size} bytes (at most {max})',
+  },
+  'report.refused.notFile': {
+    ko: '일반 파일이 아닙니다 (폴더나 특수 파일)',
+    en: 'not a regular file (a folder or a special file)',
+  },
+  'report.submission.notFound': {
+    ko: '제출 폴더가 없거나 폴더가 아닙니다: {dir}',
+    en: 'the submission folder does not exist or is not a folder: {dir}',
+  },
+  'report.batch.empty': {
+    ko: '일괄 채점할 제출 폴더가 없습니다: {dir}',
+    en: 'no submission folder to grade in {dir}',
+  },
+  'report.batch.failed': {
+    ko: '이 제출물은 채점하지 못했습니다: {reason}',
+    en: 'this submission could not be graded: {reason}',
+  },
 } satisfies Record<string, Localized>;
