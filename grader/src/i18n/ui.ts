@@ -1,4 +1,94 @@
 import type { Localized } from '@gradschool/exercise-kit';
 
-/** Student-facing strings of the grader's ui part. */
-export const ui = {} satisfies Record<string, Localized>;
+/** Student-facing strings of the grader's ui part (the Ink screens and the plain watch mode). */
+export const ui = {
+  'ui.title': { ko: 'gradschool 채점기', en: 'gradschool grader' },
+  'ui.points': { ko: '{score}/{max}점', en: '{score}/{max} pts' },
+  'ui.status.pass': { ko: '통과', en: 'passed' },
+  'ui.status.fail': { ko: '실패', en: 'failing' },
+  'ui.status.todo': { ko: '시작 전', en: 'not started' },
+  'ui.status.error': { ko: '오류', en: 'error' },
+  'ui.status.timeout': { ko: '시간 초과', en: 'timed out' },
+  'ui.status.running': { ko: '채점 중', en: 'grading' },
+  'ui.status.pending': { ko: '대기 중', en: 'waiting' },
+  'ui.grading': { ko: '채점 중…', en: 'Grading…' },
+  'ui.watching': { ko: '저장하면 자동 채점', en: 'regrades on save' },
+  'ui.next': { ko: '다음 할 일', en: 'next up' },
+  'ui.keys.move': { ko: '이동', en: 'move' },
+  'ui.keys.open': { ko: '자세히', en: 'details' },
+  'ui.keys.back': { ko: '뒤로', en: 'back' },
+  'ui.keys.scroll': { ko: '스크롤', en: 'scroll' },
+  'ui.keys.hint': { ko: '힌트', en: 'hint' },
+  'ui.keys.regrade': { ko: '재채점', en: 'regrade' },
+  'ui.keys.lang': { ko: 'English', en: '한국어' },
+  'ui.keys.help': { ko: '도움말', en: 'keys' },
+  'ui.keys.quit': { ko: '종료', en: 'quit' },
+  'ui.help.title': { ko: '키 안내', en: 'Keys' },
+  'ui.help.move': {
+    ko: '↑ ↓ 또는 j k   연습문제(자세히 화면에서는 검사) 사이를 이동',
+    en: '↑ ↓ or j k   move between exercises (checks, on the details screen)',
+  },
+  'ui.help.open': {
+    ko: 'Enter         선택한 연습문제의 검사 결과를 자세히 보기',
+    en: 'Enter         show the checks of the selected exercise',
+  },
+  'ui.help.back': { ko: 'Esc 또는 ←    목록으로 돌아가기', en: 'Esc or ←      back to the list' },
+  'ui.help.hint': {
+    ko: 'h             다음 힌트 하나 더 보기 (다음 실행에도 기억합니다)',
+    en: 'h             reveal the next hint (remembered next time)',
+  },
+  'ui.help.regrade': {
+    ko: 'r             모든 연습문제를 다시 채점',
+    en: 'r             regrade every exercise',
+  },
+  'ui.help.lang': { ko: 'l             한국어 ↔ English', en: 'l             한국어 ↔ English' },
+  'ui.help.quit': { ko: 'q 또는 Ctrl-C  종료', en: 'q or Ctrl-C   quit' },
+  'ui.help.watch': {
+    ko: '파일을 저장하면 그 연습문제만 바로 다시 채점합니다.',
+    en: 'Saving a file regrades that exercise right away.',
+  },
+  'ui.help.close': { ko: '? 또는 Esc를 누르면 닫힙니다.', en: 'Press ? or Esc to close.' },
+  'ui.details.file': { ko: '내 파일', en: 'Your file' },
+  'ui.details.readme': { ko: '과제 설명', en: 'The task' },
+  'ui.details.expected': { ko: '기대값', en: 'expected' },
+  'ui.details.got': { ko: '내 결과', en: 'got' },
+  'ui.details.output': { ko: '출력', en: 'output' },
+  'ui.details.skipped': {
+    ko: '"{check}" 검사를 먼저 통과해야 실행됩니다.',
+    en: 'Runs once "{check}" passes.',
+  },
+  'ui.details.notGraded': { ko: '아직 채점하지 않았습니다.', en: 'Not graded yet.' },
+  'ui.details.scroll': {
+    ko: '검사 {first}/{total}부터 표시 · j k 로 스크롤',
+    en: 'Checks from {first}/{total} · j k to scroll',
+  },
+  'ui.problem.title': { ko: '이 연습문제를 실행할 수 없습니다', en: 'This exercise could not run' },
+  'ui.hints.title': { ko: '힌트 {n}/{total}', en: 'Hint {n}/{total}' },
+  'ui.hints.none': {
+    ko: '막혔나요? h를 누르면 힌트를 하나씩 볼 수 있습니다 ({total}개).',
+    en: 'Stuck? Press h to reveal a hint, one at a time ({total} in all).',
+  },
+  'ui.hints.more': { ko: 'h: 다음 힌트 ({left}개 남음)', en: 'h: next hint ({left} left)' },
+  'ui.finish.title': {
+    ko: '🎉 모든 연습문제를 통과했습니다! {score}/{max}점',
+    en: '🎉 Every exercise passes! {score}/{max} points',
+  },
+  'ui.finish.next': {
+    ko: '다음 단계: 변경 사항을 커밋하고 push 하면 CI가 다른 시드로 다시 채점합니다 (git add exercises && git commit -m "연습문제 완료" && git push). 새로운 입력으로 시험하려면: pnpm grade --seed 2024',
+    en: 'Next: commit and push your work so CI grades it with its own seed (git add exercises && git commit -m "Finish the exercises" && git push). To try fresh inputs: pnpm grade --seed 2024',
+  },
+  'ui.failure': { ko: '채점기를 실행하지 못했습니다: {message}', en: 'The grader could not run: {message}' },
+  'ui.noExercises': {
+    ko: '연습문제를 찾지 못했습니다. 저장소의 루트에서 실행했나요?',
+    en: 'No exercises found. Are you at the root of the course repository?',
+  },
+  'ui.tooSmall': {
+    ko: '터미널이 너무 작습니다 ({cols}×{rows}). 창을 키워 주세요.',
+    en: 'The terminal is too small ({cols}×{rows}). Please make it bigger.',
+  },
+  'ui.watch.started': {
+    ko: '파일을 저장하면 그 연습문제를 다시 채점합니다. 끝내려면 Ctrl-C.',
+    en: 'Watching: saving a file regrades its exercise. Ctrl-C to stop.',
+  },
+  'ui.watch.regrading': { ko: '{id} 다시 채점 중…', en: 'Regrading {id}…' },
+} satisfies Record<string, Localized>;

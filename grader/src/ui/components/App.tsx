@@ -1,0 +1,78 @@
+import type { Lang } from '@gradschool/exercise-kit';
+import { Box, Text, useApp, useInput } from 'ink';
+import { t } from '../../i18n/index.js';
+import { commandFor } from '../keys.js';
+import type { GraderSession } from '../session.js';
+import { totals } from '../state.js';
+import { useGraderUi } from '../use-grader-ui.js';
+import { useTerminalSize } from '../use-terminal-size.js';
+import { Details } from './Details.js';
+import { Header } from './Header.js';
+import { HelpScreen } from './HelpScreen.js';
+import { KeyBar } from './KeyBar.js';
+import { Overview } from './Overview.js';
+
+export type Props = {
+  session: GraderSession;
+  /** The language at start (`--lang`); `l` switches. */
+  lang: Lang;
+  /** Regrade an exercise when one of its files is saved. */
+  watch: boolean;
+  /** Print the student's file as a clickable terminal link. */
+  links?: boolean;
+};
+
+/** Smallest terminal the screens are drawn in; below it a short note asks for more room. */
+const MIN_COLUMNS = 40;
+const MIN_ROWS = 8;
+
+/**
+ * The whole interactive grader: header, the overview or details screen (or the key help), and the
+ * key bar, sized to the terminal. `q` and Ctrl-C leave through Ink's `exit`.
+ */
+export function App({ session, lang, watch, links = false }: Props) {
+  const { state, dispatch, regradeAll } = useGraderUi(session, lang, watch);
+  const { exit } = useApp();
+  const { columns, rows } = useTerminalSize();
+
+  useInput((input, key) => {
+    const command = commandFor(input, key, state);
+    if (!command) return;
+    if (command.kind === 'quit') exit();
+    else if (command.kind === 'regrade') regradeAll();
+    else dispatch(command.action);
+  });
+
+  if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
+    return <Text wrap="wrap">{t('ui.tooSmall', state.lang, { cols: columns, rows })}</Text>;
+  }
+  const { score, maxScore } = totals(state);
+  // One row less than the terminal: a frame as tall as the screen makes Ink clear it on every update.
+  const height = rows - 1;
+  const body = height - 2;
+  return (
+    <Box flexDirection="column" width={columns} height={height}>
+      <Header
+        lang={state.lang}
+        score={score}
+        maxScore={maxScore}
+        busy={Object.keys(state.running).length > 0}
+        watching={watch && session.watch !== undefined}
+        columns={columns}
+      />
+      <Box flexDirection="column" height={body} overflow="hidden">
+        {/* flexShrink 0: a screen taller than the terminal is clipped at the bottom, never squeezed. */}
+        <Box flexDirection="column" flexShrink={0}>
+          {state.help ? (
+            <HelpScreen lang={state.lang} />
+          ) : state.screen === 'details' ? (
+            <Details state={state} columns={columns} links={links} />
+          ) : (
+            <Overview state={state} height={body} />
+          )}
+        </Box>
+      </Box>
+      <KeyBar lang={state.lang} screen={state.screen} />
+    </Box>
+  );
+}

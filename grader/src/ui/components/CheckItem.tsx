@@ -1,0 +1,78 @@
+import type { Lang } from '@gradschool/exercise-kit';
+import { Box, Text } from 'ink';
+import type { CheckResult } from '../../core/types.js';
+import { t } from '../../i18n/index.js';
+import { paint, useTheme } from '../theme.js';
+import { LossChart } from './LossChart.js';
+import { StatusSymbol } from './StatusSymbol.js';
+
+export type Props = {
+  check: CheckResult;
+  lang: Lang;
+  /** Width available, for the chart. */
+  columns: number;
+};
+
+/** Lines of captured output shown at most; the rest is summarized. */
+const OUTPUT_LINES = 6;
+
+function clipOutput(output: string): string[] {
+  const lines = output.replace(/\s+$/, '').split('\n');
+  if (lines.length <= OUTPUT_LINES) return lines;
+  return [...lines.slice(0, OUTPUT_LINES), `… (+${lines.length - OUTPUT_LINES})`];
+}
+
+/** One check on the details screen: status, title, points and time; for a non-pass the why. */
+export function CheckItem({ check, lang, columns }: Props) {
+  const theme = useTheme();
+  const passed = check.status === 'pass';
+  return (
+    <Box flexDirection="column" marginBottom={1}>
+      <Box>
+        <StatusSymbol status={check.status} />
+        <Box flexGrow={1} flexShrink={1} marginLeft={1}>
+          <Text bold wrap="truncate-end">
+            {check.title[lang]}
+          </Text>
+        </Box>
+        <Text color={paint(theme, 'gray')}>
+          {' '}
+          {t('ui.points', lang, { score: check.score, max: check.maxScore })} · {Math.round(check.durationMs)}
+          ms
+        </Text>
+      </Box>
+      <Box flexDirection="column" marginLeft={2}>
+        {check.message[lang] ? (
+          <Text color={passed ? paint(theme, 'gray') : undefined}>{check.message[lang]}</Text>
+        ) : null}
+        {check.skippedBecause ? (
+          <Text color={paint(theme, 'gray')}>
+            {t('ui.details.skipped', lang, { check: check.skippedBecause })}
+          </Text>
+        ) : null}
+        {!passed && check.expected !== undefined ? (
+          <Text>
+            <Text color={paint(theme, 'green')}>{t('ui.details.expected', lang)}:</Text> {check.expected}
+          </Text>
+        ) : null}
+        {!passed && check.got !== undefined ? (
+          <Text>
+            <Text color={paint(theme, 'red')}>{t('ui.details.got', lang)}:</Text> {check.got}
+          </Text>
+        ) : null}
+        {check.output ? (
+          <Box flexDirection="column">
+            <Text color={paint(theme, 'gray')}>{t('ui.details.output', lang)}:</Text>
+            {clipOutput(check.output).map((line, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: lines of a fixed text.
+              <Text key={i} color={paint(theme, 'gray')} wrap="truncate-end">
+                │ {line}
+              </Text>
+            ))}
+          </Box>
+        ) : null}
+        {check.chart ? <LossChart chart={check.chart} lang={lang} width={Math.min(columns - 4, 72)} /> : null}
+      </Box>
+    </Box>
+  );
+}

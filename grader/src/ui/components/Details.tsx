@@ -1,0 +1,72 @@
+import { Box, Text } from 'ink';
+import { t } from '../../i18n/index.js';
+import { fileLink } from '../hyperlink.js';
+import { selectedExercise, type UiState } from '../state.js';
+import { paint, statusColor, useTheme } from '../theme.js';
+import { CheckItem } from './CheckItem.js';
+import { shownStatus } from './ExerciseRow.js';
+import { HintPanel } from './HintPanel.js';
+import { ProblemFrame } from './ProblemFrame.js';
+import { Spinner } from './Spinner.js';
+import { StatusSymbol } from './StatusSymbol.js';
+
+export type Props = {
+  state: UiState;
+  columns: number;
+  /** Print the student's file as a clickable terminal link (OSC 8). */
+  links: boolean;
+};
+
+/**
+ * One exercise in full: its file and README, why it could not run (if so), its hints, and each check
+ * from `state.detailsTop` on (the screen's height clips the rest; j/k scroll by one check).
+ */
+export function Details({ state, columns, links }: Props) {
+  const theme = useTheme();
+  const { lang } = state;
+  const exercise = selectedExercise(state);
+  if (!exercise) return null;
+  const result = state.results[exercise.id];
+  const inProgress = state.running[exercise.id];
+  const status = shownStatus(result, inProgress !== undefined);
+  // While regrading, the checks finished in this run replace the old ones as they come in.
+  const checks = inProgress && inProgress.length > 0 ? inProgress : (result?.checks ?? []);
+  return (
+    <Box flexDirection="column">
+      <Box>
+        <StatusSymbol status={status} />
+        <Text bold>
+          {' '}
+          {String(exercise.order).padStart(2, '0')} {exercise.title[lang]}
+        </Text>
+        <Text color={paint(theme, statusColor[status])}> {t(`ui.status.${status}`, lang)}</Text>
+        {result ? <Text> {t('ui.points', lang, { score: result.score, max: result.maxScore })}</Text> : null}
+      </Box>
+      <Text>
+        <Text color={paint(theme, 'gray')}>{t('ui.details.file', lang)}: </Text>
+        <Text underline={links}>{fileLink(exercise.studentFileShown, exercise.studentFile, links)}</Text>
+      </Text>
+      <Text>
+        <Text color={paint(theme, 'gray')}>{t('ui.details.readme', lang)}: </Text>
+        {exercise.readmeShown}
+      </Text>
+      <HintPanel exercise={exercise} shown={state.hintsShown[exercise.id] ?? 0} lang={lang} />
+      {result?.problem && !inProgress ? <ProblemFrame problem={result.problem} lang={lang} /> : null}
+      {inProgress ? <Spinner label={t('ui.grading', lang)} /> : null}
+      {!result && !inProgress ? <Text>{t('ui.details.notGraded', lang)}</Text> : null}
+      {checks.length > 1 ? (
+        <Text color={paint(theme, 'gray')}>
+          {t('ui.details.scroll', lang, {
+            first: Math.min(state.detailsTop + 1, checks.length),
+            total: checks.length,
+          })}
+        </Text>
+      ) : null}
+      <Box flexDirection="column" marginTop={1}>
+        {checks.slice(state.detailsTop).map((check) => (
+          <CheckItem key={check.id} check={check} lang={lang} columns={columns} />
+        ))}
+      </Box>
+    </Box>
+  );
+}

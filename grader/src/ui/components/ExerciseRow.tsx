@@ -1,0 +1,53 @@
+import type { Lang } from '@gradschool/exercise-kit';
+import { Box, Text } from 'ink';
+import type { ExerciseResult } from '../../core/types.js';
+import { t } from '../../i18n/index.js';
+import type { ExerciseInfo } from '../session.js';
+import { paint, type ShownStatus, statusColor, useTheme } from '../theme.js';
+import { StatusSymbol } from './StatusSymbol.js';
+
+export type Props = {
+  exercise: ExerciseInfo;
+  result: ExerciseResult | undefined;
+  running: boolean;
+  selected: boolean;
+  /** This is the exercise to do next (marked as such). */
+  isNext: boolean;
+  lang: Lang;
+};
+
+/** The status an exercise shows: running beats its last result; no result yet is `pending`. */
+export function shownStatus(result: ExerciseResult | undefined, running: boolean): ShownStatus {
+  if (running) return 'running';
+  return result?.status ?? 'pending';
+}
+
+/** One line of the overview: `› ✓ 01 Perceptron ...... 10/10 pts  passed`. */
+export function ExerciseRow({ exercise, result, running, selected, isNext, lang }: Props) {
+  const theme = useTheme();
+  const status = shownStatus(result, running);
+  const points = result ? t('ui.points', lang, { score: result.score, max: result.maxScore }) : '';
+  return (
+    <Box>
+      <Text bold={selected} color={paint(theme, 'cyan')}>
+        {selected ? '› ' : '  '}
+      </Text>
+      <StatusSymbol status={status} />
+      <Text bold={selected}> {String(exercise.order).padStart(2, '0')} </Text>
+      <Box flexGrow={1} flexShrink={1} minWidth={8}>
+        <Text bold={selected} inverse={selected} wrap="truncate-end">
+          {exercise.title[lang]}
+        </Text>
+        {isNext ? <Text color={paint(theme, 'yellow')}> ← {t('ui.next', lang)}</Text> : null}
+      </Box>
+      <Box width={12} justifyContent="flex-end" flexShrink={0}>
+        <Text>{points}</Text>
+      </Box>
+      <Box width={12} flexShrink={0} marginLeft={1}>
+        <Text color={paint(theme, statusColor[status])} wrap="truncate-end">
+          {t(`ui.status.${status}`, lang)}
+        </Text>
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,42 @@
+import type { Lang } from '@gradschool/exercise-kit';
+import { Box, Text } from 'ink';
+import { t } from '../../i18n/index.js';
+import { paint, useTheme } from '../theme.js';
+import { ProgressBar } from './ProgressBar.js';
+import { Spinner } from './Spinner.js';
+
+export type Props = {
+  lang: Lang;
+  score: number;
+  maxScore: number;
+  /** Something is being graded now. */
+  busy: boolean;
+  /** Watch mode is on. */
+  watching: boolean;
+  columns: number;
+};
+
+/** The top line: the title, the overall progress bar and score, and what the grader is doing. */
+export function Header({ lang, score, maxScore, busy, watching, columns }: Props) {
+  const theme = useTheme();
+  const percent = maxScore > 0 ? Math.round((score / maxScore) * 100) : 0;
+  const barWidth = Math.max(10, Math.min(30, columns - 60));
+  return (
+    <Box justifyContent="space-between" width={columns}>
+      <Box gap={1}>
+        <Text bold color={paint(theme, 'cyan')}>
+          {t('ui.title', lang)}
+        </Text>
+        <ProgressBar ratio={maxScore > 0 ? score / maxScore : 0} width={barWidth} />
+        <Text bold>
+          {t('ui.points', lang, { score, max: maxScore })} ({percent}%)
+        </Text>
+      </Box>
+      {busy ? (
+        <Spinner label={t('ui.grading', lang)} />
+      ) : watching ? (
+        <Text color={paint(theme, 'gray')}>⟳ {t('ui.watching', lang)}</Text>
+      ) : null}
+    </Box>
+  );
+}

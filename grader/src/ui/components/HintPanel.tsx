@@ -1,0 +1,39 @@
+import type { Lang } from '@gradschool/exercise-kit';
+import { Box, Text } from 'ink';
+import { t } from '../../i18n/index.js';
+import type { ExerciseInfo } from '../session.js';
+import { paint, useTheme } from '../theme.js';
+
+export type Props = {
+  exercise: ExerciseInfo;
+  /** How many hints were revealed. */
+  shown: number;
+  lang: Lang;
+};
+
+/** The hints revealed so far for one exercise, and how many remain behind `h`. */
+export function HintPanel({ exercise, shown, lang }: Props) {
+  const theme = useTheme();
+  const total = exercise.hints.length;
+  if (total === 0) return null;
+  const visible = exercise.hints.slice(0, shown);
+  return (
+    <Box flexDirection="column">
+      {visible.map((hint, i) => (
+        <Text key={hint.en}>
+          <Text bold color={paint(theme, 'yellow')}>
+            💡 {t('ui.hints.title', lang, { n: i + 1, total })}
+          </Text>{' '}
+          {hint[lang]}
+        </Text>
+      ))}
+      <Text color={paint(theme, 'gray')}>
+        {shown === 0
+          ? t('ui.hints.none', lang, { total })
+          : shown < total
+            ? t('ui.hints.more', lang, { left: total - shown })
+            : ''}
+      </Text>
+    </Box>
+  );
+}

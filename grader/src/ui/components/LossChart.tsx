@@ -1,0 +1,78 @@
+import type { Chart, Lang } from '@gradschool/exercise-kit';
+import { Box, Text } from 'ink';
+import { axisLabel, type PlotCell, plotSeries } from '../chart.js';
+import { paint, seriesColors, seriesMarkers, useTheme } from '../theme.js';
+
+export type Props = {
+  chart: Chart;
+  lang: Lang;
+  /** Total width in cells, axis labels included. */
+  width: number;
+  /** Rows of the plot itself (title, x axis and legend come on top). */
+  height?: number;
+};
+
+/** Consecutive cells drawn by the same series, painted as one piece of text. */
+function runs(row: PlotCell[]): { text: string; series: number | null }[] {
+  const pieces: { text: string; series: number | null }[] = [];
+  for (const cell of row) {
+    const last = pieces[pieces.length - 1];
+    if (last && last.series === cell.series) last.text += cell.char;
+    else pieces.push({ text: cell.char, series: cell.series });
+  }
+  return pieces;
+}
+
+/**
+ * A terminal chart of a check's series (the loss curves of the student's training run): braille
+ * lines in color, or one marker per series when colors are off; a legend when there are several.
+ */
+export function LossChart({ chart, lang, width, height = 8 }: Props) {
+  const theme = useTheme();
+  const labelsProbe = plotSeries(
+    chart.series.map((s) => s.values),
+    { width: 1, height: 1, mode: 'markers' },
+  );
+  const top = axisLabel(labelsProbe.max);
+  const bottom = axisLabel(labelsProbe.min);
+  const labelWidth = Math.max(top.length, bottom.length);
+  const plotWidth = Math.max(10, width - labelWidth - 2);
+  const plot = plotSeries(
+    chart.series.map((s) => s.values),
+    { width: plotWidth, height, mode: theme.color ? 'braille' : 'markers', markers: seriesMarkers },
+  );
+  const colorOf = (series: number | null) =>
+    series === null ? undefined : paint(theme, seriesColors[series % seriesColors.length] as string);
+  return (
+    <Box flexDirection="column">
+      <Text bold>{chart.title[lang]}</Text>
+      {plot.grid.map((row, y) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: rows are positions on the screen.
+        <Text key={y}>
+          {(y === 0 ? top : y === height - 1 ? bottom : '').padStart(labelWidth)} ┤
+          {runs(row).map((piece, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: pieces are positions on the row.
+            <Text key={i} color={colorOf(piece.series)}>
+              {piece.text}
+            </Text>
+          ))}
+        </Text>
+      ))}
+      <Text>
+        {' '.repeat(labelWidth)} └{'─'.repeat(plotWidth)}
+      </Text>
+      <Text>
+        {' '.repeat(labelWidth + 2)}1{String(plot.length).padStart(plotWidth - 1)}
+      </Text>
+      {chart.series.length > 1 ? (
+        <Box flexWrap="wrap" columnGap={2} marginLeft={labelWidth + 2}>
+          {chart.series.map((s, i) => (
+            <Text key={s.name} color={colorOf(i)}>
+              {theme.color ? '━━' : seriesMarkers[i % seriesMarkers.length]} {s.name}
+            </Text>
+          ))}
+        </Box>
+      ) : null}
+    </Box>
+  );
+}

@@ -1,0 +1,65 @@
+import { Box, Text } from 'ink';
+import { t } from '../../i18n/index.js';
+import { allPassed, nextToDo, totals, type UiState } from '../state.js';
+import { paint, useTheme } from '../theme.js';
+import { ExerciseRow } from './ExerciseRow.js';
+import { FinishBanner } from './FinishBanner.js';
+import { HintPanel } from './HintPanel.js';
+
+export type Props = {
+  state: UiState;
+  /** Rows available for this screen. */
+  height: number;
+};
+
+/** The first row to show so that `selected` stays in a window of `size` rows. */
+function windowStart(selected: number, count: number, size: number): number {
+  if (count <= size) return 0;
+  return Math.max(0, Math.min(selected - Math.floor(size / 2), count - size));
+}
+
+/** Every exercise with its status and points; below, the selected one's problem and hints, or the ending. */
+export function Overview({ state, height }: Props) {
+  const theme = useTheme();
+  const { exercises, lang, selected } = state;
+  if (exercises.length === 0) return <Text>{t('ui.noExercises', lang)}</Text>;
+  const next = nextToDo(state);
+  const size = Math.min(exercises.length, Math.max(1, height - 4));
+  const start = windowStart(selected, exercises.length, size);
+  const current = exercises[selected];
+  const result = current ? state.results[current.id] : undefined;
+  const done = allPassed(state);
+  const { score, maxScore } = totals(state);
+  return (
+    <Box flexDirection="column">
+      {exercises.slice(start, start + size).map((exercise, i) => (
+        <ExerciseRow
+          key={exercise.id}
+          exercise={exercise}
+          result={state.results[exercise.id]}
+          running={exercise.id in state.running}
+          selected={start + i === selected}
+          isNext={start + i === next && !state.firstRun}
+          lang={lang}
+        />
+      ))}
+      <Box marginTop={1} flexDirection="column">
+        {state.failure ? (
+          <Text color={paint(theme, 'red')}>{t('ui.failure', lang, { message: state.failure })}</Text>
+        ) : null}
+        {done ? (
+          <FinishBanner score={score} maxScore={maxScore} lang={lang} />
+        ) : current ? (
+          <>
+            {result?.problem ? (
+              <Text color={paint(theme, 'red')} wrap="truncate-end">
+                ! {result.problem.message[lang]}
+              </Text>
+            ) : null}
+            <HintPanel exercise={current} shown={state.hintsShown[current.id] ?? 0} lang={lang} />
+          </>
+        ) : null}
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,55 @@
+/**
+ * What the terminal UI needs from the grader, as one small interface. `run.tsx` builds it from the
+ * real core (discover, grade, gradeExercise, the file watcher); the tests build it from fakes. The UI
+ * itself never grades: it only shows what these calls report.
+ */
+import type { Localized } from '@gradschool/exercise-kit';
+import type { CheckResult, ExerciseResult } from '../core/types.js';
+
+/** One exercise as the UI lists it (from its manifest, before any result exists). */
+export interface ExerciseInfo {
+  id: string;
+  order: number;
+  title: Localized;
+  hints: Localized[];
+  /** The student's file, absolute (opened through a terminal hyperlink). */
+  studentFile: string;
+  /** The same file relative to the course root, as shown on screen. */
+  studentFileShown: string;
+  /** The exercise's README, relative to the course root. */
+  readmeShown: string;
+}
+
+/** Progress reported while grading; the same shape as the core's `GradeEvent`. */
+export type GradeProgress =
+  | { type: 'exercise-start'; id: string }
+  | { type: 'check-start'; exerciseId: string; checkId: string }
+  | { type: 'check-done'; exerciseId: string; result: CheckResult }
+  | { type: 'exercise-done'; result: ExerciseResult };
+
+/** How many hints of each exercise the student has revealed, by exercise id. */
+export type HintsShown = Record<string, number>;
+
+/**
+ * The grader as the UI sees it.
+ *
+ * @example
+ * ```ts
+ * const session: GraderSession = { exercises, gradeAll, gradeOne, watch, loadHints, saveHints };
+ * render(<App session={session} lang="ko" />);
+ * ```
+ */
+export interface GraderSession {
+  /** Every exercise, in course order. */
+  exercises: ExerciseInfo[];
+  /** Grades every exercise, reporting progress; resolves when done (or aborted). Never throws on student code. */
+  gradeAll(onProgress: (event: GradeProgress) => void, signal: AbortSignal): Promise<void>;
+  /** Grades one exercise (after a save), reporting progress like `gradeAll`. */
+  gradeOne(id: string, onProgress: (event: GradeProgress) => void, signal: AbortSignal): Promise<void>;
+  /** Calls `onSaved(id)` when a student file of exercise `id` is saved; returns the unsubscribe. Absent: no watch mode. */
+  watch?: (onSaved: (id: string) => void) => () => void;
+  /** Hints revealed in earlier runs. */
+  loadHints(): HintsShown;
+  /** Remembers the hints revealed so far, for the next run. */
+  saveHints(hints: HintsShown): void;
+}

@@ -1,0 +1,168 @@
+/**
+ * The UI's state and the reducer that changes it: pure functions, no React, no terminal, so each
+ * transition is tested on its own (`test/ui-state.test.ts`). `use-grader-ui.ts` holds it in React.
+ */
+import type { Lang } from '@gradschool/exercise-kit';
+import type { CheckResult, ExerciseResult } from '../core/types.js';
+import type { ExerciseInfo, GradeProgress, HintsShown } from './session.js';
+
+/** The screens: the list of exercises, or one exercise's checks. */
+export type Screen = 'overview' | 'details';
+
+export interface UiState {
+  lang: Lang;
+  screen: Screen;
+  /** The key help (`?`) is open over the current screen. */
+  help: boolean;
+  exercises: ExerciseInfo[];
+  /** Index into `exercises` of the selected one. */
+  selected: number;
+  /** Details screen: index of the first check shown (scrolling). */
+  detailsTop: number;
+  /** The latest result of each graded exercise, by id. */
+  results: Record<string, ExerciseResult>;
+  /** Exercises being graded now, by id, with the checks already finished in this run. */
+  running: Record<string, CheckResult[]>;
+  hintsShown: HintsShown;
+  /** True until the first full grading has finished. */
+  firstRun: boolean;
+  /** Set when grading itself failed (not the student's code): shown instead of results. */
+  failure: string | null;
+}
+
+export type UiAction =
+  | { type: 'move'; by: number }
+  | { type: 'open' }
+  | { type: 'back' }
+  | { type: 'toggle-help' }
+  | { type: 'toggle-lang' }
+  | { type: 'reveal-hint' }
+  | { type: 'grading-started'; ids: string[] }
+  | { type: 'progress'; event: GradeProgress }
+  | { type: 'grading-finished'; ids: string[] }
+  | { type: 'grading-failed'; message: string };
+
+/** The state before anything was graded. */
+export function initialState(exercises: ExerciseInfo[], lang: Lang, hintsShown: HintsShown = {}): UiState {
+  return {
+    lang,
+    screen: 'overview',
+    help: false,
+    exercises,
+    selected: 0,
+    detailsTop: 0,
+    results: {},
+    running: {},
+    hintsShown,
+    firstRun: true,
+    failure: null,
+  };
+}
+
+/** The exercise the student should work on next: the first, in course order, that does not pass. */
+export function nextToDo(state: Pick<UiState, 'exercises' | 'results'>): number {
+  const index = state.exercises.findIndex((ex) => state.results[ex.id]?.status !== 'pass');
+  return index;
+}
+
+/** Points earned and available over every exercise graded so far. */
+export function totals(state: Pick<UiState, 'exercises' | 'results'>): { score: number; maxScore: number } {
+  let score = 0;
+  let maxScore = 0;
+  for (const ex of state.exercises) {
+    const result = state.results[ex.id];
+    if (!result) continue;
+    score += result.score;
+    maxScore += result.maxScore;
+  }
+  return { score, maxScore };
+}
+
+/** True when every exercise has a result, every one passes, and nothing is being graded. */
+export function allPassed(state: UiState): boolean {
+  return (
+    state.exercises.length > 0 &&
+    Object.keys(state.running).length === 0 &&
+    state.exercises.every((ex) => state.results[ex.id]?.status === 'pass')
+  );
+}
+
+/** The selected exercise (undefined only when there are none). */
+export function selectedExercise(state: UiState): ExerciseInfo | undefined {
+  return state.exercises[state.selected];
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.max(min, Math.min(max, value));
+}
+
+function applyProgress(state: UiState, event: GradeProgress): UiState {
+  switch (event.type) {
+    case 'exercise-start':
+      return { ...state, running: { ...state.running, [event.id]: [] } };
+    case 'check-start':
+      return state;
+    case 'check-done': {
+      const done = state.running[event.exerciseId] ?? [];
+      return { ...state, running: { ...state.running, [event.exerciseId]: [...done, event.result] } };
+    }
+    case 'exercise-done': {
+      const { [event.result.id]: _finished, ...running } = state.running;
+      return { ...state, running, results: { ...state.results, [event.result.id]: event.result } };
+    }
+  }
+}
+
+/** The one place the UI's state changes. */
+export function reduce(state: UiState, action: UiAction): UiState {
+  switch (action.type) {
+    case 'move': {
+      if (state.help) return state;
+      if (state.screen === 'details') {
+        const checks = state.results[selectedExercise(state)?.id ?? '']?.checks.length ?? 0;
+        return { ...state, detailsTop: clamp(state.detailsTop + action.by, 0, Math.max(0, checks - 1)) };
+      }
+      const last = state.exercises.length - 1;
+      return { ...state, selected: clamp(state.selected + action.by, 0, Math.max(0, last)) };
+    }
+    case 'open':
+      if (state.help || state.exercises.length === 0) return state;
+      return { ...state, screen: 'details', detailsTop: 0 };
+    case 'back':
+      if (state.help) return { ...state, help: false };
+      return { ...state, screen: 'overview' };
+    case 'toggle-help':
+      return { ...state, help: !state.help };
+    case 'toggle-lang':
+      return { ...state, lang: state.lang === 'ko' ? 'en' : 'ko' };
+    case 'reveal-hint': {
+      const ex = selectedExercise(state);
+      if (!ex) return state;
+      const shown = state.hintsShown[ex.id] ?? 0;
+      if (shown >= ex.hints.length) return state;
+      return { ...state, hintsShown: { ...state.hintsShown, [ex.id]: shown + 1 } };
+    }
+    case 'grading-started': {
+      const running = { ...state.running };
+      for (const id of action.ids) running[id] = [];
+      return { ...state, running, failure: null };
+    }
+    case 'progress':
+      return applyProgress(state, action.event);
+    case 'grading-finished': {
+      const running = { ...state.running };
+      for (const id of action.ids) delete running[id];
+      const next: UiState = { ...state, running, firstRun: false };
+      // Rustlings-style: once the exercise in focus passes, the cursor moves on to the next one to do.
+      const current = selectedExercise(next);
+      const currentPasses = current !== undefined && next.results[current.id]?.status === 'pass';
+      if (next.screen === 'overview' && (state.firstRun || currentPasses)) {
+        const todo = nextToDo(next);
+        if (todo >= 0) next.selected = todo;
+      }
+      return next;
+    }
+    case 'grading-failed':
+      return { ...state, running: {}, failure: action.message, firstRun: false };
+  }
+}

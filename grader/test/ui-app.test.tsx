@@ -1,0 +1,257 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ExerciseResult } from '../src/core/types.js';
+import { App } from '../src/ui/components/App.js';
+import { ThemeContext } from '../src/ui/theme.js';
+import { check, EXERCISES, FakeSession, result } from './ui-fakes.js';
+import { press, type Rendered, renderAt, waitForFrame } from './ui-render.js';
+
+const [perceptron, andGate, softmax] = EXERCISES as [
+  (typeof EXERCISES)[0],
+  (typeof EXERCISES)[0],
+  (typeof EXERCISES)[0],
+];
+
+const lossChart = {
+  title: { ko: '손실 곡선', en: 'Loss curves' },
+  series: [
+    { name: 'sgd', values: [1, 0.8, 0.6, 0.45, 0.3, 0.2] },
+    { name: 'adam', values: [1, 0.5, 0.25, 0.1, 0.05, 0.02] },
+  ],
+};
+
+function mixedResults(): ExerciseResult[] {
+  return [
+    result(perceptron, [check('step-zero', 'pass'), check('step-negative', 'pass')]),
+    result(andGate, [
+      check('and-truth-table', 'fail', {
+        expected: '[0, 0, 0, 1]',
+        got: '[0, 1, 1, 1]',
+        output: 'epoch 1\nepoch 2',
+      }),
+      check('and-loss', 'pass', { chart: lossChart }),
+    ]),
+    result(softmax, [check('softmax-lecture-example', 'todo')]),
+  ];
+}
+
+/** Display width of a line: Hangul and emoji take two cells. */
+function width(line: string): number {
+  let cells = 0;
+  for (const ch of line.replace(/\u001B\[[0-9;]*m/g, '')) {
+    const code = ch.codePointAt(0) ?? 0;
+    const wide = (code >= 0x1100 && code <= 0x115f) || (code >= 0x3000 && code <= 0xd7a3) || code >= 0x1f300;
+    cells += wide ? 2 : 1;
+  }
+  return cells;
+}
+
+let rendered: Rendered | undefined;
+afterEach(() => rendered?.unmount());
+
+async function start(session: FakeSession, lang: 'ko' | 'en' = 'en', columns = 100, rows = 40) {
+  rendered = renderAt(<App session={session} lang={lang} watch />, columns, rows);
+  return settled(rendered, session);
+}
+
+/** Waits until the session's gradings have finished and the screen shows it. */
+async function settled(r: Rendered, session: FakeSession, gradings = 1) {
+  await waitForFrame(
+    r,
+    (f) => session.finished >= gradings && !f.includes('Grading…') && !f.includes('채점 중…'),
+    'the end of grading',
+  );
+  return r;
+}
+
+describe('the overview', () => {
+  it('lists every exercise with its symbol and points, the total, and selects the next to do', async () => {
+    const r = await start(new FakeSession(mixedResults()));
+    const frame = r.lastFrame();
+    expect(frame).toContain('6/10 pts (60%)');
+    expect(frame).toMatch(/✓ 01 Perceptron.*4\/4 pts.*passed/);
+    expect(frame).toMatch(/› ✗ 02 AND gate ← next up.*2\/4 pts.*failing/);
+    expect(frame).toMatch(/○ 03 Softmax.*0\/2 pts.*not started/);
+    // The key bar is the last line.
+    expect(frame.trimEnd().split('\n').at(-1)).toMatch(/↑↓ move.*⏎ details.*h hint.*q quit/);
+  });
+
+  it('moves the selection with j/k and the arrows', async () => {
+    const r = await start(new FakeSession(mixedResults()));
+    await press(r, 'j');
+    expect(r.lastFrame()).toMatch(/› ○ 03 Softmax/);
+    await press(r, '\u001B[A'); // up arrow
+    await press(r, 'k');
+    expect(r.lastFrame()).toMatch(/› ✓ 01 Perceptron/);
+  });
+
+  it('switches language with l', async () => {
+    const r = await start(new FakeSession(mixedResults()), 'en');
+    await press(r, 'l');
+    const frame = r.lastFrame();
+    expect(frame).toContain('6/10점 (60%)');
+    expect(frame).toContain('AND 게이트');
+    expect(frame).toContain('실패');
+    expect(frame).not.toContain('failing');
+  });
+
+  it('shows the key help on ? and hides it again', async () => {
+    const r = await start(new FakeSession(mixedResults()));
+    await press(r, '?');
+    expect(r.lastFrame()).toContain('regrade every exercise');
+    await press(r, '?');
+    expect(r.lastFrame()).not.toContain('regrade every exercise');
+  });
+});
+
+describe('details', () => {
+  it('shows each check: status, message, expected vs got, output, time, file and README', async () => {
+    const r = await start(new FakeSession(mixedResults()));
+    await press(r, '\r');
+    const frame = r.lastFrame();
+    expect(frame).toContain('Your file: exercises/02-and-gate/src/and-gate.ts');
+    expect(frame).toContain('The task: exercises/02-and-gate/README.md');
+    expect(frame).toMatch(/✗ check and-truth-table.*0\/2 pts · 3ms/);
+    expect(frame).toContain('and-truth-table is wrong');
+    expect(frame).toContain('expected: [0, 0, 0, 1]');
+    expect(frame).toContain('got: [0, 1, 1, 1]');
+    expect(frame).toContain('│ epoch 2');
+    expect(frame.trimEnd().split('\n').at(-1)).toMatch(/Esc back/);
+    await press(r, '\u001B');
+    await waitForFrame(r, (f) => f.includes('⏎ details'), 'the overview again');
+  });
+
+  it('draws a chart with one legend entry per series', async () => {
+    const r = await start(new FakeSession(mixedResults()), 'en', 100, 60);
+    await press(r, '\r');
+    const frame = r.lastFrame();
+    expect(frame).toContain('Loss curves');
+    expect(frame).toMatch(/[\u2801-\u28ff]/);
+    expect(frame).toMatch(/━━ sgd.*━━ adam/);
+  });
+
+  it('draws the chart with markers when colors are off (NO_COLOR)', async () => {
+    const session = new FakeSession(mixedResults());
+    rendered = renderAt(
+      <ThemeContext.Provider value={{ color: false }}>
+        <App session={session} lang="en" watch />
+      </ThemeContext.Provider>,
+      100,
+      60,
+    );
+    await settled(rendered, session);
+    await press(rendered, '\r');
+    const frame = rendered.lastFrame();
+    expect(frame).toMatch(/● sgd.*× adam/);
+    expect(frame).not.toMatch(/[\u2801-\u28ff]/);
+  });
+
+  it('scrolls by check with j', async () => {
+    const r = await start(new FakeSession(mixedResults()));
+    await press(r, '\r');
+    await press(r, 'j');
+    const frame = r.lastFrame();
+    expect(frame).toContain('Checks from 2/2');
+    expect(frame).not.toContain('check and-truth-table');
+    expect(frame).toContain('check and-loss');
+  });
+
+  it('shows a syntax error with its code frame, not a stack trace', async () => {
+    const broken = result(perceptron, [], {
+      status: 'error',
+      problem: {
+        code: 'syntax',
+        message: { ko: '문법 오류: 괄호가 닫히지 않았습니다', en: 'Syntax error: a bracket is not closed' },
+        file: 'exercises/01-perceptron/src/perceptron.ts',
+        line: 3,
+        column: 10,
+        frame: '  2 | export function step(x: number) {\n> 3 |   return (x >= 0 ? 1 : 0;\n    |          ^',
+      },
+    });
+    const r = await start(new FakeSession([broken]));
+    await press(r, '\r');
+    const frame = r.lastFrame();
+    expect(frame).toContain('This exercise could not run');
+    expect(frame).toContain('Syntax error: a bracket is not closed');
+    expect(frame).toContain('exercises/01-perceptron/src/perceptron.ts:3:10');
+    expect(frame).toContain('> 3 |   return (x >= 0 ? 1 : 0;');
+  });
+});
+
+describe('hints', () => {
+  it('reveals the next hint on h, one at a time, and saves the count', async () => {
+    const session = new FakeSession(mixedResults());
+    const r = await start(session);
+    expect(r.lastFrame()).toContain('Press h to reveal a hint');
+    await press(r, 'h');
+    expect(r.lastFrame()).toContain('Hint 1/3 AND gate hint one');
+    expect(r.lastFrame()).not.toContain('hint two');
+    await press(r, 'h');
+    expect(r.lastFrame()).toContain('Hint 2/3 AND gate hint two');
+    expect(r.lastFrame()).toContain('h: next hint (1 left)');
+    expect(session.saved.at(-1)).toEqual({ [andGate.id]: 2 });
+  });
+
+  it('starts with the hints remembered from the last run', async () => {
+    const r = await start(new FakeSession(mixedResults(), EXERCISES, { [andGate.id]: 1 }));
+    expect(r.lastFrame()).toContain('Hint 1/3 AND gate hint one');
+  });
+});
+
+describe('watch mode and regrading', () => {
+  it('regrades only the saved exercise and shows the new result', async () => {
+    const session = new FakeSession(mixedResults());
+    const r = await start(session);
+    session.results[andGate.id] = result(andGate, [
+      check('and-truth-table', 'pass'),
+      check('and-loss', 'pass'),
+    ]);
+    session.save(andGate.id);
+    await waitForFrame(r, (f) => /02 AND gate.*4\/4 pts.*passed/.test(f), 'the regraded exercise');
+    expect(session.gradedOne).toEqual([andGate.id]);
+    expect(session.gradedAll).toBe(1);
+    // It passes now, so the cursor moved on to the next exercise to do.
+    expect(r.lastFrame()).toMatch(/› ○ 03 Softmax/);
+  });
+
+  it('regrades everything on r', async () => {
+    const session = new FakeSession(mixedResults());
+    const r = await start(session);
+    await press(r, 'r');
+    await waitForFrame(r, () => session.gradedAll === 2, 'a second full grading');
+  });
+});
+
+describe('finishing', () => {
+  it('says that everything passes and what to do next', async () => {
+    const all = EXERCISES.map((ex) => result(ex, [check('only', 'pass')]));
+    const r = await start(new FakeSession(all));
+    const frame = r.lastFrame();
+    expect(frame).toContain('Every exercise passes! 6/6 points');
+    expect(frame).toContain('git push');
+    expect(frame).not.toContain('next up');
+  });
+});
+
+describe('terminal size', () => {
+  it('fits in 80 columns, in Korean too', async () => {
+    const r = await start(new FakeSession(mixedResults()), 'ko', 80, 24);
+    const overview = r.lastFrame();
+    await press(r, '\r');
+    for (const frame of [overview, r.lastFrame()]) {
+      const lines = frame.split('\n');
+      expect(lines.length).toBeLessThanOrEqual(23);
+      for (const line of lines) expect(width(line)).toBeLessThanOrEqual(80);
+    }
+    expect(r.lastFrame()).toContain('내 파일');
+  });
+
+  it('redraws on resize, and asks for room when the terminal is tiny', async () => {
+    const r = await start(new FakeSession(mixedResults()), 'en', 100, 30);
+    r.stdout.resize(30, 6);
+    await waitForFrame(r, (f) => /too small\s+\(30×6\)/.test(f), 'the too-small note');
+    r.stdout.resize(90, 15);
+    const frame = await waitForFrame(r, (f) => f.includes('next up'), 'the overview again');
+    expect(frame.split('\n').length).toBeLessThanOrEqual(14);
+    expect(frame).toMatch(/q quit/);
+  });
+});
