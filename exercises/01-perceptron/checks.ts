@@ -1,2 +1,330 @@
-// Placeholder until the exercise lands.
-export {};
+/**
+ * Checks of 01-perceptron. Inputs come from the check's seed through the engine's `Rng`; every
+ * expected value is recomputed here (`checks/replay.ts`), never taken from the reference solution.
+ */
+import { Rng } from '@gradschool/autograd';
+import {
+  allOf,
+  check,
+  defineChecks,
+  expectClose,
+  fail,
+  type Localized,
+  pass,
+  render,
+} from '@gradschool/exercise-kit';
+import { judgeSamples, normalTarget, uniformTarget } from './checks/moments.js';
+import {
+  accuracyOf,
+  initOf,
+  outputOf,
+  roundOf,
+  type Sample,
+  stepOf,
+  sumOf,
+  updateOf,
+} from './checks/replay.js';
+import { learningChecks } from './checks/training.js';
+import type * as Student from './src/perceptron.js';
+
+const same = (text: string): Localized => ({ ko: text, en: text });
+const round = (x: number, digits = 3): number => Number(x.toFixed(digits));
+
+/** A random vector of `n` numbers in [lo, hi), rounded so messages stay readable. */
+const vector = (rng: Rng, n: number, lo = -1, hi = 1): number[] =>
+  Array.from({ length: n }, () => round(rng.uniform(lo, hi)));
+
+/** Random weights and a sample whose target disagrees with the output when `wrong`. */
+function randomCase(rng: Rng, n: number, wrong: boolean) {
+  const weights = { w: vector(rng, n), b: round(rng.uniform(-1, 1)) };
+  const x = vector(rng, n, -2, 2);
+  const y = outputOf(x, weights);
+  return { weights, x, d: wrong ? 1 - y : y, lr: round(rng.uniform(0.01, 0.5)) };
+}
+
+/** Random samples with 0/1 targets. */
+const randomData = (rng: Rng, count: number, n: number): Sample[] =>
+  Array.from({ length: count }, () => ({ x: vector(rng, n, -2, 2), d: rng.int(2) }));
+
+const SAMPLES = 20000;
+
+/** Types each check's input and output from its `input` and `probe`. */
+const c = check<typeof Student>();
+
+export default defineChecks<typeof Student>([
+  c({
+    id: 'step-boundary',
+    title: { ko: '활성화 함수 step: 경계 x = 0에서 1', en: 'The step activation: 1 at the boundary x = 0' },
+    points: 2,
+    input: (ctx) => {
+      const rng = new Rng(ctx.seed);
+      return [0, -0, 1e-12, -1e-12, 5, -5, Number.MIN_VALUE, ...vector(rng, 5, -3, 3)];
+    },
+    probe: (student, xs) => xs.map((x) => student.step(x)),
+    judge: (got, xs) =>
+      allOf(
+        xs.map((x, i) =>
+          expectClose(got[i], stepOf(x), { rtol: 0, atol: 0, what: same(`step(${render(x)})`) }),
+        ),
+      ),
+  }),
+  c({
+    id: 'weighted-sum',
+    title: { ko: '가중합 Σ wᵢxᵢ + b', en: 'The weighted sum Σ wᵢxᵢ + b' },
+    points: 2,
+    input: (ctx) => {
+      const rng = new Rng(ctx.seed);
+      const cases = [{ x: [1, 1], w: [0.4, 0.2], b: -0.5 }];
+      for (let n = 1; n <= 5; n++)
+        cases.push({ x: vector(rng, n, -2, 2), w: vector(rng, n), b: round(rng.uniform(-1, 1)) });
+      return cases;
+    },
+    probe: (student, cases) => cases.map(({ x, w, b }) => student.weightedSum(x, w, b)),
+    judge: (got, cases) =>
+      allOf(
+        cases.map(({ x, w, b }, i) =>
+          expectClose(got[i], sumOf(x, w, b), {
+            rtol: 1e-9,
+            what: same(`weightedSum(${render(x)}, ${render(w)}, ${render(b)})`),
+          }),
+        ),
+      ),
+  }),
+  c({
+    id: 'perceptron-output',
+    title: { ko: '퍼셉트론 출력 y = f(가중합)', en: 'The perceptron output y = f(weighted sum)' },
+    points: 1,
+    input: (ctx) => {
+      const rng = new Rng(ctx.seed);
+      const cases = [{ x: [1, 1], w: [0.5, 0.5], b: -1 }]; // exactly on the boundary: y = 1
+      for (let k = 0; k < 8; k++)
+        cases.push({ x: vector(rng, 3, -2, 2), w: vector(rng, 3), b: round(rng.uniform(-1, 1)) });
+      return cases;
+    },
+    probe: (student, cases) => cases.map(({ x, w, b }) => student.perceptron(x, w, b)),
+    judge: (got, cases) =>
+      allOf(
+        cases.map(({ x, w, b }, i) =>
+          expectClose(got[i], outputOf(x, { w, b }), {
+            rtol: 0,
+            atol: 0,
+            what: same(`perceptron(${render(x)}, ${render(w)}, ${render(b)})`),
+          }),
+        ),
+      ),
+  }),
+  c({
+    id: 'uniform-sampler',
+    title: {
+      ko: '균등분포 uniform(rng, lo, hi)의 범위, 평균, 분산',
+      en: 'uniform(rng, lo, hi): range, mean, variance',
+    },
+    points: 2,
+    input: (ctx) => {
+      const rng = new Rng(ctx.seed);
+      const lo = round(rng.uniform(-5, 0), 2);
+      return {
+        seed: rng.int(2 ** 31),
+        ranges: [
+          [-1, 1],
+          [2, 5],
+          [lo, round(lo + rng.uniform(0.5, 4), 2)],
+        ],
+      };
+    },
+    probe: (student, { seed, ranges }) => {
+      const rng = new Rng(seed);
+      const draw = () => rng.next();
+      return ranges.map(([lo, hi]) => Array.from({ length: SAMPLES }, () => student.uniform(draw, lo!, hi!)));
+    },
+    judge: (got, { ranges }) =>
+      allOf(
+        ranges.map(([lo, hi], i) =>
+          judgeSamples(
+            got[i],
+            SAMPLES,
+            uniformTarget(lo!, hi!),
+            `uniform(rng, ${render(lo)}, ${render(hi)})`,
+          ),
+        ),
+      ),
+  }),
+  c({
+    id: 'normal-sampler',
+    title: {
+      ko: '정규분포 normal(rng, mean, std)의 평균, 분산, 모양',
+      en: 'normal(rng, mean, std): mean, variance, shape',
+    },
+    points: 2,
+    input: (ctx) => {
+      const rng = new Rng(ctx.seed);
+      const params = [
+        [0, 1],
+        [round(rng.uniform(-5, 5), 2), round(rng.uniform(0.2, 3), 2)],
+      ];
+      return { seed: rng.int(2 ** 31), params };
+    },
+    probe: (student, { seed, params }) => {
+      const rng = new Rng(seed);
+      const draw = () => rng.next();
+      return params.map(([m, s]) => Array.from({ length: SAMPLES }, () => student.normal(draw, m!, s!)));
+    },
+    judge: (got, { params }) =>
+      allOf(
+        params.map(([m, s], i) =>
+          judgeSamples(got[i], SAMPLES, normalTarget(m!, s!), `normal(rng, ${render(m)}, ${render(s)})`),
+        ),
+      ),
+  }),
+  c({
+    id: 'normal-rng-zero',
+    title: { ko: 'rng()가 0을 돌려줘도 normal은 유한한 값', en: 'normal stays finite when rng() returns 0' },
+    points: 1,
+    input: (ctx) => {
+      const rng = new Rng(ctx.seed);
+      // rng() may return exactly 0 ([0, 1)); every third draw here does.
+      return Array.from({ length: 60 }, (_, i) => (i % 3 === 0 ? 0 : rng.next()));
+    },
+    probe: (student, draws) => {
+      let i = 0;
+      const draw = () => draws[i++ % draws.length]!;
+      return Array.from({ length: 20 }, () => student.normal(draw, 0, 1));
+    },
+    judge: (got) => {
+      const bad = got.findIndex((z) => typeof z !== 'number' || !Number.isFinite(z));
+      if (bad < 0)
+        return pass({
+          ko: 'rng()가 0을 돌려주는 난수열에서도 normal(rng, 0, 1) 20번이 모두 유한한 값입니다.',
+          en: 'All 20 calls of normal(rng, 0, 1) are finite, even where rng() returns 0.',
+        });
+      return fail(
+        {
+          ko: `rng()가 0을 돌려주는 난수열에서 normal(rng, 0, 1)의 ${bad + 1}번째 호출이 유한한 수 대신 ${render(got[bad])}을(를) 돌려주었습니다. log(0) = -Infinity를 피하세요: u = 1 - rng()는 (0, 1]에 있습니다.`,
+          en: `On a stream where rng() returns 0, call #${bad + 1} of normal(rng, 0, 1) returned ${render(got[bad])} instead of a finite number. Avoid log(0) = -Infinity: u = 1 - rng() lies in (0, 1].`,
+        },
+        { expected: 'a finite number', got: render(got[bad]) },
+      );
+    },
+  }),
+  c({
+    id: 'init-weights',
+    title: {
+      ko: '가중치 초기값: -1 ~ 1 사이 랜덤, 정해진 순서',
+      en: 'Initial weights: random in [-1, 1), in the documented order',
+    },
+    points: 1,
+    input: (ctx) => [2, 3, 5].map((n, k) => ({ n, seed: (ctx.seed + k * 7919) >>> 0 })),
+    probe: (student, cases) =>
+      cases.map(({ n, seed }) => {
+        const rng = new Rng(seed);
+        return student.initWeights(n, () => rng.next());
+      }),
+    judge: (got, cases) =>
+      allOf(
+        cases.flatMap(({ n, seed }, i) => {
+          const rng = new Rng(seed);
+          const want = initOf(n, () => rng.next());
+          const call = `initWeights(${n}, rng = Rng(${seed}).next)`;
+          return [
+            expectClose(got[i]?.w, want.w, { rtol: 1e-12, what: same(`${call}.w`) }),
+            expectClose(got[i]?.b, want.b, { rtol: 1e-12, what: same(`${call}.b`) }),
+          ];
+        }),
+      ),
+  }),
+  c({
+    id: 'train-step',
+    title: { ko: '가중치 갱신 한 번 (퍼셉트론 학습 규칙)', en: 'One weight update (the perceptron rule)' },
+    points: 3,
+    input: (ctx) => {
+      const rng = new Rng(ctx.seed);
+      return [false, true, true, true, false, true].map((wrong, k) => randomCase(rng, 2 + (k % 3), wrong));
+    },
+    probe: (student, cases) =>
+      cases.map(({ weights, x, d, lr }) => student.trainStep({ w: [...weights.w], b: weights.b }, x, d, lr)),
+    judge: (got, cases) =>
+      allOf(
+        cases.flatMap(({ weights, x, d, lr }, i) => {
+          const want = updateOf(weights, x, d, lr);
+          const call = `trainStep(${render(weights)}, ${render(x)}, d=${d}, lr=${lr})`;
+          return [
+            expectClose(got[i]?.w, want.w, { rtol: 1e-12, what: same(`${call}.w`) }),
+            expectClose(got[i]?.b, want.b, { rtol: 1e-12, what: same(`${call}.b`) }),
+          ];
+        }),
+      ),
+  }),
+  c({
+    id: 'train-round',
+    title: { ko: '한 라운드의 가중치 변화 전체', en: "A whole round's weight trajectory" },
+    points: 3,
+    input: (ctx) => {
+      const rng = new Rng(ctx.seed);
+      const and: Sample[] = [
+        { x: [0, 0], d: 0 },
+        { x: [0, 1], d: 0 },
+        { x: [1, 0], d: 0 },
+        { x: [1, 1], d: 1 },
+      ];
+      return [
+        { weights: { w: vector(rng, 2), b: round(rng.uniform(-1, 1)) }, data: and, lr: 0.05 },
+        {
+          weights: { w: vector(rng, 3), b: round(rng.uniform(-1, 1)) },
+          data: randomData(rng, 6, 3),
+          lr: 0.1,
+        },
+      ];
+    },
+    probe: (student, cases) =>
+      cases.map(({ weights, data, lr }) => student.trainRound({ w: [...weights.w], b: weights.b }, data, lr)),
+    judge: (got, cases) =>
+      allOf(
+        cases.flatMap(({ weights, data, lr }, i) => {
+          const want = roundOf(weights, data, lr);
+          const g = got[i];
+          const call = `trainRound(${render(weights)}, ${render(data)}, lr=${lr})`;
+          if (!Array.isArray(g) || g.length !== want.length)
+            return [
+              expectClose(Array.isArray(g) ? g.length : g, want.length, {
+                what: {
+                  ko: `${call}가 돌려준 가중치 개수 (샘플마다 하나)`,
+                  en: `the number of weights ${call} returned (one per sample)`,
+                },
+              }),
+            ];
+          return want.flatMap((wk, k) => {
+            const at = { ko: `${call}의 ${k + 1}번째 샘플 뒤`, en: `${call}, after sample ${k + 1}` };
+            return [
+              expectClose(g[k]?.w, wk.w, { rtol: 1e-12, what: { ko: `${at.ko} w`, en: `${at.en}: w` } }),
+              expectClose(g[k]?.b, wk.b, { rtol: 1e-12, what: { ko: `${at.ko} b`, en: `${at.en}: b` } }),
+            ];
+          });
+        }),
+      ),
+  }),
+  c({
+    id: 'accuracy',
+    title: { ko: '정답률 = 맞힌 샘플 수 / 전체 샘플 수', en: 'Accuracy = correct samples / all samples' },
+    points: 2,
+    input: (ctx) => {
+      const rng = new Rng(ctx.seed);
+      return [3, 4, 7, 10].map((count) => ({
+        weights: { w: vector(rng, 2), b: round(rng.uniform(-1, 1)) },
+        data: randomData(rng, count, 2),
+      }));
+    },
+    probe: (student, cases) => cases.map(({ weights, data }) => student.accuracy(weights, data)),
+    judge: (got, cases) =>
+      allOf(
+        cases.map(({ weights, data }, i) =>
+          expectClose(got[i], accuracyOf(weights, data), {
+            rtol: 1e-12,
+            what: same(
+              `accuracy(${render(weights)}, data of ${data.length} samples ${render(data.map((s) => s.d))})`,
+            ),
+          }),
+        ),
+      ),
+  }),
+  ...learningChecks,
+]);

@@ -1,0 +1,205 @@
+/**
+ * The training checks of 01-perceptron: the whole `train` replayed draw by draw, AND and OR learned
+ * from many seeds, and XOR never learned (the lecture's point: one layer cannot separate it).
+ */
+import { Rng } from '@gradschool/autograd';
+import {
+  allOf,
+  type Chart,
+  type Check,
+  expectClose,
+  fail,
+  pass,
+  render,
+  type Verdict,
+} from '@gradschool/exercise-kit';
+import type * as Student from '../src/perceptron.js';
+import { GATES, trainOf } from './replay.js';
+
+type Gate = keyof typeof GATES;
+type Run = { accuracy: number[] } | undefined;
+
+/** Rounds within which AND and OR must be learned at lr 0.05 (the worst of 200 000 random starts took 44). */
+export const MAX_ROUNDS = 60;
+const LR = 0.05;
+
+/** Seeds derived from the check's seed, one per run. */
+const seedsFrom = (seed: number, count: number): number[] => {
+  const rng = new Rng(seed);
+  return Array.from({ length: count }, () => rng.int(2 ** 31));
+};
+
+/** Calls the student's `train` with a fresh `Rng(seed)`; keeps only plain data. */
+function runTrain(student: typeof Student, gate: Gate, seed: number, epochs: number, lr = LR) {
+  const rng = new Rng(seed);
+  const result = student.train(GATES[gate], { lr, epochs, rng: () => rng.next() });
+  return { weights: result?.weights, accuracy: result?.accuracy };
+}
+
+/** The accuracy curves of the first few runs, for the UI. */
+function chartOf(runs: Run[], names: string[]): Chart {
+  return {
+    title: { ko: '라운드별 정답률', en: 'Accuracy per round' },
+    series: runs.slice(0, 4).map((run, i) => ({
+      name: names[i] ?? `run ${i + 1}`,
+      values: Array.isArray(run?.accuracy) ? run.accuracy : [],
+    })),
+  };
+}
+
+/** `accuracy` must be an array of `epochs` numbers. */
+function badHistory(run: Run, epochs: number, call: string): Verdict | null {
+  const acc = run?.accuracy;
+  if (Array.isArray(acc) && acc.length === epochs && acc.every((a) => typeof a === 'number')) return null;
+  return fail(
+    {
+      ko: `${call}: accuracy는 라운드마다 하나씩, 숫자 ${epochs}개여야 하는데 ${render(acc)}이(가) 나왔습니다.`,
+      en: `${call}: accuracy should hold ${epochs} numbers, one per round, got ${render(acc)}.`,
+    },
+    { expected: `${epochs} numbers`, got: render(acc) },
+  );
+}
+
+const replayCheck: Check<typeof Student, { gate: Gate; seed: number; epochs: number }[], Run[]> = {
+  id: 'train-replay',
+  title: {
+    ko: 'train: 초기값부터 마지막 라운드까지 그대로 재현',
+    en: 'train: replayed from the first draw to the last round',
+  },
+  points: 3,
+  input: (ctx) => {
+    const [a = 1, b = 2] = seedsFrom(ctx.seed, 2);
+    return [
+      { gate: 'AND', seed: a, epochs: 30 },
+      { gate: 'OR', seed: b, epochs: 30 },
+    ];
+  },
+  probe: (student, cases) => cases.map(({ gate, seed, epochs }) => runTrain(student, gate, seed, epochs)),
+  judge: (got, cases) => {
+    const verdict = allOf(
+      cases.flatMap(({ gate, seed, epochs }, i) => {
+        const rng = new Rng(seed);
+        const want = trainOf(GATES[gate], LR, epochs, () => rng.next());
+        const g = got[i] as { weights?: { w?: unknown; b?: unknown }; accuracy?: unknown } | undefined;
+        const call = `train(${gate}, { lr: ${LR}, epochs: ${epochs}, rng: Rng(${seed}) })`;
+        return [
+          expectClose(g?.accuracy, want.accuracy, {
+            rtol: 1e-12,
+            what: { ko: `${call}의 라운드별 정답률`, en: `the accuracy per round of ${call}` },
+          }),
+          expectClose(g?.weights?.w, want.weights.w, {
+            rtol: 1e-12,
+            what: { ko: `${call}의 마지막 w`, en: `the final w of ${call}` },
+          }),
+          expectClose(g?.weights?.b, want.weights.b, {
+            rtol: 1e-12,
+            what: { ko: `${call}의 마지막 b`, en: `the final b of ${call}` },
+          }),
+        ];
+      }),
+    );
+    return {
+      ...verdict,
+      chart: chartOf(
+        got,
+        cases.map((c) => `${c.gate} seed ${c.seed}`),
+      ),
+    };
+  },
+};
+
+/** AND or OR must reach 100% within MAX_ROUNDS rounds and stay there, from every seed. */
+function learnsCheck(gate: 'AND' | 'OR'): Check<typeof Student, number[], Run[]> {
+  const epochs = 100;
+  return {
+    id: `learns-${gate.toLowerCase()}`,
+    title: {
+      ko: `${gate} 게이트를 학습률 0.05로 ${MAX_ROUNDS}라운드 안에 학습 (시드 12개)`,
+      en: `Learns the ${gate} gate at learning rate 0.05 within ${MAX_ROUNDS} rounds (12 seeds)`,
+    },
+    points: 2,
+    input: (ctx) => seedsFrom(ctx.seed, 12),
+    probe: (student, seeds) =>
+      seeds.map((seed) => ({ accuracy: runTrain(student, gate, seed, epochs).accuracy })),
+    judge: (got, seeds) => {
+      let slowest = 0;
+      const verdicts = seeds.map((seed, i) => {
+        const call = `train(${gate}, { lr: ${LR}, epochs: ${epochs}, rng: Rng(${seed}) })`;
+        const bad = badHistory(got[i], epochs, call);
+        if (bad) return bad;
+        const acc = got[i]!.accuracy;
+        const first = acc.indexOf(1);
+        const lost = first >= 0 ? acc.findIndex((a, r) => r > first && a !== 1) : -1;
+        if (first < 0 || first >= MAX_ROUNDS || lost >= 0)
+          return fail(
+            {
+              ko: `${call}: 정답률이 ${MAX_ROUNDS}라운드 안에 1(100%)이 되고 그대로 있어야 하는데, ${first < 0 ? `${epochs}라운드 동안 한 번도 1이 되지 않았습니다` : lost >= 0 ? `${first + 1}라운드에 1이 된 뒤 ${lost + 1}라운드에 ${render(acc[lost])}로 떨어졌습니다` : `${first + 1}라운드에야 1이 되었습니다`} (마지막 정답률 ${render(acc.at(-1))}).`,
+              en: `${call}: accuracy should reach 1 (100%) within ${MAX_ROUNDS} rounds and stay there, but ${first < 0 ? `it never reached 1 in ${epochs} rounds` : lost >= 0 ? `it reached 1 in round ${first + 1}, then fell to ${render(acc[lost])} in round ${lost + 1}` : `it reached 1 only in round ${first + 1}`} (last accuracy ${render(acc.at(-1))}).`,
+            },
+            { expected: `1 within ${MAX_ROUNDS} rounds`, got: render(acc) },
+          );
+        slowest = Math.max(slowest, first + 1);
+        return pass();
+      });
+      const verdict = allOf(verdicts);
+      const ok = {
+        ko: `시드 ${seeds.length}개 모두 ${gate} 게이트를 학습했습니다 (가장 느린 경우 ${slowest}라운드).`,
+        en: `All ${seeds.length} seeds learned the ${gate} gate (the slowest in ${slowest} rounds).`,
+      };
+      return {
+        ...verdict,
+        ...(verdict.pass ? { message: ok } : {}),
+        chart: chartOf(
+          got,
+          seeds.map((s) => `${gate} seed ${s}`),
+        ),
+      };
+    },
+  };
+}
+
+const xorCheck: Check<typeof Student, number[], Run[]> = {
+  id: 'xor-never-perfect',
+  title: {
+    ko: 'XOR 문제: 퍼셉트론 하나로는 정답률 100%가 불가능',
+    en: 'The XOR problem: one perceptron never reaches 100%',
+  },
+  points: 2,
+  input: (ctx) => seedsFrom(ctx.seed, 8),
+  probe: (student, seeds) => seeds.map((seed) => ({ accuracy: runTrain(student, 'XOR', seed, 50).accuracy })),
+  judge: (got, seeds) => {
+    const verdicts = seeds.map((seed, i) => {
+      const call = `train(XOR, { lr: ${LR}, epochs: 50, rng: Rng(${seed}) })`;
+      const bad = badHistory(got[i], 50, call);
+      if (bad) return bad;
+      const acc = got[i]!.accuracy;
+      // With four samples the accuracy can only be 0, 0.25, 0.5 or 0.75 (1 is impossible for XOR).
+      const wrong = acc.findIndex((a) => !(a >= 0 && a < 1 && Number.isInteger(a * 4)));
+      if (wrong < 0) return pass();
+      return fail(
+        {
+          ko: `${call}: ${wrong + 1}라운드의 정답률이 ${render(acc[wrong])}입니다. 샘플 4개의 정답률은 0, 0.25, 0.5, 0.75 중 하나여야 합니다 (XOR은 직선 하나로 나눌 수 없어 1은 불가능).`,
+          en: `${call}: the accuracy of round ${wrong + 1} is ${render(acc[wrong])}. With 4 samples it must be one of 0, 0.25, 0.5, 0.75 (XOR cannot be split by one line, so never 1).`,
+        },
+        { expected: '0, 0.25, 0.5 or 0.75', got: render(acc[wrong]) },
+      );
+    });
+    const verdict = allOf(verdicts);
+    const best = Math.max(...got.flatMap((r) => (Array.isArray(r?.accuracy) ? r.accuracy : [])));
+    const ok = {
+      ko: `시드 ${seeds.length}개 모두 XOR 정답률이 100%에 닿지 못했습니다 (최고 ${render(best)}). 다층 신경망(MLP)이 필요한 이유입니다.`,
+      en: `No seed of ${seeds.length} reached 100% on XOR (best ${render(best)}). That is why we need a multi-layer perceptron.`,
+    };
+    return {
+      ...verdict,
+      ...(verdict.pass ? { message: ok } : {}),
+      chart: chartOf(
+        got,
+        seeds.map((s) => `XOR seed ${s}`),
+      ),
+    };
+  },
+};
+
+/** The training checks, in the order the README presents them. */
+export const learningChecks = [replayCheck, learnsCheck('AND'), learnsCheck('OR'), xorCheck];
