@@ -5,6 +5,14 @@
 export { writeFileAtomic } from './atomic-write.js';
 export { ReportError, type ReportErrorCode } from './errors.js';
 export {
+  csvCell,
+  type Gradebook,
+  type GradebookColumn,
+  type GradebookRow,
+  renderGradebook,
+  toGradebookCsv,
+} from './gradebook.js';
+export {
   type GradescopeOptions,
   type GradescopeResults,
   type GradescopeTest,
