@@ -42,6 +42,8 @@ export type HintsShown = Record<string, number>;
 export interface GraderSession {
   /** Every exercise, in course order. */
   exercises: ExerciseInfo[];
+  /** Problems found before grading (e.g. a broken `exercise.json`), shown above the list. */
+  notices?: Localized[];
   /** Grades every exercise, reporting progress; resolves when done (or aborted). Never throws on student code. */
   gradeAll(onProgress: (event: GradeProgress) => void, signal: AbortSignal): Promise<void>;
   /** Grades one exercise (after a save), reporting progress like `gradeAll`. */

@@ -2,7 +2,7 @@
  * The UI's state and the reducer that changes it: pure functions, no React, no terminal, so each
  * transition is tested on its own (`test/ui-state.test.ts`). `use-grader-ui.ts` holds it in React.
  */
-import type { Lang } from '@gradschool/exercise-kit';
+import type { Lang, Localized } from '@gradschool/exercise-kit';
 import type { CheckResult, ExerciseResult } from '../core/types.js';
 import type { ExerciseInfo, GradeProgress, HintsShown } from './session.js';
 
@@ -15,6 +15,8 @@ export interface UiState {
   /** The key help (`?`) is open over the current screen. */
   help: boolean;
   exercises: ExerciseInfo[];
+  /** Problems found before grading, shown above the list. */
+  notices: Localized[];
   /** Index into `exercises` of the selected one. */
   selected: number;
   /** Details screen: index of the first check shown (scrolling). */
@@ -43,12 +45,18 @@ export type UiAction =
   | { type: 'grading-failed'; message: string };
 
 /** The state before anything was graded. */
-export function initialState(exercises: ExerciseInfo[], lang: Lang, hintsShown: HintsShown = {}): UiState {
+export function initialState(
+  exercises: ExerciseInfo[],
+  lang: Lang,
+  hintsShown: HintsShown = {},
+  notices: Localized[] = [],
+): UiState {
   return {
     lang,
     screen: 'overview',
     help: false,
     exercises,
+    notices,
     selected: 0,
     detailsTop: 0,
     results: {},

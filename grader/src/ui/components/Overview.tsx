@@ -22,9 +22,21 @@ function windowStart(selected: number, count: number, size: number): number {
 export function Overview({ state, height }: Props) {
   const theme = useTheme();
   const { exercises, lang, selected } = state;
-  if (exercises.length === 0) return <Text>{t('ui.noExercises', lang)}</Text>;
+  const notices = state.notices.map((notice) => (
+    <Text key={notice.en} color={paint(theme, 'red')} wrap="truncate-end">
+      ! {notice[lang]}
+    </Text>
+  ));
+  if (exercises.length === 0) {
+    return (
+      <Box flexDirection="column">
+        {notices}
+        <Text>{t('ui.noExercises', lang)}</Text>
+      </Box>
+    );
+  }
   const next = nextToDo(state);
-  const size = Math.min(exercises.length, Math.max(1, height - 4));
+  const size = Math.min(exercises.length, Math.max(1, height - 4 - notices.length));
   const start = windowStart(selected, exercises.length, size);
   const current = exercises[selected];
   const result = current ? state.results[current.id] : undefined;
@@ -32,6 +44,7 @@ export function Overview({ state, height }: Props) {
   const { score, maxScore } = totals(state);
   return (
     <Box flexDirection="column">
+      {notices}
       {exercises.slice(start, start + size).map((exercise, i) => (
         <ExerciseRow
           key={exercise.id}
