@@ -61,6 +61,14 @@ describe('renderPlain', () => {
     expect(ko).toContain('합계: 5/21점 (24%)');
   });
 
+  it('lists refused submission files with their reason', () => {
+    const refusedFiles = [
+      { path: 'exercises/01-x/src/a.ts', reason: { ko: '심볼릭 링크', en: 'a symlink' } },
+    ];
+    const text = renderPlain(everyStatusReport(), { lang: 'en', color: false, refusedFiles });
+    expect(text).toContain('refused file: exercises/01-x/src/a.ts — a symlink');
+  });
+
   it('renders a table as aligned text', () => {
     const text = renderPlain(everyStatusReport(), { lang: 'en', color: false });
     expect(text).toContain(

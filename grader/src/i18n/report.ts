@@ -32,6 +32,7 @@ export const report = {
     ko: '읽지 않은 파일 {count}개 (어떤 실습도 요구하지 않음)',
     en: '{count} file(s) ignored (not listed by any exercise)',
   },
+  'report.refusedFile': { ko: '받지 않은 파일', en: 'refused file' },
   'report.noExercises': { ko: '채점할 실습이 없습니다.', en: 'No exercise to grade.' },
   'report.allPassed': { ko: '모든 검사를 통과했습니다! 🎉', en: 'Every check passed! 🎉' },
   'report.chartLast': { ko: '마지막 값', en: 'last value' },

@@ -91,7 +91,7 @@ export function renderGradebook(book: Gradebook, lang: Lang): string {
   const head = ['', ...book.exercises.map((e) => e.id), t('report.total', lang), '%'];
   const rows = book.rows.map((row) => [
     row.submission,
-    ...book.exercises.map((e) => formatPoints(row.exercises[e.id] ?? 0)),
+    ...book.exercises.map((e) => Math.round((row.exercises[e.id] ?? 0) * 100) / 100),
     `${formatPoints(row.score)}/${formatPoints(row.maxScore)}`,
     row.percent,
   ]);

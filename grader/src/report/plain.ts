@@ -22,6 +22,8 @@ export interface PlainOptions {
    * exercise that did not pass: the report itself carries no hints.
    */
   hints?: Record<string, readonly Localized[]>;
+  /** Submitted files that were refused (from `prepareSubmission`), listed with their reason. */
+  refusedFiles?: readonly { path: string; reason: Localized }[];
 }
 
 /** Most ignored files listed by name; the rest are counted. */
@@ -48,6 +50,11 @@ export function renderPlain(report: GradeReport, options: PlainOptions): string 
   }
   lines.push('', totalLine(report, lang, paint));
   if (report.ignoredFiles.length > 0) lines.push(...ignoredLines(report.ignoredFiles, options, paint));
+  for (const refused of options.refusedFiles ?? []) {
+    lines.push(
+      paint('red', `${t('report.refusedFile', lang)}: ${sanitize(refused.path)} — ${refused.reason[lang]}`),
+    );
+  }
   return `${lines.join('\n')}\n`;
 }
 
