@@ -14,6 +14,10 @@ export const ui = {
   'ui.grading': { ko: '채점 중…', en: 'Grading…' },
   'ui.watching': { ko: '저장하면 자동 채점', en: 'regrades on save' },
   'ui.next': { ko: '다음 할 일', en: 'next up' },
+  'ui.overview.checks': {
+    ko: '검사 {passed}/{total}개 통과 · Enter: 자세히',
+    en: '{passed}/{total} checks pass · Enter: details',
+  },
   'ui.keys.move': { ko: '이동', en: 'move' },
   'ui.keys.open': { ko: '자세히', en: 'details' },
   'ui.keys.back': { ko: '뒤로', en: 'back' },

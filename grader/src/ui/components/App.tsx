@@ -49,7 +49,9 @@ export function App({ session, lang, watch, links = false }: Props) {
   const { score, maxScore } = totals(state);
   // One row less than the terminal: a frame as tall as the screen makes Ink clear it on every update.
   const height = rows - 1;
-  const body = height - 2;
+  // A blank line under the header, when there is room for it.
+  const gap = rows >= 20 ? 1 : 0;
+  const body = height - 2 - gap;
   return (
     <Box flexDirection="column" width={columns} height={height}>
       <Header
@@ -60,6 +62,7 @@ export function App({ session, lang, watch, links = false }: Props) {
         watching={watch && session.watch !== undefined}
         columns={columns}
       />
+      {gap ? <Text> </Text> : null}
       <Box flexDirection="column" height={body} overflow="hidden">
         {/* flexShrink 0: a screen taller than the terminal is clipped at the bottom, never squeezed. */}
         <Box flexDirection="column" flexShrink={0}>

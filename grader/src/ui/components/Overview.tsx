@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import { t } from '../../i18n/index.js';
 import { allPassed, nextToDo, totals, type UiState } from '../state.js';
 import { paint, useTheme } from '../theme.js';
+import { CheckSummary } from './CheckSummary.js';
 import { ExerciseRow } from './ExerciseRow.js';
 import { FinishBanner } from './FinishBanner.js';
 import { HintPanel } from './HintPanel.js';
@@ -69,6 +70,7 @@ export function Overview({ state, height }: Props) {
                 ! {result.problem.message[lang]}
               </Text>
             ) : null}
+            {result && result.checks.length > 0 ? <CheckSummary result={result} lang={lang} /> : null}
             <HintPanel exercise={current} shown={state.hintsShown[current.id] ?? 0} lang={lang} />
           </>
         ) : null}
