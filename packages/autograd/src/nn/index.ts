@@ -1,2 +1,26 @@
 /** The Keras-style model API: layers, models, losses, metrics, optimizers. */
-export {};
+export { type Activation, type ActivationName, getActivation } from './activations.js';
+export {
+  type Callbacks,
+  EarlyStopping,
+  type EarlyStoppingOptions,
+  type Logs,
+  type TrainingModel,
+} from './callbacks.js';
+export { Dense, type DenseOptions } from './dense.js';
+export type { FitOptions, History } from './fit.js';
+export { getInitializer, type Initializer } from './initializers.js';
+export { loadModel } from './load-model.js';
+export {
+  binaryCrossentropy,
+  categoricalCrossentropy,
+  getLoss,
+  type LossFn,
+  meanSquaredError,
+  sparseCategoricalCrossentropy,
+} from './losses.js';
+export { binaryAccuracy, categoricalAccuracy, sparseCategoricalAccuracy } from './metrics.js';
+export type { ModelJson } from './model-schema.js';
+export * from './optimizers/index.js';
+export { setSeed } from './seed.js';
+export { type CompileOptions, type Data, Sequential } from './sequential.js';

@@ -1,0 +1,134 @@
+import { readFileSync } from 'node:fs';
+import { Ajv, type ErrorObject } from 'ajv';
+import type { ActivationName } from './activations.js';
+import { Dense } from './dense.js';
+import { Tensor } from './engine.js';
+import { MODEL_FILE_FORMAT, MODEL_FILE_VERSION, type ModelJson, modelSchema } from './model-schema.js';
+import { Sequential } from './sequential.js';
+import { optimizerFromJson } from './serialization.js';
+
+let validate: ReturnType<Ajv['compile']> | null = null;
+
+function fail(path: string, why: string, ko: string): never {
+  throw new Error(`loadModel: ${path} ${why} (${ko})`);
+}
+
+function describe(e: ErrorObject): string {
+  const where = e.instancePath === '' ? 'the top level' : e.instancePath;
+  const extra =
+    e.keyword === 'additionalProperties'
+      ? ` '${(e.params as { additionalProperty: string }).additionalProperty}'`
+      : e.keyword === 'enum' || e.keyword === 'const'
+        ? ` ${JSON.stringify((e.params as { allowedValues?: unknown; allowedValue?: unknown }).allowedValues ?? (e.params as { allowedValue?: unknown }).allowedValue)}`
+        : '';
+  return `${where} ${e.message ?? 'is invalid'}${extra}`;
+}
+
+/** Checks what the schema cannot: weight shapes against units and the previous layer's outputs. */
+function checkWeights(path: string, json: ModelJson): void {
+  let inputs: number | undefined = json.layers[0]!.inputShape?.at(-1) ?? json.layers[0]!.weights[0]?.shape[0];
+  json.layers.forEach((layer, i) => {
+    const expected = layer.useBias ? [[inputs, layer.units], [layer.units]] : [[inputs, layer.units]];
+    if (layer.weights.length !== expected.length) {
+      fail(
+        path,
+        `layer ${i} ('${layer.name}') has ${layer.weights.length} weight tensors, expected ${expected.length}`,
+        `층 ${i}의 가중치 개수가 맞지 않습니다`,
+      );
+    }
+    layer.weights.forEach((w, j) => {
+      const shape = expected[j]!;
+      if (w.shape.length !== shape.length || w.shape.some((d, k) => d !== shape[k])) {
+        fail(
+          path,
+          `layer ${i} ('${layer.name}') weight ${j} has shape [${w.shape}], expected [${shape}]`,
+          `층 ${i}의 가중치 모양이 맞지 않습니다`,
+        );
+      }
+      const size = w.shape.reduce((a, b) => a * b, 1);
+      if (w.data.length !== size) {
+        fail(
+          path,
+          `layer ${i} ('${layer.name}') weight ${j} has ${w.data.length} values for shape [${w.shape}] (${size})`,
+          `층 ${i}의 가중치 값 개수가 모양과 맞지 않습니다`,
+        );
+      }
+    });
+    inputs = layer.units;
+  });
+}
+
+/**
+ * Reads a model written by `model.save(path)`: the same layers, the same weights (so the same
+ * predictions), compiled again when it was compiled with a named loss and a built-in optimizer
+ * (optimizer state such as Adam's moments is not saved). The file is checked against a JSON Schema
+ * first: a corrupted or foreign file gives an error saying what is wrong and where.
+ *
+ * @example
+ * model.save('xor-model.json');
+ * const again = loadModel('xor-model.json');
+ * again.predict(x).print();
+ */
+export function loadModel(path: string): Sequential {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    return fail(path, `cannot be read: ${(error as Error).message}`, '파일을 읽을 수 없습니다');
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return fail(
+      path,
+      `is not valid JSON (corrupted?): ${(error as Error).message}`,
+      'JSON 형식이 아닙니다(손상된 파일?)',
+    );
+  }
+  const record = json as Record<string, unknown> | null;
+  if (typeof record !== 'object' || record === null || record.format !== MODEL_FILE_FORMAT) {
+    fail(
+      path,
+      `is not a model saved by model.save() (no "format": "${MODEL_FILE_FORMAT}")`,
+      'model.save()로 저장한 모델 파일이 아닙니다',
+    );
+  }
+  if (record.version !== MODEL_FILE_VERSION) {
+    fail(
+      path,
+      `has version ${JSON.stringify(record.version)}; this library reads version ${MODEL_FILE_VERSION}`,
+      '지원하지 않는 파일 버전입니다',
+    );
+  }
+  validate ??= new Ajv({ allErrors: true }).compile(modelSchema);
+  if (!validate(json)) {
+    const errors = (validate.errors ?? []).slice(0, 5).map(describe).join('; ');
+    fail(path, `does not match the model file schema: ${errors}`, '모델 파일 형식이 올바르지 않습니다');
+  }
+  const model = json as ModelJson;
+  checkWeights(path, model);
+
+  const result = new Sequential({ name: model.name });
+  for (const layer of model.layers) {
+    const dense = new Dense(layer.units, {
+      activation: layer.activation as ActivationName,
+      kernelInitializer: layer.kernelInitializer,
+      biasInitializer: layer.biasInitializer,
+      useBias: layer.useBias,
+      name: layer.name,
+    });
+    // The saved values become the weights directly: no initializer runs, no random number is drawn.
+    const [kernel, bias] = layer.weights.map((w) => new Tensor(Float64Array.from(w.data), w.shape, true));
+    dense.buildWith(layer.inputShape ?? [kernel!.shape[0]!], kernel!, bias ?? null);
+    result.add(dense);
+  }
+  if (model.compile !== null) {
+    result.compile({
+      optimizer: optimizerFromJson(model.compile.optimizer),
+      loss: model.compile.loss,
+      metrics: model.compile.metrics,
+    });
+  }
+  return result;
+}

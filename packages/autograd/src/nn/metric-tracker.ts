@@ -1,0 +1,74 @@
+import type { Logs } from './callbacks.js';
+import { noGrad, type Tensor } from './engine.js';
+import { getLoss, type LossFn } from './losses.js';
+import { type AccuracyKind, accuracyKindOf, resolveAccuracy, sumOfRowAccuracies } from './metrics.js';
+
+type MetricSpec = { name: string; accuracy: AccuracyKind | 'auto' } | { name: string; loss: LossFn };
+
+/** Checks metric names at compile time (accuracies, or any loss name such as `'mse'`). */
+export function parseMetrics(names: readonly string[]): MetricSpec[] {
+  return names.map((name) => {
+    const accuracy = accuracyKindOf(name);
+    if (accuracy !== undefined) return { name, accuracy };
+    try {
+      return { name, loss: getLoss(name) };
+    } catch {
+      throw new RangeError(
+        `compile: unknown metric '${name}'; use 'accuracy', 'binaryAccuracy', 'categoricalAccuracy', ` +
+          `'sparseCategoricalAccuracy' or a loss name (알 수 없는 지표 '${name}')`,
+      );
+    }
+  });
+}
+
+/**
+ * Running means of the loss and the metrics over the batches of one epoch, weighted by the number of
+ * rows of each batch, as Keras' progress bar and History report them. Nothing here allocates per batch.
+ */
+export class EpochMetrics {
+  private readonly specs: MetricSpec[];
+  private readonly kinds: (AccuracyKind | null)[];
+  private readonly sums: Float64Array;
+  private lossSum = 0;
+  private rows = 0;
+
+  constructor(specs: MetricSpec[], yTrue: Tensor, yPred: Tensor) {
+    this.specs = specs;
+    // 'accuracy' becomes binary / categorical / sparse from the shapes, once, as Keras does.
+    this.kinds = specs.map((s) =>
+      'accuracy' in s ? (s.accuracy === 'auto' ? resolveAccuracy(yTrue, yPred) : s.accuracy) : null,
+    );
+    this.sums = new Float64Array(specs.length);
+  }
+
+  reset(): void {
+    this.lossSum = 0;
+    this.rows = 0;
+    this.sums.fill(0);
+  }
+
+  /** Adds one batch: its mean loss and its predictions. */
+  update(yTrue: Tensor, yPred: Tensor, meanLoss: number): void {
+    const cols = yPred.rank === 0 ? 1 : yPred.shape[yPred.rank - 1]!;
+    const rows = cols === 0 ? 0 : yPred.size / cols;
+    this.lossSum += meanLoss * rows;
+    this.rows += rows;
+    for (let i = 0; i < this.specs.length; i++) {
+      const kind = this.kinds[i];
+      if (kind !== null && kind !== undefined) {
+        this.sums[i]! += sumOfRowAccuracies(kind, yTrue.data, yPred.data, cols);
+      } else {
+        const spec = this.specs[i] as { loss: LossFn };
+        this.sums[i]! += noGrad(() => spec.loss(yTrue, yPred)).item() * rows;
+      }
+    }
+  }
+
+  /** `{ loss, accuracy, ... }` (names prefixed by `prefix`, e.g. `val_`) written into `into`. */
+  write(into: Logs, prefix = ''): Logs {
+    const n = this.rows === 0 ? 1 : this.rows;
+    into[`${prefix}loss`] = this.lossSum / n;
+    for (let i = 0; i < this.specs.length; i++) into[`${prefix}${this.specs[i]!.name}`] = this.sums[i]! / n;
+    return into;
+  }
+}

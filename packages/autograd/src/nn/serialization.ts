@@ -1,0 +1,101 @@
+import { writeFileSync } from 'node:fs';
+import {
+  binaryCrossentropy,
+  categoricalCrossentropy,
+  meanSquaredError,
+  sparseCategoricalCrossentropy,
+} from './losses.js';
+import type { DenseJson, ModelJson, OptimizerJson } from './model-schema.js';
+import { MODEL_FILE_FORMAT, MODEL_FILE_VERSION } from './model-schema.js';
+import { Adagrad, Adam, getOptimizer, type Optimizer, RMSprop, SGD } from './optimizers/index.js';
+import type { Sequential } from './sequential.js';
+
+const LOSS_NAMES = new Map<unknown, string>([
+  [meanSquaredError, 'meanSquaredError'],
+  [binaryCrossentropy, 'binaryCrossentropy'],
+  [categoricalCrossentropy, 'categoricalCrossentropy'],
+  [sparseCategoricalCrossentropy, 'sparseCategoricalCrossentropy'],
+]);
+
+/** A built-in optimizer as class name + hyper-parameters; null for a student's own optimizer. */
+function optimizerJson(o: Optimizer): OptimizerJson | null {
+  if (o instanceof SGD) {
+    return {
+      className: 'SGD',
+      config: { learningRate: o.learningRate, momentum: o.momentum, nesterov: o.nesterov },
+    };
+  }
+  if (o instanceof Adagrad) {
+    const { learningRate, initialAccumulatorValue, epsilon } = o;
+    return { className: 'Adagrad', config: { learningRate, initialAccumulatorValue, epsilon } };
+  }
+  if (o instanceof RMSprop) {
+    const { learningRate, rho, momentum, epsilon, centered } = o;
+    return { className: 'RMSprop', config: { learningRate, rho, momentum, epsilon, centered } };
+  }
+  if (o instanceof Adam) {
+    const { learningRate, beta1, beta2, epsilon, amsgrad } = o;
+    return { className: 'Adam', config: { learningRate, beta1, beta2, epsilon, amsgrad } };
+  }
+  return null;
+}
+
+/** Builds a fresh optimizer from {@link optimizerJson}'s output. */
+export function optimizerFromJson(json: OptimizerJson): Optimizer {
+  const c = json.config as Record<string, never>;
+  switch (json.className) {
+    case 'SGD':
+      return new SGD(c);
+    case 'Adagrad':
+      return new Adagrad(c);
+    case 'RMSprop':
+      return new RMSprop(c);
+    case 'Adam':
+      return new Adam(c);
+    default:
+      return getOptimizer(String(json.className));
+  }
+}
+
+/** The model as the JSON object that `save` writes. */
+export function modelToJson(model: Sequential): ModelJson {
+  const layers: DenseJson[] = model.layers.map((layer) => {
+    if (layer.activationName === 'custom') {
+      throw new Error(
+        `save: layer '${layer.name}' uses a custom activation function, which cannot be written to JSON; ` +
+          'use a named activation (사용자 정의 활성화 함수는 저장할 수 없습니다)',
+      );
+    }
+    return {
+      className: 'Dense',
+      name: layer.name ?? 'dense',
+      units: layer.units,
+      activation: layer.activationName,
+      useBias: layer.useBias,
+      kernelInitializer: layer.kernelInitializer,
+      biasInitializer: layer.biasInitializer,
+      inputShape: layer.inputShape === null ? null : [...layer.inputShape],
+      weights: layer.trainableWeights.map((w) => {
+        if (!w.data.every(Number.isFinite)) {
+          throw new Error(
+            `save: layer '${layer.name}' has NaN or infinite weights (가중치에 NaN이 있습니다)`,
+          );
+        }
+        return { shape: [...w.shape], data: Array.from(w.data) };
+      }),
+    };
+  });
+  let compile: ModelJson['compile'] = null;
+  const c = model.compiled;
+  if (c !== null) {
+    const loss = typeof c.lossSpec === 'string' ? c.lossSpec : LOSS_NAMES.get(c.lossSpec);
+    const optimizer = optimizerJson(c.optimizer);
+    if (loss !== undefined && optimizer !== null) compile = { optimizer, loss, metrics: [...c.metrics] };
+  }
+  return { format: MODEL_FILE_FORMAT, version: MODEL_FILE_VERSION, name: model.name, layers, compile };
+}
+
+/** Writes {@link modelToJson} to `path` (UTF-8 JSON). */
+export function saveModel(model: Sequential, path: string): void {
+  writeFileSync(path, `${JSON.stringify(modelToJson(model))}\n`, 'utf8');
+}
