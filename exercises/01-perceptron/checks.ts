@@ -12,6 +12,7 @@ import {
   type Localized,
   pass,
   render,
+  type Verdict,
 } from '@gradschool/exercise-kit';
 import { judgeSamples, normalTarget, uniformTarget } from './checks/moments.js';
 import {
@@ -47,6 +48,9 @@ const randomData = (rng: Rng, count: number, n: number): Sample[] =>
   Array.from({ length: count }, () => ({ x: vector(rng, n, -2, 2), d: rng.int(2) }));
 
 const SAMPLES = 20000;
+
+/** One verdict per case: its first failure, else a pass. */
+const firstFailure = (verdicts: Verdict[]): Verdict => verdicts.find((v) => !v.pass) ?? pass();
 
 /** Types each check's input and output from its `input` and `probe`. */
 const c = check<typeof Student>();
@@ -221,14 +225,14 @@ export default defineChecks<typeof Student>([
       }),
     judge: (got, cases) =>
       allOf(
-        cases.flatMap(({ n, seed }, i) => {
+        cases.map(({ n, seed }, i) => {
           const rng = new Rng(seed);
           const want = initOf(n, () => rng.next());
           const call = `initWeights(${n}, rng = Rng(${seed}).next)`;
-          return [
+          return firstFailure([
             expectClose(got[i]?.w, want.w, { rtol: 1e-12, what: same(`${call}.w`) }),
             expectClose(got[i]?.b, want.b, { rtol: 1e-12, what: same(`${call}.b`) }),
-          ];
+          ]);
         }),
       ),
   }),
@@ -244,13 +248,13 @@ export default defineChecks<typeof Student>([
       cases.map(({ weights, x, d, lr }) => student.trainStep({ w: [...weights.w], b: weights.b }, x, d, lr)),
     judge: (got, cases) =>
       allOf(
-        cases.flatMap(({ weights, x, d, lr }, i) => {
+        cases.map(({ weights, x, d, lr }, i) => {
           const want = updateOf(weights, x, d, lr);
           const call = `trainStep(${render(weights)}, ${render(x)}, d=${d}, lr=${lr})`;
-          return [
+          return firstFailure([
             expectClose(got[i]?.w, want.w, { rtol: 1e-12, what: same(`${call}.w`) }),
             expectClose(got[i]?.b, want.b, { rtol: 1e-12, what: same(`${call}.b`) }),
-          ];
+          ]);
         }),
       ),
   }),
@@ -279,26 +283,26 @@ export default defineChecks<typeof Student>([
       cases.map(({ weights, data, lr }) => student.trainRound({ w: [...weights.w], b: weights.b }, data, lr)),
     judge: (got, cases) =>
       allOf(
-        cases.flatMap(({ weights, data, lr }, i) => {
+        cases.map(({ weights, data, lr }, i) => {
           const want = roundOf(weights, data, lr);
           const g = got[i];
           const call = `trainRound(${render(weights)}, ${render(data)}, lr=${lr})`;
           if (!Array.isArray(g) || g.length !== want.length)
-            return [
-              expectClose(Array.isArray(g) ? g.length : g, want.length, {
-                what: {
-                  ko: `${call}가 돌려준 가중치 개수 (샘플마다 하나)`,
-                  en: `the number of weights ${call} returned (one per sample)`,
-                },
-              }),
-            ];
-          return want.flatMap((wk, k) => {
-            const at = { ko: `${call}의 ${k + 1}번째 샘플 뒤`, en: `${call}, after sample ${k + 1}` };
-            return [
-              expectClose(g[k]?.w, wk.w, { rtol: 1e-12, what: { ko: `${at.ko} w`, en: `${at.en}: w` } }),
-              expectClose(g[k]?.b, wk.b, { rtol: 1e-12, what: { ko: `${at.ko} b`, en: `${at.en}: b` } }),
-            ];
-          });
+            return expectClose(Array.isArray(g) ? g.length : g, want.length, {
+              what: {
+                ko: `${call}가 돌려준 가중치 개수 (샘플마다 하나)`,
+                en: `the number of weights ${call} returned (one per sample)`,
+              },
+            });
+          return firstFailure(
+            want.flatMap((wk, k) => {
+              const at = { ko: `${call}의 ${k + 1}번째 샘플 뒤`, en: `${call}, after sample ${k + 1}` };
+              return [
+                expectClose(g[k]?.w, wk.w, { rtol: 1e-12, what: { ko: `${at.ko} w`, en: `${at.en}: w` } }),
+                expectClose(g[k]?.b, wk.b, { rtol: 1e-12, what: { ko: `${at.ko} b`, en: `${at.en}: b` } }),
+              ];
+            }),
+          );
         }),
       ),
   }),
