@@ -51,7 +51,7 @@ export class Rng {
     return t >>> 0;
   }
 
-  /** A uniform number in [0, 1) with 32 bits of resolution. @example new Rng(1).next() // 0.6270739405881613 */
+  /** A uniform number in [0, 1) with 32 bits of resolution. @example new Rng(1).next() // 0.15070555242709816 */
   next(): number {
     return this.nextUint32() / 4294967296;
   }

@@ -8,7 +8,11 @@ import { broadcastIndexMap, broadcastShapes, formatShape, sameShape, sizeOf } fr
 import { reshape } from './shape-ops.js';
 import type { Tensor } from './tensor.js';
 
-/** C[m,n] += A[m,k]·B[k,n]. Zeros of A are skipped: one-hot rows and ReLU outputs are mostly zero. */
+/**
+ * C[m,n] += A[m,k]·B[k,n], i-k-j order. Four rows of A are taken together so each row of B is read
+ * once for four rows of C (a quarter of the memory traffic; every C entry still sums in the same order).
+ * Zeros of A are skipped: one-hot inputs, pixels and ReLU outputs are mostly zero.
+ */
 function addProduct(
   a: Float64Array,
   aOff: number,
@@ -20,7 +24,30 @@ function addProduct(
   k: number,
   n: number,
 ): void {
-  for (let i = 0; i < m; i++) {
+  let i = 0;
+  for (; i + 3 < m; i += 4) {
+    const c0 = cOff + i * n;
+    const c1 = c0 + n;
+    const c2 = c1 + n;
+    const c3 = c2 + n;
+    const a0Row = aOff + i * k;
+    for (let p = 0; p < k; p++) {
+      const a0 = a[a0Row + p]!;
+      const a1 = a[a0Row + k + p]!;
+      const a2 = a[a0Row + 2 * k + p]!;
+      const a3 = a[a0Row + 3 * k + p]!;
+      if (a0 === 0 && a1 === 0 && a2 === 0 && a3 === 0) continue;
+      const bRow = bOff + p * n;
+      for (let j = 0; j < n; j++) {
+        const bv = b[bRow + j]!;
+        c[c0 + j]! += a0 * bv;
+        c[c1 + j]! += a1 * bv;
+        c[c2 + j]! += a2 * bv;
+        c[c3 + j]! += a3 * bv;
+      }
+    }
+  }
+  for (; i < m; i++) {
     const cRow = cOff + i * n;
     const aRow = aOff + i * k;
     for (let p = 0; p < k; p++) {
@@ -55,7 +82,10 @@ function addProductBt(
   }
 }
 
-/** dB[k,n] += A[m,k]ᵀ·G[m,n]: row i of G, scaled by A[i,p], is added to row p of dB. */
+/**
+ * dB[k,n] += A[m,k]ᵀ·G[m,n]: row i of G, scaled by A[i,p], is added to row p of dB. Four rows of G
+ * are combined per pass over a row of dB, for the same reason as in `addProduct`.
+ */
 function addProductAt(
   a: Float64Array,
   aOff: number,
@@ -67,10 +97,30 @@ function addProductAt(
   k: number,
   n: number,
 ): void {
-  for (let i = 0; i < m; i++) {
-    const gRow = gOff + i * n;
+  let i = 0;
+  for (; i + 3 < m; i += 4) {
+    const g0 = gOff + i * n;
+    const g1 = g0 + n;
+    const g2 = g1 + n;
+    const g3 = g2 + n;
+    const a0Row = aOff + i * k;
     for (let p = 0; p < k; p++) {
-      const av = a[aOff + i * k + p]!;
+      const a0 = a[a0Row + p]!;
+      const a1 = a[a0Row + k + p]!;
+      const a2 = a[a0Row + 2 * k + p]!;
+      const a3 = a[a0Row + 3 * k + p]!;
+      if (a0 === 0 && a1 === 0 && a2 === 0 && a3 === 0) continue;
+      const dbRow = bOff + p * n;
+      for (let j = 0; j < n; j++) {
+        db[dbRow + j]! += a0 * g[g0 + j]! + a1 * g[g1 + j]! + a2 * g[g2 + j]! + a3 * g[g3 + j]!;
+      }
+    }
+  }
+  for (; i < m; i++) {
+    const gRow = gOff + i * n;
+    const aRow = aOff + i * k;
+    for (let p = 0; p < k; p++) {
+      const av = a[aRow + p]!;
       if (av === 0) continue;
       const dbRow = bOff + p * n;
       for (let j = 0; j < n; j++) db[dbRow + j]! += av * g[gRow + j]!;
