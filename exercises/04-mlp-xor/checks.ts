@@ -1,2 +1,220 @@
-// Placeholder until the exercise lands.
-export {};
+/**
+ * Checks of exercise 04 (XOR, the MLP by hand and with the engine, gradient vanishing). Trusted
+ * code: `input` and `judge` run in the grader, `probe` in the sandbox. Expected values come from the
+ * judge's own math in `judge/math.ts` (central differences, its own forward pass), never `solution/`.
+ */
+import { Rng } from '@gradschool/autograd';
+import { allOf, check, defineChecks, expectClose, type Localized, render } from '@gradschool/exercise-kit';
+import { judgeGradientVanishing, judgeSingleLayer, judgeTrainXor } from './judge/engine-verdicts.js';
+import {
+  mlpForward,
+  numericGradients,
+  type PARAM_NAMES,
+  type Params,
+  randomParams,
+  randomSample,
+  XOR_X,
+  XOR_Y,
+} from './judge/math.js';
+import { judgeModelCompile, judgeModelStructure, toPlain } from './judge/model-verdicts.js';
+import type * as Student from './src/mlp.js';
+
+interface ForwardCase {
+  params: Params;
+  x: number[];
+}
+
+interface BackwardCase extends ForwardCase {
+  target: number[];
+}
+
+/** Random networks: the slides' 2-2-2 (where W and Wᵀ have the same shape) and odd sizes. */
+function forwardCases(seed: number): BackwardCase[] {
+  const rng = new Rng(seed);
+  const sizes: [number, number, number][] = [
+    [2, 2, 2],
+    [2, 5, 2],
+    [3, 4, 2],
+    [2 + rng.int(3), 2 + rng.int(5), 2 + rng.int(3)],
+  ];
+  return sizes.map(([input, hidden, output]) => ({
+    params: randomParams(rng, input, hidden, output),
+    ...randomSample(rng, input, output),
+  }));
+}
+
+const shapesOf = (p: Params) =>
+  `W1 [${p.W1.length}][${p.W1[0]?.length}], B1 [${p.B1.length}], W2 [${p.W2.length}][${p.W2[0]?.length}], B2 [${p.B2.length}]`;
+
+const forwardWhat = ({ params, x }: ForwardCase, part: string): Localized => {
+  const text = `forward(params, x = ${render(x)}).${part} — ${shapesOf(params)}, params = ${render(params)}`;
+  return { ko: text, en: text };
+};
+
+/** Every gradient of one backward case against the judge's central differences. */
+function judgeBackward(
+  got: Params | undefined,
+  c: BackwardCase,
+  names: readonly (typeof PARAM_NAMES)[number][],
+) {
+  const numeric = numericGradients(c.params, c.x, c.target);
+  return names.map((name) => {
+    const text = `backward(params, x = ${render(c.x)}, target = ${render(c.target)}).${name} — ${shapesOf(c.params)}, params = ${render(c.params)}`;
+    return expectClose(got?.[name], numeric[name], { rtol: 1e-4, atol: 1e-7, what: { ko: text, en: text } });
+  });
+}
+
+const TRAIN_TIME_LIMIT_MS = 90_000;
+
+/** Infers each check's input and output types from its `input` and `probe`. */
+const c = check<typeof Student>();
+
+export default defineChecks<typeof Student>([
+  c({
+    id: 'forward-hidden-layer',
+    title: {
+      ko: '순전파: 은닉층 N = sigmoid(W1·x + B1)',
+      en: 'Forward: the hidden layer N = sigmoid(W1·x + B1)',
+    },
+    points: 2,
+    input: (ctx) => forwardCases(ctx.seed),
+    probe: (student, cases) => cases.map(({ params, x }) => student.forward(params, x).n),
+    judge: (got, cases) =>
+      allOf(
+        cases.map((c, i) => expectClose(got[i], mlpForward(c.params, c.x).n, { what: forwardWhat(c, 'n') })),
+      ),
+  }),
+  c({
+    id: 'forward-output',
+    title: { ko: '순전파: 출력 y = softmax(W2ᵀ·N + B2)', en: 'Forward: the output y = softmax(W2ᵀ·N + B2)' },
+    points: 2,
+    input: (ctx) => forwardCases(ctx.seed),
+    probe: (student, cases) => cases.map(({ params, x }) => student.forward(params, x).y),
+    judge: (got, cases) =>
+      allOf(
+        cases.map((c, i) => expectClose(got[i], mlpForward(c.params, c.x).y, { what: forwardWhat(c, 'y') })),
+      ),
+  }),
+  c({
+    id: 'backward-output-layer',
+    title: { ko: '역전파: 출력층의 기울기 (W2, B2)', en: 'Back propagation: the output layer (W2, B2)' },
+    points: 2,
+    input: (ctx) => forwardCases(ctx.seed),
+    probe: (student, cases) => cases.map(({ params, x, target }) => student.backward(params, x, target)),
+    judge: (got, cases) => allOf(cases.flatMap((c, i) => judgeBackward(got[i], c, ['W2', 'B2']))),
+  }),
+  c({
+    id: 'backward-hidden-layer',
+    title: { ko: '역전파: 은닉층의 기울기 (W1, B1)', en: 'Back propagation: the hidden layer (W1, B1)' },
+    points: 3,
+    input: (ctx) => forwardCases(ctx.seed),
+    probe: (student, cases) => cases.map(({ params, x, target }) => student.backward(params, x, target)),
+    judge: (got, cases) => allOf(cases.flatMap((c, i) => judgeBackward(got[i], c, ['W1', 'B1']))),
+  }),
+  c({
+    id: 'make-model-structure',
+    title: {
+      ko: '모델 구현: 구조와 summary (15 / 12 / 27)',
+      en: 'The model: structure and summary (15 / 12 / 27)',
+    },
+    points: 3,
+    timeLimitMs: 20_000,
+    probe: (student) => {
+      const model = student.makeModel();
+      return {
+        summary: model.summary({ print: false }),
+        countParams: model.countParams(),
+        weights: model.getWeights().map(toPlain),
+        predictions: model.predict(XOR_X).toArray() as number[][],
+      };
+    },
+    judge: (got) => judgeModelStructure(got),
+  }),
+  c({
+    id: 'make-model-compile',
+    title: {
+      ko: '모델 구현: compile (adam, categorical cross-entropy, accuracy)',
+      en: 'The model: compile (adam, categorical cross-entropy, accuracy)',
+    },
+    points: 2,
+    timeLimitMs: 20_000,
+    probe: (student) => {
+      const model = student.makeModel();
+      const predictions = model.predict(XOR_X).toArray() as number[][];
+      const evaluated = model.evaluate(XOR_X, XOR_Y);
+      const before = model.getWeights().map((w) => Array.from(w.data));
+      model.fit(XOR_X, XOR_Y, { epochs: 1, batchSize: 4, shuffle: false, verbose: 0 });
+      const after = model.getWeights().map((w) => Array.from(w.data));
+      const steps = after.flatMap((w, i) => w.map((v, j) => v - before[i]![j]!));
+      return { predictions, evaluated, steps };
+    },
+    judge: (got) => judgeModelCompile(got),
+  }),
+  c({
+    id: 'train-xor',
+    title: { ko: 'XOR 학습: 정답률 1.0 (여러 seed)', en: 'Training on XOR: accuracy 1.0 (several seeds)' },
+    points: 4,
+    dependsOn: ['make-model-structure'],
+    timeLimitMs: TRAIN_TIME_LIMIT_MS,
+    input: (ctx) => {
+      const rng = new Rng(ctx.seed);
+      return [rng.int(1_000_000), rng.int(1_000_000), rng.int(1_000_000)];
+    },
+    probe: (student, seeds) =>
+      seeds.map((seed) => {
+        const { model, history } = student.trainXor(seed);
+        return {
+          seed,
+          countParams: model.countParams(),
+          predictions: model.predict(XOR_X).toArray() as number[][],
+          loss: [...history.loss],
+        };
+      }),
+    judge: (got) => judgeTrainXor(got),
+  }),
+  c({
+    id: 'single-layer-cannot',
+    title: { ko: '단층 신경망은 XOR 을 못 푼다', en: 'A single layer cannot solve XOR' },
+    points: 2,
+    timeLimitMs: TRAIN_TIME_LIMIT_MS,
+    input: (ctx) => {
+      const rng = new Rng(ctx.seed);
+      return [rng.int(1_000_000), rng.int(1_000_000)];
+    },
+    probe: (student, seeds) =>
+      seeds.map((seed) => {
+        const { model, history, accuracy } = student.singleLayerAccuracy(seed);
+        return {
+          seed,
+          accuracy,
+          layers: model.getWeights().map((w) => [...w.shape]),
+          predictions: model.predict(XOR_X).toArray() as number[][],
+          epochs: history.loss.length,
+        };
+      }),
+    judge: (got) => judgeSingleLayer(got),
+  }),
+  c({
+    id: 'gradient-vanishing',
+    title: {
+      ko: 'Gradient Vanishing: sigmoid 와 ReLU 의 첫 층 기울기',
+      en: "Gradient vanishing: the first layer's gradient, sigmoid vs ReLU",
+    },
+    points: 3,
+    timeLimitMs: 30_000,
+    input: (ctx) => {
+      const rng = new Rng(ctx.seed);
+      return {
+        seeds: Array.from({ length: 5 }, () => rng.int(1_000_000)),
+        depths: [1, 2, 4, 6, 8, 10],
+      };
+    },
+    probe: (student, { seeds, depths }) =>
+      seeds.map((seed) => ({
+        seed,
+        sigmoid: depths.map((d) => student.firstLayerGradNorm('sigmoid', d, seed)),
+        relu: depths.map((d) => student.firstLayerGradNorm('relu', d, seed)),
+      })),
+    judge: (got, { depths }) => judgeGradientVanishing(got, depths),
+  }),
+]);

@@ -1,0 +1,125 @@
+/**
+ * Judging `makeModel()` (exercise 04): its structure against the slide "모델 구현", and its compile
+ * settings from what the model does (the loss `evaluate` reports, the size of Adam's first step).
+ */
+import type { Tensor } from '@gradschool/autograd';
+import { allOf, expectClose, fail, pass, render, type Verdict } from '@gradschool/exercise-kit';
+import { argmaxRows, categoricalCrossentropy, kerasMlpPredict, XOR_CLASS, XOR_X, XOR_Y } from './math.js';
+
+/** A tensor as plain data for the trip out of the sandbox. */
+export interface PlainTensor {
+  shape: number[];
+  data: number[];
+}
+
+export function toPlain(t: Tensor): PlainTensor {
+  return { shape: [...t.shape], data: Array.from(t.data) };
+}
+
+export interface StructureProbe {
+  summary: string;
+  countParams: number;
+  weights: PlainTensor[];
+  predictions: number[][];
+}
+
+const EXPECTED_SHAPES = [[2, 5], [5], [5, 2], [2]];
+
+/** Dense(5, inputDim 2, 'normal', sigmoid) → Dense(2, 'normal', softmax); summary 15 / 12 / 27. */
+export function judgeModelStructure(got: StructureProbe): Verdict {
+  const shapes = got.weights.map((w) => w.shape);
+  if (render(shapes) !== render(EXPECTED_SHAPES)) {
+    return fail({
+      ko: `getWeights() 의 모양이 ${render(EXPECTED_SHAPES)} (kernel 2×5, bias 5, kernel 5×2, bias 2) 이어야 하는데 ${render(shapes)} 입니다. Dense(5, inputDim 2) 다음 Dense(2) 인가요?`,
+      en: `getWeights() should have shapes ${render(EXPECTED_SHAPES)} (kernel 2×5, bias 5, kernel 5×2, bias 2), got ${render(shapes)}. Is it Dense(5, inputDim 2) then Dense(2)?`,
+    });
+  }
+  const summaryOk = [/\b15\b/, /\b12\b/, /Total params:\s*27\b/].every((re) => re.test(got.summary));
+  if (got.countParams !== 27 || !summaryOk) {
+    return fail({
+      ko: `countParams() 는 27, summary 에는 15, 12, "Total params: 27" 이 있어야 합니다. countParams() = ${got.countParams}, summary:\n${got.summary}`,
+      en: `countParams() should be 27 and the summary should show 15, 12 and "Total params: 27". countParams() = ${got.countParams}, summary:\n${got.summary}`,
+    });
+  }
+  const [k1, b1, k2, b2] = got.weights;
+  const kernels = [...k1!.data, ...k2!.data];
+  const biases = [...b1!.data, ...b2!.data];
+  const spread = Math.max(...kernels) - Math.min(...kernels);
+  if (kernels.some((w) => Math.abs(w) > 0.3) || spread === 0 || biases.some((b) => b !== 0)) {
+    return fail({
+      ko: `kernelInitializer 'normal' (Keras: 평균 0, 표준편차 0.05 의 정규분포) 라면 모든 kernel 값이 |w| < 0.3, bias 는 0 이어야 합니다. 두 층 모두 'normal' 인가요? kernel: ${render(kernels)}, bias: ${render(biases)}`,
+      en: `With kernelInitializer 'normal' (Keras: normal, mean 0, std 0.05) every kernel value has |w| < 0.3 and biases are 0. Are both layers 'normal'? kernels: ${render(kernels)}, biases: ${render(biases)}`,
+    });
+  }
+  const expected = kerasMlpPredict(got.weights, XOR_X);
+  const verdict = expectClose(got.predictions, expected, {
+    rtol: 1e-6,
+    atol: 1e-9,
+    what: {
+      ko: `predict(XOR 입력) 을 이 가중치로 계산한 sigmoid → softmax 와 비교`,
+      en: `predict(XOR inputs) compared with sigmoid → softmax computed from these weights`,
+    },
+  });
+  if (!verdict.pass) {
+    const hint = {
+      ko: ' 활성화 함수가 은닉층 sigmoid, 출력층 softmax 인지 확인하세요.',
+      en: ' Check the activations: sigmoid in the hidden layer, softmax at the output.',
+    };
+    return { ...verdict, message: { ko: verdict.message.ko + hint.ko, en: verdict.message.en + hint.en } };
+  }
+  return pass({
+    ko: 'Dense(5, sigmoid, normal) → Dense(2, softmax, normal), 파라미터 15 + 12 = 27 개: 슬라이드와 같습니다.',
+    en: 'Dense(5, sigmoid, normal) → Dense(2, softmax, normal), 15 + 12 = 27 parameters: as on the slide.',
+  });
+}
+
+export interface CompileProbe {
+  predictions: number[][];
+  evaluated: Record<string, number>;
+  /** Every parameter's change in one epoch of one batch (Keras order, flattened). */
+  steps: number[];
+}
+
+/**
+ * Adam's first step is lr·g / (|g| + ε̂): about lr = 0.001 for every weight whose gradient is not tiny,
+ * and never more than lr. Plain SGD moves by lr·g, which is far smaller here and varies with g.
+ */
+const ADAM_FIRST_STEP = { min: 0.0009, max: 0.00101, share: 1 / 3 };
+
+export function judgeModelCompile(got: CompileProbe): Verdict {
+  const lossVerdict = expectClose(got.evaluated.loss, categoricalCrossentropy(XOR_Y, got.predictions), {
+    rtol: 1e-5,
+    what: {
+      ko: `evaluate(XOR).loss 와 이 예측 ${render(got.predictions)} 의 categorical cross-entropy 비교 (loss 가 'categorical_crossentropy' 인가요?)`,
+      en: `evaluate(XOR).loss vs the categorical cross-entropy of the predictions ${render(got.predictions)} (is the loss 'categorical_crossentropy'?)`,
+    },
+  });
+  const predicted = argmaxRows(got.predictions);
+  const accuracy = predicted.filter((c, i) => c === XOR_CLASS[i]).length / XOR_CLASS.length;
+  const accuracyVerdict =
+    typeof got.evaluated.accuracy === 'number'
+      ? expectClose(got.evaluated.accuracy, accuracy, {
+          what: { ko: 'evaluate(XOR).accuracy', en: 'evaluate(XOR).accuracy' },
+        })
+      : fail({
+          ko: `evaluate() 결과에 accuracy 가 없습니다 (${render(got.evaluated)}). compile 의 metrics: ['accuracy'] 를 확인하세요.`,
+          en: `evaluate() has no accuracy (${render(got.evaluated)}). Check compile's metrics: ['accuracy'].`,
+        });
+  const sizes = got.steps.map(Math.abs);
+  const largest = Math.max(...sizes);
+  const adamLike = sizes.filter((s) => s >= ADAM_FIRST_STEP.min && s <= ADAM_FIRST_STEP.max);
+  const optimizerVerdict =
+    adamLike.length >= ADAM_FIRST_STEP.share * sizes.length && largest <= ADAM_FIRST_STEP.max
+      ? pass()
+      : fail({
+          ko: `Adam(lr 0.001) 의 첫 걸음은 기울기 크기와 거의 상관없이 weight 를 약 0.001 (많아야 0.001) 만큼 움직입니다. 그런데 한 Epoch 뒤 변화량이 ${render(got.steps)} 입니다 (0.0009~0.00101 인 것 ${adamLike.length}/${sizes.length} 개, 가장 큰 것 ${render(largest)}). optimizer 가 'adam' 인가요?`,
+          en: `Adam (lr 0.001) first moves each weight by about 0.001 (never more), almost whatever the gradient's size. After one epoch the changes are ${render(got.steps)} (${adamLike.length}/${sizes.length} within 0.0009..0.00101, the largest ${render(largest)}). Is the optimizer 'adam'?`,
+        });
+  const verdict = allOf([lossVerdict, accuracyVerdict, optimizerVerdict]);
+  return verdict.pass
+    ? pass({
+        ko: 'loss 는 categorical cross-entropy, metrics 에 accuracy, optimizer 는 Adam 처럼 움직입니다.',
+        en: 'The loss is categorical cross-entropy, accuracy is a metric, and the optimizer steps like Adam.',
+      })
+    : verdict;
+}
