@@ -1,0 +1,100 @@
+/**
+ * Training checks: the student's optimizers train the lecture's XOR network (Dense(5, sigmoid) +
+ * Dense(2, softmax), categorical cross-entropy) through `compile({ optimizer: new Adam() })`.
+ * The judge cannot replay a whole training run, so it judges what the numbers must show: XOR
+ * learned, or (in the comparison) the lecture's point that Adam gets furthest at the slides' defaults.
+ * The thresholds come from measuring the reference formulas over hundreds of seeds (see the README).
+ */
+import { Dense, type Optimizer, Sequential } from '@gradschool/autograd';
+import type { Chart } from '@gradschool/exercise-kit';
+import type * as Student from '../src/optimizers.js';
+import type { Hyper, OptimizerName } from './reference.js';
+
+/** The four XOR inputs and their one-hot targets, as on the "모델 학습 및 테스트" slide. */
+export const XOR_X = [
+  [0, 0],
+  [0, 1],
+  [1, 0],
+  [1, 1],
+];
+export const XOR_Y = [
+  [1, 0],
+  [0, 1],
+  [0, 1],
+  [1, 0],
+];
+
+/** One training run: which optimizer, its options, the kernels' initializer, how long, which seed. */
+export interface RunSpec {
+  optimizer: OptimizerName;
+  options: Hyper;
+  /** `'normal'` as on the slide (RandomNormal, stddev 0.05), or `'glorotUniform'` (Dense's default). */
+  kernelInitializer: 'normal' | 'glorotUniform';
+  epochs: number;
+  seed: number;
+}
+
+/** What a run reports: the loss of every epoch (Keras' `history.loss`) and the final evaluation. */
+export interface RunResult {
+  losses: number[];
+  loss: number;
+  accuracy: number;
+}
+
+type OptimizerClass = new (options?: Hyper) => Optimizer;
+
+/** Builds the lecture's XOR model with the student's optimizer, trains it and evaluates it (sandbox). */
+export function trainXor(student: typeof Student, spec: RunSpec): RunResult {
+  const Class = student[spec.optimizer] as unknown as OptimizerClass;
+  const model = new Sequential({ seed: spec.seed });
+  model.add(new Dense(5, { inputDim: 2, kernelInitializer: spec.kernelInitializer, activation: 'sigmoid' }));
+  model.add(new Dense(2, { kernelInitializer: spec.kernelInitializer, activation: 'softmax' }));
+  model.compile({
+    optimizer: new Class(spec.options),
+    loss: 'categoricalCrossentropy',
+    metrics: ['accuracy'],
+  });
+  const history = model.fit(XOR_X, XOR_Y, { epochs: spec.epochs, verbose: 0, seed: spec.seed });
+  const final = model.evaluate(XOR_X, XOR_Y);
+  return {
+    losses: [...history.loss],
+    loss: final.loss ?? Number.NaN,
+    accuracy: final.accuracy ?? Number.NaN,
+  };
+}
+
+/** `null` when `got` looks like a `RunResult` of `epochs` epochs, else a description of it. */
+export function malformedRun(got: unknown, epochs: number): string | null {
+  const run = got as Partial<RunResult> | null;
+  const ok =
+    typeof run === 'object' &&
+    run !== null &&
+    Array.isArray(run.losses) &&
+    run.losses.length === epochs &&
+    run.losses.every((x) => typeof x === 'number') &&
+    typeof run.loss === 'number' &&
+    typeof run.accuracy === 'number';
+  return ok ? null : `expected { losses: number[${epochs}], loss, accuracy }`;
+}
+
+/** The first epoch (1-based) whose loss is NaN or infinite, or 0 when all are finite. */
+export function firstNonFinite(losses: readonly number[]): number {
+  return losses.findIndex((x) => !Number.isFinite(x)) + 1;
+}
+
+/** At most `points` values of `values`, evenly spaced, always keeping the first and the last. */
+export function downsample(values: readonly number[], points = 101): number[] {
+  if (values.length <= points) return [...values];
+  return Array.from(
+    { length: points },
+    (_, k) => values[Math.round((k * (values.length - 1)) / (points - 1))]!,
+  );
+}
+
+/** A chart of loss curves, one series per run. */
+export function lossChart(series: { name: string; losses: readonly number[] }[]): Chart {
+  return {
+    title: { ko: 'XOR 학습 손실 (epoch별)', en: 'XOR training loss (per epoch)' },
+    series: series.map((s) => ({ name: s.name, values: downsample(s.losses) })),
+  };
+}

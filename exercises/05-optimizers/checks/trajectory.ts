@@ -1,0 +1,204 @@
+/**
+ * Trajectory checks: the student's optimizer takes several steps on a small problem, the sandbox
+ * computing each gradient from the parameters the student's previous step left behind; the judge
+ * recomputes those gradients from the reported positions (same arithmetic, same numbers), replays
+ * its own update rule, and compares every step to 1e-9. A mistake is reported at the first step,
+ * parameter and index where it shows, with the values before that step.
+ */
+import { type Optimizer, Rng, tensor } from '@gradschool/autograd';
+import {
+  type Check,
+  fail,
+  isClose,
+  type Localized,
+  pass,
+  render,
+  renderNumber,
+  unravelIndex,
+  type Verdict,
+} from '@gradschool/exercise-kit';
+import type * as Student from '../src/optimizers.js';
+import { gradientsAt, type Problem, randomQuadratic, randomRosenbrock, valueAt } from './problems.js';
+import { DEFAULTS, type Hyper, type OptimizerName, ReferenceOptimizer } from './reference.js';
+
+/** What the judge hands the sandbox. `options: null` constructs the class with no argument. */
+export interface TrajectoryInput {
+  optimizer: OptimizerName;
+  options: Hyper | null;
+  problem: Problem;
+  steps: number;
+  /** Before this step the probe sets `optimizer.learningRate = value` (the interface allows it). */
+  learningRateChange: { atStep: number; value: number } | null;
+}
+
+/** Positions after each step: `positions[t - 1][j]` = parameter j's values after step t. */
+export type Trajectory = number[][][];
+
+const RTOL = 1e-9;
+const ATOL = 1e-12;
+
+type OptimizerClass = new (options?: Hyper) => Optimizer;
+
+/** Runs the student's optimizer on the problem; runs in the sandbox. */
+export function runTrajectory(student: typeof Student, input: TrajectoryInput): Trajectory {
+  const Class = student[input.optimizer] as unknown as OptimizerClass;
+  const optimizer = input.options === null ? new Class() : new Class(input.options);
+  const params = input.problem.params.map((p) =>
+    tensor(Float64Array.from(p.values), { shape: p.shape, requiresGrad: true }),
+  );
+  const positions: Trajectory = [];
+  for (let t = 1; t <= input.steps; t++) {
+    const gradients = gradientsAt(
+      input.problem,
+      params.map((p) => Array.from(p.data)),
+    );
+    params.forEach((p, j) => {
+      p.grad = tensor(Float64Array.from(gradients[j]!), { shape: [...p.shape] });
+    });
+    if (input.learningRateChange?.atStep === t) optimizer.learningRate = input.learningRateChange.value;
+    optimizer.step(params);
+    positions.push(params.map((p) => Array.from(p.data)));
+  }
+  return positions;
+}
+
+const optionsText = (input: TrajectoryInput): string =>
+  input.options === null ? '()' : `(${render(input.options)})`;
+
+const problemName = (problem: Problem): Localized =>
+  problem.kind === 'quadratic'
+    ? { ko: '2차 함수(quadratic)', en: 'the quadratic' }
+    : { ko: 'Rosenbrock 함수', en: 'Rosenbrock' };
+
+/** `null` when `got` is a trajectory of the problem's shape, else what is wrong with it. */
+function malformed(got: unknown, input: TrajectoryInput): Localized | null {
+  const sizes = input.problem.params.map((p) => p.values.length);
+  const ok =
+    Array.isArray(got) &&
+    got.length === input.steps &&
+    got.every(
+      (step) =>
+        Array.isArray(step) &&
+        step.length === sizes.length &&
+        step.every(
+          (w, j) => Array.isArray(w) && w.length === sizes[j] && w.every((x) => typeof x === 'number'),
+        ),
+    );
+  if (ok) return null;
+  return {
+    ko: `${input.steps}걸음마다 파라미터 ${sizes.length}개의 값(크기 ${sizes.join(', ')})을 기대했지만 다른 모양이 나왔습니다: ${render(got)}`,
+    en: `expected, for each of ${input.steps} steps, the values of ${sizes.length} parameters (sizes ${sizes.join(', ')}); got something else: ${render(got)}`,
+  };
+}
+
+/** Compares the student's trajectory with the judge's replay, step by step. */
+export function judgeTrajectory(got: Trajectory, input: TrajectoryInput): Verdict {
+  const call = `${input.optimizer}${optionsText(input)}`;
+  const where = problemName(input.problem);
+  const shapeError = malformed(got, input);
+  if (shapeError)
+    return fail({
+      ko: `${call}, ${where.ko}: ${shapeError.ko}`,
+      en: `${call} on ${where.en}: ${shapeError.en}`,
+    });
+
+  const reference = new ReferenceOptimizer(input.optimizer, input.options ?? {});
+  let before: number[][] = input.problem.params.map((p) => p.values);
+  for (let t = 1; t <= input.steps; t++) {
+    if (input.learningRateChange?.atStep === t) reference.setLearningRate(input.learningRateChange.value);
+    const gradients = gradientsAt(input.problem, before);
+    const expected = reference.step(before, gradients);
+    const after = got[t - 1]!;
+    for (let j = 0; j < expected.length; j++) {
+      const i = expected[j]!.findIndex((e, k) => !isClose(after[j]![k]!, e, RTOL, ATOL));
+      if (i < 0) continue;
+      const shape = input.problem.params[j]!.shape;
+      const index = `[${unravelIndex(i, shape).join(', ')}]`;
+      const [e, g] = [renderNumber(expected[j]![i]!), renderNumber(after[j]![i]!)];
+      const [w, dw] = [renderNumber(before[j]![i]!), renderNumber(gradients[j]![i]!)];
+      const lr = renderNumber(reference.hyper.learningRate);
+      const lrNote = input.learningRateChange && t >= input.learningRateChange.atStep;
+      return fail(
+        {
+          ko:
+            `${call}, ${where.ko}, ${t}번째 step (t = ${t}), 파라미터 ${j} (모양 [${shape.join(', ')}]) 위치 ${index}: ` +
+            `${e}이(가) 되어야 하는데 ${g}이(가) 되었습니다. 이 step 전의 값 ${w}, 기울기 ${dw}, 학습률 ${lr}` +
+            `${lrNote ? ` (${input.learningRateChange!.atStep}번째 step부터 optimizer.learningRate를 바꿨습니다)` : ''}. ` +
+            `${t > 1 ? `앞의 ${t - 1}걸음은 맞았으니, 상태(속도·누적값·모멘트)를 step 사이에 어떻게 이어 가는지 살펴보세요.` : '첫 step부터 다릅니다: 식과 기본값을 확인하세요.'}`,
+          en:
+            `${call} on ${where.en}, step ${t} (t = ${t}), parameter ${j} (shape [${shape.join(', ')}]) at ${index}: ` +
+            `expected ${e}, got ${g}. Before this step the value was ${w}, its gradient ${dw}, learning rate ${lr}` +
+            `${lrNote ? ` (optimizer.learningRate was changed before step ${input.learningRateChange!.atStep})` : ''}. ` +
+            `${t > 1 ? `The first ${t - 1} step(s) were right: look at how the state (velocity, accumulator, moments) carries over between steps.` : 'The very first step differs: check the formula and the defaults.'}`,
+        },
+        { expected: render(expected[j]), got: render(after[j]) },
+      );
+    }
+    before = after;
+  }
+  const start = renderNumber(
+    valueAt(
+      input.problem,
+      input.problem.params.map((p) => p.values),
+    ),
+  );
+  const end = renderNumber(valueAt(input.problem, before));
+  return pass({
+    ko: `${call}, ${where.ko}: ${input.steps}걸음 모두 기대값과 같습니다 (f: ${start} → ${end}).`,
+    en: `${call} on ${where.en}: all ${input.steps} steps match (f: ${start} → ${end}).`,
+  });
+}
+
+/** Options for the Rosenbrock runs: chosen so every hyperparameter changes the numbers visibly. */
+const ROSENBROCK_OPTIONS: Record<OptimizerName, Hyper> = {
+  SGD: { learningRate: 1e-4 },
+  Momentum: { learningRate: 1e-4, momentum: 0.8 },
+  Nesterov: { learningRate: 1e-4, momentum: 0.8 },
+  Adagrad: { learningRate: 0.05, epsilon: 1e-3, initialAccumulatorValue: 1 },
+  RMSprop: { learningRate: 0.01, rho: 0.8, epsilon: 1e-4 },
+  Adam: { learningRate: 0.02, beta1: 0.8, beta2: 0.99, epsilon: 1e-4 },
+};
+
+const QUADRATIC_STEPS = 8;
+const ROSENBROCK_STEPS = 12;
+
+/** The two trajectory checks of one optimizer: slide defaults on a quadratic, given options on Rosenbrock. */
+export function trajectoryChecks(name: OptimizerName): Check<typeof Student, TrajectoryInput, Trajectory>[] {
+  const id = name.toLowerCase();
+  return [
+    {
+      id: `${id}-quadratic`,
+      title: {
+        ko: `${name}: 2차 함수 위 ${QUADRATIC_STEPS}걸음 (슬라이드 기본값, 도중에 학습률 변경)`,
+        en: `${name}: ${QUADRATIC_STEPS} steps on a quadratic (the slides' defaults, learning rate changed midway)`,
+      },
+      points: 2,
+      input: (ctx) => ({
+        optimizer: name,
+        options: null,
+        problem: randomQuadratic(new Rng(ctx.seed)),
+        steps: QUADRATIC_STEPS,
+        learningRateChange: { atStep: 6, value: DEFAULTS[name].learningRate / 2 },
+      }),
+      probe: runTrajectory,
+      judge: judgeTrajectory,
+    },
+    {
+      id: `${id}-rosenbrock`,
+      title: {
+        ko: `${name}: Rosenbrock 위 ${ROSENBROCK_STEPS}걸음 (옵션 지정)`,
+        en: `${name}: ${ROSENBROCK_STEPS} steps on Rosenbrock (given options)`,
+      },
+      points: 2,
+      input: (ctx) => ({
+        optimizer: name,
+        options: ROSENBROCK_OPTIONS[name],
+        problem: randomRosenbrock(new Rng(ctx.seed)),
+        steps: ROSENBROCK_STEPS,
+        learningRateChange: null,
+      }),
+      probe: runTrajectory,
+      judge: judgeTrajectory,
+    },
+  ];
+}
