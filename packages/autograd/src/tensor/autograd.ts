@@ -121,7 +121,7 @@ export function runBackward(root: Tensor, grad: Tensor | undefined, retainGraph:
   if (grad !== undefined && grad.size !== root.size) {
     throw new RangeError(
       `backward: the gradient has shape ${formatShape(grad.shape)} but the output has shape ` +
-        `${formatShape(root.shape)}`,
+        `${formatShape(root.shape)} / 기울기의 모양이 출력의 모양과 다릅니다`,
     );
   }
   const order = topologicalOrder(root);

@@ -26,7 +26,9 @@ function flatten(values: NestedArray, shape: readonly number[], out: Float64Arra
   const walk = (v: NestedArray, axis: number, path: number[]): void => {
     if (axis === shape.length) {
       if (typeof v !== 'number') {
-        throw new TypeError(`tensor: expected a number at [${path.join('][')}], got ${describe(v)}`);
+        throw new TypeError(
+          `tensor: expected a number at [${path.join('][')}], got ${describe(v)} / 숫자가 아닌 값이 있습니다`,
+        );
       }
       out[pos++] = v;
       return;
@@ -35,7 +37,7 @@ function flatten(values: NestedArray, shape: readonly number[], out: Float64Arra
       const got = Array.isArray(v) ? `an array of length ${v.length}` : describe(v);
       throw new TypeError(
         `tensor: ragged nested array — expected an array of length ${shape[axis]} at ` +
-          `[${path.join('][')}] (shape ${formatShape(shape)}), got ${got}`,
+          `[${path.join('][')}] (shape ${formatShape(shape)}), got ${got} / 중첩 배열의 길이가 고르지 않습니다`,
       );
     }
     for (let i = 0; i < v.length; i++) walk(v[i]!, axis + 1, [...path, i]);

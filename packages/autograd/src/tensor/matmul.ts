@@ -137,7 +137,8 @@ function addProductAt(
 export function matmul(a: Tensor, b: Tensor): Tensor {
   if (a.rank === 0 || b.rank === 0) {
     throw new RangeError(
-      `matmul: ${formatShape(a.shape)} x ${formatShape(b.shape)} — needs at least 1-D tensors; use mul for scalars`,
+      `matmul: ${formatShape(a.shape)} x ${formatShape(b.shape)} — needs at least 1-D tensors; use mul for scalars` +
+        ' / 스칼라에는 matmul 대신 mul을 쓰세요',
     );
   }
   if (a.rank === 1 || b.rank === 1) {
@@ -159,7 +160,8 @@ function matmulNd(a: Tensor, b: Tensor, shownA: readonly number[], shownB: reado
   const n = b.shape[b.rank - 1]!;
   if (k !== k2) {
     throw new RangeError(
-      `matmul: ${formatShape(shownA)} x ${formatShape(shownB)} — inner sizes ${k} and ${k2} differ`,
+      `matmul: ${formatShape(shownA)} x ${formatShape(shownB)} — inner sizes ${k} and ${k2} differ` +
+        ` / 안쪽 크기 ${k}와(과) ${k2}이(가) 달라 곱할 수 없습니다`,
     );
   }
   const aBatch = a.shape.slice(0, -2);

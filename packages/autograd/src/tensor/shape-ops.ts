@@ -17,13 +17,16 @@ export function reshape(x: Tensor, shape: readonly number[]): Tensor {
   if (unknown >= 0) {
     const known = sizeOf(target.filter((d) => d !== -1));
     if (known === 0 || x.size % known !== 0) {
-      throw new RangeError(`reshape: cannot reshape ${formatShape(x.shape)} into ${formatShape(shape)}`);
+      throw new RangeError(
+        `reshape: cannot reshape ${formatShape(x.shape)} into ${formatShape(shape)} / 이 모양으로 바꿀 수 없습니다`,
+      );
     }
     target[unknown] = x.size / known;
   }
   if (target.some((d) => !Number.isInteger(d) || d < 0) || sizeOf(target) !== x.size) {
     throw new RangeError(
-      `reshape: cannot reshape ${formatShape(x.shape)} (${x.size} values) into ${formatShape(shape)}`,
+      `reshape: cannot reshape ${formatShape(x.shape)} (${x.size} values) into ${formatShape(shape)}` +
+        ` / 값 ${x.size}개를 이 모양으로 바꿀 수 없습니다`,
     );
   }
   const n = x.size;
@@ -44,7 +47,8 @@ export function transpose(x: Tensor, axes?: readonly number[]): Tensor {
     : x.shape.map((_, i) => rank - 1 - i);
   if (perm.length !== rank || new Set(perm).size !== rank) {
     throw new RangeError(
-      `transpose: axes ${formatShape(axes ?? [])} are not a permutation of the ${rank} axes of ${formatShape(x.shape)}`,
+      `transpose: axes ${formatShape(axes ?? [])} are not a permutation of the ${rank} axes of ${formatShape(x.shape)}` +
+        ' / 축 순서가 올바른 순열이 아닙니다',
     );
   }
   const shape = perm.map((p) => x.shape[p]!);
@@ -104,7 +108,8 @@ export function gather(x: Tensor, indices: ArrayLike<number>): Tensor {
     const idx = indices[r]!;
     if (!Number.isInteger(idx) || idx < 0 || idx >= rows) {
       throw new RangeError(
-        `gather: index ${idx} is out of range for ${rows} rows (shape ${formatShape(x.shape)})`,
+        `gather: index ${idx} is out of range for ${rows} rows (shape ${formatShape(x.shape)})` +
+          ` / 인덱스 ${idx}은(는) 행 ${rows}개의 범위 밖입니다`,
       );
     }
     picked[r] = idx;
@@ -138,7 +143,8 @@ export function concat(tensors: readonly Tensor[], axis = 0): Tensor {
     const matches = t.rank === first.rank && t.shape.every((d, i) => i === ax || d === first.shape[i]);
     if (!matches) {
       throw new RangeError(
-        `concat: shapes ${tensors.map((u) => formatShape(u.shape)).join(', ')} differ outside axis ${axis}`,
+        `concat: shapes ${tensors.map((u) => formatShape(u.shape)).join(', ')} differ outside axis ${axis}` +
+          ` / 축 ${axis} 밖의 크기가 서로 다릅니다`,
       );
     }
     total += t.shape[ax]!;

@@ -34,7 +34,9 @@ export function sameShape(a: readonly number[], b: readonly number[]): boolean {
 export function normalizeAxis(op: string, axis: number, rank: number): number {
   const a = axis < 0 ? axis + rank : axis;
   if (!Number.isInteger(axis) || a < 0 || a >= rank) {
-    throw new RangeError(`${op}: axis ${axis} is out of range for a tensor of rank ${rank}`);
+    throw new RangeError(
+      `${op}: axis ${axis} is out of range for a tensor of rank ${rank} / 축 ${axis}은(는) ${rank}차원 텐서의 범위 밖입니다`,
+    );
   }
   return a;
 }
@@ -53,7 +55,7 @@ export function broadcastShapes(op: string, a: readonly number[], b: readonly nu
     if (da !== db && da !== 1 && db !== 1) {
       throw new RangeError(
         `${op}: shapes ${formatShape(a)} and ${formatShape(b)} cannot be broadcast — ` +
-          `sizes ${da} and ${db} differ at axis -${i}`,
+          `sizes ${da} and ${db} differ at axis -${i} / 두 모양은 브로드캐스트할 수 없습니다 (축 -${i}의 크기 ${da}, ${db})`,
       );
     }
     out[rank - i] = da === 1 ? db : da;

@@ -219,7 +219,8 @@ export class Tensor {
   item(): number {
     if (this.size !== 1) {
       throw new RangeError(
-        `item: needs exactly one element, the tensor has shape ${formatShape(this.shape)}`,
+        `item: needs exactly one element, the tensor has shape ${formatShape(this.shape)}` +
+          ' / item()은 원소가 하나인 텐서에서만 쓸 수 있습니다',
       );
     }
     return this.data[0]!;
