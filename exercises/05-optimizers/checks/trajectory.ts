@@ -91,6 +91,29 @@ function malformed(got: unknown, input: TrajectoryInput): Localized | null {
   };
 }
 
+/** What to look at, from where the first difference shows (step t, parameter j). */
+function adviceFor(t: number, j: number, input: TrajectoryInput): Localized {
+  if (j > 0)
+    return {
+      ko: `이 step에서 파라미터 0${j > 1 ? `–${j - 1}` : ''}은(는) 맞았습니다: 파라미터마다 상태를 따로 두는지, Adam이라면 t를 파라미터마다가 아니라 step마다 한 번 올리는지 확인하세요.`,
+      en: `Parameter${j > 1 ? `s 0–${j - 1} were` : ' 0 was'} right at this step: check that every parameter keeps its own state and, for Adam, that t grows once per step, not once per parameter.`,
+    };
+  if (t === input.learningRateChange?.atStep)
+    return {
+      ko: '바로 이 step 전에 optimizer.learningRate를 바꿨습니다: 생성자에서 복사해 둔 값 대신 step마다 this.learningRate를 읽으세요.',
+      en: 'optimizer.learningRate was changed just before this step: read this.learningRate in every step instead of a copy made in the constructor.',
+    };
+  if (t > 1)
+    return {
+      ko: `앞의 ${t - 1}걸음은 맞았으니, 상태(속도·누적값·모멘트)를 step 사이에 어떻게 이어 가는지 살펴보세요.`,
+      en: `The first ${t - 1} step(s) were right: look at how the state (velocity, accumulator, moments) carries over between steps.`,
+    };
+  return {
+    ko: '첫 step부터 다릅니다: 식과 기본값을 확인하세요.',
+    en: 'The very first step differs: check the formula and the defaults.',
+  };
+}
+
 /** Compares the student's trajectory with the judge's replay, step by step. */
 export function judgeTrajectory(got: Trajectory, input: TrajectoryInput): Verdict {
   const call = `${input.optimizer}${optionsText(input)}`;
@@ -118,18 +141,17 @@ export function judgeTrajectory(got: Trajectory, input: TrajectoryInput): Verdic
       const [w, dw] = [renderNumber(before[j]![i]!), renderNumber(gradients[j]![i]!)];
       const lr = renderNumber(reference.hyper.learningRate);
       const lrNote = input.learningRateChange && t >= input.learningRateChange.atStep;
+      const advice = adviceFor(t, j, input);
       return fail(
         {
           ko:
             `${call}, ${where.ko}, ${t}번째 step (t = ${t}), 파라미터 ${j} (모양 [${shape.join(', ')}]) 위치 ${index}: ` +
             `${e}이(가) 되어야 하는데 ${g}이(가) 되었습니다. 이 step 전의 값 ${w}, 기울기 ${dw}, 학습률 ${lr}` +
-            `${lrNote ? ` (${input.learningRateChange!.atStep}번째 step부터 optimizer.learningRate를 바꿨습니다)` : ''}. ` +
-            `${t > 1 ? `앞의 ${t - 1}걸음은 맞았으니, 상태(속도·누적값·모멘트)를 step 사이에 어떻게 이어 가는지 살펴보세요.` : '첫 step부터 다릅니다: 식과 기본값을 확인하세요.'}`,
+            `${lrNote ? ` (${input.learningRateChange!.atStep}번째 step부터 optimizer.learningRate를 바꿨습니다)` : ''}. ${advice.ko}`,
           en:
             `${call} on ${where.en}, step ${t} (t = ${t}), parameter ${j} (shape [${shape.join(', ')}]) at ${index}: ` +
             `expected ${e}, got ${g}. Before this step the value was ${w}, its gradient ${dw}, learning rate ${lr}` +
-            `${lrNote ? ` (optimizer.learningRate was changed before step ${input.learningRateChange!.atStep})` : ''}. ` +
-            `${t > 1 ? `The first ${t - 1} step(s) were right: look at how the state (velocity, accumulator, moments) carries over between steps.` : 'The very first step differs: check the formula and the defaults.'}`,
+            `${lrNote ? ` (optimizer.learningRate was changed before step ${input.learningRateChange!.atStep})` : ''}. ${advice.en}`,
         },
         { expected: render(expected[j]), got: render(after[j]) },
       );
