@@ -6,7 +6,7 @@
  */
 import { addReduced } from './broadcast.js';
 import { formatShape } from './shape.js';
-import { type BackwardFn, Tensor } from './tensor.js';
+import { type BackwardFn, NO_PARENTS, Tensor } from './tensor.js';
 
 let gradEnabled = true;
 
@@ -140,7 +140,7 @@ export function runBackward(root: Tensor, grad: Tensor | undefined, retainGraph:
     for (const node of order) {
       if (node._backward === null) continue;
       node._backward = null;
-      node._parents = [];
+      node._parents = NO_PARENTS;
       node._freed = true;
     }
   }

@@ -1,7 +1,8 @@
 /**
  * Reductions: sum, mean, max over some axes (or all), with `keepDims`; and argmax.
- * Every reduction is planned once as "which output element does input element i feed": all into one,
- * along one axis (`[outer, n, inner]` loops, no index table), or through an index table for several axes.
+ * Every reduction is planned once as "which output element does input element i feed": an index table
+ * built with plain loops for one axis or with the broadcasting odometer for several; no table at all
+ * when everything feeds one scalar (a loss).
  */
 import { fromOp, gradData } from './autograd.js';
 import { broadcastIndexMap, normalizeAxis, sizeOf, splitAtAxis } from './shape.js';
@@ -13,8 +14,8 @@ interface Plan {
   outSize: number;
   /** how many inputs feed each output */
   count: number;
-  /** for every input element, its output element */
-  target: Int32Array;
+  /** for every input element, its output element; null when all feed element 0 */
+  target: Int32Array | null;
 }
 
 function plan(op: string, x: Tensor, axis: number | readonly number[] | undefined, keepDims: boolean): Plan {
@@ -27,9 +28,9 @@ function plan(op: string, x: Tensor, axis: number | readonly number[] | undefine
   const shape = keepDims ? kept : x.shape.filter((_, i) => !reduced.has(i));
   const outSize = sizeOf(kept);
   const count = outSize === 0 ? 0 : x.size / outSize;
-  let target: Int32Array;
+  let target: Int32Array | null = null;
   if (outSize === 1) {
-    target = new Int32Array(x.size); // everything feeds element 0
+    // everything feeds element 0
   } else if (reduced.size === 1) {
     const { outer, n, inner } = splitAtAxis(x.shape, axes[0]!);
     target = new Int32Array(x.size);
@@ -47,12 +48,23 @@ function sumScaled(op: string, x: Tensor, p: Plan, scale: number): Tensor {
   const xd = x.data;
   const n = x.size;
   const out = new Float64Array(outSize);
-  for (let i = 0; i < n; i++) out[target[i]!]! += xd[i]!;
+  if (target === null) {
+    let total = 0;
+    for (let i = 0; i < n; i++) total += xd[i]!;
+    out[0] = total;
+  } else {
+    for (let i = 0; i < n; i++) out[target[i]!]! += xd[i]!;
+  }
   if (scale !== 1) for (let o = 0; o < outSize; o++) out[o]! *= scale;
   return fromOp(out, p.shape, op, [x], (g) => {
     // every input contributed `scale` times itself to its output
     const gx = gradData(x);
-    for (let i = 0; i < n; i++) gx[i]! += g[target[i]!]! * scale;
+    if (target === null) {
+      const g0 = g[0]! * scale;
+      for (let i = 0; i < n; i++) gx[i]! += g0;
+    } else {
+      for (let i = 0; i < n; i++) gx[i]! += g[target[i]!]! * scale;
+    }
   });
 }
 
@@ -83,7 +95,7 @@ export function max(x: Tensor, axis?: number | readonly number[], keepDims = fal
   const out = new Float64Array(outSize).fill(Number.NEGATIVE_INFINITY);
   const winner = new Int32Array(outSize).fill(-1); // input index holding each maximum
   for (let i = 0; i < x.size; i++) {
-    const o = target[i]!;
+    const o = target === null ? 0 : target[i]!;
     if (xd[i]! > out[o]! || winner[o] === -1) {
       out[o] = xd[i]!;
       winner[o] = i;

@@ -22,7 +22,8 @@ export type TensorLike = Tensor | number;
 /** Reads the gradient flowing into an op's output and adds its share into the inputs' `grad`. */
 export type BackwardFn = (outGrad: Float64Array) => void;
 
-const NO_PARENTS: readonly Tensor[] = [];
+/** @internal The shared (empty) parent list of leaves and freed nodes. */
+export const NO_PARENTS: readonly Tensor[] = [];
 
 /**
  * An n-dimensional array of float64 numbers that records how it was computed, so `backward()` can
