@@ -1,11 +1,11 @@
 /**
  * Checks of exercise 04 (XOR, the MLP by hand and with the engine, gradient vanishing). Trusted
  * code: `input` and `judge` run in the grader, `probe` in the sandbox. Expected values come from the
- * judge's own math in `judge/math.ts` (central differences, its own forward pass), never `solution/`.
+ * judge's own math in `checks/math.ts` (central differences, its own forward pass), never `solution/`.
  */
 import { Rng } from '@gradschool/autograd';
 import { allOf, check, defineChecks, expectClose, type Localized, render } from '@gradschool/exercise-kit';
-import { judgeGradientVanishing, judgeSingleLayer, judgeTrainXor } from './judge/engine-verdicts.js';
+import { judgeGradientVanishing, judgeSingleLayer, judgeTrainXor } from './checks/engine-verdicts.js';
 import {
   mlpForward,
   numericGradients,
@@ -15,8 +15,8 @@ import {
   randomSample,
   XOR_X,
   XOR_Y,
-} from './judge/math.js';
-import { judgeModelCompile, judgeModelStructure, toPlain } from './judge/model-verdicts.js';
+} from './checks/math.js';
+import { judgeModelCompile, judgeModelStructure, toPlain } from './checks/model-verdicts.js';
 import type * as Student from './src/mlp.js';
 
 interface ForwardCase {

@@ -8,7 +8,7 @@ import {
   randomMatrix,
   refSoftmax,
   softmaxGradient,
-} from '../judge/math.js';
+} from '../checks/math.js';
 
 // The judge's expected values must be right independently of any solution: pin them to the lecture's
 // numbers and to central differences.

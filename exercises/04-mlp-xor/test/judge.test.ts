@@ -1,6 +1,6 @@
 import { Rng } from '@gradschool/autograd';
 import { describe, expect, it } from 'vitest';
-import { judgeGradientVanishing, judgeTrainXor } from '../judge/engine-verdicts.js';
+import { judgeGradientVanishing, judgeTrainXor } from '../checks/engine-verdicts.js';
 import {
   downsample,
   kerasMlpPredict,
@@ -9,7 +9,7 @@ import {
   type Params,
   randomParams,
   randomSample,
-} from '../judge/math.js';
+} from '../checks/math.js';
 
 /** Back propagation written out for the test only, to confirm the judge's central differences. */
 function analytic(p: Params, x: number[], t: number[]): Params {
