@@ -36,11 +36,15 @@ export function App({ session, lang, watch, links = false }: Props) {
   const { columns, rows } = useTerminalSize();
 
   useInput((input, key) => {
-    const command = commandFor(input, key, state);
-    if (!command) return;
-    if (command.kind === 'quit') exit();
-    else if (command.kind === 'regrade') regradeAll();
-    else dispatch(command.action);
+    // Keys typed fast (or a held key) can arrive as one chunk: "jjj" is three moves.
+    const presses = input.length > 1 && !key.ctrl && !key.meta ? [...input] : [input];
+    for (const press of presses) {
+      const command = commandFor(press, presses.length > 1 ? {} : key, state);
+      if (!command) continue;
+      if (command.kind === 'quit') exit();
+      else if (command.kind === 'regrade') regradeAll();
+      else dispatch(command.action);
+    }
   });
 
   if (columns < MIN_COLUMNS || rows < MIN_ROWS) {

@@ -50,7 +50,12 @@ export function Details({ state, columns, links }: Props) {
         <Text color={paint(theme, 'gray')}>{t('ui.details.readme', lang)}: </Text>
         {exercise.readmeShown}
       </Text>
-      <HintPanel exercise={exercise} shown={state.hintsShown[exercise.id] ?? 0} lang={lang} />
+      <HintPanel
+        exercise={exercise}
+        shown={state.hintsShown[exercise.id] ?? 0}
+        lang={lang}
+        passed={result?.status === 'pass'}
+      />
       {result?.problem && !inProgress ? <ProblemFrame problem={result.problem} lang={lang} /> : null}
       {inProgress ? <Spinner label={t('ui.grading', lang)} /> : null}
       {!result && !inProgress ? <Text>{t('ui.details.notGraded', lang)}</Text> : null}

@@ -1,5 +1,5 @@
 import type { Lang } from '@gradschool/exercise-kit';
-import { Box, Text } from 'ink';
+import { Box, Spacer, Text } from 'ink';
 import type { ExerciseResult } from '../../core/types.js';
 import { t } from '../../i18n/index.js';
 import type { ExerciseInfo } from '../session.js';
@@ -29,17 +29,24 @@ export function ExerciseRow({ exercise, result, running, selected, isNext, lang 
   const points = result ? t('ui.points', lang, { score: result.score, max: result.maxScore }) : '';
   return (
     <Box>
-      <Text bold={selected} color={paint(theme, 'cyan')}>
-        {selected ? '› ' : '  '}
-      </Text>
-      <StatusSymbol status={status} />
-      <Text bold={selected}> {String(exercise.order).padStart(2, '0')} </Text>
-      <Box flexGrow={1} flexShrink={1} minWidth={8}>
+      <Box flexShrink={0}>
+        <Text bold={selected} color={paint(theme, 'cyan')}>
+          {selected ? '› ' : '  '}
+        </Text>
+        <StatusSymbol status={status} />
+        <Text bold={selected}> {String(exercise.order).padStart(2, '0')} </Text>
+      </Box>
+      <Box flexShrink={1} minWidth={8}>
         <Text bold={selected} inverse={selected} wrap="truncate-end">
           {exercise.title[lang]}
         </Text>
-        {isNext ? <Text color={paint(theme, 'yellow')}> ← {t('ui.next', lang)}</Text> : null}
       </Box>
+      {isNext ? (
+        <Box flexShrink={0}>
+          <Text color={paint(theme, 'yellow')}> ← {t('ui.next', lang)}</Text>
+        </Box>
+      ) : null}
+      <Spacer />
       <Box width={12} justifyContent="flex-end" flexShrink={0}>
         <Text>{points}</Text>
       </Box>

@@ -8,15 +8,24 @@ export type Props = {
   exercise: ExerciseInfo;
   /** How many hints were revealed. */
   shown: number;
+  /** The exercise passes: no need to offer hints, only to keep those already read. */
+  passed?: boolean;
   lang: Lang;
 };
 
 /** The hints revealed so far for one exercise, and how many remain behind `h`. */
-export function HintPanel({ exercise, shown, lang }: Props) {
+export function HintPanel({ exercise, shown, lang, passed = false }: Props) {
   const theme = useTheme();
   const total = exercise.hints.length;
-  if (total === 0) return null;
+  if (total === 0 || (passed && shown === 0)) return null;
   const visible = exercise.hints.slice(0, shown);
+  const prompt = passed
+    ? ''
+    : shown === 0
+      ? t('ui.hints.none', lang, { total })
+      : shown < total
+        ? t('ui.hints.more', lang, { left: total - shown })
+        : '';
   return (
     <Box flexDirection="column">
       {visible.map((hint, i) => (
@@ -27,13 +36,7 @@ export function HintPanel({ exercise, shown, lang }: Props) {
           {hint[lang]}
         </Text>
       ))}
-      <Text color={paint(theme, 'gray')}>
-        {shown === 0
-          ? t('ui.hints.none', lang, { total })
-          : shown < total
-            ? t('ui.hints.more', lang, { left: total - shown })
-            : ''}
-      </Text>
+      {prompt ? <Text color={paint(theme, 'gray')}>{prompt}</Text> : null}
     </Box>
   );
 }

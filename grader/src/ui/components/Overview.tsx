@@ -71,7 +71,12 @@ export function Overview({ state, height }: Props) {
               </Text>
             ) : null}
             {result && result.checks.length > 0 ? <CheckSummary result={result} lang={lang} /> : null}
-            <HintPanel exercise={current} shown={state.hintsShown[current.id] ?? 0} lang={lang} />
+            <HintPanel
+              exercise={current}
+              shown={state.hintsShown[current.id] ?? 0}
+              lang={lang}
+              passed={result?.status === 'pass'}
+            />
           </>
         ) : null}
       </Box>
