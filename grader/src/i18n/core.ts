@@ -1,4 +1,242 @@
 import type { Localized } from '@gradschool/exercise-kit';
 
-/** Student-facing strings of the grader's core part. */
-export const core = {} satisfies Record<string, Localized>;
+/** Student-facing strings of the grader's core part (discovery, sandbox, scoring, CLI, verify). */
+export const core = {
+  // Manifests and discovery
+  'core.manifest.unreadable': {
+    ko: '{file}을(를) 읽을 수 없습니다: {reason}',
+    en: 'Cannot read {file}: {reason}',
+  },
+  'core.manifest.invalidJson': {
+    ko: '{file}은(는) 올바른 JSON이 아닙니다: {reason}',
+    en: '{file} is not valid JSON: {reason}',
+  },
+  'core.manifest.invalidField': {
+    ko: '{file}: 필드 {field}이(가) 올바르지 않습니다: {reason}',
+    en: '{file}: field {field} is invalid: {reason}',
+  },
+  'core.manifest.idMismatch': {
+    ko: '{file}: id "{id}"는 폴더 이름 "{folder}"과(와) 같아야 합니다.',
+    en: '{file}: id "{id}" must equal the folder name "{folder}".',
+  },
+  'core.manifest.escapes': {
+    ko: '{file}: {field}의 경로 "{path}"가 연습 문제 폴더 밖을 가리킵니다.',
+    en: '{file}: the path "{path}" in {field} leaves the exercise folder.',
+  },
+  'core.manifest.missingFile': {
+    ko: '{file}: {field}의 파일 "{path}"이(가) 없습니다.',
+    en: '{file}: the file "{path}" named in {field} does not exist.',
+  },
+  'core.checks.loadFailed': {
+    ko: '채점 파일 {file}을(를) 불러오지 못했습니다 (강사에게 알려 주세요): {reason}',
+    en: 'Could not load the checks {file} (please tell your instructor): {reason}',
+  },
+  'core.checks.badExport': {
+    ko: '{file}의 default export가 defineChecks([...])의 결과가 아닙니다.',
+    en: 'The default export of {file} is not the result of defineChecks([...]).',
+  },
+
+  // Static checks before running
+  'core.static.syntax': {
+    ko: '{file}:{line}:{column}에 문법 오류가 있습니다: {reason}',
+    en: 'Syntax error at {file}:{line}:{column}: {reason}',
+  },
+  'core.static.typeError': {
+    ko: '{file}:{line}:{column}에 타입 오류가 있습니다: {reason}',
+    en: 'Type error at {file}:{line}:{column}: {reason}',
+  },
+  'core.static.forbiddenModule': {
+    ko: '{file}:{line}:{column}: 이 연습 문제에서는 "{module}"을(를) import할 수 없습니다. 직접 구현해 보세요.',
+    en: '{file}:{line}:{column}: this exercise does not allow importing "{module}". Write it yourself.',
+  },
+  'core.static.forbiddenName': {
+    ko: '{file}:{line}:{column}: 이 연습 문제에서는 "{module}"의 {name}을(를) 쓸 수 없습니다. 직접 구현해 보세요.',
+    en: '{file}:{line}:{column}: this exercise does not allow {name} from "{module}". Write it yourself.',
+  },
+  'core.static.computedImport': {
+    ko: '{file}:{line}:{column}: 모듈 이름은 문자열 그대로 써야 합니다 (import(변수)나 require(변수)는 확인할 수 없습니다).',
+    en: '{file}:{line}:{column}: module names must be written as plain strings (import(variable) or require(variable) cannot be checked).',
+  },
+  'core.static.missingStudentFile': {
+    ko: '학생 파일 {file}이(가) 없습니다.',
+    en: 'The student file {file} does not exist.',
+  },
+  'core.notRun': {
+    ko: '실행하지 않았습니다: {reason}',
+    en: 'Not run: {reason}',
+  },
+
+  // Running checks
+  'core.check.todo': {
+    ko: '아직 구현하지 않았습니다: {what}의 TODO를 채워 보세요.',
+    en: 'Not implemented yet: fill in the TODO of {what}.',
+  },
+  'core.check.dependsTodo': {
+    ko: '먼저 "{dep}" 검사를 통과해야 합니다 (아직 구현하지 않음).',
+    en: 'Needs check "{dep}" first (not implemented yet).',
+  },
+  'core.check.dependsFailed': {
+    ko: '실행하지 않았습니다: 이 검사는 "{dep}" 검사에 의존하는데, 그 검사가 통과하지 못했습니다. 그것부터 고치세요.',
+    en: 'Not run: this check depends on "{dep}", which did not pass. Fix that one first.',
+  },
+  'core.check.threw': {
+    ko: '코드에서 예외가 발생했습니다: {error}',
+    en: 'Your code threw an error: {error}',
+  },
+  'core.check.threwAt': {
+    ko: '코드에서 예외가 발생했습니다: {error}\n    위치: {where}',
+    en: 'Your code threw an error: {error}\n    at {where}',
+  },
+  'core.check.exitCalled': {
+    ko: '코드가 process.exit({code})을(를) 호출했습니다. 채점 중에는 프로세스를 끝낼 수 없습니다. 값을 return 하세요.',
+    en: 'Your code called process.exit({code}). It cannot end the process while being graded; return the value instead.',
+  },
+  'core.check.unhandled': {
+    ko: '처리되지 않은 예외/거부(rejection)가 있었습니다: {error}',
+    en: 'There was an unhandled error or promise rejection: {error}',
+  },
+  'core.check.timeout': {
+    ko: '{ms}ms 안에 끝나지 않았습니다. 무한 루프나 끝나지 않는 Promise가 없는지 확인하세요.',
+    en: 'Did not finish within {ms} ms. Look for an infinite loop or a promise that never settles.',
+  },
+  'core.check.crashed': {
+    ko: '검사 중에 프로세스가 갑자기 끝났습니다 ({how}).',
+    en: 'The process ended abruptly during the check ({how}).',
+  },
+  'core.check.outOfMemory': {
+    ko: '메모리를 너무 많이 썼습니다 (한도 {mb} MiB). 아주 큰 배열을 만들거나 끝없이 쌓고 있지 않은지 확인하세요.',
+    en: 'Used too much memory (limit {mb} MiB). Look for a huge array or something that grows without end.',
+  },
+  'core.check.loadFailed': {
+    ko: '파일을 불러오는 중에 오류가 났습니다: {error}',
+    en: 'Your file failed while loading: {error}',
+  },
+  'core.check.unclonable': {
+    ko: '반환한 값을 채점기로 보낼 수 없습니다 (함수나 클래스 인스턴스 대신 숫자·배열을 반환하세요): {error}',
+    en: 'The returned value cannot be sent to the grader (return numbers or arrays, not functions or class instances): {error}',
+  },
+  'core.check.badAnswer': {
+    ko: '샌드박스에서 올바른 응답이 오지 않았습니다: {reason}',
+    en: 'No valid answer came back from the sandbox: {reason}',
+  },
+  'core.check.inputFailed': {
+    ko: '검사의 입력을 만들지 못했습니다 (강사에게 알려 주세요): {error}',
+    en: "Could not build the check's input (please tell your instructor): {error}",
+  },
+  'core.check.judgeFailed': {
+    ko: '반환값을 판정할 수 없습니다 (예상하지 못한 형태일 수 있습니다): {error}',
+    en: 'Could not judge the returned value (it may have an unexpected form): {error}',
+  },
+  'core.check.badVerdict': {
+    ko: '판정 결과가 올바르지 않습니다 (강사에게 알려 주세요).',
+    en: 'The check returned a malformed verdict (please tell your instructor).',
+  },
+  'core.check.spawnFailed': {
+    ko: '샌드박스 프로세스를 시작하지 못했습니다: {reason}',
+    en: 'Could not start the sandbox process: {reason}',
+  },
+  'core.check.cancelled': {
+    ko: '채점이 취소되었습니다.',
+    en: 'Grading was cancelled.',
+  },
+  'core.output.truncated': {
+    ko: '… (출력 {n}자 생략)',
+    en: '… ({n} more characters of output)',
+  },
+
+  // CLI
+  'core.cli.usage': {
+    ko: '사용법: pnpm grade [연습문제 id...] [옵션]',
+    en: 'Usage: pnpm grade [exercise id...] [options]',
+  },
+  'core.cli.badFlag': {
+    ko: '잘못된 옵션: {reason}\n`pnpm grade --help`로 사용법을 확인하세요.',
+    en: 'Invalid option: {reason}\nSee `pnpm grade --help`.',
+  },
+  'core.cli.badSeed': {
+    ko: '시드는 0 이상의 정수여야 합니다: "{value}"',
+    en: 'The seed must be a non-negative integer: "{value}"',
+  },
+  'core.cli.badLang': {
+    ko: '언어는 ko 또는 en이어야 합니다: "{value}"',
+    en: 'The language must be ko or en: "{value}"',
+  },
+  'core.cli.badMinScore': {
+    ko: '--min-score는 0에서 100 사이의 숫자(퍼센트)여야 합니다: "{value}"',
+    en: '--min-score must be a number from 0 to 100 (percent): "{value}"',
+  },
+  'core.cli.noMatch': {
+    ko: '"{filters}"(으)로 시작하는 연습 문제가 없습니다.',
+    en: 'No exercise id starts with "{filters}".',
+  },
+  'core.cli.problems': {
+    ko: '설정 오류 {n}건:',
+    en: '{n} configuration problem(s):',
+  },
+  'core.cli.failed': {
+    ko: '채점기 오류: {reason}',
+    en: 'Grader error: {reason}',
+  },
+
+  // Developer check (verify)
+  'core.verify.solutionNotFull': {
+    ko: '참고 답안이 시드 {seed}에서 만점이 아닙니다: {check} → {status}: {message}',
+    en: 'The reference solution is not 100% with seed {seed}: {check} -> {status}: {message}',
+  },
+  'core.verify.starterNotTodo': {
+    ko: '시작 코드에서 {check}이(가) todo가 아니라 {status}입니다: {message}',
+    en: 'With the starter, {check} is {status}, not todo: {message}',
+  },
+  'core.verify.starterScores': {
+    ko: '시작 코드가 {score}점을 받았습니다 (0점이어야 합니다).',
+    en: 'The starter scores {score} (must be 0).',
+  },
+  'core.verify.mutantSurvives': {
+    ko: '변형 {mutant}이(가) 만점을 받았습니다: 이 실수를 잡는 검사가 없습니다.',
+    en: 'Mutant {mutant} scores 100%: no check catches this mistake.',
+  },
+  'core.verify.noMutants': {
+    ko: 'mutants/ 폴더에 변형이 없습니다.',
+    en: 'There are no mutants in mutants/.',
+  },
+  'core.verify.mutantNoComment': {
+    ko: '변형 {mutant}의 첫 줄이 "// Mutant: <무엇이 틀렸는지>" 주석이 아닙니다.',
+    en: 'The first line of mutant {mutant} is not a "// Mutant: <what is wrong>" comment.',
+  },
+  'core.verify.missingLanguage': {
+    ko: '{where}: {lang} 문구가 비어 있습니다.',
+    en: '{where}: the {lang} text is empty.',
+  },
+  'core.verify.noPoints': {
+    ko: '검사 {check}의 점수가 1 이상의 수가 아닙니다.',
+    en: 'Check {check} has no points (must be at least 1).',
+  },
+  'core.verify.readmeMissing': {
+    ko: 'README.md가 없습니다.',
+    en: 'There is no README.md.',
+  },
+  'core.verify.readmeOmits': {
+    ko: 'README.md가 학생 파일의 export {name}을(를) 언급하지 않습니다.',
+    en: 'README.md does not mention {name}, an export of the student file.',
+  },
+  'core.verify.noSolution': {
+    ko: '참고 답안 {file}이(가) 없습니다.',
+    en: 'The reference solution {file} does not exist.',
+  },
+  'core.verify.valueImportOfStudent': {
+    ko: 'checks.ts가 학생 파일을 값으로 import합니다 ("import type"이어야 합니다): 학생 코드가 채점기 안에서 실행됩니다.',
+    en: 'checks.ts imports the student file as a value (must be "import type"): student code would run inside the grader.',
+  },
+  'core.verify.problem': {
+    ko: '연습 문제를 실행할 수 없습니다: {message}',
+    en: 'The exercise cannot run: {message}',
+  },
+  'core.verify.ok': {
+    ko: '{id}: 모든 확인 통과 (답안 100%, 시작 코드 0점, 변형 {mutants}개 모두 잡힘)',
+    en: '{id}: all good (solution 100%, starter 0, all {mutants} mutant(s) caught)',
+  },
+  'core.verify.failed': {
+    ko: '{id}: 문제 {n}건',
+    en: '{id}: {n} problem(s)',
+  },
+} satisfies Record<string, Localized>;

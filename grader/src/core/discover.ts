@@ -1,0 +1,107 @@
+/**
+ * Finding the exercises: every `exercises/<folder>/exercise.json` under the root, validated. No
+ * central list: adding a folder adds an exercise. A broken manifest becomes a `ManifestProblem` and
+ * the other exercises are still loaded.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ExerciseManifest, Localized } from '@gradschool/exercise-kit';
+import { both } from '../i18n/index.js';
+import { validateManifest } from './manifest.js';
+
+/** An exercise whose manifest is valid. */
+export interface LoadedExercise {
+  /** The manifest's id, equal to the folder name. */
+  id: string;
+  /** The exercise's folder, absolute. */
+  dir: string;
+  manifest: ExerciseManifest;
+  /** The checks module, absolute (`manifest.checks`, default `checks.ts`). */
+  checksPath: string;
+}
+
+/** A manifest that could not be loaded: which file, which field, and why. */
+export interface ManifestProblem {
+  /** The exercise's folder name (its would-be id). */
+  id: string;
+  /** The manifest, relative to the root, with `/` separators (e.g. `exercises/03-softmax/exercise.json`). */
+  file: string;
+  /** The failing field (`files[0]`, `title.en`, ...), or `(file)` when the file itself is broken. */
+  field: string;
+  message: Localized;
+}
+
+/** Folder under the root that holds the exercises. */
+export const EXERCISES_DIR = 'exercises';
+
+/** Exercise order: the manifest's `order`, then the id. */
+function byOrder(a: LoadedExercise, b: LoadedExercise): number {
+  return a.manifest.order - b.manifest.order || a.id.localeCompare(b.id);
+}
+
+/**
+ * Loads every exercise under `root/exercises/`. Never throws for a broken manifest: it lands in
+ * `problems`, with the path and the failing field.
+ *
+ * @example
+ * ```ts
+ * const { exercises, problems } = await discover(process.cwd());
+ * ```
+ */
+export async function discover(
+  root: string,
+): Promise<{ exercises: LoadedExercise[]; problems: ManifestProblem[] }> {
+  const base = path.resolve(root, EXERCISES_DIR);
+  const exercises: LoadedExercise[] = [];
+  const problems: ManifestProblem[] = [];
+  const folders = existsSync(base)
+    ? readdirSync(base, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort()
+    : [];
+  for (const folder of folders) {
+    const dir = path.join(base, folder);
+    const manifestPath = path.join(dir, 'exercise.json');
+    if (!existsSync(manifestPath)) continue;
+    const file = `${EXERCISES_DIR}/${folder}/exercise.json`;
+    const problem = (field: string, message: Localized) =>
+      problems.push({ id: folder, file, field, message });
+    let text: string;
+    try {
+      text = readFileSync(manifestPath, 'utf8');
+    } catch (error) {
+      problem('(file)', both('core.manifest.unreadable', { file, reason: String(error) }));
+      continue;
+    }
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch (error) {
+      problem('(file)', both('core.manifest.invalidJson', { file, reason: (error as Error).message }));
+      continue;
+    }
+    const issues = validateManifest(data, file, folder);
+    if (issues.length > 0) {
+      for (const issue of issues) problem(issue.field, issue.message);
+      continue;
+    }
+    const manifest = data as ExerciseManifest;
+    const checks = manifest.checks ?? 'checks.ts';
+    const missing = [
+      ['checks', checks] as const,
+      ...manifest.files.map((f, i) => [`files[${i}]`, f] as const),
+    ].find(([, p]) => !existsSync(path.join(dir, p)));
+    if (missing) {
+      problem(missing[0], both('core.manifest.missingFile', { file, field: missing[0], path: missing[1] }));
+      continue;
+    }
+    exercises.push({ id: manifest.id, dir, manifest, checksPath: path.join(dir, checks) });
+  }
+  return { exercises: exercises.sort(byOrder), problems };
+}
+
+/** True when `id` is selected by the CLI's positional filters (an id prefix each; none = all). */
+export function matchesFilters(id: string, filters: readonly string[] | undefined): boolean {
+  return !filters || filters.length === 0 || filters.some((f) => id.startsWith(f));
+}

@@ -1,0 +1,23 @@
+import type { GradeReport } from './types.js';
+
+/**
+ * The CLI's exit code for a report: 0 when every check passed (or, with `minScore`, when the score
+ * reaches that percentage of the maximum), else 1. Exit code 2 (usage or configuration errors) is
+ * the CLI's own decision, not the report's.
+ *
+ * @example
+ * ```ts
+ * process.exitCode = exitCodeFor(report, { minScore: 60 });
+ * ```
+ */
+export function exitCodeFor(report: GradeReport, opts: { minScore?: number } = {}): 0 | 1 {
+  if (opts.minScore !== undefined) {
+    const percent = report.maxScore === 0 ? 0 : (100 * report.score) / report.maxScore;
+    // A tiny epsilon so 59.999999 from rounded partial credit still meets 60.
+    return percent + 1e-9 >= opts.minScore ? 0 : 1;
+  }
+  const allPassed = report.exercises.every(
+    (e) => e.checks.length > 0 && e.checks.every((c) => c.status === 'pass'),
+  );
+  return report.exercises.length > 0 && allPassed ? 0 : 1;
+}

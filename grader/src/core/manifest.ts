@@ -1,0 +1,95 @@
+/**
+ * Validating an `exercise.json` against `grader/schema/exercise.schema.json` (ajv), plus what a
+ * schema cannot say: the id equals the folder name, and every path stays inside the folder.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ExerciseManifest, Localized } from '@gradschool/exercise-kit';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { both } from '../i18n/index.js';
+
+/** Where the manifest schema lives (the editors' `$schema` points here too). */
+export const MANIFEST_SCHEMA_PATH = fileURLToPath(
+  new URL('../../schema/exercise.schema.json', import.meta.url),
+);
+
+let validator: ValidateFunction<ExerciseManifest> | undefined;
+
+function compiled(): ValidateFunction<ExerciseManifest> {
+  validator ??= new Ajv({ allErrors: true, strict: false }).compile<ExerciseManifest>(
+    JSON.parse(readFileSync(MANIFEST_SCHEMA_PATH, 'utf8')),
+  );
+  return validator;
+}
+
+/** What is wrong with one manifest, for people: the file, the field and why. */
+export interface ManifestIssue {
+  field: string;
+  message: Localized;
+}
+
+/** JSON pointer `/files/0` -> `files[0]`, so the field reads like the JSON a student edits. */
+function fieldName(error: ErrorObject): string {
+  const parts = error.instancePath.split('/').slice(1);
+  if (error.keyword === 'required') parts.push(String(error.params.missingProperty));
+  if (error.keyword === 'additionalProperties') parts.push(String(error.params.additionalProperty));
+  let name = '';
+  for (const part of parts) name += /^\d+$/.test(part) ? `[${part}]` : name ? `.${part}` : part;
+  return name || '(root)';
+}
+
+function reasonOf(error: ErrorObject): string {
+  if (error.keyword === 'required') return 'is required';
+  if (error.keyword === 'additionalProperties') return 'is not a known field';
+  if (error.keyword === 'pattern' && error.instancePath.match(/files|entry|checks/))
+    return 'must be a relative path inside the exercise folder';
+  return error.message ?? error.keyword;
+}
+
+/** True when `relative` (a manifest path, `/` or `\\` separated) names something inside its folder. */
+export function isInsidePath(relative: string): boolean {
+  const normalized = path.posix.normalize(relative.replaceAll('\\', '/'));
+  if (path.posix.isAbsolute(normalized) || /^[A-Za-z]:/.test(normalized)) return false;
+  return normalized !== '.' && normalized !== '..' && !normalized.startsWith('../');
+}
+
+/**
+ * The manifest's problems (empty when it is valid). `file` is how messages name the manifest
+ * (repository-relative), `folder` the exercise's folder name.
+ */
+export function validateManifest(data: unknown, file: string, folder: string): ManifestIssue[] {
+  const validate = compiled();
+  if (!validate(data)) {
+    // `oneOf` reports every branch; the most specific error per field is enough for people.
+    const seen = new Set<string>();
+    const issues: ManifestIssue[] = [];
+    for (const error of validate.errors ?? []) {
+      const field = fieldName(error);
+      if (seen.has(field)) continue;
+      seen.add(field);
+      issues.push({
+        field,
+        message: both('core.manifest.invalidField', { file, field, reason: reasonOf(error) }),
+      });
+    }
+    return issues;
+  }
+  const manifest = data;
+  const issues: ManifestIssue[] = [];
+  if (manifest.id !== folder)
+    issues.push({
+      field: 'id',
+      message: both('core.manifest.idMismatch', { file, id: manifest.id, folder }),
+    });
+  const paths: [string, string][] = [
+    ...manifest.files.map((p, i): [string, string] => [`files[${i}]`, p]),
+    ...(manifest.entry ? [['entry', manifest.entry] as [string, string]] : []),
+    ...(manifest.checks ? [['checks', manifest.checks] as [string, string]] : []),
+  ];
+  for (const [field, p] of paths) {
+    if (!isInsidePath(p))
+      issues.push({ field, message: both('core.manifest.escapes', { file, field, path: p }) });
+  }
+  return issues;
+}

@@ -1,0 +1,31 @@
+/** What `grade()` takes, and the events it reports while it runs (for the UI). */
+import type { Lang } from '@gradschool/exercise-kit';
+import type { CheckResult, ExerciseResult } from './types.js';
+
+export interface RunOptions {
+  /** The tree to grade: the repository, or a submission's prepared copy. */
+  root: string;
+  /** Exercise id prefixes (`['03']`); none = every exercise. */
+  filters?: string[];
+  /** The run seed (`--seed`, `GRADE_SEED`, else `DEFAULT_SEED`). */
+  seed: number;
+  lang: Lang;
+  /** Grade the students' `src/`, the reference `solution/`, or a submission (then `root` is its copy). */
+  source: 'src' | 'solution' | 'submission';
+  /** Exercise id -> absolute path of a module used in place of the student's file (mutants, tests). */
+  studentFileOverride?: Record<string, string>;
+  /** Exercises graded at once (default: the number of cores). */
+  concurrency?: number;
+  /** Type-check the student's file before running it. */
+  typecheck?: boolean;
+  /** Stops grading: running children are killed, the checks left are `error` (cancelled). */
+  signal?: AbortSignal;
+  onEvent?: (event: GradeEvent) => void;
+}
+
+/** Progress, in order per exercise: start, then per check start/done, then done. */
+export type GradeEvent =
+  | { type: 'exercise-start'; id: string }
+  | { type: 'check-start'; exerciseId: string; checkId: string }
+  | { type: 'check-done'; exerciseId: string; result: CheckResult }
+  | { type: 'exercise-done'; result: ExerciseResult };

@@ -1,0 +1,123 @@
+/**
+ * `grade()`: discover the exercises, grade the selected ones in parallel (up to the number of cores),
+ * and return one complete report. Student code never makes it throw; a broken manifest becomes an
+ * exercise with status `error` and the manifest's problem, and the others are still graded.
+ */
+import { availableParallelism } from 'node:os';
+import { both } from '../i18n/index.js';
+import { discover, type LoadedExercise, type ManifestProblem, matchesFilters } from './discover.js';
+import { gradeExercise } from './grade-exercise.js';
+import type { RunOptions } from './options.js';
+import type { ExerciseResult, GradeReport } from './types.js';
+
+export { gradeExercise } from './grade-exercise.js';
+export type { GradeEvent, RunOptions } from './options.js';
+
+/** Exercise ids whose problems mean "configuration error" (exit 2): broken manifests or checks. */
+export const CONFIG_PROBLEM_CODES: readonly string[] = ['invalid-manifest', 'checks-load'];
+
+/** True when the report holds a configuration problem (the CLI exits 2). */
+export function hasConfigProblem(report: GradeReport): boolean {
+  return report.exercises.some((e) => e.problem && CONFIG_PROBLEM_CODES.includes(e.problem.code));
+}
+
+/** An exercise whose manifest is broken, as a result: every issue in one message, the file named. */
+function brokenManifest(id: string, problems: ManifestProblem[]): ExerciseResult {
+  const first = problems[0]!;
+  return {
+    id,
+    title: { ko: id, en: id },
+    status: 'error',
+    score: 0,
+    maxScore: 0,
+    checks: [],
+    durationMs: 0,
+    files: [],
+    problem: {
+      code: 'invalid-manifest',
+      file: first.file,
+      message: {
+        ko: problems.map((p) => p.message.ko).join('\n'),
+        en: problems.map((p) => p.message.en).join('\n'),
+      },
+    },
+  };
+}
+
+/** Runs `work` over `items`, at most `limit` at a time, keeping the results in order. */
+async function mapLimited<T, R>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await work(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return results;
+}
+
+/** Grades one exercise, turning a grader bug into that exercise's `error` instead of a crash. */
+async function gradeSafely(ex: LoadedExercise, options: RunOptions): Promise<ExerciseResult> {
+  try {
+    return await gradeExercise(ex, options);
+  } catch (error) {
+    const reason = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    return {
+      id: ex.id,
+      title: ex.manifest.title,
+      status: 'error',
+      score: 0,
+      maxScore: 0,
+      checks: [],
+      durationMs: 0,
+      files: [],
+      problem: { code: 'internal', message: both('core.cli.failed', { reason }) },
+    };
+  }
+}
+
+/**
+ * Grades every exercise under `options.root` that the filters select.
+ *
+ * @example
+ * ```ts
+ * const report = await grade({ root: process.cwd(), seed: DEFAULT_SEED, lang: 'ko', source: 'src' });
+ * process.exitCode = exitCodeFor(report);
+ * ```
+ */
+export async function grade(options: RunOptions): Promise<GradeReport> {
+  const startedAt = new Date();
+  const started = performance.now();
+  const { exercises, problems } = await discover(options.root);
+  const selected = exercises.filter((e) => matchesFilters(e.id, options.filters));
+  const concurrency = options.concurrency ?? availableParallelism();
+  const graded = await mapLimited(selected, concurrency, (ex) => gradeSafely(ex, options));
+  const brokenIds = [...new Set(problems.map((p) => p.id))].filter((id) =>
+    matchesFilters(id, options.filters),
+  );
+  const broken = brokenIds.map((id) =>
+    brokenManifest(
+      id,
+      problems.filter((p) => p.id === id),
+    ),
+  );
+  const all = [...graded, ...broken];
+  return {
+    version: 1,
+    seed: options.seed,
+    lang: options.lang,
+    score: Math.round(all.reduce((sum, e) => sum + e.score, 0) * 1000) / 1000,
+    maxScore: all.reduce((sum, e) => sum + e.maxScore, 0),
+    durationMs: Math.round(performance.now() - started),
+    startedAt: startedAt.toISOString(),
+    source: options.source,
+    ignoredFiles: [],
+    exercises: all,
+  };
+}

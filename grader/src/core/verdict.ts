@@ -1,0 +1,142 @@
+/**
+ * From what came back to a `CheckResult`: the judge's verdict for a value, the grader's own
+ * explanation for everything else (a throw, `process.exit`, a timeout, a crash, running out of
+ * memory, a malformed answer). Nothing here ever turns a missing answer into a pass.
+ */
+import type { Check, CheckContext, Lang, Localized, Verdict } from '@gradschool/exercise-kit';
+import { both, t } from '../i18n/index.js';
+import type { SerializedError } from '../sandbox/messages.js';
+import type { Outcome } from '../sandbox/sandbox.js';
+import type { CheckStatus } from './types.js';
+
+/** The part of a `CheckResult` decided here (the caller adds id, title, timing). */
+export interface Decision {
+  status: CheckStatus;
+  score: number;
+  message: Localized;
+  expected?: string;
+  got?: string;
+  chart?: Verdict['chart'];
+  table?: Verdict['table'];
+}
+
+/** How to name the student's file in messages (repository-relative) and find it in stack traces. */
+export interface StudentFile {
+  absolute: string;
+  shownAs: string;
+}
+
+/** `file.ts:3:11` of the first stack frame inside the student's file, if any. */
+export function whereInStudentFile(stack: string | undefined, file: StudentFile): string | null {
+  if (!stack) return null;
+  const absolute = file.absolute.replaceAll('\\', '/');
+  for (const line of stack.split('\n')) {
+    const normalized = decodeURIComponent(line.replace('file://', '')).replaceAll('\\', '/');
+    const at = normalized.indexOf(absolute);
+    if (at < 0) continue;
+    const match = /^:(\d+):(\d+)/.exec(normalized.slice(at + absolute.length));
+    if (match) return `${file.shownAs}:${match[1]}:${match[2]}`;
+  }
+  return null;
+}
+
+/** `RangeError: bad (src/x.ts:3:11)`: an error in one line, with where it came from when known. */
+export function errorText(error: SerializedError, file: StudentFile): string {
+  const text = error.name === 'non-error' ? error.message : `${error.name}: ${error.message}`;
+  const where = whereInStudentFile(error.stack, file);
+  return where ? `${text} (${where})` : text;
+}
+
+/** The message for an error that escaped student code. */
+export function errorMessage(error: SerializedError, file: StudentFile): Localized {
+  if (error.exitCode !== undefined) return both('core.check.exitCalled', { code: error.exitCode });
+  if (error.unclonable) return both('core.check.unclonable', { error: error.message });
+  const text = error.name === 'non-error' ? error.message : `${error.name}: ${error.message}`;
+  const where = whereInStudentFile(error.stack, file);
+  return where
+    ? both('core.check.threwAt', { error: text, where })
+    : both('core.check.threw', { error: text });
+}
+
+/** The `todo` decision for a stub's `NotImplemented` (`"softmax: not implemented yet"` names it). */
+export function todo(error: SerializedError | undefined, fallback: Localized): Decision {
+  const name = error?.message.split(':')[0]?.trim();
+  return { status: 'todo', score: 0, message: name ? both('core.check.todo', { what: name }) : fallback };
+}
+
+const error = (message: Localized): Decision => ({ status: 'error', score: 0, message });
+
+/** True for a verdict a judge may return (anything else is the check author's bug, so `error`). */
+function isVerdict(v: unknown): v is Verdict {
+  if (typeof v !== 'object' || v === null) return false;
+  const { pass, message } = v as Partial<Verdict>;
+  return typeof pass === 'boolean' && typeof message?.ko === 'string' && typeof message?.en === 'string';
+}
+
+/** Points earned: the verdict's `score`, else its `fraction` of the points, else all or nothing. */
+function pointsOf(verdict: Verdict, points: number): number {
+  const raw =
+    typeof verdict.score === 'number'
+      ? verdict.score
+      : typeof verdict.fraction === 'number'
+        ? verdict.fraction * points
+        : verdict.pass
+          ? points
+          : 0;
+  if (!Number.isFinite(raw)) return 0;
+  return Math.round(Math.min(points, Math.max(0, raw)) * 1000) / 1000;
+}
+
+/** Decides one check from its probe's outcome. */
+export function decide(
+  check: Check<unknown, unknown, unknown>,
+  outcome: Outcome,
+  input: unknown,
+  ctx: CheckContext,
+  file: StudentFile,
+  memoryMb: number,
+): Decision {
+  switch (outcome.kind) {
+    case 'timeout':
+      return { status: 'timeout', score: 0, message: both('core.check.timeout', { ms: outcome.ms }) };
+    case 'crashed':
+      return error(
+        outcome.outOfMemory
+          ? both('core.check.outOfMemory', { mb: memoryMb })
+          : both('core.check.crashed', { how: outcome.how }),
+      );
+    case 'bad-answer':
+      return error(both('core.check.badAnswer', { reason: outcome.reason }));
+    case 'threw':
+      if (outcome.error.notImplemented)
+        return todo(outcome.error, both('core.check.todo', { what: check.id }));
+      return error(errorMessage(outcome.error, file));
+    case 'value': {
+      const escaped = outcome.unhandled[0];
+      if (escaped?.exitCode !== undefined) return error(errorMessage(escaped, file));
+      if (escaped) return error(both('core.check.unhandled', { error: errorText(escaped, file) }));
+      let verdict: unknown;
+      try {
+        verdict = check.judge(outcome.value, input, ctx);
+      } catch (e) {
+        return error(both('core.check.judgeFailed', { error: e instanceof Error ? e.message : String(e) }));
+      }
+      if (!isVerdict(verdict)) return error(both('core.check.badVerdict'));
+      const score = pointsOf(verdict, check.points);
+      const extras = {
+        expected: verdict.expected,
+        got: verdict.got,
+        chart: verdict.chart,
+        table: verdict.table,
+      };
+      const defined = Object.fromEntries(Object.entries(extras).filter(([, v]) => v !== undefined));
+      return { status: verdict.pass ? 'pass' : 'fail', score, message: verdict.message, ...defined };
+    }
+  }
+}
+
+/** The check's output as shown: the kept text, plus a note of how much was cut. */
+export function shownOutput(captured: { output: string; droppedChars: number }, lang: Lang): string {
+  if (captured.droppedChars <= 0) return captured.output;
+  return `${captured.output}${captured.output.endsWith('\n') ? '' : '\n'}${t('core.output.truncated', lang, { n: captured.droppedChars })}`;
+}

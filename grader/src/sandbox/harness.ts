@@ -1,0 +1,130 @@
+/**
+ * The sandbox child's entry point: loads the checks and the student's module, then runs one probe
+ * per `run` message. Everything the student's code can do to the process (exit, throw anything,
+ * leave promises rejected or pending, print) is contained here or noticed by the grader.
+ *
+ * The harness keeps its own references to what it needs (`process.send`, the real `exit`) before
+ * student code loads, and takes `process.send` away from it.
+ */
+import { pathToFileURL } from 'node:url';
+import { OutputCapture } from './capture.js';
+import type { FromChild, InitMessage, RunMessage, SerializedError } from './messages.js';
+import { toPlain } from './plain.js';
+
+const send: (message: FromChild) => void = process.send!.bind(process) as never;
+const realExit = process.exit.bind(process);
+const capture = new OutputCapture();
+let nonce = '';
+let probes = new Map<string, (student: unknown, input: unknown) => unknown>();
+let student: unknown;
+/** Errors escaping student code (uncaught, unhandled rejections) while a probe runs. */
+let escaped: SerializedError[] = [];
+
+/** Thrown in place of `process.exit`, so exiting costs the check and not the child. */
+class ExitCalled extends Error {
+  constructor(readonly code: number) {
+    super(`process.exit(${code})`);
+    this.name = 'ExitCalled';
+  }
+}
+
+function serialize(error: unknown): SerializedError {
+  const notImplemented =
+    typeof error === 'object' &&
+    error !== null &&
+    (error as { gradschoolNotImplemented?: unknown }).gradschoolNotImplemented === true;
+  if (error instanceof ExitCalled)
+    return { name: 'ExitCalled', message: error.message, notImplemented, exitCode: error.code };
+  if (error instanceof Error) {
+    let stack: string | undefined;
+    try {
+      stack = typeof error.stack === 'string' ? error.stack : undefined;
+    } catch {}
+    return {
+      name: String(error.name),
+      message: String(error.message),
+      notImplemented,
+      ...(stack ? { stack } : {}),
+    };
+  }
+  let text: string;
+  try {
+    text = typeof error === 'string' ? JSON.stringify(error) : (JSON.stringify(error) ?? String(error));
+  } catch {
+    text = Object.prototype.toString.call(error);
+  }
+  return { name: 'non-error', message: `throw ${text.slice(0, 300)}`, notImplemented };
+}
+
+function contain(): void {
+  const write = (chunk: unknown, ...rest: unknown[]) => {
+    capture.add(chunk);
+    const callback = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
+    callback?.();
+    return true;
+  };
+  process.stdout.write = write as typeof process.stdout.write;
+  process.stderr.write = write as typeof process.stderr.write;
+  process.exit = ((code?: number) => {
+    throw new ExitCalled(typeof code === 'number' ? code : 0);
+  }) as typeof process.exit;
+  // Student code may not talk to the grader: only the harness holds `send`.
+  process.send = undefined;
+  process.on('uncaughtException', (error) => {
+    escaped.push(serialize(error));
+  });
+  process.on('unhandledRejection', (reason) => {
+    escaped.push(serialize(reason));
+  });
+  // If the grader goes away, so does the child.
+  process.on('disconnect', () => realExit(0));
+}
+
+async function load(init: InitMessage): Promise<void> {
+  nonce = init.nonce;
+  contain();
+  try {
+    const checks = (await import(pathToFileURL(init.checksPath).href)) as {
+      default?: { checks?: { id: string; probe: (s: unknown, i: unknown) => unknown }[] };
+    };
+    probes = new Map((checks.default?.checks ?? []).map((c) => [c.id, c.probe]));
+    student = await import(pathToFileURL(init.studentPath).href);
+    escaped = [];
+    send({ type: 'ready', nonce });
+  } catch (error) {
+    send({ type: 'load-error', nonce, error: serialize(error), ...capture.take() });
+  }
+}
+
+async function run(message: RunMessage): Promise<void> {
+  escaped = [];
+  capture.take();
+  let outcome: { ok: true; value: unknown } | { ok: false; error: SerializedError };
+  try {
+    const probe = probes.get(message.checkId);
+    if (!probe) throw new Error(`no probe for check "${message.checkId}"`);
+    outcome = { ok: true, value: toPlain(await probe(student, message.input)) };
+  } catch (error) {
+    outcome = { ok: false, error: serialize(error) };
+  }
+  // One macrotask later, rejections the student's code left unhandled have been reported.
+  await new Promise((resolve) => setImmediate(resolve));
+  const base = {
+    type: 'result' as const,
+    nonce,
+    checkId: message.checkId,
+    ...capture.take(),
+    unhandled: escaped,
+  };
+  try {
+    send({ ...base, ...outcome });
+  } catch (error) {
+    send({ ...base, ok: false, error: { ...serialize(error), unclonable: true } });
+  }
+}
+
+// Messages are handled one at a time, in order; the grader sends the next `run` only after a result.
+let queue: Promise<void> = Promise.resolve();
+process.on('message', (message: InitMessage | RunMessage) => {
+  queue = queue.then(() => (message.type === 'init' ? (nonce ? undefined : load(message)) : run(message)));
+});

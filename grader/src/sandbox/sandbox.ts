@@ -1,0 +1,218 @@
+/**
+ * The grader's side of one sandbox child: starts it, hands it one check at a time, and turns
+ * everything that can go wrong (a timeout, a crash, running out of memory, a malformed answer) into
+ * an outcome. One `Sandbox` per exercise; after a timeout or a crash the caller starts a fresh one.
+ */
+import { type ChildProcess, fork } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { residentMb } from './memory.js';
+import { type FromChild, isFromChild, OUTPUT_LIMIT, type SerializedError } from './messages.js';
+
+export interface SandboxOptions {
+  /** The exercise's checks module (absolute). */
+  checksPath: string;
+  /** The module handed to the probes (absolute). */
+  studentPath: string;
+  /** The child's working directory (the exercise's folder). */
+  cwd: string;
+  /** V8 heap cap, MiB. */
+  heapMb: number;
+  /** Resident-memory cap, MiB (catches big typed arrays the heap cap misses). */
+  rssMb: number;
+  /** How long loading the modules may take. */
+  loadTimeoutMs: number;
+}
+
+/** Captured output: the kept text and how many more characters there were. */
+export interface Captured {
+  output: string;
+  droppedChars: number;
+}
+
+/** What became of one probe (or of loading, for `start`). */
+export type Outcome = Captured &
+  (
+    | { kind: 'value'; value: unknown; unhandled: SerializedError[] }
+    | { kind: 'threw'; error: SerializedError; unhandled: SerializedError[] }
+    | { kind: 'timeout'; ms: number }
+    | { kind: 'crashed'; how: string; outOfMemory: boolean }
+    | { kind: 'bad-answer'; reason: string }
+  );
+
+const HARNESS = fileURLToPath(new URL('./harness.ts', import.meta.url));
+const MEMORY_POLL_MS = 50;
+
+/** tsx's loader as an absolute URL, so the child finds it wherever the graded tree lives. */
+function tsxLoader(): string {
+  const require = createRequire(import.meta.url);
+  const manifest = require.resolve('tsx/package.json');
+  const exports = JSON.parse(readFileSync(manifest, 'utf8')).exports as Record<string, unknown>;
+  const entry = typeof exports['.'] === 'string' ? exports['.'] : './dist/loader.mjs';
+  return pathToFileURL(path.join(path.dirname(manifest), entry)).href;
+}
+
+let loaderUrl: string | undefined;
+
+/** The child's environment: the grader's, without the secret seed or the grader's own Node flags. */
+function childEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  delete env.GRADE_SEED;
+  delete env.NODE_OPTIONS;
+  delete env.VITEST;
+  return env;
+}
+
+interface Pending {
+  resolve: (outcome: Outcome) => void;
+  checkId: string | null;
+  timer: NodeJS.Timeout;
+  poll?: NodeJS.Timeout;
+}
+
+export class Sandbox {
+  private readonly child: ChildProcess;
+  private readonly nonce = randomBytes(16).toString('hex');
+  private pending: Pending | undefined;
+  /** Bytes written straight to the child's file descriptors (not through `process.stdout`). */
+  private raw = '';
+  private dead = false;
+
+  private constructor(private readonly options: SandboxOptions) {
+    loaderUrl ??= tsxLoader();
+    this.child = fork(HARNESS, [], {
+      cwd: options.cwd,
+      env: childEnv(),
+      execArgv: ['--conditions=source', '--import', loaderUrl, `--max-old-space-size=${options.heapMb}`],
+      serialization: 'advanced',
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    });
+    const collect = (chunk: Buffer) => {
+      if (this.raw.length < 4 * OUTPUT_LIMIT) this.raw += chunk.toString('utf8');
+    };
+    this.child.stdout?.on('data', collect);
+    this.child.stderr?.on('data', collect);
+    this.child.on('message', (message) => this.onMessage(message));
+    this.child.on('error', (error) =>
+      this.settle({ kind: 'crashed', how: error.message, outOfMemory: false }),
+    );
+    this.child.on('exit', (code, signal) => {
+      this.dead = true;
+      const outOfMemory = /heap out of memory|Reached heap limit|Allocation failed/i.test(this.raw);
+      this.settle({ kind: 'crashed', how: signal ? `signal ${signal}` : `exit code ${code}`, outOfMemory });
+    });
+  }
+
+  /**
+   * Starts a child and loads the checks and the student's module. The outcome is `value` (with
+   * `value: undefined`) when ready, `threw` when loading threw, or a timeout/crash.
+   */
+  static async start(options: SandboxOptions): Promise<{ sandbox: Sandbox; outcome: Outcome }> {
+    const sandbox = new Sandbox(options);
+    const outcome = await sandbox.request(null, options.loadTimeoutMs, () =>
+      sandbox.child.send({
+        type: 'init',
+        nonce: sandbox.nonce,
+        checksPath: options.checksPath,
+        studentPath: options.studentPath,
+      }),
+    );
+    return { sandbox, outcome };
+  }
+
+  /** True while the child can take another check. */
+  get alive(): boolean {
+    return !this.dead && this.child.connected;
+  }
+
+  /** Runs check `checkId`'s probe on `input`, within `timeLimitMs` of wall-clock time. */
+  run(checkId: string, input: unknown, timeLimitMs: number): Promise<Outcome> {
+    return this.request(checkId, timeLimitMs, () => this.child.send({ type: 'run', checkId, input }));
+  }
+
+  /** Ends the child (idempotent). */
+  dispose(): void {
+    if (!this.dead) this.child.kill('SIGKILL');
+    this.dead = true;
+  }
+
+  private request(checkId: string | null, ms: number, sendIt: () => void): Promise<Outcome> {
+    return new Promise<Outcome>((resolve) => {
+      this.raw = '';
+      const timer = setTimeout(() => {
+        this.settle({ kind: 'timeout', ms });
+        this.dispose();
+      }, ms);
+      const pending: Pending = { resolve, checkId, timer };
+      if (process.platform === 'linux') pending.poll = setInterval(() => this.checkMemory(), MEMORY_POLL_MS);
+      this.pending = pending;
+      if (this.dead) return this.settle({ kind: 'crashed', how: 'not running', outOfMemory: false });
+      try {
+        sendIt();
+      } catch (error) {
+        this.settle({ kind: 'bad-answer', reason: `could not send: ${(error as Error).message}` });
+      }
+    });
+  }
+
+  private checkMemory(): void {
+    const pid = this.child.pid;
+    if (pid === undefined || this.dead) return;
+    const mb = residentMb(pid);
+    if (mb !== null && mb > this.options.rssMb) {
+      this.settle({ kind: 'crashed', how: `${Math.round(mb)} MiB resident`, outOfMemory: true });
+      this.dispose();
+    }
+  }
+
+  private onMessage(message: unknown): void {
+    if (!isFromChild(message, this.nonce)) {
+      // A message without this run's nonce is not the harness speaking: never believed.
+      if ((message as { nonce?: unknown } | null)?.nonce === this.nonce)
+        this.settle({ kind: 'bad-answer', reason: 'malformed message' });
+      return;
+    }
+    this.answer(message);
+  }
+
+  private answer(message: FromChild): void {
+    const expected = this.pending?.checkId;
+    if (message.type === 'ready') {
+      if (expected === null) this.settle({ kind: 'value', value: undefined, unhandled: [] });
+      return;
+    }
+    if (message.type === 'load-error') {
+      this.settle({ kind: 'threw', error: message.error, unhandled: [] }, message);
+      return;
+    }
+    if (message.checkId !== expected) {
+      this.settle({ kind: 'bad-answer', reason: `answer for "${message.checkId}", expected "${expected}"` });
+      return;
+    }
+    if (message.ok)
+      this.settle({ kind: 'value', value: message.value, unhandled: message.unhandled }, message);
+    else this.settle({ kind: 'threw', error: message.error, unhandled: message.unhandled }, message);
+  }
+
+  /** Resolves the pending request once; later outcomes for it (say, an exit after a kill) are ignored. */
+  private settle(outcome: DistributiveOmit<Outcome, keyof Captured>, captured?: Captured): void {
+    const pending = this.pending;
+    if (!pending) return;
+    this.pending = undefined;
+    clearTimeout(pending.timer);
+    if (pending.poll) clearInterval(pending.poll);
+    const kept = captured?.output ?? '';
+    const raw = outcome.kind === 'crashed' && outcome.outOfMemory ? '' : this.raw;
+    const all = kept + raw;
+    pending.resolve({
+      ...outcome,
+      output: all.slice(0, OUTPUT_LIMIT),
+      droppedChars: (captured?.droppedChars ?? 0) + Math.max(0, all.length - OUTPUT_LIMIT),
+    } as Outcome);
+  }
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
