@@ -82,6 +82,9 @@ describe('the overview', () => {
     await press(r, '\u001B[A'); // up arrow
     await press(r, 'k');
     expect(r.lastFrame()).toMatch(/› ✓ 01 Perceptron/);
+    // Keys typed fast arrive as one chunk.
+    await press(r, 'jj');
+    expect(r.lastFrame()).toMatch(/› ○ 03 Softmax/);
   });
 
   it('switches language with l', async () => {
