@@ -1,7 +1,7 @@
 import type { Callbacks, Logs } from './callbacks.js';
 import { noGrad, Rng, type Tensor } from './engine.js';
 import { EpochMetrics, parseMetrics } from './metric-tracker.js';
-import { epochProgressLine, epochSummaryLine } from './progress.js';
+import { ProgressPrinter } from './progress.js';
 import { type Data, type Sequential, toTensor } from './sequential.js';
 
 /** Options of `model.fit`, named as in Keras (camelCase). */
@@ -135,6 +135,7 @@ export function fitModel(model: Sequential, xAll: Tensor, yAll: Tensor, opts: Fi
   model.stopTraining = false;
   for (const c of callbacks) c.onTrainBegin?.({});
 
+  const progress = new ProgressPrinter(verbose, epochs, batches);
   const history: History = { epoch: [], history: {}, loss: [] };
   let metrics: EpochMetrics | null = null;
   let valMetrics: EpochMetrics | null = null;
@@ -142,8 +143,7 @@ export function fitModel(model: Sequential, xAll: Tensor, yAll: Tensor, opts: Fi
 
   for (let epoch = 0; epoch < epochs; epoch++) {
     for (const c of callbacks) c.onEpochBegin?.(epoch, {});
-    if (verbose === 1 && epochs > 1) console.log(`Epoch ${epoch + 1}/${epochs}`);
-    const started = verbose > 0 ? performance.now() : 0;
+    progress.epochBegin(epoch);
     // With a single batch, shuffling would only reorder the rows inside it: same step, so skip it.
     if (shuffle && batches > 1) shuffleInPlace(indices, rng);
     metrics?.reset();
@@ -171,6 +171,7 @@ export function fitModel(model: Sequential, xAll: Tensor, yAll: Tensor, opts: Fi
         const batchLogs = metrics.write({});
         for (const c of callbacks) c.onBatchEnd?.(b, batchLogs);
       }
+      progress.batchEnd(b, metrics);
     }
 
     logs = metrics!.write({});
@@ -191,14 +192,7 @@ export function fitModel(model: Sequential, xAll: Tensor, yAll: Tensor, opts: Fi
       if (series === undefined) history.history[key] = [value];
       else series.push(value);
     }
-    if (verbose > 0) {
-      const seconds = (performance.now() - started) / 1000;
-      console.log(
-        verbose === 1
-          ? epochProgressLine(batches, seconds, logs)
-          : epochSummaryLine(epoch + 1, epochs, batches, seconds, logs),
-      );
-    }
+    progress.epochEnd(epoch, logs);
     for (const c of callbacks) c.onEpochEnd?.(epoch, logs);
     if (model.stopTraining) break;
   }
