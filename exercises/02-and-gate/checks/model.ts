@@ -34,7 +34,7 @@ const Y = [
 ];
 
 /** The layer rows of a Keras summary: `name (Class)`, output shape, params. */
-function summaryRows(text: string): { layer: string; shape: string; params: string }[] {
+export function summaryRows(text: string): { layer: string; shape: string; params: string }[] {
   return text
     .split('\n')
     .filter((line) => /\(\w+\)\s{2,}\(/.test(line))
@@ -102,7 +102,7 @@ const summaryCheck = c({
 });
 
 /** Keras' binary accuracy of one prediction table against the one-hot targets. */
-function binaryAccuracy(pred: number[][]): number {
+export function binaryAccuracy(pred: number[][]): number {
   let right = 0;
   for (const [i, row] of Y.entries())
     for (const [j, t] of row.entries()) if ((pred[i]?.[j] ?? Number.NaN) > 0.5 === (t === 1)) right++;
