@@ -13,6 +13,10 @@
  *   B2: [output]   y = softmax(W2ᵀ·N + B2): [output]
  */
 // biome-ignore-all lint/correctness/noUnusedFunctionParameters: the stubs use their parameters once the TODOs are done.
+// 엔진 부분을 시작할 때 아래의 `import type` 줄을 이것으로 바꾸세요 / for the engine part, replace the
+// `import type` line below with:
+//   import { categoricalCrossentropy, Dense, type History, Rng, randomUniform, Sequential, setSeed, tensor }
+//     from '@gradschool/autograd';
 import type { History, Sequential } from '@gradschool/autograd';
 import { NotImplemented } from '@gradschool/exercise-kit';
 
