@@ -86,8 +86,26 @@ export async function waitForFrame(
   throw new Error(`timed out waiting for ${what}; last frame:\n${rendered.lastFrame()}`);
 }
 
-/** Lets Ink process a key press and re-render. */
+/**
+ * Presses `keys` and waits until Ink has redrawn and gone quiet (no new frame for 60 ms), so the
+ * next `lastFrame()` shows the key's effect even on a busy machine.
+ */
 export async function press(rendered: Rendered, keys: string): Promise<void> {
+  const before = rendered.stdout.frames.length;
   rendered.stdin.write(keys);
-  await new Promise((resolve) => setTimeout(resolve, 20));
+  let count = before;
+  let quietSince = Date.now();
+  const started = Date.now();
+  while (Date.now() - started < 3000) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const now = rendered.stdout.frames.length;
+    if (now !== count) {
+      count = now;
+      quietSince = Date.now();
+    } else if (count > before && Date.now() - quietSince >= 60) {
+      return;
+    } else if (count === before && Date.now() - quietSince >= 300) {
+      return; // The key changed nothing on screen.
+    }
+  }
 }
