@@ -4,10 +4,12 @@ import {
   binaryCrossentropy,
   categoricalAccuracy,
   categoricalCrossentropy,
+  Dense,
   getActivation,
   getLoss,
   gradCheck,
   meanSquaredError,
+  Sequential,
   sparseCategoricalAccuracy,
   sparseCategoricalCrossentropy,
   tensor,
@@ -187,5 +189,16 @@ describe('accuracies', () => {
     expect(resolveAccuracy(t([4, 2]), t([4, 2]))).toBe('categorical');
     expect(resolveAccuracy(t([4]), t([4, 3]))).toBe('sparseCategorical');
     expect(resolveAccuracy(t([4, 1]), t([4, 3]))).toBe('sparseCategorical');
+  });
+});
+
+describe('which path a model output takes', () => {
+  it('evaluate uses the logits (as Keras); a predict() result is plain probabilities (as numpy in Keras)', () => {
+    const model = new Sequential({ seed: 1 });
+    model.add(new Dense(2, { inputDim: 1, activation: 'softmax' }));
+    model.setWeights([[[40, -40]], [0, 0]]); // x = 1 → logits [40, −40]: p₁ ≈ e^−80, below the clip
+    model.compile({ optimizer: 'sgd', loss: 'categoricalCrossentropy' });
+    expect(model.evaluate([[1]], [[0, 1]]).loss).toBeCloseTo(80, 10);
+    expect(categoricalCrossentropy(tensor([[0, 1]]), model.predict([[1]])).item()).toBeCloseTo(LOG_EPS, 6);
   });
 });

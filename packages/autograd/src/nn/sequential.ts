@@ -165,10 +165,14 @@ export class Sequential implements TrainingModel {
     return fitModel(this, toTensor('fit (x)', x), toTensor('fit (y)', y), opts);
   }
 
-  /** The model's outputs for `x` (no gradients recorded). */
+  /**
+   * The model's outputs for `x` (no gradients recorded). Like Keras' numpy result, the returned tensor
+   * is plain probabilities: a loss applied to it later uses the clipped formula, not the logits.
+   */
   predict(x: Data): Tensor {
     const input = toTensor('predict', x);
-    return noGrad(() => this.call(input));
+    const out = noGrad(() => this.call(input));
+    return new Tensor(out.data, out.shape);
   }
 
   /** The loss and the metrics on `(x, y)`, e.g. `{ loss: 0.35, accuracy: 1 }`. */
