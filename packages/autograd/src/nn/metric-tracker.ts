@@ -29,6 +29,8 @@ export class EpochMetrics {
   private readonly specs: MetricSpec[];
   private readonly kinds: (AccuracyKind | null)[];
   private readonly sums: Float64Array;
+  /** Log names without and with the `val_` prefix, built once (no string work per batch). */
+  private readonly keys: { '': string[]; val_: string[] };
   private lossSum = 0;
   private rows = 0;
 
@@ -39,6 +41,8 @@ export class EpochMetrics {
       'accuracy' in s ? (s.accuracy === 'auto' ? resolveAccuracy(yTrue, yPred) : s.accuracy) : null,
     );
     this.sums = new Float64Array(specs.length);
+    const names = ['loss', ...specs.map((s) => s.name)];
+    this.keys = { '': names, val_: names.map((name) => `val_${name}`) };
   }
 
   reset(): void {
@@ -65,10 +69,11 @@ export class EpochMetrics {
   }
 
   /** `{ loss, accuracy, ... }` (names prefixed by `prefix`, e.g. `val_`) written into `into`. */
-  write(into: Logs, prefix = ''): Logs {
+  write(into: Logs, prefix: '' | 'val_' = ''): Logs {
     const n = this.rows === 0 ? 1 : this.rows;
-    into[`${prefix}loss`] = this.lossSum / n;
-    for (let i = 0; i < this.specs.length; i++) into[`${prefix}${this.specs[i]!.name}`] = this.sums[i]! / n;
+    const keys = this.keys[prefix];
+    into[keys[0]!] = this.lossSum / n;
+    for (let i = 0; i < this.specs.length; i++) into[keys[i + 1]!] = this.sums[i]! / n;
     return into;
   }
 }
