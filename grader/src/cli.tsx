@@ -1,0 +1,259 @@
+/**
+ * `pnpm grade`: flags -> core -> the interactive UI or the plain reporter and report files.
+ * Exit codes: 0 every check passed (or `--min-score` met), 1 some check did not, 2 usage or
+ * configuration error. Heavy modules (ink, react, typescript) load only when a mode needs them.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Lang, Localized } from '@gradschool/exercise-kit';
+import { type CliOptions, langFromEnv, parseCli } from './core/cli-args.js';
+import { discover, EXERCISES_DIR, type LoadedExercise, matchesFilters } from './core/discover.js';
+import { GraderError } from './core/errors.js';
+import { exitCodeFor } from './core/exit-code.js';
+import { grade, gradeExercise, hasConfigProblem, type RunOptions } from './core/run.js';
+import type { GradeReport } from './core/types.js';
+import { both, t } from './i18n/index.js';
+
+/** Where output goes; tests pass their own. */
+export interface CliIo {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream;
+}
+
+/** The nearest folder from `start` upwards that holds `exercises/` (else `start`). */
+export function findRoot(start: string): string {
+  let dir = path.resolve(start);
+  for (;;) {
+    if (existsSync(path.join(dir, EXERCISES_DIR)) && existsSync(path.join(dir, 'package.json'))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) return path.resolve(start);
+    dir = parent;
+  }
+}
+
+/** A module that another part of the grader provides; `null` while it does not exist yet. */
+async function optional<T>(specifier: string): Promise<T | null> {
+  try {
+    return (await import(specifier)) as T;
+  } catch (error) {
+    if (
+      (error as { code?: string }).code === 'ERR_MODULE_NOT_FOUND' &&
+      String(error).includes(specifier.slice(2))
+    )
+      return null;
+    throw error;
+  }
+}
+
+function colorWanted(io: CliIo): boolean {
+  return Boolean(io.stdout.isTTY) && io.env.NO_COLOR === undefined && io.env.CI === undefined;
+}
+
+/** One line per configuration problem, for stderr. */
+function configProblems(report: GradeReport, lang: Lang): string {
+  const problems = report.exercises.filter(
+    (e) => e.problem && hasConfigProblem({ ...report, exercises: [e] }),
+  );
+  const lines = problems.map((e) => `  ${e.problem?.message[lang].split('\n').join('\n  ')}`);
+  return `${t('core.cli.problems', lang, { n: problems.length })}\n${lines.join('\n')}\n`;
+}
+
+/** Prints the report, writes the requested files, and returns the exit code. */
+async function finish(
+  report: GradeReport,
+  options: CliOptions,
+  exercises: readonly LoadedExercise[],
+  io: CliIo,
+  refusedFiles: readonly { path: string; reason: Localized }[] = [],
+): Promise<number> {
+  const reports = await import('./report/index.js');
+  const hints = Object.fromEntries(exercises.map((e) => [e.id, e.manifest.hints]));
+  io.stdout.write(
+    reports.renderPlain(report, {
+      lang: options.lang,
+      color: colorWanted(io),
+      hints,
+      ...(refusedFiles.length ? { refusedFiles } : {}),
+    }),
+  );
+  reports.writeReports(report, {
+    lang: options.lang,
+    ...(options.json ? { json: path.resolve(io.cwd, options.json) } : {}),
+    ...(options.junit ? { junit: path.resolve(io.cwd, options.junit) } : {}),
+    ...(options.gradescope ? { gradescope: path.resolve(io.cwd, options.gradescope) } : {}),
+    ...(io.env.GITHUB_STEP_SUMMARY ? { stepSummary: io.env.GITHUB_STEP_SUMMARY } : {}),
+    ...(refusedFiles.length ? { refusedFiles } : {}),
+  });
+  if (hasConfigProblem(report)) {
+    io.stderr.write(configProblems(report, options.lang));
+    return 2;
+  }
+  return exitCodeFor(report, options.minScore === undefined ? {} : { minScore: options.minScore });
+}
+
+async function runBatchMode(options: CliOptions, root: string, io: CliIo): Promise<number> {
+  // GRADER-REPORTS' module (CONTRACTS §5), loaded by name so the CLI also runs before it lands.
+  type Batch = {
+    runBatch(o: {
+      repoRoot: string;
+      batchDir: string;
+      seed: number;
+      lang: Lang;
+      filters?: string[];
+      onSubmissionDone?: (row: {
+        submission: string;
+        score: number;
+        maxScore: number;
+        status: string;
+      }) => void;
+    }): Promise<{ files: { csv: string; json: string } }>;
+  };
+  const batch = await optional<Batch>('./core/batch.js');
+  if (!batch)
+    throw new GraderError('usage', both('core.cli.badFlag', { reason: '--batch is not available yet' }));
+  const result = await batch.runBatch({
+    repoRoot: root,
+    batchDir: path.resolve(io.cwd, options.batch ?? '.'),
+    seed: options.seed,
+    lang: options.lang,
+    filters: options.filters,
+    onSubmissionDone: (row) =>
+      io.stdout.write(`${row.submission}: ${row.score}/${row.maxScore} (${row.status})\n`),
+  });
+  io.stdout.write(`${result.files.csv}\n${result.files.json}\n`);
+  return 0;
+}
+
+async function runSubmissionMode(
+  options: CliOptions,
+  root: string,
+  exercises: LoadedExercise[],
+  io: CliIo,
+): Promise<number> {
+  const { prepareSubmission } = await import('./core/submission.js');
+  const prepared = await prepareSubmission({
+    repoRoot: root,
+    submissionDir: path.resolve(io.cwd, options.submission ?? '.'),
+    exercises,
+  });
+  try {
+    const report = await grade({ ...runOptions(options, prepared.root), source: 'submission' });
+    report.ignoredFiles = prepared.ignoredFiles;
+    return await finish(report, options, exercises, io, prepared.refused);
+  } finally {
+    await prepared.cleanup();
+  }
+}
+
+function runOptions(options: CliOptions, root: string): RunOptions {
+  return {
+    root,
+    filters: options.filters,
+    seed: options.seed,
+    lang: options.lang,
+    source: options.solutions ? 'solution' : 'src',
+    typecheck: options.typecheck,
+  };
+}
+
+/** Whether this run gets the Ink UI: a terminal, not CI, and no flag that asks for plain output. */
+function interactive(options: CliOptions, io: CliIo): boolean {
+  const files = options.json || options.junit || options.gradescope;
+  return (
+    Boolean(io.stdout.isTTY) && !io.env.CI && !options.ci && !files && !options.batch && !options.submission
+  );
+}
+
+/**
+ * Runs the grader with `argv` (without `node` and the script) and returns the exit code.
+ *
+ * @example
+ * ```ts
+ * process.exitCode = await main(['03', '--ci'], { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr });
+ * ```
+ */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  let lang: Lang = langFromEnv(io.env);
+  try {
+    const options = parseCli(argv, io.env);
+    lang = options.lang;
+    if (options.help) {
+      io.stdout.write(`${t('core.cli.help', lang)}\n`);
+      return 0;
+    }
+    const root = options.root ? path.resolve(io.cwd, options.root) : findRoot(io.cwd);
+    if (options.batch) return await runBatchMode(options, root, io);
+    const { exercises: all, problems } = await discover(root);
+    const exercises = all.filter((e) => matchesFilters(e.id, options.filters));
+    if (
+      options.filters.length > 0 &&
+      exercises.length === 0 &&
+      !problems.some((p) => matchesFilters(p.id, options.filters))
+    ) {
+      io.stderr.write(`${t('core.cli.noMatch', lang, { filters: options.filters.join('", "') })}\n`);
+      return 2;
+    }
+    if (options.submission) return await runSubmissionMode(options, root, exercises, io);
+    if (interactive(options, io)) {
+      type Ui = { runInteractive(o: object): Promise<number> };
+      const ui = await optional<Ui>('./ui/run.js');
+      if (ui) {
+        const { filters, seed, minScore, watch } = options;
+        const source = options.solutions ? 'solution' : 'src';
+        return await ui.runInteractive({
+          root,
+          filters,
+          seed,
+          lang,
+          source,
+          watch,
+          ...(minScore !== undefined ? { minScore } : {}),
+        });
+      }
+    }
+    const report = await grade(runOptions(options, root));
+    const code = await finish(report, options, exercises, io);
+    if (!options.watch) return code;
+    const { runPlainWatch } = await import('./core/watch.js');
+    const byId = new Map(exercises.map((e) => [e.id, e]));
+    await runPlainWatch({
+      exercises,
+      lang,
+      regrade: async (id) => {
+        const ex = byId.get(id);
+        if (!ex) return;
+        const result = await gradeExercise(ex, runOptions(options, root));
+        await finish(
+          { ...report, exercises: [result], score: result.score, maxScore: result.maxScore },
+          { ...options, json: undefined, junit: undefined, gradescope: undefined },
+          exercises,
+          io,
+        );
+      },
+    });
+    return code;
+  } catch (error) {
+    if (error instanceof GraderError) {
+      io.stderr.write(`${error.localized[lang]}\n`);
+      return 2;
+    }
+    const localized = (error as { localized?: Localized }).localized;
+    const reason =
+      localized?.[lang] ?? (error instanceof Error ? (error.stack ?? error.message) : String(error));
+    io.stderr.write(`${t('core.cli.failed', lang, { reason })}\n`);
+    return 2;
+  }
+}
+
+// Run when executed directly (`pnpm grade`, `node --import tsx grader/src/cli.tsx`), not when imported by tests.
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  process.exitCode = await main(process.argv.slice(2), {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: process.stdout,
+    stderr: process.stderr,
+  });
+}

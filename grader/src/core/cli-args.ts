@@ -1,0 +1,113 @@
+/**
+ * The grader's command line, parsed (`node:util` parseArgs) and checked. Knows nothing of what the
+ * flags do: `cli.tsx` acts on them.
+ */
+import { parseArgs } from 'node:util';
+import type { Lang } from '@gradschool/exercise-kit';
+import { both } from '../i18n/index.js';
+import { GraderError } from './errors.js';
+import { DEFAULT_SEED, parseSeed } from './seed.js';
+
+export interface CliOptions {
+  /** Exercise id prefixes (positional): `pnpm grade 03 04`. */
+  filters: string[];
+  /** The course repository (default: the nearest folder up from the cwd that holds `exercises/`). */
+  root?: string;
+  watch: boolean;
+  ci: boolean;
+  json?: string;
+  junit?: string;
+  gradescope?: string;
+  solutions: boolean;
+  submission?: string;
+  batch?: string;
+  seed: number;
+  lang: Lang;
+  /** Percent of the maximum score that counts as passing (exit 0). */
+  minScore?: number;
+  typecheck: boolean;
+  help: boolean;
+}
+
+const FLAGS = {
+  watch: { type: 'boolean', short: 'w' },
+  ci: { type: 'boolean' },
+  json: { type: 'string' },
+  junit: { type: 'string' },
+  gradescope: { type: 'string' },
+  solutions: { type: 'boolean' },
+  submission: { type: 'string' },
+  batch: { type: 'string' },
+  seed: { type: 'string' },
+  lang: { type: 'string' },
+  'min-score': { type: 'string' },
+  typecheck: { type: 'boolean' },
+  root: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** The language when `--lang` is not given: from `LANG` (`en_US.UTF-8` -> en), else Korean. */
+export function langFromEnv(env: NodeJS.ProcessEnv): Lang {
+  const lang = (env.LC_ALL || env.LANG || '').toLowerCase();
+  return lang.startsWith('en') ? 'en' : 'ko';
+}
+
+/**
+ * Parses `argv` (without `node` and the script). Throws `GraderError('usage')` with a bilingual
+ * message for unknown flags or bad values; the CLI prints it and exits 2.
+ *
+ * @example
+ * ```ts
+ * parseCli(['03', '--ci', '--seed', '7'], process.env); // { filters: ['03'], ci: true, seed: 7, ... }
+ * ```
+ */
+export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliOptions {
+  let parsed: ReturnType<typeof parseArgs<{ options: typeof FLAGS; allowPositionals: true }>>;
+  try {
+    parsed = parseArgs({ args: [...argv], options: FLAGS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new GraderError('usage', both('core.cli.badFlag', { reason: (error as Error).message }));
+  }
+  const { values, positionals } = parsed;
+
+  const langText = values.lang ?? undefined;
+  if (langText !== undefined && langText !== 'ko' && langText !== 'en')
+    throw new GraderError('usage', both('core.cli.badLang', { value: langText }));
+  const lang: Lang = (langText as Lang | undefined) ?? langFromEnv(env);
+
+  const seedText = values.seed ?? env.GRADE_SEED;
+  const seed = seedText === undefined || seedText === '' ? DEFAULT_SEED : parseSeed(seedText);
+  if (seed === null) throw new GraderError('usage', both('core.cli.badSeed', { value: String(seedText) }));
+
+  let minScore: number | undefined;
+  if (values['min-score'] !== undefined) {
+    minScore = Number(values['min-score']);
+    if (!Number.isFinite(minScore) || minScore < 0 || minScore > 100 || values['min-score'].trim() === '')
+      throw new GraderError('usage', both('core.cli.badMinScore', { value: values['min-score'] }));
+  }
+  const exclusive = [
+    values.solutions && '--solutions',
+    values.submission && '--submission',
+    values.batch && '--batch',
+  ].filter(Boolean);
+  if (exclusive.length > 1)
+    throw new GraderError('usage', both('core.cli.badFlag', { reason: `${exclusive.join(', ')}: pick one` }));
+
+  return {
+    filters: positionals,
+    ...(values.root ? { root: values.root } : {}),
+    watch: values.watch ?? false,
+    ci: values.ci ?? false,
+    ...(values.json ? { json: values.json } : {}),
+    ...(values.junit ? { junit: values.junit } : {}),
+    ...(values.gradescope ? { gradescope: values.gradescope } : {}),
+    solutions: values.solutions ?? false,
+    ...(values.submission ? { submission: values.submission } : {}),
+    ...(values.batch ? { batch: values.batch } : {}),
+    seed,
+    lang,
+    ...(minScore !== undefined ? { minScore } : {}),
+    typecheck: values.typecheck ?? false,
+    help: values.help ?? false,
+  };
+}
