@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type Callbacks, Dense, EarlyStopping, type Logs, Sequential, SGD } from '../src/index.js';
-import { formatValue, progressBar } from '../src/nn/progress.js';
+import { formatValue, ProgressPrinter, progressBar } from '../src/nn/progress.js';
 
 const X = [
   [0, 0],
@@ -159,5 +159,32 @@ describe('callbacks', () => {
   it('EarlyStopping keeps training when the monitored log does not exist', () => {
     const stop = new EarlyStopping({ patience: 0 }); // val_loss, but no validation data
     expect(model(0).fit(X, Y, { epochs: 5, verbose: 0, callbacks: [stop] }).epoch).toHaveLength(5);
+  });
+});
+
+describe('live progress on a terminal', () => {
+  it('redraws the bar in place at most every 100 ms, then prints the final line', () => {
+    const writes: string[] = [];
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      writes.push(String(chunk));
+      return true;
+    });
+    const lines = captureLog();
+    let clock = 0;
+    const printer = new ProgressPrinter(1, 1, 10, { live: true, now: () => clock });
+    const running = { write: (into: Logs) => Object.assign(into, { loss: 0.5 }) };
+    printer.epochBegin(0);
+    for (let b = 0; b < 10; b++) {
+      clock += 60; // a redraw every second batch
+      printer.batchEnd(b, running);
+    }
+    printer.epochEnd(0, { loss: 0.25 });
+    expect(writes.slice(0, 2)).toEqual([
+      `\r 2/10 [=====>........................] - ETA: 0s - loss: 0.5000\x1b[K`,
+      `\r 4/10 [===========>..................] - ETA: 0s - loss: 0.5000\x1b[K`,
+    ]);
+    expect(writes).toHaveLength(5); // batches 2, 4, 6, 8, then the line is cleared
+    expect(writes.at(-1)).toBe('\r\x1b[K');
+    expect(lines).toEqual([`10/10 [${'='.repeat(30)}] - 1s 60ms/step - loss: 0.2500`]);
   });
 });

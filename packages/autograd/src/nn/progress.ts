@@ -75,22 +75,26 @@ function formatEta(seconds: number): string {
  */
 export class ProgressPrinter {
   private readonly live: boolean;
+  private readonly now: () => number;
   private started = 0;
   private lastDraw = 0;
   private drawn = false;
 
+  /** @param terminal for tests: force live redraws on or off, and a clock in milliseconds. */
   constructor(
     private readonly verbose: 0 | 1 | 2,
     private readonly epochs: number,
     private readonly batches: number,
+    terminal: { live?: boolean; now?: () => number } = {},
   ) {
-    this.live = verbose === 1 && process.stdout.isTTY === true && !process.env.CI;
+    this.live = verbose === 1 && (terminal.live ?? (process.stdout.isTTY === true && !process.env.CI));
+    this.now = terminal.now ?? (() => performance.now());
   }
 
   epochBegin(epoch: number): void {
     if (this.verbose === 0) return;
     if (this.verbose === 1 && this.epochs > 1) console.log(`Epoch ${epoch + 1}/${this.epochs}`);
-    this.started = performance.now();
+    this.started = this.now();
     this.lastDraw = this.started;
     this.drawn = false;
   }
@@ -98,7 +102,7 @@ export class ProgressPrinter {
   /** Called after every batch; the running logs are only read when a redraw is due. */
   batchEnd(batch: number, running: { write(into: Logs): Logs }): void {
     if (!this.live || batch === this.batches - 1) return;
-    const now = performance.now();
+    const now = this.now();
     if (now - this.lastDraw < 100) return;
     this.lastDraw = now;
     const eta = (((now - this.started) / (batch + 1)) * (this.batches - batch - 1)) / 1000;
@@ -110,7 +114,7 @@ export class ProgressPrinter {
 
   epochEnd(epoch: number, logs: Readonly<Logs>): void {
     if (this.verbose === 0) return;
-    const seconds = (performance.now() - this.started) / 1000;
+    const seconds = (this.now() - this.started) / 1000;
     if (this.drawn) process.stdout.write('\r\x1b[K');
     console.log(
       this.verbose === 1
