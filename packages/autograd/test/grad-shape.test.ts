@@ -59,6 +59,34 @@ describe('matmul', () => {
     );
   });
 
+  it('sparse inputs: the skipped all-zero blocks change nothing (sizes around the 4x4 blocks)', () => {
+    const arb = fc
+      .tuple(fc.integer({ min: 4, max: 10 }), fc.integer({ min: 4, max: 10 }), dim)
+      .chain(([m, k, n]) =>
+        fc.tuple(
+          // whole zero columns (like the blank border of an image) make all-zero 4x4 blocks
+          fc
+            .tuple(tensorArb([m, k]), fc.array(fc.boolean(), { minLength: k, maxLength: k }))
+            .map(([t, zeroColumn]) => {
+              for (let i = 0; i < t.size; i++) if (zeroColumn[i % k]) t.data[i] = 0;
+              return t;
+            }),
+          tensorArb([k, n]),
+        ),
+      );
+    fc.assert(
+      fc.property(arb, ([a, b]) => {
+        const want = naiveMatmul(a, b);
+        const got = a.matmul(b).toArray() as number[][];
+        for (let i = 0; i < got.length; i++) {
+          for (let j = 0; j < got[i]!.length; j++) expect(got[i]![j]).toBeCloseTo(want[i]![j]!, 12);
+        }
+        expectGradientsMatch((x, y) => x.matmul(y), [a, b]);
+      }),
+      { numRuns: 20 },
+    );
+  });
+
   it('batched, with broadcast batch axes', () => {
     const arb = fc
       .tuple(shapeArb(0, 2), dim, dim, dim)
