@@ -159,11 +159,12 @@ describe('details', () => {
   });
 
   it('shows a syntax error with its code frame, not a stack trace', async () => {
-    const broken = result(perceptron, [], {
+    const syntax = { ko: '문법 오류: 괄호가 닫히지 않았습니다', en: 'Syntax error: a bracket is not closed' };
+    const broken = result(perceptron, [check('step-zero', 'error', { message: syntax })], {
       status: 'error',
       problem: {
         code: 'syntax',
-        message: { ko: '문법 오류: 괄호가 닫히지 않았습니다', en: 'Syntax error: a bracket is not closed' },
+        message: syntax,
         file: 'exercises/01-perceptron/src/perceptron.ts',
         line: 3,
         column: 10,
@@ -177,6 +178,9 @@ describe('details', () => {
     expect(frame).toContain('Syntax error: a bracket is not closed');
     expect(frame).toContain('exercises/01-perceptron/src/perceptron.ts:3:10');
     expect(frame).toContain('> 3 |   return (x >= 0 ? 1 : 0;');
+    // The checks that could not run are listed, without repeating the same message each.
+    expect(frame).toContain('! check step-zero');
+    expect(frame.split('a bracket is not closed').length - 1).toBe(1);
   });
 });
 

@@ -11,6 +11,8 @@ export type Props = {
   lang: Lang;
   /** Width available, for the chart. */
   columns: number;
+  /** Only the title line (when the exercise's problem already says why nothing ran). */
+  compact?: boolean;
 };
 
 /** Lines of captured output shown at most; the rest is summarized. */
@@ -23,11 +25,11 @@ function clipOutput(output: string): string[] {
 }
 
 /** One check on the details screen: status, title, points and time; for a non-pass the why. */
-export function CheckItem({ check, lang, columns }: Props) {
+export function CheckItem({ check, lang, columns, compact = false }: Props) {
   const theme = useTheme();
   const passed = check.status === 'pass';
   return (
-    <Box flexDirection="column" marginBottom={1}>
+    <Box flexDirection="column" marginBottom={compact ? 0 : 1}>
       <Box>
         <StatusSymbol status={check.status} />
         <Box flexGrow={1} flexShrink={1} marginLeft={1}>
@@ -41,7 +43,7 @@ export function CheckItem({ check, lang, columns }: Props) {
           ms
         </Text>
       </Box>
-      <Box flexDirection="column" marginLeft={2}>
+      <Box flexDirection="column" marginLeft={2} display={compact ? 'none' : 'flex'}>
         {check.message[lang] ? (
           <Text color={passed ? paint(theme, 'gray') : undefined}>{check.message[lang]}</Text>
         ) : null}

@@ -69,7 +69,13 @@ export function Details({ state, columns, links }: Props) {
       ) : null}
       <Box flexDirection="column" marginTop={1}>
         {checks.slice(state.detailsTop).map((check) => (
-          <CheckItem key={check.id} check={check} lang={lang} columns={columns} />
+          <CheckItem
+            key={check.id}
+            check={check}
+            lang={lang}
+            columns={columns}
+            compact={Boolean(result?.problem) && !inProgress}
+          />
         ))}
       </Box>
     </Box>

@@ -70,7 +70,9 @@ export function Overview({ state, height }: Props) {
                 ! {result.problem.message[lang]}
               </Text>
             ) : null}
-            {result && result.checks.length > 0 ? <CheckSummary result={result} lang={lang} /> : null}
+            {result && !result.problem && result.checks.length > 0 ? (
+              <CheckSummary result={result} lang={lang} />
+            ) : null}
             <HintPanel
               exercise={current}
               shown={state.hintsShown[current.id] ?? 0}

@@ -1,4 +1,4 @@
-import { Text } from 'ink';
+import { Box, Text } from 'ink';
 import { paint, type ShownStatus, statusColor, statusSymbol, useTheme } from '../theme.js';
 import { Spinner } from './Spinner.js';
 
@@ -9,6 +9,14 @@ export type Props = {
 /** The one-character symbol of a status (a spinner while running), colored when colors are on. */
 export function StatusSymbol({ status }: Props) {
   const theme = useTheme();
-  if (status === 'running') return <Spinner />;
-  return <Text color={paint(theme, statusColor[status])}>{statusSymbol[status]}</Text>;
+  // Never squeezed out of a row by a long title beside it.
+  return (
+    <Box flexShrink={0}>
+      {status === 'running' ? (
+        <Spinner />
+      ) : (
+        <Text color={paint(theme, statusColor[status])}>{statusSymbol[status]}</Text>
+      )}
+    </Box>
+  );
 }
