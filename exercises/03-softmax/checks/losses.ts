@@ -146,6 +146,35 @@ export const lossChecks = [
       ),
   }),
   c({
+    id: 'categorical-crossentropy-row-sums',
+    title: {
+      ko: 'Categorical Cross Entropy: 합이 1 이 아닌 예측 (Keras 는 행의 합으로 나눔)',
+      en: "Categorical cross-entropy: predictions that don't sum to 1 (Keras divides by the row sum)",
+    },
+    points: 1,
+    input: () => ({
+      yTrue: [
+        [1, 0, 0],
+        [0, 0, 1],
+      ],
+      yPred: [
+        [2, 1, 1],
+        [0.2, 0.2, 0.4],
+      ],
+    }),
+    probe: (student, { yTrue, yPred }) => student.categoricalCrossentropy(yTrue, yPred),
+    judge: (got, { yTrue, yPred }) =>
+      withHint(
+        expectClose(got, cce(yTrue, yPred), {
+          what: code(`categoricalCrossentropy(${render(yTrue)}, ${render(yPred)})`),
+        }),
+        {
+          ko: 'Keras 는 log 전에 ŷ 의 각 행을 그 행의 합으로 나눕니다: [2, 1, 1] → [0.5, 0.25, 0.25].',
+          en: 'Keras divides each row of ŷ by its sum before the log: [2, 1, 1] → [0.5, 0.25, 0.25].',
+        },
+      ),
+  }),
+  c({
     id: 'categorical-crossentropy-clipping',
     title: {
       ko: 'Categorical Cross Entropy: 정답 클래스의 예측이 0 일 때',
