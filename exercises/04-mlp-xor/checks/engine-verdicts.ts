@@ -127,7 +127,7 @@ const sci = (x: number) => (Number.isFinite(x) ? x.toExponential(2) : String(x))
 export function judgeGradientVanishing(runs: GradNormProbe[], depths: number[]): Verdict {
   const first = runs[0]!;
   const table = {
-    head: ['depth', `sigmoid (seed ${first.seed})`, `relu (seed ${first.seed})`],
+    head: ['depth (층 수)', `sigmoid (seed ${first.seed})`, `relu (seed ${first.seed})`],
     rows: depths.map((d, i) => [d, sci(first.sigmoid[i]!), sci(first.relu[i]!)]),
   };
   // A deep ReLU stack can die (every unit inactive for every input) and give exactly 0: allowed.
