@@ -42,6 +42,9 @@ describe('backward', () => {
     x.mul(x).backward(tensor([1, 0, -1]));
     expect(x.grad!.toArray()).toEqual([2, 0, -6]);
     expect(() => x.mul(2).backward(tensor([1, 2]))).toThrow(RangeError);
+    expect(() => x.reshape([1, 3]).backward(tensor([1, 2, 3]))).toThrow(
+      'backward: the gradient has shape [3] but the output has shape [1,3]',
+    );
   });
 
   it('a one-element output needs no argument even with shape [1, 1]', () => {

@@ -5,7 +5,7 @@
  * closures from the output back to the inputs.
  */
 import { addReduced } from './broadcast.js';
-import { formatShape } from './shape.js';
+import { formatShape, sameShape } from './shape.js';
 import { type BackwardFn, NO_PARENTS, Tensor } from './tensor.js';
 
 let gradEnabled = true;
@@ -115,10 +115,10 @@ export function runBackward(root: Tensor, grad: Tensor | undefined, retainGraph:
     throw new Error(
       `backward: the output has shape ${formatShape(root.shape)}, not a scalar — reduce it first ` +
         `(.sum() or .mean()) or pass the upstream gradient: backward(gradOfShape${formatShape(root.shape)}). ` +
-        '/ 스칼라가 아닌 출력에는 backward(기울기)가 필요합니다.',
+        '/ 출력이 스칼라가 아닙니다: 먼저 .sum()이나 .mean()으로 줄이거나, 같은 모양의 기울기를 넘기세요.',
     );
   }
-  if (grad !== undefined && grad.size !== root.size) {
+  if (grad !== undefined && !sameShape(grad.shape, root.shape) && !(grad.size === 1 && root.size === 1)) {
     throw new RangeError(
       `backward: the gradient has shape ${formatShape(grad.shape)} but the output has shape ` +
         `${formatShape(root.shape)} / 기울기의 모양이 출력의 모양과 다릅니다`,
