@@ -2,8 +2,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { GraderError } from '../src/core/errors.js';
 import type { CheckStatus, ExerciseStatus } from '../src/core/types.js';
-import { ReportError } from '../src/report/errors.js';
 import { toJsonReport, writeJsonReport } from '../src/report/json.js';
 import { validateJsonReport } from '../src/report/schema.js';
 import { everyStatusReport, fakeCheck, fakeExercise, fakeReport } from './report-fakes.js';
@@ -88,7 +88,7 @@ describe('writeJsonReport', () => {
     expect(readdirSync(join(dir, 'nested'))).toEqual(['grade.json']);
   });
 
-  it('throws REPORT_INVALID and writes nothing when the report does not validate', () => {
+  it('throws an internal GraderError and writes nothing when the report does not validate', () => {
     const file = join(dir, 'grade.json');
     const broken = everyStatusReport();
     broken.exercises[0]!.checks[0]!.score = -1;
@@ -98,8 +98,9 @@ describe('writeJsonReport', () => {
     } catch (error) {
       caught = error;
     }
-    expect(caught).toBeInstanceOf(ReportError);
-    expect((caught as ReportError).code).toBe('REPORT_INVALID');
+    expect(caught).toBeInstanceOf(GraderError);
+    expect((caught as GraderError).code).toBe('internal');
+    expect((caught as GraderError).localized.ko).toContain('채점기');
     expect((caught as Error).message).toContain('/exercises/0/checks/0/score');
     expect(existsSync(file)).toBe(false);
   });

@@ -13,8 +13,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { GraderError } from '../src/core/errors.js';
 import { prepareSubmission, type SubmissionExercise } from '../src/core/submission.js';
-import { ReportError } from '../src/report/errors.js';
 
 let base: string;
 let repo: string;
@@ -102,6 +102,28 @@ describe('prepareSubmission', () => {
     }
   });
 
+  it('keeps a root tsconfig that extends a file above the repository working from the copy', async () => {
+    write(path.join(base, 'tsconfig.base.json'), '{}');
+    write(
+      path.join(repo, 'tsconfig.json'),
+      '{ "extends": "../tsconfig.base.json", "include": ["exercises"] }',
+    );
+    write(path.join(repo, 'exercises/01-x/tsconfig.json'), '{ "extends": "../../tsconfig.json" }');
+    mkdirSync(submission);
+    const prepared = await prepareSubmission({ repoRoot: repo, submissionDir: submission, exercises: [] });
+    try {
+      const root = JSON.parse(readFileSync(path.join(prepared.root, 'tsconfig.json'), 'utf8'));
+      expect(root.extends).toBe(path.join(base, 'tsconfig.base.json').split(path.sep).join('/'));
+      const inner = JSON.parse(
+        readFileSync(path.join(prepared.root, 'exercises/01-x/tsconfig.json'), 'utf8'),
+      );
+      expect(inner.extends).toBe('../../tsconfig.json');
+    } finally {
+      await prepared.cleanup();
+    }
+    expect(existsSync(path.join(repo, '.grade'))).toBe(false);
+  });
+
   it('refuses symlinks, linked folders, oversized and special files, and escaping manifest paths', async () => {
     write(path.join(base, 'secret.ts'), 'export const answer = "outside";');
     mkdirSync(path.join(submission, 'exercises/01-x/src'), { recursive: true });
@@ -144,8 +166,8 @@ describe('prepareSubmission', () => {
       submissionDir: path.join(base, 'nobody'),
       exercises: [],
     });
-    await expect(attempt).rejects.toBeInstanceOf(ReportError);
-    await expect(attempt).rejects.toMatchObject({ code: 'SUBMISSION_NOT_FOUND' });
+    await expect(attempt).rejects.toBeInstanceOf(GraderError);
+    await expect(attempt).rejects.toMatchObject({ code: 'usage' });
     expect(existsSync(path.join(repo, '.grade'))).toBe(false);
   });
 });

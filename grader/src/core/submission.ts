@@ -10,11 +10,23 @@
  * rights.
  */
 import { randomBytes } from 'node:crypto';
-import { copyFile, lstat, mkdir, readdir, realpath, rm, symlink, unlink } from 'node:fs/promises';
+import {
+  copyFile,
+  lstat,
+  mkdir,
+  readdir,
+  readFile,
+  realpath,
+  rm,
+  rmdir,
+  symlink,
+  unlink,
+  writeFile,
+} from 'node:fs/promises';
 import path from 'node:path';
 import type { Localized } from '@gradschool/exercise-kit';
 import { both } from '../i18n/index.js';
-import { ReportError } from '../report/errors.js';
+import { GraderError } from './errors.js';
 
 /** Default cap on a submitted file's size: 1 MiB is far more than any exercise needs. */
 export const MAX_SUBMISSION_FILE_BYTES = 1024 * 1024;
@@ -128,8 +140,24 @@ async function linkDir(target: string, link: string): Promise<void> {
   await symlink(target, link, process.platform === 'win32' ? 'junction' : 'dir');
 }
 
+/**
+ * Copies a file into the temporary tree. A `tsconfig*.json` whose relative `"extends"` would leave
+ * the copy (a root config extending one further up) gets the original's absolute path instead, so
+ * TypeScript tooling reads the same settings as in the repository.
+ */
+async function copyTreeFile(from: string, to: string, copyRoot: string): Promise<void> {
+  if (!/^tsconfig.*\.json$/.test(path.basename(from))) return copyFile(from, to);
+  const text = await readFile(from, 'utf8');
+  const fixed = text.replace(/("extends"\s*:\s*")(\.[^"]*)"/, (whole, head: string, target: string) =>
+    isInside(copyRoot, path.resolve(path.dirname(to), target))
+      ? whole
+      : `${head}${toPosix(path.resolve(path.dirname(from), target))}"`,
+  );
+  await writeFile(to, fixed);
+}
+
 /** Copies an exercise folder, linking its `node_modules` (at any depth) instead of copying them. */
-async function copyExercise(from: string, to: string, links: string[]): Promise<void> {
+async function copyExercise(from: string, to: string, copyRoot: string, links: string[]): Promise<void> {
   await mkdir(to, { recursive: true });
   for (const entry of await readdir(from, { withFileTypes: true })) {
     const source = path.join(from, entry.name);
@@ -137,8 +165,8 @@ async function copyExercise(from: string, to: string, links: string[]): Promise<
     if (entry.name === 'node_modules') {
       await linkDir(await realpath(source), destination);
       links.push(destination);
-    } else if (entry.isDirectory()) await copyExercise(source, destination, links);
-    else if (entry.isFile()) await copyFile(source, destination);
+    } else if (entry.isDirectory()) await copyExercise(source, destination, copyRoot, links);
+    else if (entry.isFile()) await copyTreeFile(source, destination, copyRoot);
   }
 }
 
@@ -152,7 +180,7 @@ async function buildPristineCopy(repoRoot: string, root: string, links: string[]
     if (entry.isDirectory()) {
       await linkDir(source, destination);
       links.push(destination);
-    } else if (entry.isFile()) await copyFile(source, destination);
+    } else if (entry.isFile()) await copyTreeFile(source, destination, root);
   }
   const exercisesDir = path.join(repoRoot, 'exercises');
   for (const entry of await readdir(exercisesDir, { withFileTypes: true })) {
@@ -160,6 +188,7 @@ async function buildPristineCopy(repoRoot: string, root: string, links: string[]
       await copyExercise(
         path.join(exercisesDir, entry.name),
         path.join(root, 'exercises', entry.name),
+        root,
         links,
       );
   }
@@ -183,10 +212,7 @@ export async function prepareSubmission(options: PrepareSubmissionOptions): Prom
   const repoRoot = await realpath(options.repoRoot);
   const submissionStat = await lstatOrNull(options.submissionDir);
   if (!submissionStat?.isDirectory()) {
-    throw new ReportError(
-      'SUBMISSION_NOT_FOUND',
-      both('report.submission.notFound', { dir: options.submissionDir }).en,
-    );
+    throw new GraderError('usage', both('report.submission.notFound', { dir: options.submissionDir }));
   }
   const submissionRoot = await realpath(options.submissionDir);
   const maxBytes = options.maxFileBytes ?? MAX_SUBMISSION_FILE_BYTES;
@@ -213,6 +239,9 @@ export async function prepareSubmission(options: PrepareSubmissionOptions): Prom
     // Unlink the links first, so removing the tree can never reach into what they point to.
     for (const link of links.splice(0)) await unlink(link).catch(() => rm(link, { force: true }));
     await rm(root, { recursive: true, force: true });
+    // Tidy up `.grade/tmp` and `.grade` when this was the last run using them (rmdir keeps non-empty folders).
+    for (const folder of [path.dirname(root), path.dirname(path.dirname(root))])
+      await rmdir(folder).catch(() => {});
   };
   try {
     await buildPristineCopy(repoRoot, root, links);

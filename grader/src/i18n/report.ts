@@ -54,6 +54,10 @@ export const report = {
     ko: '일반 파일이 아닙니다 (폴더나 특수 파일)',
     en: 'not a regular file (a folder or a special file)',
   },
+  'report.invalid': {
+    ko: '보고서가 스키마(report.schema.json)와 맞지 않습니다. 채점기 버그이니 알려 주세요: {problems}',
+    en: 'the report does not match its schema (report.schema.json); this is a grader bug, please report it: {problems}',
+  },
   'report.submission.notFound': {
     ko: '제출 폴더가 없거나 폴더가 아닙니다: {dir}',
     en: 'the submission folder does not exist or is not a folder: {dir}',

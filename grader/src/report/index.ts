@@ -3,7 +3,6 @@
  * The core knows no output format; the CLI picks reporters from its flags.
  */
 export { writeFileAtomic } from './atomic-write.js';
-export { ReportError, type ReportErrorCode } from './errors.js';
 export {
   csvCell,
   type Gradebook,

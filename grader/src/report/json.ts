@@ -3,9 +3,10 @@
  * against `grader/schema/report.schema.json` before it is written, and written atomically.
  */
 import type { Chart, Lang, Localized, Table } from '@gradschool/exercise-kit';
+import { GraderError } from '../core/errors.js';
 import type { CheckResult, ExerciseResult, GradeReport } from '../core/types.js';
+import { both } from '../i18n/index.js';
 import { writeFileAtomic } from './atomic-write.js';
-import { ReportError } from './errors.js';
 import { percent } from './format.js';
 import { validateJsonReport } from './schema.js';
 
@@ -94,7 +95,7 @@ export function toJsonReport(report: GradeReport, lang: Lang, extras: JsonReport
 
 /**
  * Validates the report against the schema, then writes it to `file` atomically. A report that does
- * not validate is the grader's bug: it throws a `ReportError` (code `REPORT_INVALID`) naming the
+ * not validate is the grader's bug: it throws a `GraderError` (code `internal`) naming the
  * failing fields, and writes nothing.
  */
 export function writeJsonReport(
@@ -106,10 +107,7 @@ export function writeJsonReport(
   const json = toJsonReport(report, lang, extras);
   const problems = validateJsonReport(json);
   if (problems.length > 0) {
-    throw new ReportError(
-      'REPORT_INVALID',
-      `the JSON report does not match its schema: ${problems.join('; ')}`,
-    );
+    throw new GraderError('internal', both('report.invalid', { problems: problems.join('; ') }));
   }
   writeFileAtomic(file, `${JSON.stringify(json, null, 2)}\n`);
 }

@@ -1,0 +1,196 @@
+/**
+ * Batch mode (`--batch DIR`): every folder of DIR is one student's submission. They are graded a
+ * few at a time (one per core), each in its own temporary copy, and the results land in
+ * `gradebook.csv` and `gradebook.json`, plus one JSON report per submission under `reports/`.
+ * A broken submission (no `exercises/` folder, a syntax error, a crash) costs its own row only.
+ */
+import { readdir } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import type { Lang } from '@gradschool/exercise-kit';
+import { both } from '../i18n/index.js';
+import { writeFileAtomic } from '../report/atomic-write.js';
+import { percent } from '../report/format.js';
+import {
+  type Gradebook,
+  type GradebookColumn,
+  type GradebookRow,
+  toGradebookCsv,
+} from '../report/gradebook.js';
+import { writeJsonReport } from '../report/json.js';
+import { discover } from './discover.js';
+import { GraderError } from './errors.js';
+import { grade } from './run.js';
+import { type PreparedSubmission, prepareSubmission, type SubmissionExercise } from './submission.js';
+import type { GradeReport } from './types.js';
+
+/** What a batch needs from the core; tests pass a fake. */
+export interface BatchEngine {
+  discover(root: string): Promise<{ exercises: (SubmissionExercise & { id: string })[] }>;
+  grade(options: {
+    root: string;
+    seed: number;
+    lang: Lang;
+    source: 'submission';
+    filters?: string[];
+    concurrency?: number;
+    signal?: AbortSignal;
+  }): Promise<GradeReport>;
+}
+
+/** Options of {@link runBatch}. */
+export interface BatchOptions {
+  /** The pristine repository. */
+  repoRoot: string;
+  /** The folder whose subfolders are submissions. */
+  batchDir: string;
+  seed: number;
+  lang: Lang;
+  /** Submissions graded at once (default: the number of cores). */
+  concurrency?: number;
+  /** Where the gradebook and the reports go (default: `batchDir`). */
+  outDir?: string;
+  /** Exercise id prefixes to grade (none: all). */
+  filters?: string[];
+  signal?: AbortSignal;
+  /** Called as each submission finishes, e.g. to print progress. */
+  onSubmissionDone?: (row: GradebookRow) => void;
+  /** The core functions (default: the real `discover` and `grade`). */
+  engine?: BatchEngine;
+}
+
+/** What {@link runBatch} produced. */
+export interface BatchResult {
+  rows: GradebookRow[];
+  gradebook: Gradebook;
+  files: { csv: string; json: string };
+}
+
+const defaultEngine: BatchEngine = { discover, grade };
+
+/** Subfolders of `batchDir` that are submissions (hidden folders and files are not). */
+async function submissionFolders(batchDir: string, outDir: string): Promise<string[]> {
+  const entries = await readdir(batchDir, { withFileTypes: true }).catch(() => null);
+  if (!entries) throw new GraderError('usage', both('report.batch.empty', { dir: batchDir }));
+  const reports = path.resolve(outDir, 'reports');
+  return entries
+    .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+    .filter((e) => path.resolve(batchDir, e.name) !== reports)
+    .map((e) => e.name)
+    .sort((a, b) => a.localeCompare(b));
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Grades every submission of `batchDir` and writes the gradebook. Never throws because of one
+ * submission; throws a `GraderError` (`usage`) when `batchDir` holds no submission at all.
+ *
+ * @example
+ * ```ts
+ * const { rows } = await runBatch({ repoRoot: process.cwd(), batchDir: 'submissions', seed: 42, lang: 'ko' });
+ * ```
+ */
+export async function runBatch(options: BatchOptions): Promise<BatchResult> {
+  const started = Date.now();
+  const engine = options.engine ?? defaultEngine;
+  const outDir = options.outDir ?? options.batchDir;
+  const names = await submissionFolders(options.batchDir, outDir);
+  if (names.length === 0) {
+    throw new GraderError('usage', both('report.batch.empty', { dir: options.batchDir }));
+  }
+  const { exercises: all } = await engine.discover(options.repoRoot);
+  const filters = options.filters ?? [];
+  const exercises = all.filter((e) => filters.length === 0 || filters.some((f) => e.id.startsWith(f)));
+  const columns = new Map<string, GradebookColumn>();
+
+  const gradeOne = async (name: string): Promise<GradebookRow> => {
+    const row: GradebookRow = {
+      submission: name,
+      status: 'failed',
+      score: 0,
+      maxScore: 0,
+      percent: 0,
+      exercises: {},
+      ignoredFiles: 0,
+      refusedFiles: 0,
+    };
+    let prepared: PreparedSubmission | undefined;
+    try {
+      prepared = await prepareSubmission({
+        repoRoot: options.repoRoot,
+        submissionDir: path.join(options.batchDir, name),
+        exercises,
+      });
+      const report = await engine.grade({
+        root: prepared.root,
+        seed: options.seed,
+        lang: options.lang,
+        source: 'submission',
+        filters,
+        concurrency: 1,
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
+      report.ignoredFiles = prepared.ignoredFiles;
+      for (const ex of report.exercises) {
+        row.exercises[ex.id] = ex.score;
+        columns.set(ex.id, { id: ex.id, title: ex.title[options.lang], maxScore: ex.maxScore });
+      }
+      Object.assign(row, {
+        status: 'graded',
+        score: report.score,
+        maxScore: report.maxScore,
+        percent: percent(report.score, report.maxScore),
+        ignoredFiles: prepared.ignoredFiles.length,
+        refusedFiles: prepared.refused.length,
+      });
+      const reportFile = `reports/${name}.json`;
+      try {
+        writeJsonReport(report, options.lang, path.join(outDir, reportFile), {
+          refusedFiles: prepared.refused,
+        });
+        row.report = reportFile;
+      } catch (error) {
+        row.error = describe(error);
+      }
+    } catch (error) {
+      row.error = both('report.batch.failed', { reason: describe(error) })[options.lang];
+    } finally {
+      await prepared?.cleanup();
+    }
+    options.onSubmissionDone?.(row);
+    return row;
+  };
+
+  const rows: GradebookRow[] = new Array(names.length);
+  let next = 0;
+  const workers = Math.max(1, Math.min(options.concurrency ?? availableParallelism(), names.length));
+  await Promise.all(
+    Array.from({ length: workers }, async () => {
+      while (next < names.length && !options.signal?.aborted) {
+        const index = next++;
+        rows[index] = await gradeOne(names[index]!);
+      }
+    }),
+  );
+  const graded = rows.filter((row): row is GradebookRow => row !== undefined);
+  for (const row of graded) {
+    // A failed submission is out of the same total as the others, so percentages compare.
+    if (row.status === 'failed') row.maxScore = [...columns.values()].reduce((s, c) => s + c.maxScore, 0);
+  }
+  const gradebook: Gradebook = {
+    version: 1,
+    seed: options.seed,
+    lang: options.lang,
+    startedAt: new Date(started).toISOString(),
+    durationMs: Date.now() - started,
+    exercises: exercises.filter((e) => columns.has(e.id)).map((e) => columns.get(e.id)!),
+    rows: graded,
+  };
+  const files = { csv: path.join(outDir, 'gradebook.csv'), json: path.join(outDir, 'gradebook.json') };
+  writeFileAtomic(files.csv, toGradebookCsv(gradebook));
+  writeFileAtomic(files.json, `${JSON.stringify(gradebook, null, 2)}\n`);
+  return { rows: graded, gradebook, files };
+}

@@ -1,0 +1,87 @@
+/**
+ * End to end: a submission folder graded by the real core (sandbox included) on the fixture
+ * exercises. Slow-ish (child processes), so only the cases that need the real thing live here.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runBatch } from '../src/core/batch.js';
+import { discover } from '../src/core/discover.js';
+import { grade } from '../src/core/run.js';
+import { DEFAULT_SEED } from '../src/core/seed.js';
+import { prepareSubmission } from '../src/core/submission.js';
+import { validateJsonReport } from '../src/report/schema.js';
+import { exercise, FIXTURE_EXERCISES, FIXTURES } from './helpers.js';
+
+const CORRECT = `export function add(a: number, b: number): number { return a + b; }
+export function mean(xs: number[]): number { return xs.reduce((s, x) => s + x, 0) / xs.length; }
+export function double(x: number): number { return 2 * x; }
+export function shape(): unknown { return { rows: [1, 2] }; }
+`;
+/** A checks.ts a student might "fix": one check that always passes, worth everything. */
+const CHEATING_CHECKS = `import { defineChecks, pass } from '@gradschool/exercise-kit';
+export default defineChecks([{ id: 'free', title: { ko: '공짜', en: 'free' }, points: 100, probe: () => 0, judge: () => pass() }]);
+`;
+const SYNTAX_ERROR = 'export function add(a: number, b: number): number { return a + ; }\n';
+
+let base: string;
+beforeEach(() => {
+  base = mkdtempSync(path.join(tmpdir(), 'gradschool-e2e-'));
+});
+afterEach(() => rmSync(base, { recursive: true, force: true }));
+
+function write(file: string, text: string): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, text);
+}
+
+describe('a submission graded by the real core', () => {
+  it('an edited checks.ts in the submission is ignored and changes nothing', async () => {
+    const dir = path.join(base, 'mallory');
+    const starter = readFileSync(path.join(FIXTURE_EXERCISES, '02-failing/src/math.ts'), 'utf8');
+    write(path.join(dir, 'exercises/02-failing/src/math.ts'), starter);
+    write(path.join(dir, 'exercises/02-failing/checks.ts'), CHEATING_CHECKS);
+    const { exercises } = await discover(FIXTURES);
+    const prepared = await prepareSubmission({ repoRoot: FIXTURES, submissionDir: dir, exercises });
+    try {
+      const options = { seed: DEFAULT_SEED, lang: 'en' as const, filters: ['02'], concurrency: 1 };
+      const report = await grade({ ...options, root: prepared.root, source: 'submission' });
+      const pristine = await grade({ ...options, root: FIXTURES, source: 'src' });
+      const got = exercise(report, '02-failing');
+      expect(prepared.ignoredFiles).toEqual(['exercises/02-failing/checks.ts']);
+      expect(got.checks.map((c) => c.id)).not.toContain('free');
+      expect(got.checks.map((c) => [c.id, c.status, c.score])).toEqual(
+        exercise(pristine, '02-failing').checks.map((c) => [c.id, c.status, c.score]),
+      );
+      expect(got.score).toBeLessThan(got.maxScore);
+    } finally {
+      await prepared.cleanup();
+    }
+  });
+
+  it('batch: a good, a broken and an empty submission each get their row', async () => {
+    write(path.join(base, 'class/alice/exercises/02-failing/src/math.ts'), CORRECT);
+    write(path.join(base, 'class/bob/exercises/02-failing/src/math.ts'), SYNTAX_ERROR);
+    write(path.join(base, 'class/carol/README.md'), 'nothing here');
+    const { rows, files } = await runBatch({
+      repoRoot: FIXTURES,
+      batchDir: path.join(base, 'class'),
+      outDir: path.join(base, 'out'),
+      seed: DEFAULT_SEED,
+      lang: 'en',
+      concurrency: 2,
+      filters: ['02'],
+    });
+    const row = (name: string) => rows.find((r) => r.submission === name)!;
+    expect(row('alice')).toMatchObject({ status: 'graded', percent: 100 });
+    expect(row('alice').score).toBe(row('alice').maxScore);
+    expect(row('bob')).toMatchObject({ status: 'graded', score: 0 });
+    expect(row('carol').status).toBe('graded');
+    expect(row('carol').score).toBeLessThan(row('alice').score);
+    const bobReport = JSON.parse(readFileSync(path.join(base, 'out', row('bob').report!), 'utf8'));
+    expect(validateJsonReport(bobReport)).toEqual([]);
+    expect(bobReport.exercises[0].status).toBe('error');
+    expect(readFileSync(files.csv, 'utf8')).toContain('\r\nalice,');
+  });
+});
