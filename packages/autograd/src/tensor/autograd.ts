@@ -32,7 +32,16 @@ export function noGrad<T>(fn: () => T): T {
 
 /**
  * The output of an op: a new tensor holding `data`, which remembers `parents` and `backward` when
- * gradients are being recorded and at least one parent requires them.
+ * gradients are being recorded and at least one parent requires them. This is how every op is built,
+ * and how you add your own:
+ * @example
+ * function cube(x: Tensor): Tensor {
+ *   const out = x.data.map((v) => v ** 3);
+ *   return fromOp(out, x.shape, 'cube', [x], (g) => {
+ *     const gx = gradData(x);                                      // x.grad's buffer
+ *     for (let i = 0; i < x.size; i++) gx[i]! += g[i]! * 3 * x.data[i]! ** 2;   // chain rule
+ *   });
+ * }
  */
 export function fromOp(
   data: Float64Array,
@@ -55,7 +64,7 @@ export function fromOp(
   return out;
 }
 
-/** `t`'s gradient buffer, created as zeros on first use; backward closures add into it. */
+/** `t.grad`'s data, created as zeros on first use; backward closures add (`+=`) into it. */
 export function gradData(t: Tensor): Float64Array {
   if (t.grad === null) t.grad = new Tensor(new Float64Array(t.size), t.shape);
   return t.grad.data;

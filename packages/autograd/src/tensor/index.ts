@@ -1,6 +1,6 @@
 /** The tensor engine: the `Tensor` class, creation functions, ops as plain functions, and grad mode. */
 export { leakyRelu, logSoftmax, relu, sigmoid, softmax, step, tanh } from './activation.js';
-export { isGradEnabled, noGrad } from './autograd.js';
+export { fromOp, gradData, isGradEnabled, noGrad } from './autograd.js';
 export {
   arange,
   full,
@@ -17,5 +17,5 @@ export { matmul } from './matmul.js';
 export { argmax, max, mean, sum } from './reduce.js';
 export { broadcastShapes } from './shape.js';
 export { concat, gather, reshape, transpose } from './shape-ops.js';
-export { type NestedArray, Tensor, type TensorLike } from './tensor.js';
+export { type BackwardFn, type NestedArray, Tensor, type TensorLike } from './tensor.js';
 export { abs, clip, exp, log, neg, sqrt } from './unary.js';
