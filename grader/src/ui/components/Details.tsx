@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource react */
 import { Box, Text } from 'ink';
 import { t } from '../../i18n/index.js';
 import { fileLink } from '../hyperlink.js';

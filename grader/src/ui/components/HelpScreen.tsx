@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource react */
 import type { Lang } from '@gradschool/exercise-kit';
 import { Box, Text } from 'ink';
 import { type MessageKey, t } from '../../i18n/index.js';

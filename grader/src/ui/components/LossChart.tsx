@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource react */
 import type { Chart, Lang } from '@gradschool/exercise-kit';
 import { Box, Text } from 'ink';
 import { axisLabel, type PlotCell, plotSeries } from '../chart.js';

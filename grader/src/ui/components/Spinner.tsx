@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource react */
 import { Text } from 'ink';
 import { useEffect, useState } from 'react';
 import { paint, useTheme } from '../theme.js';

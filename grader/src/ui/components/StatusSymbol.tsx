@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource react */
 import { Box, Text } from 'ink';
 import { paint, type ShownStatus, statusColor, statusSymbol, useTheme } from '../theme.js';
 import { Spinner } from './Spinner.js';
