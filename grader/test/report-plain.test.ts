@@ -50,6 +50,28 @@ describe('renderPlain', () => {
     const text = renderPlain(everyStatusReport(), { lang: 'en', color: false });
     expect(text).toContain('! Syntax error (exercises/04-mlp-xor/src/mlp.ts:3:7)');
     expect(text).toContain('      > 3 | const x = ;');
+    // Its checks are listed, without repeating the problem.
+    const section = text.slice(text.indexOf('! 04-mlp-xor'), text.indexOf('Total'));
+    expect(section).toContain('! xor  Check xor  0/2');
+    expect(section).not.toContain('wrong');
+  });
+
+  it('does not repeat a location the problem message already names', () => {
+    const report = fakeReport([
+      fakeExercise({
+        id: '01-x',
+        status: 'error',
+        checks: [],
+        problem: {
+          code: 'syntax',
+          message: { ko: 'a.ts:1:2: 오류', en: 'a.ts:1:2: bad' },
+          file: 'a.ts',
+          line: 1,
+          column: 2,
+        },
+      }),
+    ]);
+    expect(renderPlain(report, { lang: 'en', color: false })).toContain('    ! a.ts:1:2: bad\n');
   });
 
   it('prints the total, the seed, and the ignored files', () => {

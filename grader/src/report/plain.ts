@@ -78,9 +78,11 @@ function exerciseDetails(exercise: ExerciseResult, options: PlainOptions, paint:
   const lines: string[] = [];
   if (exercise.problem) {
     const { problem } = exercise;
-    const where = problem.file
-      ? ` (${problem.file}${problem.line ? `:${problem.line}${problem.column ? `:${problem.column}` : ''}` : ''})`
-      : '';
+    // Most problem messages already name their place; add it only when they do not.
+    const where =
+      problem.file && !problem.message[lang].includes(problem.file)
+        ? ` (${problem.file}${problem.line ? `:${problem.line}${problem.column ? `:${problem.column}` : ''}` : ''})`
+        : '';
     lines.push(...indent(`${paint('magenta', '!')} ${problem.message[lang]}${where}`, 4));
     if (problem.frame) lines.push(...indent(sanitize(problem.frame), 6));
   }
@@ -90,7 +92,9 @@ function exerciseDetails(exercise: ExerciseResult, options: PlainOptions, paint:
   } else {
     for (const check of exercise.checks) {
       if (check.status === 'pass' && !verbose) continue;
-      lines.push(...checkLines(check, options, paint));
+      // When the whole exercise could not run, its checks only repeat the problem: one line each.
+      const repeatsProblem = exercise.problem !== undefined && check.status === 'error';
+      lines.push(...checkLines(check, options, paint, repeatsProblem));
     }
   }
   const hint = options.hints?.[exercise.id]?.[0];
@@ -100,11 +104,17 @@ function exerciseDetails(exercise: ExerciseResult, options: PlainOptions, paint:
   return lines;
 }
 
-function checkLines(check: CheckResult, { lang, verbose }: PlainOptions, paint: Paint): string[] {
+function checkLines(
+  check: CheckResult,
+  { lang, verbose }: PlainOptions,
+  paint: Paint,
+  headOnly = false,
+): string[] {
   const style = STATUS_STYLE[check.status];
   const score = `${formatPoints(check.score)}/${formatPoints(check.maxScore)}`;
   const head = `${paint(style, STATUS_SYMBOL[check.status])} ${check.id}  ${check.title[lang]}  ${paint(style, score)}`;
   const lines = indent(head, 4);
+  if (headOnly) return lines;
   const details: string[] = [];
   if (check.skippedBecause) {
     details.push(paint('gray', t('report.skipped', lang, { dep: check.skippedBecause })));
