@@ -67,7 +67,9 @@ describe('toMarkdownSummary', () => {
   it('has a total, one table row per exercise, and details of what did not pass', () => {
     const md = toMarkdownSummary(everyStatusReport(), 'en');
     expect(md.split('\n')[0]).toBe('## gradschool: 5/21 pts (24%)');
+    expect(md).toContain('| | exercise | title | score |');
     expect(md).toContain('| ✅ | `01-perceptron` | Exercise 01-perceptron | 2/2 |');
+    expect(toMarkdownSummary(everyStatusReport(), 'ko')).toContain('| | 실습 | 제목 | 점수 |');
     expect(md).toContain('**Check softmax-lecture-example** (`softmax-lecture-example`, 0/2)');
     expect(md).toContain('expected: \\[0.21194156');
     expect(md).not.toContain('softmax-sum');

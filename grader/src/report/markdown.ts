@@ -51,7 +51,7 @@ export function toMarkdownSummary(report: GradeReport, lang: Lang): string {
     '',
     `${t(`report.source.${report.source}`, lang)} · ${t('report.seed', lang)} \`${report.seed}\``,
     '',
-    '| | id | | |',
+    `| | ${t('report.md.exercise', lang)} | ${t('report.md.title', lang)} | ${t('report.md.score', lang)} |`,
     '|---|---|---|---:|',
     ...report.exercises.map(
       (e) =>
