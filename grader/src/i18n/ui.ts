@@ -77,9 +77,14 @@ export const ui = {
     ko: '🎉 모든 연습문제를 통과했습니다! {score}/{max}점',
     en: '🎉 Every exercise passes! {score}/{max} points',
   },
-  'ui.finish.next': {
-    ko: '다음 단계: 변경 사항을 커밋하고 push 하면 CI가 다른 시드로 다시 채점합니다 (git add exercises && git commit -m "연습문제 완료" && git push). 새로운 입력으로 시험하려면: pnpm grade --seed 2024',
-    en: 'Next: commit and push your work so CI grades it with its own seed (git add exercises && git commit -m "Finish the exercises" && git push). To try fresh inputs: pnpm grade --seed 2024',
+  'ui.finish.next': { ko: '다음 단계:', en: 'What next:' },
+  'ui.finish.push': {
+    ko: '• 커밋하고 push 하세요. CI가 비밀 시드로 다시 채점합니다: git add exercises && git commit -m "연습문제 완료" && git push',
+    en: '• Commit and push: CI grades your work again with a secret seed: git add exercises && git commit -m "Finish the exercises" && git push',
+  },
+  'ui.finish.seed': {
+    ko: '• 다른 입력으로도 통과하는지 확인해 보세요: pnpm grade --seed 2024',
+    en: '• Check that other inputs pass too: pnpm grade --seed 2024',
   },
   'ui.failure': { ko: '채점기를 실행하지 못했습니다: {message}', en: 'The grader could not run: {message}' },
   'ui.noExercises': {

@@ -19,6 +19,8 @@ export function FinishBanner({ score, maxScore, lang }: Props) {
         {t('ui.finish.title', lang, { score, max: maxScore })}
       </Text>
       <Text>{t('ui.finish.next', lang)}</Text>
+      <Text>{t('ui.finish.push', lang)}</Text>
+      <Text>{t('ui.finish.seed', lang)}</Text>
     </Box>
   );
 }
