@@ -206,7 +206,7 @@ export default defineChecks<typeof Student>([
           ko: `rng()가 0을 돌려주는 난수열에서 normal(rng, 0, 1)의 ${bad + 1}번째 호출이 유한한 수 대신 ${render(got[bad])}을(를) 돌려주었습니다. log(0) = -Infinity를 피하세요: u = 1 - rng()는 (0, 1]에 있습니다.`,
           en: `On a stream where rng() returns 0, call #${bad + 1} of normal(rng, 0, 1) returned ${render(got[bad])} instead of a finite number. Avoid log(0) = -Infinity: u = 1 - rng() lies in (0, 1].`,
         },
-        { expected: 'a finite number', got: render(got[bad]) },
+        { expected: '유한한 수 / a finite number', got: render(got[bad]) },
       );
     },
   }),

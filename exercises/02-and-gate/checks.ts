@@ -118,7 +118,7 @@ export default defineChecks<typeof Student>([
                 ko: `${call}: 라운드마다 하나씩, 객체의 배열을 기대했지만 ${render(g)}이(가) 나왔습니다.`,
                 en: `${call}: expected an array with one object per round, got ${render(g)}.`,
               },
-              { expected: 'an array of rounds', got: render(g) },
+              { expected: '라운드의 배열 / an array of rounds', got: render(g) },
             ),
           ];
         const count = expectEqual(g.length, want.length, {

@@ -86,7 +86,10 @@ export function judgeSamples(xs: unknown, n: number, target: Target, label: stri
           ko: `${what.ko}: ${target.name.ko}의 ${moment.ko}은(는) ${fmt(expected)} ± ${fmt(tol)}이어야 하는데 ${fmt(value)}이(가) 나왔습니다.`,
           en: `${what.en}: the ${moment.en} of ${target.name.en} should be ${fmt(expected)} ± ${fmt(tol)}, got ${fmt(value)}.`,
         },
-        { expected: `${moment.en} ${fmt(expected)} ± ${fmt(tol)}`, got: `${moment.en} ${fmt(value)}` },
+        {
+          expected: `${moment.ko}/${moment.en} ${fmt(expected)} ± ${fmt(tol)}`,
+          got: `${moment.ko}/${moment.en} ${fmt(value)}`,
+        },
       );
   }
   return pass({

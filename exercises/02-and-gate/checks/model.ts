@@ -66,7 +66,7 @@ const summaryCheck = c({
           ko: `${where.ko}: 층이 하나(Dense)여야 하는데 ${rows.length}개 보입니다:\n${text}`,
           en: `${where.en}: expected one layer (Dense), found ${rows.length}:\n${text}`,
         },
-        { expected: '1 layer', got: String(rows.length) },
+        { expected: '1', got: String(rows.length) },
       );
     const row = rows[0]!;
     const verdict = allOf([
@@ -144,7 +144,7 @@ const trainedCheck = c({
           ko: `${what.ko} = ${render(run.pred)}: 정답률(binary accuracy, 0.5 기준)이 1.0이어야 하는데 ${render(acc)}입니다 (목표값 ${render(Y)}). Epoch을 늘려 보세요 (슬라이드의 100은 겨우 경계에 닿습니다).`,
           en: `${what.en} = ${render(run.pred)}: the (binary, threshold 0.5) accuracy should be 1.0, got ${render(acc)} (targets ${render(Y)}). Train for more epochs (the slide's 100 barely reaches the boundary).`,
         },
-        { expected: 'accuracy 1.0', got: `accuracy ${render(acc)}` },
+        { expected: '정답률 / accuracy 1.0', got: `정답률 / accuracy ${render(acc)}` },
       );
     });
     verdicts.push(
