@@ -40,6 +40,13 @@ describe('gradCheck', () => {
     expect(gradCheck((x) => x.softmax(), [tensor([0.5, 1, -1])]).ok).toBe(true);
   });
 
+  it('reports a detached computation as wrong instead of throwing', () => {
+    const r = gradCheck((x) => x.detach().mul(x.detach()).sum(), [tensor([1, 2])]);
+    expect(r.ok).toBe(false);
+    expect(Array.from(r.analytic[0]!)).toEqual([0, 0]);
+    expect(r.numeric[0]![1]).toBeCloseTo(4, 6);
+  });
+
   it('leaves the inputs untouched', () => {
     const x = tensor([1, 2]);
     gradCheck((a) => a.pow(3).sum(), [x]);

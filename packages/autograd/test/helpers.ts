@@ -7,7 +7,7 @@ import { gradCheck, type Tensor, tensor } from '../src/index.js';
 export const TOLERANCE = { eps: 1e-5, rtol: 1e-6, atol: 1e-7 };
 
 /** Runs per property: enough to cover ranks 0..3 and the broadcast cases, fast on 2 shared cores. */
-export const RUNS = { numRuns: 40 };
+export const RUNS = { numRuns: 80 };
 
 export const shapeArb = (minRank = 0, maxRank = 3): fc.Arbitrary<number[]> =>
   fc.array(fc.integer({ min: 1, max: 4 }), { minLength: minRank, maxLength: maxRank });
