@@ -160,6 +160,20 @@ describe('prepareSubmission', () => {
     }
   });
 
+  it('removes copies left behind by a run that was killed, never what they link to', async () => {
+    const stale = path.join(repo, '.grade/tmp/submission-4194305-dead');
+    write(path.join(stale, 'exercises/01-x/src/main.ts'), 'old');
+    symlinkSync(path.join(repo, 'packages'), path.join(stale, 'packages'), 'dir');
+    const live = path.join(repo, `.grade/tmp/submission-${process.ppid}-alive`);
+    mkdirSync(live, { recursive: true });
+    mkdirSync(submission);
+    const prepared = await prepareSubmission({ repoRoot: repo, submissionDir: submission, exercises: [] });
+    await prepared.cleanup();
+    expect(existsSync(stale)).toBe(false);
+    expect(existsSync(live)).toBe(true);
+    expect(existsSync(path.join(repo, 'packages/kit/index.js'))).toBe(true);
+  });
+
   it('throws a coded error for a missing submission folder, leaving nothing behind', async () => {
     const attempt = prepareSubmission({
       repoRoot: repo,

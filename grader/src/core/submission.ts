@@ -10,32 +10,25 @@
  * rights.
  */
 import { randomBytes } from 'node:crypto';
-import {
-  copyFile,
-  lstat,
-  mkdir,
-  readdir,
-  readFile,
-  realpath,
-  rm,
-  rmdir,
-  symlink,
-  unlink,
-  writeFile,
-} from 'node:fs/promises';
+import { copyFile, lstat, mkdir, readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { Localized } from '@gradschool/exercise-kit';
 import { both } from '../i18n/index.js';
 import { GraderError } from './errors.js';
+import {
+  buildPristineCopy,
+  COPY_PREFIX,
+  isInside,
+  removeCopy,
+  removeStaleCopies,
+  toPosix,
+} from './submission-tree.js';
 
 /** Default cap on a submitted file's size: 1 MiB is far more than any exercise needs. */
 export const MAX_SUBMISSION_FILE_BYTES = 1024 * 1024;
 
 /** Folders of a submission that are never walked: listed once, as `name/`. */
 const UNWALKED = new Set(['node_modules', '.git', '.grade', '.turbo', 'dist', 'coverage']);
-
-/** Top-level entries of the repository that the temporary copy does not link. */
-const NOT_LINKED = new Set(['exercises', '.git', '.grade', '.turbo']);
 
 /** What {@link prepareSubmission} needs of an exercise (a `LoadedExercise` from `discover` fits). */
 export interface SubmissionExercise {
@@ -77,15 +70,6 @@ export interface PreparedSubmission {
   refused: RefusedSubmissionFile[];
   /** Removes the temporary tree (the links only, never what they point to). */
   cleanup(): Promise<void>;
-}
-
-/** `/`-separated, for reports that read the same on Windows. */
-const toPosix = (p: string) => p.split(path.sep).join('/');
-
-/** True when `target` is `base` or inside it. */
-function isInside(base: string, target: string): boolean {
-  const relative = path.relative(base, target);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
 async function lstatOrNull(file: string) {
@@ -135,65 +119,6 @@ async function refusal(
   return null;
 }
 
-/** Links a folder: a junction on Windows (no admin rights needed), a symlink elsewhere. */
-async function linkDir(target: string, link: string): Promise<void> {
-  await symlink(target, link, process.platform === 'win32' ? 'junction' : 'dir');
-}
-
-/**
- * Copies a file into the temporary tree. A `tsconfig*.json` whose relative `"extends"` would leave
- * the copy (a root config extending one further up) gets the original's absolute path instead, so
- * TypeScript tooling reads the same settings as in the repository.
- */
-async function copyTreeFile(from: string, to: string, copyRoot: string): Promise<void> {
-  if (!/^tsconfig.*\.json$/.test(path.basename(from))) return copyFile(from, to);
-  const text = await readFile(from, 'utf8');
-  const fixed = text.replace(/("extends"\s*:\s*")(\.[^"]*)"/, (whole, head: string, target: string) =>
-    isInside(copyRoot, path.resolve(path.dirname(to), target))
-      ? whole
-      : `${head}${toPosix(path.resolve(path.dirname(from), target))}"`,
-  );
-  await writeFile(to, fixed);
-}
-
-/** Copies an exercise folder, linking its `node_modules` (at any depth) instead of copying them. */
-async function copyExercise(from: string, to: string, copyRoot: string, links: string[]): Promise<void> {
-  await mkdir(to, { recursive: true });
-  for (const entry of await readdir(from, { withFileTypes: true })) {
-    const source = path.join(from, entry.name);
-    const destination = path.join(to, entry.name);
-    if (entry.name === 'node_modules') {
-      await linkDir(await realpath(source), destination);
-      links.push(destination);
-    } else if (entry.isDirectory()) await copyExercise(source, destination, copyRoot, links);
-    else if (entry.isFile()) await copyTreeFile(source, destination, copyRoot);
-  }
-}
-
-/** Builds `<repo>/.grade/tmp/<run>/`: linked top-level folders, copied files, copied exercises. */
-async function buildPristineCopy(repoRoot: string, root: string, links: string[]): Promise<void> {
-  await mkdir(path.join(root, 'exercises'), { recursive: true });
-  for (const entry of await readdir(repoRoot, { withFileTypes: true })) {
-    if (NOT_LINKED.has(entry.name)) continue;
-    const source = path.join(repoRoot, entry.name);
-    const destination = path.join(root, entry.name);
-    if (entry.isDirectory()) {
-      await linkDir(source, destination);
-      links.push(destination);
-    } else if (entry.isFile()) await copyTreeFile(source, destination, root);
-  }
-  const exercisesDir = path.join(repoRoot, 'exercises');
-  for (const entry of await readdir(exercisesDir, { withFileTypes: true })) {
-    if (entry.isDirectory())
-      await copyExercise(
-        path.join(exercisesDir, entry.name),
-        path.join(root, 'exercises', entry.name),
-        root,
-        links,
-      );
-  }
-}
-
 /**
  * Takes a submission's listed files into a temporary copy of the pristine tree.
  *
@@ -228,23 +153,12 @@ export async function prepareSubmission(options: PrepareSubmissionOptions): Prom
     }
   }
 
-  const root = path.join(
-    repoRoot,
-    '.grade',
-    'tmp',
-    `submission-${process.pid}-${randomBytes(4).toString('hex')}`,
-  );
-  const links: string[] = [];
-  const cleanup = async () => {
-    // Unlink the links first, so removing the tree can never reach into what they point to.
-    for (const link of links.splice(0)) await unlink(link).catch(() => rm(link, { force: true }));
-    await rm(root, { recursive: true, force: true });
-    // Tidy up `.grade/tmp` and `.grade` when this was the last run using them (rmdir keeps non-empty folders).
-    for (const folder of [path.dirname(root), path.dirname(path.dirname(root))])
-      await rmdir(folder).catch(() => {});
-  };
+  const copies = path.join(repoRoot, '.grade', 'tmp');
+  await removeStaleCopies(copies);
+  const root = path.join(copies, `${COPY_PREFIX}${process.pid}-${randomBytes(4).toString('hex')}`);
+  const cleanup = () => removeCopy(root);
   try {
-    await buildPristineCopy(repoRoot, root, links);
+    await buildPristineCopy(repoRoot, root);
     const taken: string[] = [];
     const missing: string[] = [];
     const refused: RefusedSubmissionFile[] = [];
