@@ -26,7 +26,7 @@ describe('toString / print', () => {
   });
 
   it('scalars, empty tensors, special values, scientific notation', () => {
-    expect(tensor(3.14159).toString()).toBe('tensor(3.1416)');
+    expect(tensor(1.23456).toString()).toBe('tensor(1.2346)');
     expect(tensor(2).toString()).toBe('tensor(2)');
     expect(zeros([0]).toString()).toBe('tensor([])');
     expect(tensor([Number.NaN, Number.POSITIVE_INFINITY, -1]).toString()).toBe('tensor([nan, inf,  -1])');
