@@ -3,12 +3,11 @@
  * Exit codes: 0 every check passed (or `--min-score` met), 1 some check did not, 2 usage or
  * configuration error. Heavy modules (ink, react, typescript) load only when a mode needs them.
  */
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Lang, Localized } from '@gradschool/exercise-kit';
 import { type CliOptions, langFromEnv, parseCli } from './core/cli-args.js';
-import { discover, EXERCISES_DIR, type LoadedExercise, matchesFilters } from './core/discover.js';
+import { discover, findRoot, type LoadedExercise, matchesFilters } from './core/discover.js';
 import { GraderError } from './core/errors.js';
 import { exitCodeFor } from './core/exit-code.js';
 import { grade, gradeExercise, hasConfigProblem, type RunOptions } from './core/run.js';
@@ -21,17 +20,6 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
   stderr: NodeJS.WritableStream;
-}
-
-/** The nearest folder from `start` upwards that holds `exercises/` (else `start`). */
-export function findRoot(start: string): string {
-  let dir = path.resolve(start);
-  for (;;) {
-    if (existsSync(path.join(dir, EXERCISES_DIR)) && existsSync(path.join(dir, 'package.json'))) return dir;
-    const parent = path.dirname(dir);
-    if (parent === dir) return path.resolve(start);
-    dir = parent;
-  }
 }
 
 /** A module that another part of the grader provides; `null` while it does not exist yet. */

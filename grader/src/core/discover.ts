@@ -105,3 +105,14 @@ export async function discover(
 export function matchesFilters(id: string, filters: readonly string[] | undefined): boolean {
   return !filters || filters.length === 0 || filters.some((f) => id.startsWith(f));
 }
+
+/** The course repository around `start`: the nearest folder upwards with `exercises/` and a `package.json` (else `start`). */
+export function findRoot(start: string): string {
+  let dir = path.resolve(start);
+  for (;;) {
+    if (existsSync(path.join(dir, EXERCISES_DIR)) && existsSync(path.join(dir, 'package.json'))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) return path.resolve(start);
+    dir = parent;
+  }
+}

@@ -1,0 +1,235 @@
+/**
+ * The developer check for exercise authors (rustlings' `dev check`): proves that an exercise is
+ * gradeable before students see it.
+ * - the reference solution scores 100% under several seeds;
+ * - the starter scores 0, every check `todo`, nothing crashing;
+ * - every mutant (`mutants/*.ts`, swapped in for the student file) loses points;
+ * - every student-facing string has Korean and English, every check has points;
+ * - the README mentions every export of the student file;
+ * - `checks.ts` never imports the student's file as a value (student code would run in the grader).
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Localized } from '@gradschool/exercise-kit';
+import type { LoadedExercise } from '../core/discover.js';
+import { gradeExercise, studentModulePath } from '../core/grade-exercise.js';
+import { DEFAULT_SEED } from '../core/seed.js';
+import { loadSuite } from '../core/suite.js';
+import type { ExerciseResult } from '../core/types.js';
+import { both, type MessageKey, type Params, t } from '../i18n/index.js';
+import { exportedNames, valueImportsOf } from './source-facts.js';
+
+/** One thing wrong with an exercise. */
+export interface VerifyProblem {
+  /** What kind of problem (the catalog key without `core.verify.`), e.g. `mutantSurvives`. */
+  kind: string;
+  /** The check or file it is about, when there is one. */
+  where?: string;
+  message: Localized;
+}
+
+export interface VerifyResult {
+  id: string;
+  ok: boolean;
+  problems: VerifyProblem[];
+  /** Mutants tried. */
+  mutants: number;
+}
+
+export interface VerifyOptions {
+  /** The repository root (for paths in messages). */
+  root: string;
+  /** Seeds the solution must score 100% under (default: the public seed and two more). */
+  seeds?: number[];
+}
+
+/** Seeds the reference solution is graded with: the public one and two others. */
+export const VERIFY_SEEDS = [DEFAULT_SEED, 1, 20260328];
+
+const problem = (
+  kind: string,
+  key: MessageKey,
+  params?: Params,
+  where?: string,
+  inner?: Localized,
+): VerifyProblem => ({
+  kind,
+  // `inner` is a message of the graded run, shown in the same language as the problem around it.
+  message: inner
+    ? {
+        ko: t(key, 'ko', { ...params, message: inner.ko }),
+        en: t(key, 'en', { ...params, message: inner.en }),
+      }
+    : both(key, params),
+  ...(where ? { where } : {}),
+});
+
+/** Every `Localized` must have both languages, non-blank. */
+function checkLocalized(where: string, text: Localized | undefined, out: VerifyProblem[]): void {
+  for (const lang of ['ko', 'en'] as const) {
+    if (!text || typeof text[lang] !== 'string' || text[lang].trim() === '')
+      out.push(problem('missingLanguage', 'core.verify.missingLanguage', { where, lang }, where));
+  }
+}
+
+/** Problems that need no run: texts, points, README, mutant comments, how checks import the student. */
+async function staticProblems(ex: LoadedExercise): Promise<{ problems: VerifyProblem[]; mutants: string[] }> {
+  const out: VerifyProblem[] = [];
+  const m = ex.manifest;
+  checkLocalized('title', m.title, out);
+  checkLocalized('summary', m.summary, out);
+  checkLocalized('lecture.section', m.lecture.section, out);
+  for (const [i, h] of m.hints.entries()) checkLocalized(`hints[${i}]`, h, out);
+  const suite = await loadSuite(ex.checksPath, path.relative(ex.dir, ex.checksPath));
+  if ('problem' in suite) out.push({ kind: 'checksLoad', message: suite.problem.message });
+  else
+    for (const check of suite.checks) {
+      checkLocalized(`${check.id}.title`, check.title, out);
+      if (!(Number.isFinite(check.points) && check.points >= 1))
+        out.push(problem('noPoints', 'core.verify.noPoints', { check: check.id }, check.id));
+    }
+
+  const studentFile = studentModulePath(ex, { source: 'src' });
+  const solution = studentModulePath(ex, { source: 'solution' });
+  if (!existsSync(solution))
+    out.push(problem('noSolution', 'core.verify.noSolution', { file: path.relative(ex.dir, solution) }));
+
+  const readme = path.join(ex.dir, 'README.md');
+  if (!existsSync(readme)) out.push(problem('readmeMissing', 'core.verify.readmeMissing'));
+  else if (existsSync(studentFile)) {
+    const text = readFileSync(readme, 'utf8');
+    for (const name of await exportedNames(studentFile))
+      if (!new RegExp(`\\b${name}\\b`).test(text))
+        out.push(problem('readmeOmits', 'core.verify.readmeOmits', { name }, name));
+  }
+
+  // checks.ts and any helpers under checks/ may only `import type` the student's files.
+  const studentFiles = m.files.map((f) => path.join(ex.dir, f));
+  const checkSources = [ex.checksPath, ...listTs(path.join(ex.dir, 'checks'))];
+  for (const file of checkSources) {
+    if ((await valueImportsOf(file)).some((imported) => studentFiles.some((s) => sameModule(imported, s))))
+      out.push(
+        problem('valueImportOfStudent', 'core.verify.valueImportOfStudent', {}, path.relative(ex.dir, file)),
+      );
+  }
+
+  const mutantsDir = path.join(ex.dir, 'mutants');
+  const mutants = listTs(mutantsDir);
+  if (mutants.length === 0) out.push(problem('noMutants', 'core.verify.noMutants'));
+  for (const mutant of mutants) {
+    const first = readFileSync(mutant, 'utf8').split(/\r?\n/, 1)[0] ?? '';
+    if (!/^\/\/\s*Mutant:\s*\S/.test(first))
+      out.push(
+        problem(
+          'mutantNoComment',
+          'core.verify.mutantNoComment',
+          { mutant: path.basename(mutant) },
+          path.basename(mutant),
+        ),
+      );
+  }
+  return { problems: out, mutants };
+}
+
+function listTs(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts'))
+    .sort()
+    .map((f) => path.join(dir, f));
+}
+
+/** `/x/src/softmax.js` (an import as written, resolved) and `/x/src/softmax.ts` are the same module. */
+function sameModule(imported: string, file: string): boolean {
+  const strip = (p: string) => path.resolve(p).replace(/\.(c|m)?(j|t)sx?$/, '');
+  return strip(imported) === strip(file);
+}
+
+/** What a graded run got wrong for the solution (anything but a full pass). */
+function solutionProblems(result: ExerciseResult, seed: number): VerifyProblem[] {
+  if (result.problem)
+    return [problem('problem', 'core.verify.problem', {}, undefined, result.problem.message)];
+  return result.checks
+    .filter((c) => c.status !== 'pass' || c.score !== c.maxScore)
+    .map((c) =>
+      problem(
+        'solutionNotFull',
+        'core.verify.solutionNotFull',
+        { seed, check: c.id, status: c.status },
+        c.id,
+        c.message,
+      ),
+    );
+}
+
+function starterProblems(result: ExerciseResult): VerifyProblem[] {
+  if (result.problem)
+    return [problem('problem', 'core.verify.problem', {}, undefined, result.problem.message)];
+  const out = result.checks
+    .filter((c) => c.status !== 'todo')
+    .map((c) =>
+      problem(
+        'starterNotTodo',
+        'core.verify.starterNotTodo',
+        { check: c.id, status: c.status },
+        c.id,
+        c.message,
+      ),
+    );
+  if (result.score !== 0)
+    out.push(problem('starterScores', 'core.verify.starterScores', { score: result.score }));
+  return out;
+}
+
+/** Verdict messages must have both languages too (the judges build them). */
+function messageProblems(result: ExerciseResult): VerifyProblem[] {
+  const out: VerifyProblem[] = [];
+  for (const c of result.checks) checkLocalized(`${c.id}.message`, c.message, out);
+  return out;
+}
+
+/**
+ * Verifies one exercise; never throws for a broken exercise (that is what it reports).
+ *
+ * @example
+ * ```ts
+ * const { ok, problems } = await verifyExercise(ex, { root: process.cwd() });
+ * ```
+ */
+export async function verifyExercise(ex: LoadedExercise, options: VerifyOptions): Promise<VerifyResult> {
+  const { problems, mutants } = await staticProblems(ex);
+  const base = { root: options.root, lang: 'en' as const, concurrency: 1 };
+  const seeds = options.seeds ?? VERIFY_SEEDS;
+  const runs: (() => Promise<VerifyProblem[]>)[] = [
+    ...(existsSync(studentModulePath(ex, { source: 'solution' })) ? seeds : []).map((seed) => async () => {
+      const result = await gradeExercise(ex, { ...base, seed, source: 'solution' });
+      return [...solutionProblems(result, seed), ...messageProblems(result)];
+    }),
+    () =>
+      gradeExercise(ex, { ...base, seed: DEFAULT_SEED, source: 'src' }).then((r) => [
+        ...starterProblems(r),
+        ...messageProblems(r),
+      ]),
+    ...mutants.map((mutant) => async () => {
+      const result = await gradeExercise(ex, {
+        ...base,
+        seed: DEFAULT_SEED,
+        source: 'src',
+        studentFileOverride: { [ex.id]: mutant },
+      });
+      const name = path.basename(mutant);
+      const survived = !result.problem && result.maxScore > 0 && result.score >= result.maxScore;
+      return [
+        ...(survived
+          ? [problem('mutantSurvives', 'core.verify.mutantSurvives', { mutant: name }, name)]
+          : []),
+        ...messageProblems(result),
+      ];
+    }),
+  ];
+  // Two at a time: each run is a child process, and the machine is shared.
+  const found: VerifyProblem[] = [...problems];
+  for (let i = 0; i < runs.length; i += 2)
+    for (const list of await Promise.all(runs.slice(i, i + 2).map((run) => run()))) found.push(...list);
+  return { id: ex.id, ok: found.length === 0, problems: found, mutants: mutants.length };
+}
