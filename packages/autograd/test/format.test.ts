@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { arange, tensor, zeros } from '../src/index.js';
 
@@ -43,6 +44,12 @@ describe('toString / print', () => {
     expect(lines.length).toBeGreaterThan(1);
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
     expect(lines[1]!.startsWith('        ')).toBe(true);
+  });
+
+  it('console.log (util.inspect) and JSON.stringify show the values', () => {
+    const t = tensor([[1, 2.5]]);
+    expect(inspect(t)).toBe('tensor([[1.0000, 2.5000]])');
+    expect(JSON.stringify({ t })).toBe('{"t":[[1,2.5]]}');
   });
 
   it('print() writes toString() to the console', () => {

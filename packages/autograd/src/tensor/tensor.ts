@@ -236,4 +236,14 @@ export class Tensor {
   print(): void {
     console.log(this.toString());
   }
+
+  /** `JSON.stringify(t)` writes the nested values, not the internals. */
+  toJSON(): NestedArray {
+    return this.toArray();
+  }
+
+  /** `console.log(t)` in Node shows the same text as `print()`. */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return this.toString();
+  }
 }
