@@ -196,6 +196,10 @@ describe('hints', () => {
     expect(r.lastFrame()).toContain('Hint 2/3 AND gate hint two');
     expect(r.lastFrame()).toContain('h: next hint (1 left)');
     expect(session.saved.at(-1)).toEqual({ [andGate.id]: 2 });
+    // Details, short of room, shows the latest hint only.
+    await press(r, '\r');
+    expect(r.lastFrame()).toContain('Hint 2/3 AND gate hint two');
+    expect(r.lastFrame()).not.toContain('hint one');
   });
 
   it('starts with the hints remembered from the last run', async () => {

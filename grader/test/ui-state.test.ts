@@ -64,6 +64,13 @@ describe('the UI reducer', () => {
     expect(run(opened, { type: 'back' }).screen).toBe('overview');
   });
 
+  it('opens details at the first check that does not pass', () => {
+    const state = graded(result(perceptron, [check('a', 'pass'), check('b', 'fail'), check('c', 'fail')]));
+    expect(run(state, { type: 'move', by: -5 }, { type: 'open' }).detailsTop).toBe(1);
+    const passing = graded(result(perceptron, [check('a', 'pass')]));
+    expect(run(passing, { type: 'move', by: -5 }, { type: 'open' }).detailsTop).toBe(0);
+  });
+
   it('reveals hints one at a time, never past the last', () => {
     const state = initialState(EXERCISES, 'ko', { [andGate.id]: 1 });
     const once = run(state, { type: 'move', by: 1 }, { type: 'reveal-hint' });

@@ -133,9 +133,13 @@ export function reduce(state: UiState, action: UiAction): UiState {
       const last = state.exercises.length - 1;
       return { ...state, selected: clamp(state.selected + action.by, 0, Math.max(0, last)) };
     }
-    case 'open':
+    case 'open': {
       if (state.help || state.exercises.length === 0) return state;
-      return { ...state, screen: 'details', detailsTop: 0 };
+      // Start at the first check that does not pass: that is what the student came to read.
+      const checks = state.results[selectedExercise(state)?.id ?? '']?.checks ?? [];
+      const firstProblem = checks.findIndex((c) => c.status !== 'pass');
+      return { ...state, screen: 'details', detailsTop: Math.max(0, firstProblem) };
+    }
     case 'back':
       if (state.help) return { ...state, help: false };
       return { ...state, screen: 'overview' };

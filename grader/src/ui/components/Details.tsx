@@ -56,6 +56,7 @@ export function Details({ state, columns, links }: Props) {
         shown={state.hintsShown[exercise.id] ?? 0}
         lang={lang}
         passed={result?.status === 'pass'}
+        latestOnly
       />
       {result?.problem && !inProgress ? <ProblemFrame problem={result.problem} lang={lang} /> : null}
       {inProgress ? <Spinner label={t('ui.grading', lang)} /> : null}

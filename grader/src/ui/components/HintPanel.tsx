@@ -11,15 +11,18 @@ export type Props = {
   shown: number;
   /** The exercise passes: no need to offer hints, only to keep those already read. */
   passed?: boolean;
+  /** Only the latest revealed hint (where room is short, as on the details screen). */
+  latestOnly?: boolean;
   lang: Lang;
 };
 
 /** The hints revealed so far for one exercise, and how many remain behind `h`. */
-export function HintPanel({ exercise, shown, lang, passed = false }: Props) {
+export function HintPanel({ exercise, shown, lang, passed = false, latestOnly = false }: Props) {
   const theme = useTheme();
   const total = exercise.hints.length;
   if (total === 0 || (passed && shown === 0)) return null;
-  const visible = exercise.hints.slice(0, shown);
+  const first = latestOnly ? Math.max(0, shown - 1) : 0;
+  const visible = exercise.hints.slice(first, shown);
   const prompt = passed
     ? ''
     : shown === 0
@@ -32,7 +35,7 @@ export function HintPanel({ exercise, shown, lang, passed = false }: Props) {
       {visible.map((hint, i) => (
         <Text key={hint.en}>
           <Text bold color={paint(theme, 'yellow')}>
-            💡 {t('ui.hints.title', lang, { n: i + 1, total })}
+            💡 {t('ui.hints.title', lang, { n: first + i + 1, total })}
           </Text>{' '}
           {hint[lang]}
         </Text>
