@@ -1,2 +1,67 @@
-// Placeholder until the benchmarks land.
-export {};
+/**
+ * `pnpm bench`: our engine against TensorFlow.js (CPU and WASM backends) and the grader's latency,
+ * in one run; prints the table and writes `bench/RESULTS.md`. See `pnpm bench --help`.
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs, USAGE } from './args.js';
+import { describeMachine, loadAverage } from './machine.js';
+import { renderResults, renderTable } from './report.js';
+import type { Row } from './rows.js';
+import { wasmFeatures } from './tf-backends.js';
+import { graderRows, matmulRows, mnistRows, xorRows } from './to-rows.js';
+
+const benchDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2), path.join(benchDir, 'RESULTS.md'));
+  if (args.help) {
+    console.log(USAGE);
+    return;
+  }
+  const conditions: string[] = [];
+  const rows: Row[] = [];
+  const step = async (name: string, run: () => Promise<{ rows: Row[]; notes: string[] }>) => {
+    const before = loadAverage();
+    process.stderr.write(`bench: ${name} (load ${before}) ...\n`);
+    const result = await run();
+    rows.push(...result.rows);
+    conditions.push(
+      `${name}: 1-min load average ${before} before, ${loadAverage()} after. ${result.notes.join(' ')}`.trim(),
+    );
+    process.stderr.write(`${renderTable(result.rows)}\n\n`);
+  };
+  const { reps, quick, seed } = args;
+  if (args.only.includes('xor')) await step('XOR', () => xorRows({ reps, seed, epochs: quick ? 200 : 1000 }));
+  if (args.only.includes('mnist')) {
+    const samples = quick ? 2560 : 10_000;
+    await step('MNIST MLP', () => mnistRows({ reps, seed, samples, denseToo: !quick }));
+  }
+  if (args.only.includes('matmul'))
+    await step('matmul', () => matmulRows({ reps, seed, sizes: [64, 256, 512] }));
+  if (args.only.includes('grader')) await step('grader', () => graderRows({ reps: quick ? 1 : 3, seed }));
+  if (args.only.some((w) => w !== 'grader')) conditions.push(`TF.js WASM backend: ${wasmFeatures()}.`);
+
+  const markdown = renderResults(rows, {
+    machine: describeMachine(),
+    date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    command: ['pnpm bench', ...process.argv.slice(2)].join(' '),
+    reps,
+    quick,
+    conditions,
+  });
+  if (args.write) {
+    writeFileSync(args.out, markdown);
+    process.stderr.write(`bench: wrote ${path.relative(process.cwd(), args.out)}\n`);
+  }
+  console.log(renderTable(rows));
+}
+
+main().then(
+  () => process.exit(0), // TF.js keeps handles open; the run is over
+  (error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exit(1);
+  },
+);

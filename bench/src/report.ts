@@ -1,0 +1,104 @@
+/** Renders the results as the Markdown of `bench/RESULTS.md` (and the terminal's table). */
+import type { Machine } from './machine.js';
+import { type Row, speedup } from './rows.js';
+
+export interface ReportContext {
+  machine: Machine;
+  date: string;
+  command: string;
+  reps: number;
+  quick: boolean;
+  /** Free-form facts about the run: load averages, WASM features, losses, ... */
+  conditions: string[];
+}
+
+/** A number with a sensible number of digits for its size. */
+export function fmt(value: number | undefined): string {
+  if (value === undefined || !Number.isFinite(value)) return '—';
+  const abs = Math.abs(value);
+  if (abs >= 1000) return Math.round(value).toLocaleString('en-US');
+  if (abs >= 100) return value.toFixed(0);
+  if (abs >= 10) return value.toFixed(1);
+  if (abs >= 1) return value.toFixed(2);
+  return value.toPrecision(2);
+}
+
+function ratio(value: number | undefined): string {
+  return value === undefined ? '—' : `${fmt(value)}x`;
+}
+
+/** The table: one row per measurement, medians, ours-vs-TF.js ratios (> 1x: ours is better), targets. */
+export function renderTable(rows: readonly Row[]): string {
+  const head = '| Workload | Metric | Ours | TF.js CPU | TF.js WASM | vs CPU | vs WASM | Target | Met |';
+  const rule = '|---|---|--:|--:|--:|--:|--:|---|:-:|';
+  const lines = rows.map((r) =>
+    [
+      r.workload,
+      `${r.metric} (${r.unit}, ${r.better} is better)`,
+      fmt(r.ours),
+      fmt(r.tfCpu),
+      fmt(r.tfWasm),
+      ratio(speedup(r, r.tfCpu)),
+      ratio(speedup(r, r.tfWasm)),
+      r.target?.text ?? '',
+      r.target === undefined ? '' : r.target.met ? 'yes' : '**no**',
+    ].join(' | '),
+  );
+  return [head, rule, ...lines.map((l) => `| ${l} |`)].join('\n');
+}
+
+/** The whole RESULTS.md. */
+export function renderResults(rows: readonly Row[], ctx: ReportContext): string {
+  const m = ctx.machine;
+  const targets = rows.filter((r) => r.target !== undefined);
+  const met = targets.filter((r) => r.target!.met);
+  const spread = rows
+    .filter((r) => r.runs !== undefined)
+    .map((r) => {
+      const runs = r.runs!;
+      const part = (name: string, xs: number[] | undefined) =>
+        xs ? `${name} ${xs.map(fmt).join(', ')}` : '';
+      return `- ${r.workload}, ${r.metric}: ${[part('ours', runs.ours), part('TF.js CPU', runs.tfCpu), part('TF.js WASM', runs.tfWasm)].filter(Boolean).join('; ')}`;
+    });
+  return `# Benchmark results
+
+Written by \`pnpm bench\` (\`bench/src/main.ts\`) — do not edit by hand; rerun to update.
+
+- Machine: ${m.cpu}, ${m.cores} logical cores, ${m.memoryGb} GB, ${m.platform}
+- Node ${m.node}; run ${ctx.date}; \`${ctx.command}\`${ctx.quick ? ' (**quick mode**: smaller runs, not comparable)' : ''}
+- Medians of ${ctx.reps} timed repetitions after one untimed warm-up, unless stated.
+  Ratios are how many times better ours is (above 1x: ours is faster / smaller).
+
+## Results
+
+${renderTable(rows)}
+
+Targets (issue 8) met: **${met.length} of ${targets.length}**.
+
+## Conditions of this run
+
+${ctx.conditions.map((c) => `- ${c}`).join('\n')}
+
+## What is measured
+
+- **XOR**: the lecture's model, Dense(5, sigmoid, \`normal\`) + Dense(2, softmax), adam (lr 0.001),
+  categorical cross-entropy, \`fit\` for 1000 epochs of one batch of 4, silent. TF.js starts from our
+  initial weights (copied to float32). Time of the whole \`fit\` call.
+- **MNIST MLP**: 784-128-10 (relu, softmax), adam, batch 128, one epoch over 10,000 synthetic samples,
+  same initial weights. "MNIST-like" inputs light ~150 of 784 pixels per sample, as real MNIST digits
+  do (our matmul skips all-zero 4x4 blocks, TF.js does not); "dense" inputs light every pixel.
+- **matmul**: \`a.matmul(b)\` on n x n matrices, forward only; GFLOP/s = 2n³ / time. Ours is float64,
+  TF.js is float32 (its only float type), so TF.js moves half the bytes and its SIMD does twice the
+  lanes.
+- **grader**: \`pnpm grade --solutions --ci\` in a fresh process (pnpm + tsx start-up included), wall
+  time and the peak of the summed resident memory of its whole process tree (sandbox children
+  included), sampled every 20 ms from /proc. "Watch regrade": time from saving a watched file until
+  its exercise's regrade result is ready inside a running grader (chokidar watcher of
+  \`grader/src/core/watch.ts\` with its 120 ms debounce, then \`gradeExercise\` on the reference
+  solution); the median over every exercise and round, and the slowest exercise's median.
+
+## Spread of the individual runs
+
+${spread.join('\n')}
+`;
+}

@@ -1,0 +1,93 @@
+/**
+ * Workload 4: the grader. Cold: a fresh `pnpm grade --solutions --ci` over every exercise, wall time
+ * and the peak memory of its whole process tree. Watch: what a student waits for after a save in
+ * `pnpm grade --watch` — the watcher (`grader/src/core/watch.ts`, debounce included) sees the save and
+ * the exercise is regraded in the already-running grader (`gradeExercise`).
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { discover } from '../../../grader/src/core/discover.js';
+import { gradeExercise } from '../../../grader/src/core/run.js';
+import { watchStudentFiles } from '../../../grader/src/core/watch.js';
+import { collectGarbage } from '../measure.js';
+import { sampleTreePeak } from './process-tree.js';
+
+/** The repository root (bench/src/workloads -> ../../..). */
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+export interface ColdRun {
+  ms: number;
+  peakBytes: number;
+  exitCode: number | null;
+}
+
+/** One fresh `pnpm grade --solutions --ci` run: wall time, peak memory of the tree, exit code. */
+export function coldGrade(): Promise<ColdRun> {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn('pnpm', ['grade', '--solutions', '--ci'], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, CI: '1' },
+      stdio: 'ignore',
+    });
+    const sampler = sampleTreePeak(child.pid!);
+    child.on('error', reject);
+    child.on('exit', (exitCode) => {
+      resolve({ ms: performance.now() - start, peakBytes: sampler.stop(), exitCode });
+    });
+  });
+}
+
+export interface WatchRun {
+  id: string;
+  /** Save to result, milliseconds (debounce included). */
+  ms: number;
+  score: number;
+  maxScore: number;
+}
+
+/**
+ * Saves a watched file and regrades once per exercise, `reps` rounds, after one full warm grading as
+ * watch mode does first. The saved file is a scratch copy in a temporary folder (the real student
+ * files belong to whoever edits them); the regrade is of the reference solution.
+ */
+export async function watchRegrades(reps: number, seed: number): Promise<WatchRun[]> {
+  const { exercises } = await discover(REPO_ROOT);
+  const options = { root: REPO_ROOT, seed, lang: 'en' as const, source: 'solution' as const };
+  for (const ex of exercises) await gradeExercise(ex, options);
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'bench-watch-'));
+  // one scratch file per exercise, `<id>.ts`, directly in the scratch folder
+  const targets = exercises.map((ex) => ({ id: ex.id, dir: scratch, manifest: { files: [`${ex.id}.ts`] } }));
+  for (const ex of exercises) writeFileSync(path.join(scratch, `${ex.id}.ts`), '');
+  const byId = new Map(exercises.map((ex) => [ex.id, ex]));
+  let pending: ((run: WatchRun) => void) | null = null;
+  let savedAt = 0;
+  const watcher = watchStudentFiles(targets, (id) => {
+    void gradeExercise(byId.get(id)!, options).then((result) => {
+      pending?.({ id, ms: performance.now() - savedAt, score: result.score, maxScore: result.maxScore });
+    });
+  });
+  await watcher.ready;
+  const runs: WatchRun[] = [];
+  try {
+    for (let r = 0; r < reps; r++) {
+      for (const ex of exercises) {
+        collectGarbage();
+        const done = new Promise<WatchRun>((resolve) => {
+          pending = resolve;
+        });
+        savedAt = performance.now();
+        writeFileSync(path.join(scratch, `${ex.id}.ts`), `// save ${r}\n`);
+        runs.push(await done);
+      }
+    }
+  } finally {
+    await watcher.close();
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  return runs;
+}
