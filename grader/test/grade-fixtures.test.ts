@@ -152,7 +152,7 @@ describe('grading the fixtures', () => {
     expect(ex.problem?.file).toBe('exercises/09-bad-manifest/exercise.json');
     expect(ex.problem?.message.en).toContain('hints');
     expect(ex.problem?.message.en).toContain('files[0]');
-    expect(report.exercises.length).toBe(11);
+    expect(report.exercises.length).toBe(12);
   });
 
   it('marks an untouched starter as todo, and sums the report', () => {
@@ -165,8 +165,8 @@ describe('grading the fixtures', () => {
   });
 
   it('emits start/check/done events per exercise, in order', () => {
-    expect(events.filter((e) => e.startsWith('start:')).length).toBe(10);
-    expect(events.filter((e) => e.startsWith('done:')).length).toBe(10);
+    expect(events.filter((e) => e.startsWith('start:')).length).toBe(11);
+    expect(events.filter((e) => e.startsWith('done:')).length).toBe(11);
     expect(events.indexOf('start:01-passing')).toBeLessThan(events.indexOf('done:01-passing'));
     expect(events).toContain('check-start');
     expect(events).toContain('check-done');

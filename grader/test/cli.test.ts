@@ -1,0 +1,120 @@
+/**
+ * The whole CLI, as CI runs it: a real `node --import tsx grader/src/cli.tsx --ci --json FILE` on the
+ * fixtures, checking the report file (valid against the report schema) and the exit code; plus the
+ * in-process `main()` for usage errors and the exit-code rules.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../src/cli.js';
+import { validateJsonReport } from '../src/report/index.js';
+import { FIXTURES, REPO_ROOT } from './helpers.js';
+
+const run = promisify(execFile);
+const out = mkdtempSync(path.join(tmpdir(), 'grade-cli-'));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+/** Runs the real CLI in a child process; resolves with its exit code and output. */
+async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
+  try {
+    const { stdout, stderr } = await run(
+      process.execPath,
+      ['--conditions=source', '--import', 'tsx', 'grader/src/cli.tsx', ...args],
+      { cwd: REPO_ROOT, env: { ...process.env, CI: 'true', NO_COLOR: '1', ...env }, timeout: 120_000 },
+    );
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+/** Runs `main()` in-process with captured output. */
+async function inProcess(args: string[], env: NodeJS.ProcessEnv = {}) {
+  let stdout = '';
+  let stderr = '';
+  const sink = (append: (s: string) => void) =>
+    new Writable({
+      write(chunk, _enc, done) {
+        append(String(chunk));
+        done();
+      },
+    });
+  const code = await main(args, {
+    cwd: REPO_ROOT,
+    env: { CI: 'true', ...env },
+    stdout: sink((s) => (stdout += s)),
+    stderr: sink((s) => (stderr += s)),
+  });
+  return { code, stdout, stderr };
+}
+
+describe('pnpm grade --ci --json', () => {
+  it('writes a valid report and exits 0 when everything passes', async () => {
+    const file = path.join(out, 'pass.json');
+    const result = await cli(['--ci', '--root', FIXTURES, '--json', file, '--lang', 'en', '01']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('01-passing');
+    const report = JSON.parse(readFileSync(file, 'utf8'));
+    expect(validateJsonReport(report)).toEqual([]);
+    expect(report).toMatchObject({ version: 1, seed: 12345, lang: 'en', score: 5, maxScore: 5 });
+    expect(report.exercises[0].checks.map((c: { status: string }) => c.status)).toEqual(['pass', 'pass']);
+  });
+
+  it('exits 1 when a check fails, honours --seed and GRADE_SEED, and --min-score', async () => {
+    const file = path.join(out, 'fail.json');
+    const failing = await cli(['--ci', '--root', FIXTURES, '--json', file, '02'], { GRADE_SEED: '4242' });
+    expect(failing.code).toBe(1);
+    const report = JSON.parse(readFileSync(file, 'utf8'));
+    expect(report.seed).toBe(4242);
+    expect(report.lang).toBe('ko');
+    expect(report.score).toBe(2);
+    const threshold = await cli(['--ci', '--root', FIXTURES, '--seed', '7', '--min-score', '10', '02']);
+    expect(threshold.code).toBe(0);
+  });
+
+  it('exits 2 on a broken manifest, still grading the others', async () => {
+    const file = path.join(out, 'broken.json');
+    const result = await cli(['--ci', '--root', FIXTURES, '--json', file, '--lang', 'en', '01', '09']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('exercises/09-bad-manifest/exercise.json');
+    expect(result.stderr).toContain('hints');
+    const report = JSON.parse(readFileSync(file, 'utf8'));
+    expect(report.exercises.map((e: { id: string; status: string }) => [e.id, e.status])).toEqual([
+      ['01-passing', 'pass'],
+      ['09-bad-manifest', 'error'],
+    ]);
+  });
+});
+
+describe('main()', () => {
+  it('exits 2 with a clear message on usage errors', async () => {
+    for (const args of [
+      ['--bogus'],
+      ['--seed', 'abc'],
+      ['--lang', 'fr'],
+      ['--min-score', '120'],
+      ['--solutions', '--batch', 'x'],
+    ]) {
+      const result = await inProcess(['--root', FIXTURES, ...args], { LANG: 'en_US.UTF-8' });
+      expect([args, result.code]).toEqual([args, 2]);
+      expect(result.stderr.length).toBeGreaterThan(10);
+    }
+    expect((await inProcess(['--root', FIXTURES, '99'])).stderr).toContain('"99"');
+  });
+
+  it('prints help in the chosen language', async () => {
+    expect((await inProcess(['--help', '--lang', 'en'])).stdout).toContain('Exit codes: 0');
+    expect((await inProcess(['-h'])).stdout).toContain('종료 코드');
+  });
+
+  it('grades the solutions with --solutions', async () => {
+    const result = await inProcess(['--ci', '--root', FIXTURES, '--solutions', '10']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('10-verified');
+  });
+});
