@@ -56,6 +56,7 @@ describe('binary ops with broadcasting: gradients match central differences', ()
         (x, [c]) => {
           expectGradientsMatch((a) => a.add(c!).mul(c!).sub(c!), [x]);
           expectGradientsMatch((a) => a.pow(c!), [x]);
+          expectGradientsMatch((a) => a.pow(2).mul(c!), [x]);
           expectGradientsMatch((a) => a.div(c!), [x]);
         },
       ),
@@ -67,6 +68,7 @@ describe('binary ops with broadcasting: gradients match central differences', ()
 describe('unary ops: gradients match central differences', () => {
   const cases: [string, (x: Tensor) => Tensor, Values][] = [
     ['neg', (x) => x.neg(), (n) => valuesArb(n)],
+    ['square (pow 2, the fast path)', (x) => x.pow(2), (n) => valuesArb(n)],
     ['exp', (x) => x.exp(), (n) => valuesArb(n)],
     ['log', (x) => x.log(), (n) => valuesArb(n, 0.1, 5)],
     ['sqrt', (x) => x.sqrt(), (n) => valuesArb(n, 0.1, 5)],

@@ -121,13 +121,17 @@ export function div(x: TensorLike, y: TensorLike): Tensor {
 export function pow(x: TensorLike, y: TensorLike): Tensor {
   const { a, b, shape, av, bv } = operands('pow', x, y);
   const n = av.length;
+  // x.pow(2) (squared errors) is common enough for a multiply instead of the general power
+  const square = b.size === 1 && b.data[0] === 2;
   const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) out[i] = av[i]! ** bv[i]!;
+  if (square) for (let i = 0; i < n; i++) out[i] = av[i]! * av[i]!;
+  else for (let i = 0; i < n; i++) out[i] = av[i]! ** bv[i]!;
   return fromOp(out, shape, 'pow', [a, b], (g) => {
     // d(a^b)/da = b·a^(b-1), d(a^b)/db = a^b·ln(a)
     if (a.requiresGrad) {
       const ga = gradSink(a, n);
-      for (let i = 0; i < n; i++) ga[i]! += g[i]! * bv[i]! * av[i]! ** (bv[i]! - 1);
+      if (square) for (let i = 0; i < n; i++) ga[i]! += 2 * g[i]! * av[i]!;
+      else for (let i = 0; i < n; i++) ga[i]! += g[i]! * bv[i]! * av[i]! ** (bv[i]! - 1);
       flushGrad(a, ga, shape);
     }
     if (b.requiresGrad) {
