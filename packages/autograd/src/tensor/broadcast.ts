@@ -22,32 +22,33 @@ export function expand(data: Float64Array, from: readonly number[], to: readonly
 }
 
 /**
- * Adds `grad` (of the broadcast shape `from`) into `target` (of the smaller shape `to`), summing over
- * every axis that broadcasting repeated: the chain rule for a value that was used many times.
+ * Adds `scale · grad` (`grad` of the broadcast shape `from`) into `target` (of the smaller shape `to`),
+ * summing over every axis that broadcasting repeated: the chain rule for a value that was used many times.
  */
 export function addReduced(
   target: Float64Array,
   to: readonly number[],
   grad: Float64Array,
   from: readonly number[],
+  scale = 1,
 ): void {
   const n = target.length;
   if (grad.length === n) {
-    for (let i = 0; i < n; i++) target[i]! += grad[i]!;
+    for (let i = 0; i < n; i++) target[i]! += scale * grad[i]!;
     return;
   }
   if (n === 1) {
     let s = 0;
     for (let i = 0; i < grad.length; i++) s += grad[i]!;
-    target[0]! += s;
+    target[0]! += scale * s;
     return;
   }
   if (isTrailingRow(to, from)) {
     for (let start = 0; start < grad.length; start += n) {
-      for (let j = 0; j < n; j++) target[j]! += grad[start + j]!;
+      for (let j = 0; j < n; j++) target[j]! += scale * grad[start + j]!;
     }
     return;
   }
   const map = broadcastIndexMap(to, from);
-  for (let i = 0; i < grad.length; i++) target[map[i]!]! += grad[i]!;
+  for (let i = 0; i < grad.length; i++) target[map[i]!]! += scale * grad[i]!;
 }

@@ -3,8 +3,8 @@
  * beside its backward closure. Broadcast operands are expanded to the output shape first (no work
  * when the shapes already agree), and their gradients are summed back over the broadcast axes.
  */
-import { flushGrad, fromOp, gradSink } from './autograd.js';
-import { expand } from './broadcast.js';
+import { flushGrad, fromOp, gradData, gradSink } from './autograd.js';
+import { addReduced, expand } from './broadcast.js';
 import { broadcastShapes, sameShape } from './shape.js';
 import { Tensor, type TensorLike } from './tensor.js';
 
@@ -36,17 +36,9 @@ export function add(x: TensorLike, y: TensorLike): Tensor {
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) out[i] = av[i]! + bv[i]!;
   return fromOp(out, shape, 'add', [a, b], (g) => {
-    // d(a+b)/da = 1, d(a+b)/db = 1
-    if (a.requiresGrad) {
-      const ga = gradSink(a, n);
-      for (let i = 0; i < n; i++) ga[i]! += g[i]!;
-      flushGrad(a, ga, shape);
-    }
-    if (b.requiresGrad) {
-      const gb = gradSink(b, n);
-      for (let i = 0; i < n; i++) gb[i]! += g[i]!;
-      flushGrad(b, gb, shape);
-    }
+    // d(a+b)/da = 1, d(a+b)/db = 1: the gradient passes through, summed where a or b was broadcast
+    if (a.requiresGrad) addReduced(gradData(a), a.shape, g, shape);
+    if (b.requiresGrad) addReduced(gradData(b), b.shape, g, shape);
   });
 }
 
@@ -58,16 +50,8 @@ export function sub(x: TensorLike, y: TensorLike): Tensor {
   for (let i = 0; i < n; i++) out[i] = av[i]! - bv[i]!;
   return fromOp(out, shape, 'sub', [a, b], (g) => {
     // d(a-b)/da = 1, d(a-b)/db = -1
-    if (a.requiresGrad) {
-      const ga = gradSink(a, n);
-      for (let i = 0; i < n; i++) ga[i]! += g[i]!;
-      flushGrad(a, ga, shape);
-    }
-    if (b.requiresGrad) {
-      const gb = gradSink(b, n);
-      for (let i = 0; i < n; i++) gb[i]! -= g[i]!;
-      flushGrad(b, gb, shape);
-    }
+    if (a.requiresGrad) addReduced(gradData(a), a.shape, g, shape);
+    if (b.requiresGrad) addReduced(gradData(b), b.shape, g, shape, -1);
   });
 }
 
