@@ -4,10 +4,10 @@
  * losses as a table and the six loss curves as a chart.
  *
  * What the judge asks is the lecture's conclusion, "잘 모르겠으면, 그냥 Adam 을 사용한다!": from the
- * lecture's start, Adam learns XOR and ends with the lowest loss, and no optimizer blows up. Measured
- * with the reference formulas over 300 seeds at 2000 epochs: Adam always reached accuracy 1 (loss
- * ≤ 0.50) and beat every other optimizer by at least 0.16; the others stayed within 1e-5 of their
- * first loss or below it.
+ * lecture's start, at the slides' defaults, Adam learns XOR, and no optimizer blows up. The ranking of
+ * the others is shown, not judged: it depends on the start. Measured with the reference formulas:
+ * at 2000 epochs Adam stayed on the plateau for about 1 seed in 500, at 3000 for none of 1000
+ * (final loss at most 0.15); the others ended within 1e-5 of their first loss or below it.
  */
 import {
   type Check,
@@ -22,7 +22,7 @@ import type * as Student from '../src/optimizers.js';
 import { OPTIMIZERS, type OptimizerName } from './reference.js';
 import { firstNonFinite, lossChart, malformedRun, type RunResult, trainXor } from './training.js';
 
-export const COMPARISON_EPOCHS = 2000;
+export const COMPARISON_EPOCHS = 3000;
 /** How far above its first loss a run may end before it counts as blown up. */
 const DIVERGENCE_MARGIN = 0.01;
 
@@ -75,7 +75,7 @@ function tableOf(got: ComparisonOutput, epochs: number, lang: Lang): Table {
   return { head, rows };
 }
 
-/** Judges the comparison: well-formed, finite, nothing blew up, Adam ahead. */
+/** Judges the comparison: well-formed, finite, nothing blew up, Adam learned XOR. */
 export function judgeComparison(got: ComparisonOutput, input: ComparisonInput, lang: Lang): Verdict {
   const setting = `${input.epochs} epochs, 'normal', seed ${input.seed}`;
   for (const name of OPTIMIZERS) {
@@ -111,25 +111,27 @@ export function judgeComparison(got: ComparisonOutput, input: ComparisonInput, l
     }
   }
   const adam = got.Adam;
-  const rival = OPTIMIZERS.filter((n) => n !== 'Adam').reduce((a, b) => (got[a].loss <= got[b].loss ? a : b));
-  const [adamLoss, rivalLoss] = [renderNumber(adam.loss), renderNumber(got[rival].loss)];
-  if (adam.accuracy === 1 && adam.loss < got[rival].loss) {
+  const best = OPTIMIZERS.reduce((a, b) => (got[a].loss <= got[b].loss ? a : b));
+  const solved = OPTIMIZERS.filter((n) => got[n].accuracy === 1);
+  const [adamLoss, bestLoss] = [renderNumber(adam.loss), renderNumber(got[best].loss)];
+  const solvedText = solved.join(', ') || '-';
+  if (adam.accuracy === 1) {
     return pass(
       {
-        ko: `${setting}: Adam이 XOR을 풀었고(정답률 1) 손실 ${adamLoss}로 가장 낮습니다 (다음은 ${rival}, ${rivalLoss}). "잘 모르겠으면, 그냥 Adam"`,
-        en: `${setting}: Adam learned XOR (accuracy 1) and ends lowest at ${adamLoss} (next: ${rival}, ${rivalLoss}). "When unsure, just use Adam."`,
+        ko: `${setting}: Adam이 XOR을 풀었습니다 (정답률 1, 손실 ${renderNumber(adam.losses[0]!)} → ${adamLoss}). 정답률 1에 이른 것: ${solvedText}; 가장 낮은 손실: ${best} (${bestLoss}). "잘 모르겠으면, 그냥 Adam"`,
+        en: `${setting}: Adam learned XOR (accuracy 1, loss ${renderNumber(adam.losses[0]!)} → ${adamLoss}). At accuracy 1: ${solvedText}; lowest loss: ${best} (${bestLoss}). "When unsure, just use Adam."`,
       },
       extra,
     );
   }
   return fail(
     {
-      ko: `${setting}: 슬라이드 기본값에서 Adam이 정답률 1과 가장 낮은 손실을 내길 기대했지만, Adam은 정답률 ${renderNumber(adam.accuracy)}, 손실 ${adamLoss}이고 ${rival}은(는) 손실 ${rivalLoss}입니다. Adam의 궤적 검사부터 통과시키세요.`,
-      en: `${setting}: expected Adam, at the slides' defaults, to reach accuracy 1 and the lowest loss; got Adam at accuracy ${renderNumber(adam.accuracy)}, loss ${adamLoss}, and ${rival} at loss ${rivalLoss}. Make Adam's trajectory checks pass first.`,
+      ko: `${setting}: 슬라이드 기본값의 Adam이 강의의 시작점에서 XOR을 풀길(정답률 1) 기대했지만, 정답률 ${renderNumber(adam.accuracy)}, 손실 ${renderNumber(adam.losses[0]!)} → ${adamLoss}입니다. Adam의 궤적 검사부터 통과시키세요.`,
+      en: `${setting}: expected Adam, at the slides' defaults and from the lecture's start, to learn XOR (accuracy 1); got accuracy ${renderNumber(adam.accuracy)}, loss ${renderNumber(adam.losses[0]!)} → ${adamLoss}. Make Adam's trajectory checks pass first.`,
     },
     {
       ...extra,
-      expected: `Adam: accuracy 1, loss < ${rivalLoss}`,
+      expected: 'Adam: accuracy 1',
       got: `Adam: accuracy ${renderNumber(adam.accuracy)}, loss ${adamLoss}`,
     },
   );

@@ -5,10 +5,10 @@
  * thousands of epochs unless the optimizer adapts its step (the comparison check shows it); so these
  * checks start from Dense's default initializer (glorotUniform) and give each optimizer a learning
  * rate that suits it ("lr만 적절히 조절하면 됩니다", the Adagrad slide's note). With the reference
- * formulas every one of 500 seeds reached accuracy 1 and a loss under 0.03 in 500 epochs; the check
- * asks for accuracy 1 and a loss under 0.1.
+ * formulas 2999 of 3000 runs (500 seeds × 6) reached accuracy 1 and a loss under 0.03 in 500 epochs;
+ * the check trains from three seeds and wants two of them at accuracy 1 with a loss under 0.1.
  */
-import { type Check, fail, pass, renderNumber, type Verdict } from '@gradschool/exercise-kit';
+import { type Check, fail, pass, render, renderNumber, type Verdict } from '@gradschool/exercise-kit';
 import type * as Student from '../src/optimizers.js';
 import type { Hyper, OptimizerName } from './reference.js';
 import {
@@ -32,65 +32,101 @@ export const XOR_OPTIONS: Record<OptimizerName, Hyper> = {
 
 export const XOR_EPOCHS = 500;
 export const XOR_MAX_LOSS = 0.1;
+/** Starts (seeds) per check, and how many of them must learn XOR. */
+export const XOR_STARTS = 3;
+export const XOR_NEEDED = 2;
+
+/** The runs of one check: the same optimizer and options from `XOR_STARTS` different seeds. */
+export interface XorInput {
+  runs: RunSpec[];
+}
 
 const callOf = (spec: RunSpec): string => `${spec.optimizer}({ learningRate: ${spec.options.learningRate} })`;
+const learned = (run: RunResult): boolean => run.accuracy === 1 && run.loss < XOR_MAX_LOSS;
 
-/** Judges one training run: finite losses, accuracy 1, final loss under `XOR_MAX_LOSS`. */
-export function judgeXor(got: RunResult, spec: RunSpec): Verdict {
-  const call = callOf(spec);
-  const setting = `${spec.epochs} epochs, glorotUniform, seed ${spec.seed}`;
-  const shape = malformedRun(got, spec.epochs);
-  if (shape) return fail({ ko: `${call}, ${setting}: ${shape}`, en: `${call}, ${setting}: ${shape}` });
-  const chart = lossChart([{ name: spec.optimizer, losses: got.losses }]);
-  const bad = firstNonFinite(got.losses);
-  if (bad > 0 || !Number.isFinite(got.loss)) {
-    const epoch = bad > 0 ? bad : spec.epochs;
-    return fail(
-      {
-        ko: `${call}로 XOR을 학습(${setting})하는 중 ${epoch}번째 epoch에서 손실이 ${renderNumber(got.losses[epoch - 1] ?? got.loss)}이(가) 되었습니다. 유한한 손실을 기대했습니다: 0으로 나누기나 부호를 확인하세요.`,
-        en: `Training XOR with ${call} (${setting}), the loss became ${renderNumber(got.losses[epoch - 1] ?? got.loss)} at epoch ${epoch}; expected a finite loss. Look for a division by zero or a sign error.`,
-      },
-      { chart },
-    );
+/**
+ * Judges one optimizer's runs: every loss finite, and at least `XOR_NEEDED` of the starts reach
+ * accuracy 1 with a final loss under `XOR_MAX_LOSS`. (From a few starts even a correct optimizer
+ * settles where one XOR point stays wrong, loss ≈ 0.35: about 1 run in 3000 with the reference.)
+ */
+export function judgeXor(got: RunResult[], input: XorInput): Verdict {
+  const call = callOf(input.runs[0]!);
+  const setting = `${XOR_EPOCHS} epochs, glorotUniform`;
+  if (!Array.isArray(got) || got.length !== input.runs.length) {
+    const text = `expected ${input.runs.length} runs, got ${render(got)}`;
+    return fail({ ko: `${call}, ${setting}: ${text}`, en: `${call}, ${setting}: ${text}` });
   }
-  const first = renderNumber(got.losses[0]!);
-  const [loss, accuracy] = [renderNumber(got.loss), renderNumber(got.accuracy)];
-  if (got.accuracy === 1 && got.loss < XOR_MAX_LOSS) {
+  for (const [k, spec] of input.runs.entries()) {
+    const shape = malformedRun(got[k], spec.epochs);
+    if (shape)
+      return fail({ ko: `${call}, seed ${spec.seed}: ${shape}`, en: `${call}, seed ${spec.seed}: ${shape}` });
+  }
+  const chart = lossChart(
+    input.runs.map((spec, k) => ({ name: `seed ${spec.seed}`, losses: got[k]!.losses })),
+  );
+  for (const [k, spec] of input.runs.entries()) {
+    const run = got[k]!;
+    const bad = firstNonFinite(run.losses);
+    if (bad > 0 || !Number.isFinite(run.loss)) {
+      const epoch = bad > 0 ? bad : spec.epochs;
+      const value = renderNumber(run.losses[epoch - 1] ?? run.loss);
+      return fail(
+        {
+          ko: `${call}로 XOR을 학습(${setting}, seed ${spec.seed})하는 중 ${epoch}번째 epoch에서 손실이 ${value}이(가) 되었습니다. 유한한 손실을 기대했습니다: 0으로 나누기나 부호를 확인하세요.`,
+          en: `Training XOR with ${call} (${setting}, seed ${spec.seed}), the loss became ${value} at epoch ${epoch}; expected a finite loss. Look for a division by zero or a sign error.`,
+        },
+        { chart },
+      );
+    }
+  }
+  const lines = input.runs.map((spec, k) => {
+    const run = got[k]!;
+    return `seed ${spec.seed}: ${renderNumber(run.losses[0]!)} → ${renderNumber(run.loss)}, accuracy ${renderNumber(run.accuracy)}`;
+  });
+  const summary = lines.join('; ');
+  const successes = got.filter(learned).length;
+  if (successes >= XOR_NEEDED) {
     return pass(
       {
-        ko: `${call}로 XOR을 학습했습니다 (${setting}): 손실 ${first} → ${loss}, 정답률 ${accuracy}.`,
-        en: `${call} learned XOR (${setting}): loss ${first} → ${loss}, accuracy ${accuracy}.`,
+        ko: `${call}로 XOR을 학습했습니다 (${setting}, ${input.runs.length}번 중 ${successes}번 정답률 1): ${summary}.`,
+        en: `${call} learned XOR (${setting}, ${successes} of ${input.runs.length} starts at accuracy 1): ${summary}.`,
       },
       { chart },
     );
   }
   return fail(
     {
-      ko: `${call}로 XOR을 학습(${setting})한 뒤 정답률 1과 손실 ${XOR_MAX_LOSS} 미만을 기대했지만, 정답률 ${accuracy}, 손실 ${loss}(첫 epoch ${first})입니다. 궤적 검사가 통과했다면 step이 모든 파라미터(커널과 편향)를 고치는지 확인하세요.`,
-      en: `After training XOR with ${call} (${setting}) expected accuracy 1 and a loss under ${XOR_MAX_LOSS}; got accuracy ${accuracy} and loss ${loss} (first epoch ${first}). If the trajectory checks pass, make sure step updates every parameter (kernels and biases).`,
+      ko: `${call}로 XOR을 서로 다른 시작 ${input.runs.length}곳에서 학습(${setting})했을 때 적어도 ${XOR_NEEDED}번은 정답률 1과 손실 ${XOR_MAX_LOSS} 미만을 기대했지만 ${successes}번이었습니다: ${summary}. 궤적 검사가 통과했다면 step이 모든 파라미터(커널과 편향)를 고치는지 확인하세요.`,
+      en: `Training XOR with ${call} (${setting}) from ${input.runs.length} starts, expected at least ${XOR_NEEDED} to reach accuracy 1 and a loss under ${XOR_MAX_LOSS}; ${successes} did: ${summary}. If the trajectory checks pass, make sure step updates every parameter (kernels and biases).`,
     },
-    { chart, expected: `accuracy 1, loss < ${XOR_MAX_LOSS}`, got: `accuracy ${accuracy}, loss ${loss}` },
+    {
+      chart,
+      expected: `≥ ${XOR_NEEDED} of ${input.runs.length} runs with accuracy 1, loss < ${XOR_MAX_LOSS}`,
+      got: summary,
+    },
   );
 }
 
 /** The XOR training check of one optimizer. */
-export function xorCheck(name: OptimizerName): Check<typeof Student, RunSpec, RunResult> {
+export function xorCheck(name: OptimizerName): Check<typeof Student, XorInput, RunResult[]> {
   return {
     id: `${name.toLowerCase()}-xor`,
     title: {
-      ko: `${name}: compile()로 XOR 학습 (${XOR_EPOCHS} epochs)`,
-      en: `${name}: trains XOR through compile() (${XOR_EPOCHS} epochs)`,
+      ko: `${name}: compile()로 XOR 학습 (${XOR_EPOCHS} epochs, 시작 ${XOR_STARTS}곳)`,
+      en: `${name}: trains XOR through compile() (${XOR_EPOCHS} epochs, ${XOR_STARTS} starts)`,
     },
     points: 2,
     timeLimitMs: 60_000,
     input: (ctx) => ({
-      optimizer: name,
-      options: XOR_OPTIONS[name],
-      kernelInitializer: 'glorotUniform',
-      epochs: XOR_EPOCHS,
-      seed: ctx.seed,
+      runs: Array.from({ length: XOR_STARTS }, (_, k) => ({
+        optimizer: name,
+        options: XOR_OPTIONS[name],
+        kernelInitializer: 'glorotUniform' as const,
+        epochs: XOR_EPOCHS,
+        seed: (ctx.seed + k * 7919) >>> 0,
+      })),
     }),
-    probe: trainXor,
+    probe: (student, input) => input.runs.map((spec) => trainXor(student, spec)),
     judge: judgeXor,
   };
 }
