@@ -80,15 +80,15 @@ export class Tensor {
   add(o: TensorLike): Tensor {
     return add(this, o);
   }
-  /** Elementwise `this - o` with broadcasting. */
+  /** Elementwise `this - o` with broadcasting. @example yPred.sub(yTrue) */
   sub(o: TensorLike): Tensor {
     return sub(this, o);
   }
-  /** Elementwise `this * o` with broadcasting. */
+  /** Elementwise `this * o` with broadcasting (not the matrix product). @example x.mul(0.5) */
   mul(o: TensorLike): Tensor {
     return mul(this, o);
   }
-  /** Elementwise `this / o` with broadcasting. */
+  /** Elementwise `this / o` with broadcasting. @example e.div(e.sum(-1, true)) */
   div(o: TensorLike): Tensor {
     return div(this, o);
   }
@@ -120,15 +120,15 @@ export class Tensor {
   clip(min: number, max: number): Tensor {
     return clip(this, min, max);
   }
-  /** Matrix product `[m,k] x [k,n] -> [m,n]`; leading batch axes broadcast. */
+  /** Matrix product `[m,k] x [k,n] -> [m,n]`; leading batch axes broadcast. @example x.matmul(w).add(b) */
   matmul(o: Tensor): Tensor {
     return matmul(this, o);
   }
-  /** Permutes the axes (default: reversed, so a matrix is transposed). */
+  /** Permutes the axes (default: reversed, so a matrix is transposed). @example w.transpose() // [k,n] -> [n,k] */
   transpose(axes?: number[]): Tensor {
     return transpose(this, axes);
   }
-  /** Same data, new shape; one size may be -1 (inferred). */
+  /** Same data, new shape; one size may be -1 (inferred). @example arange(6).reshape([2, -1]) // shape [2, 3] */
   reshape(shape: number[]): Tensor {
     return reshape(this, shape);
   }
@@ -136,19 +136,19 @@ export class Tensor {
   gather(indices: ArrayLike<number>): Tensor {
     return gather(this, indices);
   }
-  /** Sum over `axis` (or all axes -> scalar). */
+  /** Sum over `axis` (or all axes -> scalar). @example x.sum(1, true) // [N, C] -> [N, 1] */
   sum(axis?: number | number[], keepDims = false): Tensor {
     return sum(this, axis, keepDims);
   }
-  /** Mean over `axis` (or all axes -> scalar). */
+  /** Mean over `axis` (or all axes -> scalar). @example yPred.sub(yTrue).pow(2).mean() // MSE */
   mean(axis?: number | number[], keepDims = false): Tensor {
     return mean(this, axis, keepDims);
   }
-  /** Maximum over `axis` (or all axes -> scalar); the gradient goes to the first maximum. */
+  /** Maximum over `axis` (or all axes -> scalar); the gradient goes to the first maximum. @example x.max(-1) */
   max(axis?: number | number[], keepDims = false): Tensor {
     return max(this, axis, keepDims);
   }
-  /** Index of the largest value along `axis` (default -1); not differentiable. */
+  /** Index of the largest value along `axis` (default -1); not differentiable. @example probs.argmax() // predicted classes */
   argmax(axis = -1): Tensor {
     return argmax(this, axis);
   }
@@ -172,7 +172,7 @@ export class Tensor {
   leakyRelu(alpha = 0.2): Tensor {
     return leakyRelu(this, alpha);
   }
-  /** e^x / Σ e^x along `axis` (default last), computed stably. */
+  /** e^x / Σ e^x along `axis` (default last), computed stably. @example tensor([1, 1, 2]).softmax() // [0.2119, 0.2119, 0.5761] */
   softmax(axis = -1): Tensor {
     return softmax(this, axis);
   }
