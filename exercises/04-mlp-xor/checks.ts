@@ -142,11 +142,11 @@ export default defineChecks<typeof Student>([
       const model = student.makeModel();
       const predictions = model.predict(XOR_X).toArray() as number[][];
       const evaluated = model.evaluate(XOR_X, XOR_Y);
-      const before = model.getWeights().map((w) => Array.from(w.data));
+      const before = model.getWeights().map(toPlain);
       model.fit(XOR_X, XOR_Y, { epochs: 1, batchSize: 4, shuffle: false, verbose: 0 });
       const after = model.getWeights().map((w) => Array.from(w.data));
-      const steps = after.flatMap((w, i) => w.map((v, j) => v - before[i]![j]!));
-      return { predictions, evaluated, steps };
+      const steps = after.flatMap((w, i) => w.map((v, j) => v - before[i]!.data[j]!));
+      return { predictions, evaluated, before, steps };
     },
     judge: (got) => judgeModelCompile(got),
   }),

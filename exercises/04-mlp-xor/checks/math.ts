@@ -138,6 +138,31 @@ export function kerasMlpPredict(weights: { shape: number[]; data: number[] }[], 
   });
 }
 
+/**
+ * ∂J/∂θ of the slide's Keras model on the XOR batch (J = the mean of the samples' cross-entropies),
+ * by central differences, flattened in Keras' order: kernel 1 [2, 5] (= W1ᵀ), bias 1, kernel 2 [5, 2]
+ * (= W2), bias 2.
+ */
+export function kerasBatchGradients(weights: { shape: number[]; data: number[] }[]): number[] {
+  const [k1, b1, k2, b2] = weights;
+  const K1 = rowsOf(k1!);
+  const params: Params = {
+    W1: b1!.data.map((_, j) => K1.map((row) => row[j]!)),
+    B1: [...b1!.data],
+    W2: rowsOf(k2!),
+    B2: [...b2!.data],
+  };
+  const perSample = XOR_X.map((x, i) => numericGradients(params, x, XOR_Y[i]!));
+  const mean = (pick: (g: Params) => number) =>
+    perSample.reduce((acc, g) => acc + pick(g), 0) / perSample.length;
+  return [
+    ...K1.flatMap((row, i) => row.map((_, j) => mean((g) => g.W1[j]![i]!))),
+    ...params.B1.map((_, j) => mean((g) => g.B1[j]!)),
+    ...params.W2.flatMap((row, j) => row.map((_, k) => mean((g) => g.W2[j]![k]!))),
+    ...params.B2.map((_, k) => mean((g) => g.B2[k]!)),
+  ];
+}
+
 /** Mean over the batch of −Σ y·log(clip(ŷ)), Keras' categorical cross-entropy. */
 export function categoricalCrossentropy(yTrue: number[][], yPred: number[][]): number {
   const clip = (p: number) => Math.min(Math.max(p, 1e-7), 1 - 1e-7);

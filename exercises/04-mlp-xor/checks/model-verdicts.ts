@@ -4,7 +4,15 @@
  */
 import type { Tensor } from '@gradschool/autograd';
 import { allOf, expectClose, fail, pass, render, type Verdict } from '@gradschool/exercise-kit';
-import { argmaxRows, categoricalCrossentropy, kerasMlpPredict, XOR_CLASS, XOR_X, XOR_Y } from './math.js';
+import {
+  argmaxRows,
+  categoricalCrossentropy,
+  kerasBatchGradients,
+  kerasMlpPredict,
+  XOR_CLASS,
+  XOR_X,
+  XOR_Y,
+} from './math.js';
 
 /** A tensor as plain data for the trip out of the sandbox. */
 export interface PlainTensor {
@@ -76,15 +84,22 @@ export function judgeModelStructure(got: StructureProbe): Verdict {
 export interface CompileProbe {
   predictions: number[][];
   evaluated: Record<string, number>;
-  /** Every parameter's change in one epoch of one batch (Keras order, flattened). */
+  /** The weights before one epoch of one batch, and every parameter's change in it (Keras order). */
+  before: PlainTensor[];
   steps: number[];
 }
 
 /**
- * Adam's first step is lr·g / (|g| + ε̂): about lr = 0.001 for every weight whose gradient is not tiny,
- * and never more than lr. Plain SGD moves by lr·g, which is far smaller here and varies with g.
+ * Adam's first step (Keras 3, lr 0.001, β1 0.9, β2 0.999, ε 1e-7): m = 0.1·g, v = 0.001·g²,
+ * α = lr·√(1 − β2) / (1 − β1), Δ = −α·m / (√v + ε) = −lr·g / (|g| + ε/√0.001). About 0.001 for every
+ * weight whose gradient is not tiny; plain SGD would move by lr·g instead.
  */
-const ADAM_FIRST_STEP = { min: 0.0009, max: 0.00101, share: 1 / 3 };
+export function adamFirstStep(g: number, lr = 0.001): number {
+  const m = 0.1 * g;
+  const v = 0.001 * g * g;
+  const alpha = (lr * Math.sqrt(0.001)) / 0.1;
+  return (-alpha * m) / (Math.sqrt(v) + 1e-7);
+}
 
 export function judgeModelCompile(got: CompileProbe): Verdict {
   const lossVerdict = expectClose(got.evaluated.loss, categoricalCrossentropy(XOR_Y, got.predictions), {
@@ -105,21 +120,20 @@ export function judgeModelCompile(got: CompileProbe): Verdict {
           ko: `evaluate() 결과에 accuracy 가 없습니다 (${render(got.evaluated)}). compile 의 metrics: ['accuracy'] 를 확인하세요.`,
           en: `evaluate() has no accuracy (${render(got.evaluated)}). Check compile's metrics: ['accuracy'].`,
         });
-  const sizes = got.steps.map(Math.abs);
-  const largest = Math.max(...sizes);
-  const adamLike = sizes.filter((s) => s >= ADAM_FIRST_STEP.min && s <= ADAM_FIRST_STEP.max);
-  const optimizerVerdict =
-    adamLike.length >= ADAM_FIRST_STEP.share * sizes.length && largest <= ADAM_FIRST_STEP.max
-      ? pass()
-      : fail({
-          ko: `Adam(lr 0.001) 의 첫 걸음은 기울기 크기와 거의 상관없이 weight 를 약 0.001 (많아야 0.001) 만큼 움직입니다. 그런데 한 Epoch 뒤 변화량이 ${render(got.steps)} 입니다 (0.0009~0.00101 인 것 ${adamLike.length}/${sizes.length} 개, 가장 큰 것 ${render(largest)}). optimizer 가 'adam' 인가요?`,
-          en: `Adam (lr 0.001) first moves each weight by about 0.001 (never more), almost whatever the gradient's size. After one epoch the changes are ${render(got.steps)} (${adamLike.length}/${sizes.length} within 0.0009..0.00101, the largest ${render(largest)}). Is the optimizer 'adam'?`,
-        });
-  const verdict = allOf([lossVerdict, accuracyVerdict, optimizerVerdict]);
+  const expectedSteps = kerasBatchGradients(got.before).map((g) => adamFirstStep(g));
+  const stepVerdict = expectClose(got.steps, expectedSteps, {
+    rtol: 1e-3,
+    atol: 1e-7,
+    what: {
+      ko: "fit 1 Epoch 동안 weight 의 변화량 (Adam 의 첫 걸음 −0.001·g / (|g| + 3.2e-6), g 는 XOR 배치의 기울기; optimizer 가 'adam' 인가요?)",
+      en: "the weights' change in one epoch of fit (Adam's first step −0.001·g / (|g| + 3.2e-6), g the XOR batch's gradient; is the optimizer 'adam'?)",
+    },
+  });
+  const verdict = allOf([lossVerdict, accuracyVerdict, stepVerdict]);
   return verdict.pass
     ? pass({
-        ko: 'loss 는 categorical cross-entropy, metrics 에 accuracy, optimizer 는 Adam 처럼 움직입니다.',
-        en: 'The loss is categorical cross-entropy, accuracy is a metric, and the optimizer steps like Adam.',
+        ko: 'loss 는 categorical cross-entropy, metrics 에 accuracy, 첫 갱신은 Adam 의 첫 걸음과 같습니다.',
+        en: "The loss is categorical cross-entropy, accuracy is a metric, and the first update is Adam's first step.",
       })
     : verdict;
 }

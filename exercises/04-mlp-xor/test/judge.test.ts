@@ -10,6 +10,7 @@ import {
   randomParams,
   randomSample,
 } from '../checks/math.js';
+import { adamFirstStep } from '../checks/model-verdicts.js';
 
 /** Back propagation written out for the test only, to confirm the judge's central differences. */
 function analytic(p: Params, x: number[], t: number[]): Params {
@@ -85,6 +86,12 @@ describe("exercise 04's judge math", () => {
 });
 
 describe("exercise 04's verdicts", () => {
+  it("expects Adam's first step to be about lr, whatever the gradient's size", () => {
+    expect(adamFirstStep(2)).toBeCloseTo(-0.001, 8);
+    expect(adamFirstStep(-0.001)).toBeCloseTo(0.001 * (0.001 / (0.001 + 1e-7 / Math.sqrt(0.001))), 12);
+    expect(Math.abs(adamFirstStep(0))).toBe(0);
+  });
+
   it('fails a training run that misclassifies an input, and charts the loss', () => {
     const run = {
       seed: 1,
