@@ -251,6 +251,9 @@ describe('terminal size', () => {
     for (const frame of [overview, r.lastFrame()]) {
       const lines = frame.split('\n');
       expect(lines.length).toBeLessThanOrEqual(23);
+      // However tall the content, the header keeps the first row and the keys the last.
+      expect(lines[0]).toContain('gradschool 채점기');
+      expect(lines.at(-1)).toContain('q 종료');
       for (const line of lines) expect(width(line)).toBeLessThanOrEqual(80);
     }
     expect(r.lastFrame()).toContain('내 파일');

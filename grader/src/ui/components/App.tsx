@@ -54,33 +54,41 @@ export function App({ session, lang, watch, links = false }: Props) {
   const { score, maxScore } = totals(state);
   // One row less than the terminal: a frame as tall as the screen makes Ink clear it on every update.
   const height = rows - 1;
+  // One column spare too: where Ink and the terminal disagree on a wide (Korean) character's width,
+  // a line one cell too long must not wrap and scroll the whole screen.
+  const width = columns - 1;
   // A blank line under the header, when there is room for it.
   const gap = rows >= 20 ? 1 : 0;
   const body = height - 2 - gap;
   return (
-    <Box flexDirection="column" width={columns} height={height}>
-      <Header
-        lang={state.lang}
-        score={score}
-        maxScore={maxScore}
-        busy={Object.keys(state.running).length > 0}
-        watching={watch && session.watch !== undefined}
-        columns={columns}
-      />
+    <Box flexDirection="column" width={width} height={height}>
+      {/* Header and key bar keep their row however tall the screen's content is. */}
+      <Box flexShrink={0}>
+        <Header
+          lang={state.lang}
+          score={score}
+          maxScore={maxScore}
+          busy={Object.keys(state.running).length > 0}
+          watching={watch && session.watch !== undefined}
+          columns={columns}
+        />
+      </Box>
       {gap ? <Text> </Text> : null}
-      <Box flexDirection="column" height={body} overflow="hidden">
+      <Box flexDirection="column" height={body} flexShrink={0} overflow="hidden">
         {/* flexShrink 0: a screen taller than the terminal is clipped at the bottom, never squeezed. */}
         <Box flexDirection="column" flexShrink={0}>
           {state.help ? (
             <HelpScreen lang={state.lang} />
           ) : state.screen === 'details' ? (
-            <Details state={state} columns={columns} links={links} />
+            <Details state={state} columns={width} links={links} />
           ) : (
             <Overview state={state} height={body} />
           )}
         </Box>
       </Box>
-      <KeyBar lang={state.lang} screen={state.screen} />
+      <Box flexShrink={0}>
+        <KeyBar lang={state.lang} screen={state.screen} />
+      </Box>
     </Box>
   );
 }

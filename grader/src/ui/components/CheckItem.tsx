@@ -38,11 +38,14 @@ export function CheckItem({ check, lang, columns, compact = false }: Props) {
             {check.title[lang]}
           </Text>
         </Box>
-        <Text color={paint(theme, 'gray')}>
-          {' '}
-          {t('ui.points', lang, { score: check.score, max: check.maxScore })} · {Math.round(check.durationMs)}
-          ms
-        </Text>
+        <Box flexShrink={0}>
+          <Text color={paint(theme, 'gray')}>
+            {' '}
+            {t('ui.points', lang, { score: check.score, max: check.maxScore })} ·{' '}
+            {Math.round(check.durationMs)}
+            ms
+          </Text>
+        </Box>
       </Box>
       <Box flexDirection="column" marginLeft={2} display={compact ? 'none' : 'flex'}>
         {check.message[lang] ? (
