@@ -8,14 +8,16 @@ export type Props = {
   lang: Lang;
 };
 
-const LINES: MessageKey[] = [
-  'ui.help.move',
-  'ui.help.open',
-  'ui.help.back',
-  'ui.help.hint',
-  'ui.help.regrade',
-  'ui.help.lang',
-  'ui.help.quit',
+/** Each key (the same in both languages) and what it does. */
+const LINES: [string, MessageKey][] = [
+  ['↑ ↓  j k', 'ui.help.move'],
+  ['Enter  →', 'ui.help.open'],
+  ['Esc  ←', 'ui.help.back'],
+  ['h', 'ui.help.hint'],
+  ['r', 'ui.help.regrade'],
+  ['l', 'ui.help.lang'],
+  ['?', 'ui.help.title'],
+  ['q  Ctrl-C', 'ui.help.quit'],
 ];
 
 /** Every key, one per line (`?` opens and closes it). */
@@ -24,8 +26,15 @@ export function HelpScreen({ lang }: Props) {
   return (
     <Box flexDirection="column" borderStyle="round" borderColor={paint(theme, 'cyan')} paddingX={1}>
       <Text bold>{t('ui.help.title', lang)}</Text>
-      {LINES.map((key) => (
-        <Text key={key}>{t(key, lang)}</Text>
+      {LINES.map(([keys, what]) => (
+        <Box key={keys}>
+          <Box width={12} flexShrink={0}>
+            <Text bold color={paint(theme, 'cyan')}>
+              {keys}
+            </Text>
+          </Box>
+          <Text>{t(what, lang)}</Text>
+        </Box>
       ))}
       <Text> </Text>
       <Text>{t('ui.help.watch', lang)}</Text>
