@@ -101,6 +101,71 @@ const summaryCheck = c({
   },
 });
 
+/** A name as written in either style: `'binary_crossentropy'` and `'binaryCrossentropy'` agree. */
+const canonical = (name: unknown): string => String(name).replaceAll('_', '').toLowerCase();
+
+const configCheck = c({
+  id: 'model-config',
+  title: {
+    ko: "슬라이드의 설정: 'normal' 초기값, sigmoid, adam, binary cross entropy, accuracy",
+    en: "The slide's settings: 'normal' initializer, sigmoid, adam, binary cross-entropy, accuracy",
+  },
+  points: 2,
+  probe: (student) => {
+    const model = student.makeModel(0);
+    const specName = (spec: unknown) =>
+      typeof spec === 'string'
+        ? spec
+        : ((spec as { name?: string; constructor?: { name?: string } })?.name ??
+          (spec as object)?.constructor?.name);
+    return {
+      layers: model.layers.map((layer) => ({
+        units: layer.units,
+        inputShape: layer.inputShape,
+        activation: layer.activationName,
+        kernelInitializer: layer.kernelInitializer,
+      })),
+      optimizer: specName(model.compiled?.optimizerSpec),
+      loss: specName(model.compiled?.lossSpec),
+      metrics: model.compiled?.metrics ?? null,
+    };
+  },
+  judge: (got): Verdict => {
+    const layer = got?.layers?.[0];
+    const line = (ko: string, en: string) => ({ ko: `makeModel(): ${ko}`, en: `makeModel(): ${en}` });
+    const verdicts = [
+      expectEqual(got?.layers?.length, 1, { what: line('층 수', 'the number of layers') }),
+      expectEqual(layer?.units, 2, { what: line('Dense의 units', "Dense's units") }),
+      expectEqual(layer?.inputShape, [2], {
+        what: line('입력 크기 (inputDim: 2)', 'the input size (inputDim: 2)'),
+      }),
+      expectEqual(layer?.activation, 'sigmoid', { what: line('활성화 함수', 'the activation') }),
+      // The engine may store the alias 'normal' under its canonical name 'randomNormal'.
+      expectEqual(canonical(layer?.kernelInitializer).replace(/^randomnormal$/, 'normal'), 'normal', {
+        what: line('kernelInitializer', 'the kernelInitializer'),
+      }),
+      expectEqual(canonical(got?.optimizer), 'adam', {
+        what: line('compile의 optimizer', "compile's optimizer"),
+      }),
+      expectEqual(canonical(got?.loss), 'binarycrossentropy', {
+        what: line('compile의 loss', "compile's loss"),
+      }),
+      expectEqual(got?.metrics?.includes('accuracy') ? 'accuracy' : got?.metrics, 'accuracy', {
+        what: line(
+          "compile의 metrics ('accuracy'가 있어야 함)",
+          "compile's metrics (must include 'accuracy')",
+        ),
+      }),
+    ];
+    const verdict = allOf(verdicts);
+    if (!verdict.pass) return verdict;
+    return pass({
+      ko: "Dense(2, inputDim 2, 'normal', sigmoid), adam, binary cross entropy, accuracy — 슬라이드와 같습니다.",
+      en: "Dense(2, inputDim 2, 'normal', sigmoid), adam, binary cross-entropy, accuracy — as on the slide.",
+    });
+  },
+});
+
 /** Keras' binary accuracy of one prediction table against the one-hot targets. */
 export function binaryAccuracy(pred: number[][]): number {
   let right = 0;
@@ -173,4 +238,4 @@ const trainedCheck = c({
 });
 
 /** The model checks, after the gate checks. */
-export const modelChecks = [summaryCheck, trainedCheck];
+export const modelChecks = [summaryCheck, configCheck, trainedCheck];
