@@ -29,9 +29,12 @@ export function Header({ lang, score, maxScore, busy, watching, columns }: Props
           {t('ui.title', lang)}
         </Text>
         <ProgressBar ratio={maxScore > 0 ? score / maxScore : 0} width={barWidth} />
-        <Text bold>
-          {t('ui.points', lang, { score, max: maxScore })} ({percent}%)
-        </Text>
+        {/* Before the first result there is no score to show yet. */}
+        {maxScore > 0 ? (
+          <Text bold>
+            {t('ui.points', lang, { score, max: maxScore })} ({percent}%)
+          </Text>
+        ) : null}
       </Box>
       {busy ? (
         <Spinner label={t('ui.grading', lang)} />
