@@ -21,13 +21,16 @@ function shapeOfNested(values: NestedArray): number[] {
   return shape;
 }
 
+/** Copies the numbers of a rectangular nested array into `out`, row-major; `path` names the position on errors. */
 function flatten(values: NestedArray, shape: readonly number[], out: Float64Array): void {
   let pos = 0;
-  const walk = (v: NestedArray, axis: number, path: number[]): void => {
+  const path: number[] = []; // one mutable index stack, so large inputs allocate nothing per element
+  const where = (): string => `[${path.join('][')}]`;
+  const walk = (v: NestedArray, axis: number): void => {
     if (axis === shape.length) {
       if (typeof v !== 'number') {
         throw new TypeError(
-          `tensor: expected a number at [${path.join('][')}], got ${describe(v)} / 숫자가 아닌 값이 있습니다`,
+          `tensor: expected a number at ${where()}, got ${describe(v)} / 숫자가 아닌 값이 있습니다`,
         );
       }
       out[pos++] = v;
@@ -37,12 +40,30 @@ function flatten(values: NestedArray, shape: readonly number[], out: Float64Arra
       const got = Array.isArray(v) ? `an array of length ${v.length}` : describe(v);
       throw new TypeError(
         `tensor: ragged nested array — expected an array of length ${shape[axis]} at ` +
-          `[${path.join('][')}] (shape ${formatShape(shape)}), got ${got} / 중첩 배열의 길이가 고르지 않습니다`,
+          `${where()} (shape ${formatShape(shape)}), got ${got} / 중첩 배열의 길이가 고르지 않습니다`,
       );
     }
-    for (let i = 0; i < v.length; i++) walk(v[i]!, axis + 1, [...path, i]);
+    if (axis === shape.length - 1) {
+      // the innermost rows hold the numbers: copy them in a plain loop
+      for (let i = 0; i < v.length; i++) {
+        const x = v[i];
+        if (typeof x !== 'number') {
+          path.push(i);
+          throw new TypeError(
+            `tensor: expected a number at ${where()}, got ${describe(x)} / 숫자가 아닌 값이 있습니다`,
+          );
+        }
+        out[pos++] = x;
+      }
+      return;
+    }
+    for (let i = 0; i < v.length; i++) {
+      path.push(i);
+      walk(v[i]!, axis + 1);
+      path.pop();
+    }
   };
-  walk(values, 0, []);
+  walk(values, 0);
 }
 
 function describe(v: unknown): string {
