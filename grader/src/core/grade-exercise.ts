@@ -187,6 +187,8 @@ async function runChecks(
         .find((r) => r && r.status !== 'pass');
       if (options.signal?.aborted) {
         decision = { status: 'error', score: 0, message: both('core.check.cancelled') };
+      } else if (options.failFast && [...results.values()].some((r) => r.status !== 'pass')) {
+        decision = { status: 'fail', score: 0, message: both('core.check.stopped') };
       } else if (blocker) {
         skippedBecause = blocker.id;
         decision =

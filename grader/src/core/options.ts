@@ -18,6 +18,11 @@ export interface RunOptions {
   concurrency?: number;
   /** Type-check the student's file before running it. */
   typecheck?: boolean;
+  /**
+   * Stop at the first check that does not pass; the rest are `fail`, not run (`pnpm verify` uses it
+   * for mutants, which only need to lose a point).
+   */
+  failFast?: boolean;
   /** Stops grading: running children are killed, the checks left are `error` (cancelled). */
   signal?: AbortSignal;
   onEvent?: (event: GradeEvent) => void;

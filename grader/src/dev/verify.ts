@@ -216,6 +216,7 @@ export async function verifyExercise(ex: LoadedExercise, options: VerifyOptions)
         seed: DEFAULT_SEED,
         source: 'src',
         studentFileOverride: { [ex.id]: mutant },
+        failFast: true,
       });
       const name = path.basename(mutant);
       const survived = !result.problem && result.maxScore > 0 && result.score >= result.maxScore;

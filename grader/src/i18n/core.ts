@@ -135,6 +135,10 @@ export const core = {
     ko: '샌드박스 프로세스를 시작하지 못했습니다: {reason}',
     en: 'Could not start the sandbox process: {reason}',
   },
+  'core.check.stopped': {
+    ko: '실행하지 않았습니다: 앞의 검사가 실패해서 채점을 멈췄습니다.',
+    en: 'Not run: grading stopped at an earlier failing check.',
+  },
   'core.check.cancelled': {
     ko: '채점이 취소되었습니다.',
     en: 'Grading was cancelled.',
