@@ -24,6 +24,7 @@ import {
   stepOf,
   sumOf,
   updateOf,
+  type Weights,
 } from './checks/replay.js';
 import { learningChecks } from './checks/training.js';
 import type * as Student from './src/perceptron.js';
@@ -35,10 +36,28 @@ const round = (x: number, digits = 3): number => Number(x.toFixed(digits));
 const vector = (rng: Rng, n: number, lo = -1, hi = 1): number[] =>
   Array.from({ length: n }, () => round(rng.uniform(lo, hi)));
 
+/**
+ * Rounded inputs can sum to exactly 0, where a different (equally right) order of additions could
+ * land on either side of the step. Generated cases keep every weighted sum they meet clear of it.
+ */
+const CLEAR = 1e-9;
+const clear = (x: readonly number[], w: readonly number[], b: number): boolean =>
+  Math.abs(sumOf(x, w, b)) > CLEAR;
+
+/** Draws from `make` until `ok` holds (a try or two in practice). */
+function drawUntil<T>(make: () => T, ok: (value: T) => boolean): T {
+  for (;;) {
+    const value = make();
+    if (ok(value)) return value;
+  }
+}
+
 /** Random weights and a sample whose target disagrees with the output when `wrong`. */
 function randomCase(rng: Rng, n: number, wrong: boolean) {
-  const weights = { w: vector(rng, n), b: round(rng.uniform(-1, 1)) };
-  const x = vector(rng, n, -2, 2);
+  const { weights, x } = drawUntil(
+    () => ({ weights: { w: vector(rng, n), b: round(rng.uniform(-1, 1)) }, x: vector(rng, n, -2, 2) }),
+    (c) => clear(c.x, c.weights.w, c.weights.b),
+  );
   const y = outputOf(x, weights);
   return { weights, x, d: wrong ? 1 - y : y, lr: round(rng.uniform(0.01, 0.5)) };
 }
@@ -46,6 +65,13 @@ function randomCase(rng: Rng, n: number, wrong: boolean) {
 /** Random samples with 0/1 targets. */
 const randomData = (rng: Rng, count: number, n: number): Sample[] =>
   Array.from({ length: count }, () => ({ x: vector(rng, n, -2, 2), d: rng.int(2) }));
+
+/** True when every weighted sum met during a round from `weights`, and after it, is clear of 0. */
+function roundIsClear(weights: Weights, data: readonly Sample[], lr: number): boolean {
+  const seen = [weights, ...roundOf(weights, data, lr)];
+  const last = seen.at(-1)!;
+  return data.every((s, k) => clear(s.x, seen[k]!.w, seen[k]!.b) && clear(s.x, last.w, last.b));
+}
 
 const SAMPLES = 20000;
 
@@ -102,7 +128,12 @@ export default defineChecks<typeof Student>([
       const rng = new Rng(ctx.seed);
       const cases = [{ x: [1, 1], w: [0.5, 0.5], b: -1 }]; // exactly on the boundary: y = 1
       for (let k = 0; k < 8; k++)
-        cases.push({ x: vector(rng, 3, -2, 2), w: vector(rng, 3), b: round(rng.uniform(-1, 1)) });
+        cases.push(
+          drawUntil(
+            () => ({ x: vector(rng, 3, -2, 2), w: vector(rng, 3), b: round(rng.uniform(-1, 1)) }),
+            (c) => clear(c.x, c.w, c.b),
+          ),
+        );
       return cases;
     },
     probe: (student, cases) => cases.map(({ x, w, b }) => student.perceptron(x, w, b)),
@@ -270,13 +301,16 @@ export default defineChecks<typeof Student>([
         { x: [1, 0], d: 0 },
         { x: [1, 1], d: 1 },
       ];
+      const start = (n: number) => ({ w: vector(rng, n), b: round(rng.uniform(-1, 1)) });
       return [
-        { weights: { w: vector(rng, 2), b: round(rng.uniform(-1, 1)) }, data: and, lr: 0.05 },
-        {
-          weights: { w: vector(rng, 3), b: round(rng.uniform(-1, 1)) },
-          data: randomData(rng, 6, 3),
-          lr: 0.1,
-        },
+        drawUntil(
+          () => ({ weights: start(2), data: and, lr: 0.05 }),
+          (c) => roundIsClear(c.weights, c.data, c.lr),
+        ),
+        drawUntil(
+          () => ({ weights: start(3), data: randomData(rng, 6, 3), lr: 0.1 }),
+          (c) => roundIsClear(c.weights, c.data, c.lr),
+        ),
       ];
     },
     probe: (student, cases) =>
@@ -312,10 +346,15 @@ export default defineChecks<typeof Student>([
     points: 2,
     input: (ctx) => {
       const rng = new Rng(ctx.seed);
-      return [3, 4, 7, 10].map((count) => ({
-        weights: { w: vector(rng, 2), b: round(rng.uniform(-1, 1)) },
-        data: randomData(rng, count, 2),
-      }));
+      return [3, 4, 7, 10].map((count) =>
+        drawUntil(
+          () => ({
+            weights: { w: vector(rng, 2), b: round(rng.uniform(-1, 1)) },
+            data: randomData(rng, count, 2),
+          }),
+          (c) => c.data.every((s) => clear(s.x, c.weights.w, c.weights.b)),
+        ),
+      );
     },
     probe: (student, cases) => cases.map(({ weights, data }) => student.accuracy(weights, data)),
     judge: (got, cases) =>
