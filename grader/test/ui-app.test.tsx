@@ -261,9 +261,9 @@ describe('terminal size', () => {
 
   it('redraws on resize, and asks for room when the terminal is tiny', async () => {
     const r = await start(new FakeSession(mixedResults()), 'en', 100, 30);
-    r.stdout.resize(30, 6);
+    r.resize(30, 6);
     await waitForFrame(r, (f) => /too small\s+\(30×6\)/.test(f), 'the too-small note');
-    r.stdout.resize(90, 15);
+    r.resize(90, 15);
     const frame = await waitForFrame(r, (f) => f.includes('next up'), 'the overview again');
     expect(frame.split('\n').length).toBeLessThanOrEqual(14);
     expect(frame).toMatch(/q quit/);

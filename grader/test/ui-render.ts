@@ -1,75 +1,30 @@
 /**
- * Renders an Ink tree into a fake terminal of a chosen size (ink-testing-library's is fixed at 100
- * columns and no rows), the way Ink's own tests do. Used by the `ui-*.test.tsx` files.
+ * ink-testing-library, plus a terminal size: its fake stdout is always 100 columns and has no rows,
+ * while the UI lays itself out to the terminal (80 columns, short screens, resizes). Used by the
+ * `ui-*.test.tsx` files.
  */
-import { EventEmitter } from 'node:events';
-import { render as inkRender } from 'ink';
+import { render } from 'ink-testing-library';
 import type { ReactElement } from 'react';
 
-class FakeStdout extends EventEmitter {
-  frames: string[] = [];
-  isTTY = true;
-  constructor(
-    public columns: number,
-    public rows: number,
-  ) {
-    super();
-  }
-  write = (frame: string) => {
-    this.frames.push(frame);
-    return true;
-  };
-  lastFrame = () => this.frames[this.frames.length - 1] ?? '';
-  /** Changes the size and tells Ink, as a terminal window resize does. */
-  resize(columns: number, rows: number) {
-    this.columns = columns;
-    this.rows = rows;
-    this.emit('resize');
-  }
-}
-
-class FakeStdin extends EventEmitter {
-  isTTY = true;
-  private data: string | null = null;
-  write = (data: string) => {
-    this.data = data;
-    this.emit('readable');
-    this.emit('data', data);
-  };
-  read = () => {
-    const { data } = this;
-    this.data = null;
-    return data;
-  };
-  setEncoding() {}
-  setRawMode() {}
-  resume() {}
-  pause() {}
-  ref() {}
-  unref() {}
-}
-
-/** What a test gets back: the frames, the keyboard, the resize, and unmount. */
-export interface Rendered {
-  lastFrame: () => string;
-  stdin: FakeStdin;
-  stdout: FakeStdout;
-  unmount: () => void;
-}
+/** What a test gets back: ink-testing-library's instance, and `resize`. */
+export type Rendered = Omit<ReturnType<typeof render>, 'lastFrame'> & {
+  /** The last frame drawn ('' before the first). */
+  lastFrame(): string;
+  /** Changes the terminal's size and tells Ink, as a window resize does. */
+  resize(columns: number, rows: number): void;
+};
 
 /** Renders `tree` in a `columns`×`rows` terminal. */
 export function renderAt(tree: ReactElement, columns = 100, rows = 40): Rendered {
-  const stdout = new FakeStdout(columns, rows);
-  const stdin = new FakeStdin();
-  const instance = inkRender(tree, {
-    stdout: stdout as unknown as NodeJS.WriteStream,
-    stdin: stdin as unknown as NodeJS.ReadStream,
-    stderr: new FakeStdout(columns, rows) as unknown as NodeJS.WriteStream,
-    debug: true,
-    exitOnCtrlC: false,
-    patchConsole: false,
-  });
-  return { lastFrame: stdout.lastFrame, stdin, stdout, unmount: instance.unmount };
+  const instance = render(tree);
+  const resize = (c: number, r: number) => {
+    Object.defineProperty(instance.stdout, 'columns', { value: c, configurable: true });
+    Object.defineProperty(instance.stdout, 'rows', { value: r, configurable: true });
+    instance.stdout.emit('resize');
+  };
+  resize(columns, rows);
+  const last = instance.lastFrame;
+  return Object.assign(instance, { resize, lastFrame: () => last() ?? '' });
 }
 
 /** Waits until `predicate` holds for the last frame (the UI updates asynchronously), or fails. */
