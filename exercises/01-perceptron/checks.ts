@@ -8,13 +8,11 @@ import {
   check,
   defineChecks,
   expectClose,
-  fail,
   type Localized,
   pass,
   render,
   type Verdict,
 } from '@gradschool/exercise-kit';
-import { judgeSamples, normalTarget, uniformTarget } from './checks/moments.js';
 import {
   accuracyOf,
   initOf,
@@ -26,6 +24,7 @@ import {
   updateOf,
   type Weights,
 } from './checks/replay.js';
+import { samplerChecks } from './checks/samplers.js';
 import { learningChecks } from './checks/training.js';
 import type * as Student from './src/perceptron.js';
 
@@ -72,8 +71,6 @@ function roundIsClear(weights: Weights, data: readonly Sample[], lr: number): bo
   const last = seen.at(-1)!;
   return data.every((s, k) => clear(s.x, seen[k]!.w, seen[k]!.b) && clear(s.x, last.w, last.b));
 }
-
-const SAMPLES = 20000;
 
 /** One verdict per case: its first failure, else a pass. */
 const firstFailure = (verdicts: Verdict[]): Verdict => verdicts.find((v) => !v.pass) ?? pass();
@@ -148,99 +145,7 @@ export default defineChecks<typeof Student>([
         ),
       ),
   }),
-  c({
-    id: 'uniform-sampler',
-    title: {
-      ko: '균등분포 uniform(rng, lo, hi)의 범위, 평균, 분산',
-      en: 'uniform(rng, lo, hi): range, mean, variance',
-    },
-    points: 2,
-    input: (ctx) => {
-      const rng = new Rng(ctx.seed);
-      const lo = round(rng.uniform(-5, 0), 2);
-      return {
-        seed: rng.int(2 ** 31),
-        ranges: [
-          [-1, 1],
-          [2, 5],
-          [lo, round(lo + rng.uniform(0.5, 4), 2)],
-        ],
-      };
-    },
-    probe: (student, { seed, ranges }) => {
-      const rng = new Rng(seed);
-      const draw = () => rng.next();
-      return ranges.map(([lo, hi]) => Array.from({ length: SAMPLES }, () => student.uniform(draw, lo!, hi!)));
-    },
-    judge: (got, { ranges }) =>
-      allOf(
-        ranges.map(([lo, hi], i) =>
-          judgeSamples(
-            got[i],
-            SAMPLES,
-            uniformTarget(lo!, hi!),
-            `uniform(rng, ${render(lo)}, ${render(hi)})`,
-          ),
-        ),
-      ),
-  }),
-  c({
-    id: 'normal-sampler',
-    title: {
-      ko: '정규분포 normal(rng, mean, std)의 평균, 분산, 모양',
-      en: 'normal(rng, mean, std): mean, variance, shape',
-    },
-    points: 2,
-    input: (ctx) => {
-      const rng = new Rng(ctx.seed);
-      const params = [
-        [0, 1],
-        [round(rng.uniform(-5, 5), 2), round(rng.uniform(0.2, 3), 2)],
-      ];
-      return { seed: rng.int(2 ** 31), params };
-    },
-    probe: (student, { seed, params }) => {
-      const rng = new Rng(seed);
-      const draw = () => rng.next();
-      return params.map(([m, s]) => Array.from({ length: SAMPLES }, () => student.normal(draw, m!, s!)));
-    },
-    judge: (got, { params }) =>
-      allOf(
-        params.map(([m, s], i) =>
-          judgeSamples(got[i], SAMPLES, normalTarget(m!, s!), `normal(rng, ${render(m)}, ${render(s)})`),
-        ),
-      ),
-  }),
-  c({
-    id: 'normal-rng-zero',
-    title: { ko: 'rng()가 0을 돌려줘도 normal은 유한한 값', en: 'normal stays finite when rng() returns 0' },
-    points: 1,
-    input: (ctx) => {
-      const rng = new Rng(ctx.seed);
-      // rng() may return exactly 0 ([0, 1)); every third draw here does.
-      return Array.from({ length: 60 }, (_, i) => (i % 3 === 0 ? 0 : rng.next()));
-    },
-    probe: (student, draws) => {
-      let i = 0;
-      const draw = () => draws[i++ % draws.length]!;
-      return Array.from({ length: 20 }, () => student.normal(draw, 0, 1));
-    },
-    judge: (got) => {
-      const bad = got.findIndex((z) => typeof z !== 'number' || !Number.isFinite(z));
-      if (bad < 0)
-        return pass({
-          ko: 'rng()가 0을 돌려주는 난수열에서도 normal(rng, 0, 1) 20번이 모두 유한한 값입니다.',
-          en: 'All 20 calls of normal(rng, 0, 1) are finite, even where rng() returns 0.',
-        });
-      return fail(
-        {
-          ko: `rng()가 0을 돌려주는 난수열에서 normal(rng, 0, 1)의 ${bad + 1}번째 호출이 유한한 수 대신 ${render(got[bad])}을(를) 돌려주었습니다. log(0) = -Infinity를 피하세요: u = 1 - rng()는 (0, 1]에 있습니다.`,
-          en: `On a stream where rng() returns 0, call #${bad + 1} of normal(rng, 0, 1) returned ${render(got[bad])} instead of a finite number. Avoid log(0) = -Infinity: u = 1 - rng() lies in (0, 1].`,
-        },
-        { expected: '유한한 수 / a finite number', got: render(got[bad]) },
-      );
-    },
-  }),
+  ...samplerChecks,
   c({
     id: 'init-weights',
     title: {
