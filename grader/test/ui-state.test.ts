@@ -90,6 +90,19 @@ describe('the UI reducer', () => {
     expect(closed.screen).toBe('details');
   });
 
+  it('queues the exercises of a grading, then marks each running as it starts', () => {
+    const ids = EXERCISES.map((e) => e.id);
+    let state = run(initialState(EXERCISES, 'en'), { type: 'grading-started', ids });
+    expect(state.waiting).toEqual(ids);
+    expect(state.running).toEqual({});
+    expect(isBusy(state)).toBe(true);
+    state = run(state, { type: 'progress', event: { type: 'exercise-start', id: andGate.id } });
+    expect(state.waiting).toEqual([perceptron.id, softmax.id]);
+    expect(Object.keys(state.running)).toEqual([andGate.id]);
+    state = run(state, { type: 'grading-finished', ids });
+    expect(isBusy(state)).toBe(false);
+  });
+
   it('tracks checks of a running exercise and replaces its result when done', () => {
     let state = graded(result(perceptron, [check('a', 'fail')]));
     state = run(

@@ -25,6 +25,8 @@ export interface UiState {
   results: Record<string, ExerciseResult>;
   /** Exercises being graded now, by id, with the checks already finished in this run. */
   running: Record<string, CheckResult[]>;
+  /** Exercises queued in a grading that has not reached them yet. */
+  waiting: string[];
   hintsShown: HintsShown;
   /** True until the first full grading has finished. */
   firstRun: boolean;
@@ -61,6 +63,7 @@ export function initialState(
     detailsTop: 0,
     results: {},
     running: {},
+    waiting: [],
     hintsShown,
     firstRun: true,
     failure: null,
@@ -90,9 +93,14 @@ export function totals(state: Pick<UiState, 'exercises' | 'results'>): { score: 
 export function allPassed(state: UiState): boolean {
   return (
     state.exercises.length > 0 &&
-    Object.keys(state.running).length === 0 &&
+    !isBusy(state) &&
     state.exercises.every((ex) => state.results[ex.id]?.status === 'pass')
   );
+}
+
+/** Something is being graded or waits to be. */
+export function isBusy(state: Pick<UiState, 'running' | 'waiting'>): boolean {
+  return state.waiting.length > 0 || Object.keys(state.running).length > 0;
 }
 
 /** The selected exercise (undefined only when there are none). */
@@ -107,7 +115,11 @@ function clamp(value: number, min: number, max: number): number {
 function applyProgress(state: UiState, event: GradeProgress): UiState {
   switch (event.type) {
     case 'exercise-start':
-      return { ...state, running: { ...state.running, [event.id]: [] } };
+      return {
+        ...state,
+        running: { ...state.running, [event.id]: [] },
+        waiting: state.waiting.filter((id) => id !== event.id),
+      };
     case 'check-start':
       return state;
     case 'check-done': {
@@ -155,16 +167,16 @@ export function reduce(state: UiState, action: UiAction): UiState {
       return { ...state, hintsShown: { ...state.hintsShown, [ex.id]: shown + 1 } };
     }
     case 'grading-started': {
-      const running = { ...state.running };
-      for (const id of action.ids) running[id] = [];
-      return { ...state, running, failure: null };
+      const waiting = [...state.waiting.filter((id) => !action.ids.includes(id)), ...action.ids];
+      return { ...state, waiting, failure: null };
     }
     case 'progress':
       return applyProgress(state, action.event);
     case 'grading-finished': {
       const running = { ...state.running };
       for (const id of action.ids) delete running[id];
-      const next: UiState = { ...state, running, firstRun: false };
+      const waiting = state.waiting.filter((id) => !action.ids.includes(id));
+      const next: UiState = { ...state, running, waiting, firstRun: false };
       // Rustlings-style: once the exercise in focus passes, the cursor moves on to the next one to do.
       const current = selectedExercise(next);
       const currentPasses = current !== undefined && next.results[current.id]?.status === 'pass';
@@ -175,6 +187,6 @@ export function reduce(state: UiState, action: UiAction): UiState {
       return next;
     }
     case 'grading-failed':
-      return { ...state, running: {}, failure: action.message, firstRun: false };
+      return { ...state, running: {}, waiting: [], failure: action.message, firstRun: false };
   }
 }

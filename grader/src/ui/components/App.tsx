@@ -4,7 +4,7 @@ import { Box, Text, useApp, useInput } from 'ink';
 import { t } from '../../i18n/index.js';
 import { commandFor } from '../keys.js';
 import type { GraderSession } from '../session.js';
-import { totals } from '../state.js';
+import { isBusy, totals } from '../state.js';
 import { useGraderUi } from '../use-grader-ui.js';
 import { useTerminalSize } from '../use-terminal-size.js';
 import { Details } from './Details.js';
@@ -68,7 +68,7 @@ export function App({ session, lang, watch, links = false }: Props) {
           lang={state.lang}
           score={score}
           maxScore={maxScore}
-          busy={Object.keys(state.running).length > 0}
+          busy={isBusy(state)}
           watching={watch && session.watch !== undefined}
           columns={columns}
         />

@@ -11,22 +11,29 @@ export type Props = {
   exercise: ExerciseInfo;
   result: ExerciseResult | undefined;
   running: boolean;
+  /** Queued in a grading that has not reached it yet. */
+  waiting?: boolean;
   selected: boolean;
   /** This is the exercise to do next (marked as such). */
   isNext: boolean;
   lang: Lang;
 };
 
-/** The status an exercise shows: running beats its last result; no result yet is `pending`. */
-export function shownStatus(result: ExerciseResult | undefined, running: boolean): ShownStatus {
+/** The status an exercise shows: running or waiting beat its last result; no result yet is `pending`. */
+export function shownStatus(
+  result: ExerciseResult | undefined,
+  running: boolean,
+  waiting = false,
+): ShownStatus {
   if (running) return 'running';
+  if (waiting) return 'pending';
   return result?.status ?? 'pending';
 }
 
 /** One line of the overview: `› ✓ 01 Perceptron ...... 10/10 pts  passed`. */
-export function ExerciseRow({ exercise, result, running, selected, isNext, lang }: Props) {
+export function ExerciseRow({ exercise, result, running, waiting = false, selected, isNext, lang }: Props) {
   const theme = useTheme();
-  const status = shownStatus(result, running);
+  const status = shownStatus(result, running, waiting);
   const points = result ? t('ui.points', lang, { score: result.score, max: result.maxScore }) : '';
   return (
     <Box>

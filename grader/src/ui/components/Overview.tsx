@@ -53,6 +53,7 @@ export function Overview({ state, height }: Props) {
           exercise={exercise}
           result={state.results[exercise.id]}
           running={exercise.id in state.running}
+          waiting={state.waiting.includes(exercise.id)}
           selected={start + i === selected}
           isNext={start + i === next && !state.firstRun}
           lang={lang}
