@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { type ComparisonOutput, judgeComparison } from '../checks/comparison.js';
+import { OPTIMIZERS } from '../checks/reference.js';
+import type { RunResult } from '../checks/training.js';
+import { judgeXor, XOR_OPTIONS } from '../checks/xor.js';
+
+// The training judges see only numbers: feed them made-up runs and read their verdicts.
+const run = (first: number, last: number, accuracy: number, epochs: number): RunResult => ({
+  losses: Array.from({ length: epochs }, (_, k) => first + ((last - first) * k) / (epochs - 1)),
+  loss: last,
+  accuracy,
+});
+
+describe("exercise 05's training judges", () => {
+  const spec = (seed: number) => ({
+    optimizer: 'Adam' as const,
+    options: XOR_OPTIONS.Adam,
+    kernelInitializer: 'glorotUniform' as const,
+    epochs: 500,
+    seed,
+  });
+  const input = { runs: [spec(1), spec(2), spec(3)] };
+
+  it('passes XOR when two of three starts learn, and says how each went', () => {
+    const verdict = judgeXor(
+      [run(0.7, 0.01, 1, 500), run(0.7, 0.35, 0.75, 500), run(0.7, 0.02, 1, 500)],
+      input,
+    );
+    expect(verdict.pass).toBe(true);
+    expect(verdict.message.en).toContain('2 of 3 starts');
+    expect(verdict.chart?.series).toHaveLength(3);
+  });
+
+  it('fails XOR when only one start learns, naming the optimizer, the seeds and the losses', () => {
+    const verdict = judgeXor(
+      [run(0.7, 0.01, 1, 500), run(0.7, 0.69, 0.5, 500), run(0.7, 0.35, 0.75, 500)],
+      input,
+    );
+    expect(verdict.pass).toBe(false);
+    expect(verdict.message.en).toMatch(
+      /Adam\(\{ learningRate: 0.03 \}\).*at least 2.*1 did: seed 1: 0.7 → 0.01/,
+    );
+    expect(verdict.message.ko).toContain('1번이었습니다');
+  });
+
+  it('fails XOR on a NaN loss, naming the epoch', () => {
+    const broken = run(0.7, 0.01, 1, 500);
+    broken.losses[41] = Number.NaN;
+    const verdict = judgeXor([run(0.7, 0.01, 1, 500), broken, run(0.7, 0.01, 1, 500)], input);
+    expect(verdict.pass).toBe(false);
+    expect(verdict.message.en).toContain('seed 2), the loss became NaN at epoch 42');
+  });
+
+  it('fails XOR on a malformed answer instead of crashing', () => {
+    expect(judgeXor([{ losses: [1] } as RunResult, run(1, 0, 1, 500), run(1, 0, 1, 500)], input).pass).toBe(
+      false,
+    );
+    expect(judgeXor(null as unknown as RunResult[], input).pass).toBe(false);
+  });
+
+  const comparison = (adam: RunResult, sgd = run(0.69, 0.69, 0.5, 3000)): ComparisonOutput => {
+    const out = Object.fromEntries(
+      OPTIMIZERS.map((n) => [n, run(0.69, 0.69, 0.5, 3000)]),
+    ) as ComparisonOutput;
+    return { ...out, SGD: sgd, Adam: adam };
+  };
+  const cmpInput = { seed: 5, epochs: 3000 };
+
+  it("passes the comparison when Adam learns, with a table of six rows in the reader's language", () => {
+    const verdict = judgeComparison(comparison(run(0.69, 0.07, 1, 3000)), cmpInput, 'ko');
+    expect(verdict.pass).toBe(true);
+    expect(verdict.table?.rows.map((r) => r[0])).toEqual([...OPTIMIZERS]);
+    expect(verdict.table?.head[0]).toBe('옵티마이저');
+    expect(verdict.chart?.series).toHaveLength(6);
+  });
+
+  it('fails the comparison when Adam stays on the plateau, or when another optimizer blows up', () => {
+    const stuck = judgeComparison(comparison(run(0.69, 0.69, 0.5, 3000)), cmpInput, 'en');
+    expect(stuck.pass).toBe(false);
+    expect(stuck.message.en).toContain('expected Adam');
+    expect(stuck.table?.rows).toHaveLength(6);
+    const blown = judgeComparison(
+      comparison(run(0.69, 0.07, 1, 3000), run(0.69, 5, 0.5, 3000)),
+      cmpInput,
+      'en',
+    );
+    expect(blown.pass).toBe(false);
+    expect(blown.message.en).toMatch(/^SGD \(SGD\(lr=0.1\).*grew from 0.69 to 5/);
+  });
+});
