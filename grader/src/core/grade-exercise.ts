@@ -173,7 +173,7 @@ async function runChecks(
   options.signal?.addEventListener('abort', stop);
   try {
     for (const check of checks) {
-      const started = performance.now();
+      let probeStarted = performance.now();
       const ctx: CheckContext = {
         seed: checkSeed(options.seed, check.id),
         runSeed: options.seed,
@@ -219,6 +219,8 @@ async function runChecks(
               started.sandbox.dispose();
             }
           }
+          // A check's duration is its probe's, not the child's start-up.
+          probeStarted = performance.now();
           const limit = check.timeLimitMs ?? ex.manifest.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
           const outcome = loadFailure ?? (await sandbox!.run(check.id, input, limit));
           if (outcome.kind !== 'value' && outcome.kind !== 'threw') {
@@ -237,7 +239,7 @@ async function runChecks(
         ...decision,
         maxScore: check.points,
         output,
-        durationMs: Math.round(performance.now() - started),
+        durationMs: Math.round(performance.now() - probeStarted),
         ...(skippedBecause ? { skippedBecause } : {}),
       };
       results.set(check.id, result);

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ExerciseManifest, Localized } from '@gradschool/exercise-kit';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { both } from '../i18n/index.js';
+import { both, t } from '../i18n/index.js';
 
 /** Where the manifest schema lives (the editors' `$schema` points here too). */
 export const MANIFEST_SCHEMA_PATH = fileURLToPath(
@@ -39,12 +39,35 @@ function fieldName(error: ErrorObject): string {
   return name || '(root)';
 }
 
-function reasonOf(error: ErrorObject): string {
-  if (error.keyword === 'required') return 'is required';
-  if (error.keyword === 'additionalProperties') return 'is not a known field';
-  if (error.keyword === 'pattern' && error.instancePath.match(/files|entry|checks/))
-    return 'must be a relative path inside the exercise folder';
-  return error.message ?? error.keyword;
+/** Why a field failed, in both languages (ajv's own messages are English only). */
+function reasonOf(error: ErrorObject): Localized {
+  const p = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'required':
+      return { ko: '꼭 있어야 합니다', en: 'is required' };
+    case 'additionalProperties':
+      return { ko: '알 수 없는 필드입니다', en: 'is not a known field' };
+    case 'type':
+      return { ko: `${p.type} 형식이어야 합니다`, en: `must be of type ${p.type}` };
+    case 'minLength':
+    case 'minItems':
+      return { ko: '비어 있으면 안 됩니다', en: 'must not be empty' };
+    case 'minimum':
+    case 'maximum':
+      return {
+        ko: `${error.keyword === 'minimum' ? '최소' : '최대'} ${p.limit}입니다`,
+        en: `must be ${error.keyword === 'minimum' ? '>=' : '<='} ${p.limit}`,
+      };
+    case 'pattern':
+      return /files|entry|checks/.test(error.instancePath)
+        ? {
+            ko: '연습 문제 폴더 안의 상대 경로여야 합니다',
+            en: 'must be a relative path inside the exercise folder',
+          }
+        : { ko: `형식이 맞지 않습니다 (${p.pattern})`, en: `must match ${p.pattern}` };
+    default:
+      return { ko: error.message ?? error.keyword, en: error.message ?? error.keyword };
+  }
 }
 
 /** True when `relative` (a manifest path, `/` or `\\` separated) names something inside its folder. */
@@ -68,9 +91,13 @@ export function validateManifest(data: unknown, file: string, folder: string): M
       const field = fieldName(error);
       if (seen.has(field)) continue;
       seen.add(field);
+      const reason = reasonOf(error);
       issues.push({
         field,
-        message: both('core.manifest.invalidField', { file, field, reason: reasonOf(error) }),
+        message: {
+          ko: t('core.manifest.invalidField', 'ko', { file, field, reason: reason.ko }),
+          en: t('core.manifest.invalidField', 'en', { file, field, reason: reason.en }),
+        },
       });
     }
     return issues;

@@ -161,14 +161,15 @@ export function expectClose(got: unknown, expected: number | NestedArray, opts: 
   const diff = firstDifference(got, expected, rtol, atol);
   if (!diff) {
     const n = want.values.length;
-    return pass(
-      about(
-        opts.what,
-        `${n}개 값이 모두 허용 오차 안에서 맞습니다.`,
-        `all ${n} value(s) match within tolerance.`,
-      ),
-      rendered,
-    );
+    const message =
+      want.shape.length === 0
+        ? about(opts.what, `${rendered.got}(으)로 맞습니다.`, `got ${rendered.got}, as expected.`)
+        : about(
+            opts.what,
+            `${n}개 값이 모두 허용 오차 안에서 맞습니다.`,
+            `all ${n} values match within tolerance.`,
+          );
+    return pass(message, rendered);
   }
   const index = want.shape.length === 0 ? '' : `[${diff.index.join(', ')}]`;
   const where = { ko: index ? `위치 ${index}에서 ` : '', en: index ? `at ${index} ` : '' };

@@ -136,3 +136,12 @@ describe('allOf', () => {
     expect(allOf([ok, bad, ok, bad], { partial: true }).fraction).toBe(0.5);
   });
 });
+
+describe('expectClose pass messages', () => {
+  it('say what came back, for a number and for arrays', () => {
+    expect(expectClose(0.5, 0.5, { what: { ko: 'f(1)', en: 'f(1)' } }).message.en).toBe(
+      'For f(1): got 0.5, as expected.',
+    );
+    expect(expectClose([1, 2], [1, 2]).message.en).toBe('all 2 values match within tolerance.');
+  });
+});
