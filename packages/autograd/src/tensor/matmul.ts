@@ -1,9 +1,10 @@
 /**
  * Matrix product. Forward C = A·B; backward, with upstream gradient G, dA = G·Bᵀ and dB = Aᵀ·G,
- * computed straight from the row-major data without building transposes (`matmul-kernels.ts`).
+ * computed straight from the row-major data without building transposes (`matmul-kernels.ts`; large
+ * products run on the WebAssembly SIMD kernel in `kernels/`, see `kernels/matmul-dispatch.ts`).
  */
 import { fromOp, gradData } from './autograd.js';
-import { addProduct, addProductAt, addProductBt } from './matmul-kernels.js';
+import { addProduct, addProductAt, addProductBt } from './kernels/matmul-dispatch.js';
 import { broadcastIndexMap, broadcastShapes, formatShape, sameShape, sizeOf } from './shape.js';
 import { reshape } from './shape-ops.js';
 import type { Tensor } from './tensor.js';

@@ -1,0 +1,95 @@
+/**
+ * Which kernel multiplies: the readable TypeScript loops (`../matmul-kernels.ts`, the reference) or,
+ * for products big enough to repay packing the operands, the WebAssembly SIMD kernel
+ * (`wasm-matmul.ts`). Same signatures as the TypeScript kernels, same results up to rounding (the
+ * two are tested against each other on random shapes); without WebAssembly SIMD, always TypeScript.
+ */
+import * as reference from '../matmul-kernels.js';
+import { wasmAddProduct, wasmMatmulAvailable } from './wasm-matmul.js';
+
+/** `'auto'`: WebAssembly for large products when available; the others force one kernel (tests, benchmarks). */
+export type MatmulKernel = 'auto' | 'typescript' | 'wasm';
+
+let mode: MatmulKernel = 'auto';
+
+/** Below this many multiply-adds, packing costs more than SIMD saves (the XOR model's 4x2x5, say). */
+const WASM_MIN_WORK = 32_768;
+
+/**
+ * Chooses the matmul kernel for every product from now on; returns the previous choice.
+ * `'wasm'` falls back to TypeScript where WebAssembly SIMD is unavailable.
+ * @example const before = setMatmulKernel('typescript'); ...; setMatmulKernel(before);
+ */
+export function setMatmulKernel(kernel: MatmulKernel): MatmulKernel {
+  const previous = mode;
+  mode = kernel;
+  return previous;
+}
+
+/** The kernel an `m x k x n` product runs on: `'wasm'` or `'typescript'`. */
+export function kernelFor(m: number, k: number, n: number): 'wasm' | 'typescript' {
+  if (mode === 'typescript' || !wasmMatmulAvailable()) return 'typescript';
+  if (mode === 'wasm') return 'wasm';
+  // a sliver of a matrix fills too few of the 4x4 blocks to pay for packing
+  return m * k * n >= WASM_MIN_WORK && m >= 4 && n >= 4 ? 'wasm' : 'typescript';
+}
+
+/** C[m,n] += A[m,k]·B[k,n] (see `matmul-kernels.ts` for the offsets). */
+export function addProduct(
+  a: Float64Array,
+  aOff: number,
+  b: Float64Array,
+  bOff: number,
+  c: Float64Array,
+  cOff: number,
+  m: number,
+  k: number,
+  n: number,
+): void {
+  if (kernelFor(m, k, n) === 'wasm') {
+    const av = { data: a, offset: aOff, rowStride: k, colStride: 1 };
+    const bv = { data: b, offset: bOff, rowStride: n, colStride: 1 };
+    if (wasmAddProduct(av, bv, c, cOff, m, k, n)) return;
+  }
+  reference.addProduct(a, aOff, b, bOff, c, cOff, m, k, n);
+}
+
+/** dB[k,n] += A[m,k]ᵀ·G[m,n]: the WebAssembly kernel reads A column by column as Aᵀ's rows. */
+export function addProductAt(
+  a: Float64Array,
+  aOff: number,
+  g: Float64Array,
+  gOff: number,
+  db: Float64Array,
+  bOff: number,
+  m: number,
+  k: number,
+  n: number,
+): void {
+  if (kernelFor(k, m, n) === 'wasm') {
+    const at = { data: a, offset: aOff, rowStride: 1, colStride: k };
+    const gv = { data: g, offset: gOff, rowStride: n, colStride: 1 };
+    if (wasmAddProduct(at, gv, db, bOff, k, m, n)) return;
+  }
+  reference.addProductAt(a, aOff, g, gOff, db, bOff, m, k, n);
+}
+
+/** dA[m,k] += G[m,n]·B[k,n]ᵀ: the WebAssembly kernel reads B column by column as Bᵀ's rows. */
+export function addProductBt(
+  g: Float64Array,
+  gOff: number,
+  b: Float64Array,
+  bOff: number,
+  da: Float64Array,
+  aOff: number,
+  m: number,
+  k: number,
+  n: number,
+): void {
+  if (kernelFor(m, n, k) === 'wasm') {
+    const gv = { data: g, offset: gOff, rowStride: n, colStride: 1 };
+    const bt = { data: b, offset: bOff, rowStride: 1, colStride: n };
+    if (wasmAddProduct(gv, bt, da, aOff, m, n, k)) return;
+  }
+  reference.addProductBt(g, gOff, b, bOff, da, aOff, m, k, n);
+}

@@ -1,0 +1,161 @@
+/**
+ * The WebAssembly SIMD matmul (`wasm-matmul-module.ts`) from TypeScript: packs the operands into the
+ * module's memory, runs it, and adds the product into the result. Operands are strided views, so the
+ * transposed products of the backward pass need no transposed copies of their own: packing reads
+ * them in whatever order they are stored. Where WebAssembly SIMD is missing, `wasmMatmulAvailable()`
+ * is false and the engine keeps to the TypeScript kernels.
+ */
+import { matmulModuleBytes } from './wasm-matmul-module.js';
+
+/** A matrix inside a Float64Array: element (r, c) is `data[offset + r·rowStride + c·colStride]`. */
+export interface MatrixView {
+  data: Float64Array;
+  offset: number;
+  rowStride: number;
+  colStride: number;
+}
+
+/** The little of the WebAssembly API used here (the project's TypeScript lib has no DOM types). */
+interface WasmApi {
+  validate(bytes: Uint8Array): boolean;
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object) => { exports: Record<string, unknown> };
+}
+interface WasmMemory {
+  readonly buffer: ArrayBuffer;
+  grow(pages: number): number;
+}
+
+interface Kernel {
+  memory: WasmMemory;
+  run(ap: number, bp: number, cw: number, ip: number, cntp: number, mb: number, nb: number, k: number): void;
+  f64: Float64Array;
+  i32: Int32Array;
+}
+
+let kernel: Kernel | null | undefined; // undefined: not loaded yet; null: unavailable
+
+function load(): Kernel | null {
+  try {
+    const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
+    if (wasm === undefined) return null;
+    const bytes = matmulModuleBytes();
+    if (!wasm.validate(bytes)) return null; // no SIMD in this runtime
+    const { exports } = new wasm.Instance(new wasm.Module(bytes));
+    const memory = exports.memory as WasmMemory;
+    const run = exports.matmul as Kernel['run'];
+    return { memory, run, f64: new Float64Array(memory.buffer), i32: new Int32Array(memory.buffer) };
+  } catch {
+    return null;
+  }
+}
+
+function getKernel(): Kernel | null {
+  if (kernel === undefined) kernel = load();
+  return kernel;
+}
+
+/** True when this runtime runs the WebAssembly SIMD kernel (compiled on first call). */
+export function wasmMatmulAvailable(): boolean {
+  return getKernel() !== null;
+}
+
+/** Makes sure the module's memory holds `bytes`; refreshes the views after growing. */
+function reserve(k: Kernel, bytes: number): void {
+  const have = k.memory.buffer.byteLength;
+  if (have < bytes) k.memory.grow(Math.ceil((bytes - have) / 65536));
+  if (k.f64.buffer !== k.memory.buffer) {
+    k.f64 = new Float64Array(k.memory.buffer);
+    k.i32 = new Int32Array(k.memory.buffer);
+  }
+}
+
+/**
+ * A in blocks of 4 rows, leaving out the columns where all 4 rows are zero; per block, the kept
+ * column indices and their count (the layout `wasm-matmul-module.ts` describes).
+ */
+function packA(k: Kernel, a: MatrixView, m: number, kk: number, ap: number, ip: number, cntp: number): void {
+  const { f64, i32 } = k;
+  const { data, offset, rowStride, colStride } = a;
+  const blocks = Math.ceil(m / 4);
+  for (let ib = 0; ib < blocks; ib++) {
+    const r = ib * 4;
+    const rows = Math.min(4, m - r);
+    const base0 = offset + r * rowStride;
+    let q = (ap >> 3) + ib * kk * 4;
+    const idx0 = (ip >> 2) + ib * kk;
+    let count = 0;
+    for (let p = 0; p < kk; p++) {
+      const at = base0 + p * colStride;
+      const v0 = data[at]!;
+      const v1 = rows > 1 ? data[at + rowStride]! : 0;
+      const v2 = rows > 2 ? data[at + 2 * rowStride]! : 0;
+      const v3 = rows > 3 ? data[at + 3 * rowStride]! : 0;
+      if (v0 === 0 && v1 === 0 && v2 === 0 && v3 === 0) continue;
+      f64[q] = v0;
+      f64[q + 1] = v1;
+      f64[q + 2] = v2;
+      f64[q + 3] = v3;
+      q += 4;
+      i32[idx0 + count++] = p;
+    }
+    i32[(cntp >> 2) + ib] = count;
+  }
+}
+
+/** B in panels of 4 columns (zeros past the last column), each panel row after row. */
+function packB(k: Kernel, b: MatrixView, kk: number, n: number, bp: number): void {
+  const { f64 } = k;
+  const { data, offset, rowStride, colStride } = b;
+  const panels = Math.ceil(n / 4);
+  for (let jb = 0; jb < panels; jb++) {
+    const c = jb * 4;
+    const cols = Math.min(4, n - c);
+    let q = (bp >> 3) + jb * kk * 4;
+    for (let p = 0; p < kk; p++, q += 4) {
+      const at = offset + p * rowStride + c * colStride;
+      f64[q] = data[at]!;
+      f64[q + 1] = cols > 1 ? data[at + colStride]! : 0;
+      f64[q + 2] = cols > 2 ? data[at + 2 * colStride]! : 0;
+      f64[q + 3] = cols > 3 ? data[at + 3 * colStride]! : 0;
+    }
+  }
+}
+
+/**
+ * `C[m,n] += A[m,k]·B[k,n]` with the WebAssembly kernel; C is row-major from `cOff`.
+ * Returns false (and does nothing) when the kernel is unavailable.
+ */
+export function wasmAddProduct(
+  a: MatrixView,
+  b: MatrixView,
+  c: Float64Array,
+  cOff: number,
+  m: number,
+  k: number,
+  n: number,
+): boolean {
+  const kern = getKernel();
+  if (kern === null) return false;
+  if (m === 0 || n === 0 || k === 0) return true;
+  const mb = Math.ceil(m / 4);
+  const nb = Math.ceil(n / 4);
+  // byte addresses: A blocks, B panels, the result, then the column lists and counts
+  const ap = 0;
+  const bp = ap + mb * k * 32;
+  const cw = bp + nb * k * 32;
+  const ip = cw + mb * nb * 128;
+  const cntp = ip + mb * k * 4;
+  reserve(kern, cntp + mb * 4);
+  packA(kern, a, m, k, ap, ip, cntp);
+  packB(kern, b, k, n, bp);
+  kern.run(ap, bp, cw, ip, cntp, mb, nb, k);
+  const f64 = kern.f64;
+  const rowLen = nb * 4;
+  for (let i = 0; i < m; i++) {
+    const from = (cw >> 3) + i * rowLen;
+    const to = cOff + i * n;
+    for (let j = 0; j < n; j++) c[to + j]! += f64[from + j]!;
+  }
+  return true;
+}
