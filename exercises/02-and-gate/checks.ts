@@ -1,6 +1,6 @@
 /**
  * Checks of 02-and-gate: the trained AND gate of the slides, OR/NAND/XOR built from perceptrons,
- * the AND gate's training replayed round by round, and the Keras-style model (`checks/model.ts`).
+ * the AND gate's training replayed round by round, and the Keras-style model (`checks/model-*.ts`).
  */
 import { Rng } from '@gradschool/autograd';
 import {
@@ -15,7 +15,8 @@ import {
   render,
   type Verdict,
 } from '@gradschool/exercise-kit';
-import { modelChecks } from './checks/model.js';
+import { modelSetupChecks } from './checks/model-setup.js';
+import { modelTrainingChecks } from './checks/model-training.js';
 import { INPUTS, type RoundOf, stepOf, TRUTH, trainAndGateOf } from './checks/replay.js';
 import type * as Student from './src/and-gate.js';
 
@@ -172,5 +173,6 @@ export default defineChecks<typeof Student>([
       return { ...verdict, ...(verdict.pass ? { message: ok } : {}), chart };
     },
   }),
-  ...modelChecks,
+  ...modelSetupChecks,
+  ...modelTrainingChecks,
 ]);

@@ -1,7 +1,8 @@
 /** The judges' own parts: the replayed AND-gate training, and reading a Keras summary. */
 import { Dense, Sequential } from '@gradschool/autograd';
 import { describe, expect, it } from 'vitest';
-import { binaryAccuracy, summaryRows } from '../checks/model.js';
+import { summaryRows } from '../checks/model-setup.js';
+import { binaryAccuracy } from '../checks/model-training.js';
 import { trainAndGateOf } from '../checks/replay.js';
 
 describe('trainAndGateOf', () => {
