@@ -3,6 +3,7 @@ import { commandFor } from '../src/ui/keys.js';
 import {
   allPassed,
   initialState,
+  isBusy,
   nextToDo,
   reduce,
   totals,
