@@ -82,19 +82,27 @@ export function firstNonFinite(losses: readonly number[]): number {
   return losses.findIndex((x) => !Number.isFinite(x)) + 1;
 }
 
-/** At most `points` values of `values`, evenly spaced, always keeping the first and the last. */
-export function downsample(values: readonly number[], points = 101): number[] {
-  if (values.length <= points) return [...values];
-  return Array.from(
-    { length: points },
-    (_, k) => values[Math.round((k * (values.length - 1)) / (points - 1))]!,
-  );
+/** How many epochs apart the chart's points are, so that a curve has at most about 100 points. */
+export function chartStride(epochs: number): number {
+  return Math.max(1, Math.ceil(epochs / 100));
 }
 
-/** A chart of loss curves, one series per run. */
+/** Every `stride`-th value (epochs 1, 1 + stride, ...), and always the last one. */
+export function everyNth(values: readonly number[], stride: number): number[] {
+  const out = values.filter((_, k) => k % stride === 0);
+  if ((values.length - 1) % stride !== 0 && values.length > 0) out.push(values[values.length - 1]!);
+  return out;
+}
+
+/** A chart of loss curves, one series per run; the title says how far apart the points are. */
 export function lossChart(series: { name: string; losses: readonly number[] }[]): Chart {
+  const stride = chartStride(Math.max(0, ...series.map((s) => s.losses.length)));
+  const every =
+    stride === 1
+      ? { ko: 'epoch별', en: 'per epoch' }
+      : { ko: `${stride} epoch마다`, en: `every ${stride} epochs` };
   return {
-    title: { ko: 'XOR 학습 손실 (epoch별)', en: 'XOR training loss (per epoch)' },
-    series: series.map((s) => ({ name: s.name, values: downsample(s.losses) })),
+    title: { ko: `XOR 학습 손실 (${every.ko})`, en: `XOR training loss (${every.en})` },
+    series: series.map((s) => ({ name: s.name, values: everyNth(s.losses, stride) })),
   };
 }

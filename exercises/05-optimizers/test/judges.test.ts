@@ -72,6 +72,9 @@ describe("exercise 05's training judges", () => {
     expect(verdict.table?.rows.map((r) => r[0])).toEqual([...OPTIMIZERS]);
     expect(verdict.table?.head[0]).toBe('옵티마이저');
     expect(verdict.chart?.series).toHaveLength(6);
+    // 3000 epochs drawn every 30th: epochs 1, 31, ..., 2971, then the last one.
+    expect(verdict.chart?.series[5]?.values).toHaveLength(101);
+    expect(verdict.chart?.title.en).toBe('XOR training loss (every 30 epochs)');
   });
 
   it('fails the comparison when Adam stays on the plateau, or when another optimizer blows up', () => {
