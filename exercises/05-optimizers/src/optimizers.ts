@@ -11,6 +11,7 @@
  * slides' defaults (see the README).
  *
  * 생성자는 이미 완성되어 있습니다. `step`만 채우세요. / The constructors are done: fill in `step`.
+ * 채점 / grading: `pnpm grade 05` (저장할 때마다 / on every save: `pnpm grade --watch 05`).
  *
  * 반복문 모양 / the loop's shape (`!`: "이 위치에 값이 반드시 있다" — "there is a value here"):
  * ```ts
@@ -19,7 +20,7 @@
  *   const w = param.data;
  *   const g = param.grad.data;
  *   for (let i = 0; i < w.length; i++) {
- *     w[i] = w[i]! - this.learningRate * g[i]!;
+ *     // w[i]!, g[i]!로 읽고 w[i] = ...로 씁니다 / read w[i]! and g[i]!, write w[i] = ...
  *   }
  * }
  * ```
