@@ -101,8 +101,17 @@ export class Sandbox {
     );
     this.child.on('exit', (code, signal) => {
       this.dead = true;
-      const outOfMemory = /heap out of memory|Reached heap limit|Allocation failed/i.test(this.raw);
-      this.settle({ kind: 'crashed', how: signal ? `signal ${signal}` : `exit code ${code}`, outOfMemory });
+      // V8's "heap out of memory" arrives on stderr, possibly after the exit: wait for the pipes to
+      // close (or a moment, in case a grandchild holds them) before deciding what happened.
+      const decide = () => {
+        const outOfMemory = /heap out of memory|Reached heap limit|Allocation failed/i.test(this.raw);
+        this.settle({ kind: 'crashed', how: signal ? `signal ${signal}` : `exit code ${code}`, outOfMemory });
+      };
+      const timer = setTimeout(decide, 250);
+      this.child.once('close', () => {
+        clearTimeout(timer);
+        decide();
+      });
     });
   }
 
