@@ -41,11 +41,23 @@ export interface RunResult {
   accuracy: number;
 }
 
-type OptimizerClass = new (options?: Hyper) => Optimizer;
+/** A student's optimizer class, constructed with its options (or none: the slides' defaults). */
+export type OptimizerClass = new (options?: Hyper) => Optimizer;
+
+/** The class `name` from the student's module, or an error saying it is missing (sandbox). */
+export function classOf(student: typeof Student, name: OptimizerName): OptimizerClass {
+  const Class = (student as unknown as Record<string, unknown>)[name];
+  if (typeof Class !== 'function') {
+    throw new TypeError(
+      `src/optimizers.ts에서 클래스 ${name}을(를) export해야 합니다 / src/optimizers.ts must export a class named ${name}`,
+    );
+  }
+  return Class as OptimizerClass;
+}
 
 /** Builds the lecture's XOR model with the student's optimizer, trains it and evaluates it (sandbox). */
 export function trainXor(student: typeof Student, spec: RunSpec): RunResult {
-  const Class = student[spec.optimizer] as unknown as OptimizerClass;
+  const Class = classOf(student, spec.optimizer);
   const model = new Sequential({ seed: spec.seed });
   model.add(new Dense(5, { inputDim: 2, kernelInitializer: spec.kernelInitializer, activation: 'sigmoid' }));
   model.add(new Dense(2, { kernelInitializer: spec.kernelInitializer, activation: 'softmax' }));

@@ -5,7 +5,7 @@
  * its own update rule, and compares every step to 1e-9. A mistake is reported at the first step,
  * parameter and index where it shows, with the values before that step.
  */
-import { type Optimizer, Rng, tensor } from '@gradschool/autograd';
+import { Rng, tensor } from '@gradschool/autograd';
 import {
   type Check,
   fail,
@@ -20,6 +20,7 @@ import {
 import type * as Student from '../src/optimizers.js';
 import { gradientsAt, type Problem, randomQuadratic, randomRosenbrock, valueAt } from './problems.js';
 import { DEFAULTS, type Hyper, type OptimizerName, ReferenceOptimizer } from './reference.js';
+import { classOf } from './training.js';
 
 /** What the judge hands the sandbox. `options: null` constructs the class with no argument. */
 export interface TrajectoryInput {
@@ -37,11 +38,9 @@ export type Trajectory = number[][][];
 const RTOL = 1e-9;
 const ATOL = 1e-12;
 
-type OptimizerClass = new (options?: Hyper) => Optimizer;
-
 /** Runs the student's optimizer on the problem; runs in the sandbox. */
 export function runTrajectory(student: typeof Student, input: TrajectoryInput): Trajectory {
-  const Class = student[input.optimizer] as unknown as OptimizerClass;
+  const Class = classOf(student, input.optimizer);
   const optimizer = input.options === null ? new Class() : new Class(input.options);
   const params = input.problem.params.map((p) =>
     tensor(Float64Array.from(p.values), { shape: p.shape, requiresGrad: true }),
