@@ -123,6 +123,16 @@ describe('details', () => {
     await waitForFrame(r, (f) => f.includes('⏎ details'), 'the overview again');
   });
 
+  it('links the student file and the README where the terminal supports it', async () => {
+    const session = new FakeSession(mixedResults());
+    rendered = renderAt(<App session={session} lang="en" watch links />);
+    await settled(rendered, session);
+    await press(rendered, '\r');
+    const frame = rendered.lastFrame();
+    expect(frame).toContain('\u001B]8;;file:///course/exercises/02-and-gate/src/and-gate.ts\u0007');
+    expect(frame).toContain('\u001B]8;;file:///course/exercises/02-and-gate/README.md\u0007');
+  });
+
   it('draws a chart with one legend entry per series', async () => {
     const r = await start(new FakeSession(mixedResults()), 'en', 100, 60);
     await press(r, '\r');

@@ -18,6 +18,7 @@ export function exercise(order: number, slug: string, en: string, ko: string): E
     ],
     studentFile: `/course/exercises/${id}/src/${slug}.ts`,
     studentFileShown: `exercises/${id}/src/${slug}.ts`,
+    readme: `/course/exercises/${id}/README.md`,
     readmeShown: `exercises/${id}/README.md`,
   };
 }

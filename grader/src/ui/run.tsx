@@ -55,6 +55,7 @@ function toInfo(root: string, ex: LoadedExercise): ExerciseInfo {
     hints: ex.manifest.hints,
     studentFile: file,
     studentFileShown: shown(file),
+    readme: path.join(ex.dir, 'README.md'),
     readmeShown: shown(path.join(ex.dir, 'README.md')),
   };
 }

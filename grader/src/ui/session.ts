@@ -16,7 +16,9 @@ export interface ExerciseInfo {
   studentFile: string;
   /** The same file relative to the course root, as shown on screen. */
   studentFileShown: string;
-  /** The exercise's README, relative to the course root. */
+  /** The exercise's README, absolute (a terminal hyperlink too). */
+  readme: string;
+  /** The README relative to the course root, as shown on screen. */
   readmeShown: string;
 }
 

@@ -49,7 +49,7 @@ export function Details({ state, columns, links }: Props) {
       </Text>
       <Text>
         <Text color={paint(theme, 'gray')}>{t('ui.details.readme', lang)}: </Text>
-        {exercise.readmeShown}
+        <Text underline={links}>{fileLink(exercise.readmeShown, exercise.readme, links)}</Text>
       </Text>
       <HintPanel
         exercise={exercise}
