@@ -1,0 +1,48 @@
+/**
+ * What stays out of the student repository: the answers (`solution/`, `mutants/`), instructor-only
+ * tests, tools and docs, and build or install leftovers. One list, so the guide can quote it and a
+ * test can check it.
+ */
+
+/** Folder names skipped wherever they appear (installs, caches, build output, git). */
+const SKIPPED_ANYWHERE = new Set(['node_modules', '.turbo', 'dist', 'coverage', '.git', '.grade']);
+
+/**
+ * Paths (relative to the repository root, `/` separators, `*` = one path segment) that are not
+ * exported, with why.
+ */
+export const INSTRUCTOR_ONLY: readonly { pattern: string; why: string }[] = [
+  { pattern: 'exercises/*/solution', why: 'reference solutions' },
+  { pattern: 'exercises/*/mutants', why: 'wrong solutions the checks must catch' },
+  { pattern: 'exercises/*/test', why: "tests of the judges' helpers (instructor-only)" },
+  { pattern: 'grader/test', why: "the grader's own tests and cheating fixtures" },
+  { pattern: 'grader/src/dev', why: 'pnpm verify (needs the solutions)' },
+  { pattern: 'grader/src/instructor', why: 'pnpm new-exercise, pnpm export-student' },
+  { pattern: 'bench', why: 'benchmarks against TensorFlow.js (large dependencies)' },
+  { pattern: 'docs/instructors.md', why: 'the instructor guide' },
+  { pattern: '.ci', why: "the course repository's own CI (students get .github/workflows/grade.yml)" },
+  { pattern: '.github', why: 'replaced by the student workflow' },
+  { pattern: '.vscode', why: 'replaced by the student settings' },
+  { pattern: 'reports', why: 'gradebooks and reports of earlier runs' },
+];
+
+function matches(pattern: string, relative: string): boolean {
+  const want = pattern.split('/');
+  const got = relative.split('/');
+  return want.length === got.length && want.every((part, i) => part === '*' || part === got[i]);
+}
+
+/**
+ * True when `relative` (a file or folder under the repository root, `/` separators) is not part of
+ * the student repository.
+ *
+ * @example
+ * ```ts
+ * isInstructorOnly('exercises/03-softmax/solution'); // true
+ * isInstructorOnly('exercises/03-softmax/src/softmax.ts'); // false
+ * ```
+ */
+export function isInstructorOnly(relative: string): boolean {
+  if (relative.split('/').some((part) => SKIPPED_ANYWHERE.has(part))) return true;
+  return INSTRUCTOR_ONLY.some(({ pattern }) => matches(pattern, relative));
+}

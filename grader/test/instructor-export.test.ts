@@ -1,0 +1,161 @@
+/**
+ * `pnpm export-student`: the student repository leaves out the answers and the instructor's tools,
+ * carries its README, workflow and VS Code files, and (when pnpm is installed) installs offline with
+ * its regenerated frozen lockfile and grades every starter as `todo`.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { discover } from '../src/core/discover.js';
+import { isInstructorOnly } from '../src/instructor/export-filter.js';
+import { exportStudentRepo } from '../src/instructor/export-student.js';
+import { InstructorError } from '../src/instructor/messages.js';
+import { REPO_ROOT } from './helpers.js';
+
+const scratch = mkdtempSync(path.join(tmpdir(), 'gradschool-export-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const pnpmVersion = spawnSync('pnpm', ['--version'], {
+  encoding: 'utf8',
+  shell: process.platform === 'win32',
+});
+const hasPnpm = pnpmVersion.status === 0;
+
+const outDir = path.join(scratch, 'class');
+const result = await exportStudentRepo({ root: REPO_ROOT, outDir, lockfile: hasPnpm });
+const read = (file: string) => readFileSync(path.join(outDir, file), 'utf8');
+
+describe('the exported files', () => {
+  it('export every exercise without its solution, mutants or judge tests', async () => {
+    const course = await discover(REPO_ROOT);
+    expect(result.exercises).toEqual(course.exercises.map((e) => e.id));
+    for (const ex of course.exercises) {
+      expect(result.files).toContain(`exercises/${ex.id}/${ex.manifest.files[0]}`);
+      expect(result.files).toContain(`exercises/${ex.id}/checks.ts`);
+      expect(result.files).toContain(`exercises/${ex.id}/exercise.json`);
+    }
+    const leaked = result.files.filter(
+      (f) => /\/(solution|mutants)\//.test(f) || /^exercises\/[^/]+\/test\//.test(f),
+    );
+    expect(leaked).toEqual([]);
+  });
+
+  it('leave out the instructor tools, the benchmarks and installs, and keep the engine, kit and grader', () => {
+    for (const prefix of ['grader/test/', 'grader/src/dev/', 'grader/src/instructor/', 'bench/', '.ci/'])
+      expect(result.files.filter((f) => f.startsWith(prefix))).toEqual([]);
+    expect(result.files.some((f) => f.includes('node_modules/'))).toBe(false);
+    for (const file of [
+      'grader/src/cli.tsx',
+      'packages/autograd/src/index.ts',
+      'packages/exercise-kit/src/index.ts',
+    ])
+      expect(result.files).toContain(file);
+    expect(JSON.parse(read('package.json')).scripts).not.toHaveProperty('verify');
+    expect(JSON.parse(read('package.json')).scripts.grade).toContain('grader/src/cli.tsx');
+    expect(read('pnpm-workspace.yaml')).not.toMatch(/^\s*-\s*bench\s*$/m);
+  });
+
+  it('name instructor-only paths in one filter', () => {
+    expect(isInstructorOnly('exercises/03-softmax/solution')).toBe(true);
+    expect(isInstructorOnly('exercises/03-softmax/src/softmax.ts')).toBe(false);
+    expect(isInstructorOnly('packages/autograd/node_modules')).toBe(true);
+  });
+
+  it('have a student README in Korean, then English: start, grade, submit', () => {
+    const readme = read('README.md');
+    const order = [
+      '## 시작하기',
+      '## 채점하기',
+      '## 제출하기',
+      '## Getting started',
+      '## Grading',
+      '## Submitting',
+    ];
+    const at = order.map((heading) => readme.indexOf(heading));
+    expect(at.every((i) => i >= 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+    for (const id of result.exercises) expect(readme).toContain(`exercises/${id}/README.md`);
+  });
+
+  it('have a workflow that grades on push with the secret seed and uploads the reports', () => {
+    const workflow = read('.github/workflows/grade.yml');
+    expect(workflow).toMatch(/^on:\n\s+push:/m);
+    expect(workflow).toContain('node-version: 20');
+    expect(workflow).toContain('pnpm@12.4.2');
+    expect(workflow).toContain('pnpm install --frozen-lockfile');
+    expect(workflow).toContain(
+      'pnpm grade --ci --json report.json --junit junit.xml --gradescope results.json',
+    );
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a JS template.
+    expect(workflow).toContain('GRADE_SEED: ${{ secrets.GRADE_SEED }}');
+    expect(workflow).toContain('actions/upload-artifact@v4');
+    expect(workflow).toMatch(/if: always\(\)/);
+  });
+
+  it('have VS Code recommendations, a grade task and TypeScript settings', () => {
+    const extensions = JSON.parse(read('.vscode/extensions.json'));
+    expect(extensions.recommendations).toEqual(
+      expect.arrayContaining(['biomejs.biome', 'MS-CEINTL.vscode-language-pack-ko']),
+    );
+    const tasks = JSON.parse(read('.vscode/tasks.json'));
+    expect(tasks.tasks.find((t: { label: string }) => t.label === 'grade')?.command).toBe(
+      'pnpm grade --watch',
+    );
+    const settings = JSON.parse(read('.vscode/settings.json'));
+    expect(settings['typescript.tsdk']).toBe('node_modules/typescript/lib');
+    expect(existsSync(path.join(REPO_ROOT, settings['typescript.tsdk']))).toBe(true);
+  });
+
+  it('refuse a folder that is not empty or lies inside the course', async () => {
+    const busy = path.join(scratch, 'busy');
+    mkdirSync(busy);
+    writeFileSync(path.join(busy, 'keep.txt'), 'mine');
+    const refusal = (dir: string) =>
+      exportStudentRepo({ root: REPO_ROOT, outDir: dir, lockfile: false }).then(
+        () => 'written',
+        (error) => (error instanceof InstructorError ? error.key : String(error)),
+      );
+    expect(await refusal(busy)).toBe('outNotEmpty');
+    expect(await refusal(path.join(REPO_ROOT, 'student-copy'))).toBe('outInsideRepo');
+    expect(readFileSync(path.join(busy, 'keep.txt'), 'utf8')).toBe('mine');
+    expect(existsSync(path.join(REPO_ROOT, 'student-copy'))).toBe(false);
+  });
+});
+
+describe.skipIf(!hasPnpm)(
+  hasPnpm
+    ? 'the exported repository, installed'
+    : 'the exported repository, installed (skipped: pnpm not found on PATH)',
+  () => {
+    const env = { ...process.env, CI: 'true', NO_COLOR: '1' };
+    delete env.GRADE_SEED;
+    delete env.GITHUB_STEP_SUMMARY;
+    const pnpm = (args: string[]) =>
+      spawnSync('pnpm', args, { cwd: outDir, env, encoding: 'utf8', shell: process.platform === 'win32' });
+
+    it('regenerated a lockfile without the left-out packages', () => {
+      expect(result.lockfile).toBe('regenerated');
+      expect(read('pnpm-lock.yaml')).not.toMatch(/^ {2}bench:$/m);
+    });
+
+    it('installs offline from the local store with the frozen lockfile', () => {
+      const install = pnpm(['install', '--frozen-lockfile', '--offline']);
+      expect(install.stderr + install.stdout).not.toMatch(/ERR_PNPM/);
+      expect(install.status).toBe(0);
+    }, 120_000);
+
+    it('grades on its own: every starter check is todo, exit 1, a report', () => {
+      const run = pnpm(['grade', '--ci', '--json', 'report.json']);
+      expect(run.status).toBe(1);
+      const report = JSON.parse(read('report.json'));
+      expect(report.exercises.map((e: { id: string }) => e.id)).toEqual(result.exercises);
+      expect(report.score).toBe(0);
+      const statuses = new Set(
+        report.exercises.flatMap((e: { checks: { status: string }[] }) => e.checks.map((c) => c.status)),
+      );
+      expect([...statuses]).toEqual(['todo']);
+    }, 120_000);
+  },
+);
