@@ -12,7 +12,7 @@ import { GraderError } from './core/errors.js';
 import { exitCodeFor } from './core/exit-code.js';
 import { grade, gradeExercise, hasConfigProblem, type RunOptions } from './core/run.js';
 import type { GradeReport } from './core/types.js';
-import { both, t } from './i18n/index.js';
+import { t } from './i18n/index.js';
 
 /** Where output goes; tests pass their own. */
 export interface CliIo {
@@ -20,20 +20,6 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
   stderr: NodeJS.WritableStream;
-}
-
-/** A module that another part of the grader provides; `null` while it does not exist yet. */
-async function optional<T>(specifier: string): Promise<T | null> {
-  try {
-    return (await import(specifier)) as T;
-  } catch (error) {
-    if (
-      (error as { code?: string }).code === 'ERR_MODULE_NOT_FOUND' &&
-      String(error).includes(specifier.slice(2))
-    )
-      return null;
-    throw error;
-  }
 }
 
 function colorWanted(io: CliIo): boolean {
@@ -83,26 +69,11 @@ async function finish(
 }
 
 async function runBatchMode(options: CliOptions, root: string, io: CliIo): Promise<number> {
-  // GRADER-REPORTS' module (CONTRACTS §5), loaded by name so the CLI also runs before it lands.
-  type Batch = {
-    runBatch(o: {
-      repoRoot: string;
-      batchDir: string;
-      seed: number;
-      lang: Lang;
-      filters?: string[];
-      onSubmissionDone?: (row: {
-        submission: string;
-        score: number;
-        maxScore: number;
-        status: string;
-      }) => void;
-    }): Promise<{ files: { csv: string; json: string } }>;
-  };
-  const batch = await optional<Batch>('./core/batch.js');
-  if (!batch)
-    throw new GraderError('usage', both('core.cli.badFlag', { reason: '--batch is not available yet' }));
-  const result = await batch.runBatch({
+  const [{ runBatch }, { renderGradebook }] = await Promise.all([
+    import('./core/batch.js'),
+    import('./report/index.js'),
+  ]);
+  const result = await runBatch({
     repoRoot: root,
     batchDir: path.resolve(io.cwd, options.batch ?? '.'),
     seed: options.seed,
@@ -111,7 +82,9 @@ async function runBatchMode(options: CliOptions, root: string, io: CliIo): Promi
     onSubmissionDone: (row) =>
       io.stdout.write(`${row.submission}: ${row.score}/${row.maxScore} (${row.status})\n`),
   });
-  io.stdout.write(`${result.files.csv}\n${result.files.json}\n`);
+  io.stdout.write(
+    `\n${renderGradebook(result.gradebook, options.lang)}\n${result.files.csv}\n${result.files.json}\n`,
+  );
   return 0;
 }
 
@@ -186,21 +159,16 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     }
     if (options.submission) return await runSubmissionMode(options, root, exercises, io);
     if (interactive(options, io)) {
-      type Ui = { runInteractive(o: object): Promise<number> };
-      const ui = await optional<Ui>('./ui/run.js');
-      if (ui) {
-        const { filters, seed, minScore, watch } = options;
-        const source = options.solutions ? 'solution' : 'src';
-        return await ui.runInteractive({
-          root,
-          filters,
-          seed,
-          lang,
-          source,
-          watch,
-          ...(minScore !== undefined ? { minScore } : {}),
-        });
-      }
+      const { runInteractive } = await import('./ui/run.js');
+      const { filters, seed, minScore } = options;
+      return await runInteractive({
+        root,
+        filters,
+        seed,
+        lang,
+        source: options.solutions ? 'solution' : 'src',
+        ...(minScore !== undefined ? { minScore } : {}),
+      });
     }
     const report = await grade(runOptions(options, root));
     const code = await finish(report, options, exercises, io);
