@@ -129,7 +129,7 @@ describe.skipIf(!hasPnpm)(
     ? 'the exported repository, installed'
     : 'the exported repository, installed (skipped: pnpm not found on PATH)',
   () => {
-    const env = { ...process.env, CI: 'true', NO_COLOR: '1' };
+    const env: NodeJS.ProcessEnv = { ...process.env, CI: 'true', NO_COLOR: '1' };
     delete env.GRADE_SEED;
     delete env.GITHUB_STEP_SUMMARY;
     const pnpm = (args: string[]) =>
