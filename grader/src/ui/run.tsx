@@ -133,15 +133,15 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
     </ThemeContext.Provider>,
     { stdout, stdin: options.stdin ?? process.stdin, exitOnCtrlC: true },
   );
-  // A closed terminal window or `kill` should leave the terminal as cleanly as Ctrl-C does.
+  // A closed terminal window, `kill`, or Ctrl-C when stdin is not a terminal (so not in raw mode, and
+  // Ink never sees the key) should leave the terminal as cleanly as Ctrl-C in the UI does.
   const stop = () => instance.unmount();
-  process.once('SIGTERM', stop);
-  process.once('SIGHUP', stop);
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  for (const signal of signals) process.once(signal, stop);
   try {
     await instance.waitUntilExit();
   } finally {
-    process.off('SIGTERM', stop);
-    process.off('SIGHUP', stop);
+    for (const signal of signals) process.off(signal, stop);
     instance.cleanup();
     stdout.write(LEAVE_ALT_SCREEN);
   }

@@ -1,6 +1,6 @@
 /** @jsxRuntime automatic @jsxImportSource react */
 import type { Lang } from '@gradschool/exercise-kit';
-import { Box, Text, useApp, useInput } from 'ink';
+import { Box, Text, useApp, useInput, useStdin } from 'ink';
 import { t } from '../../i18n/index.js';
 import { commandFor } from '../keys.js';
 import type { GraderSession } from '../session.js';
@@ -34,19 +34,24 @@ const MIN_ROWS = 8;
 export function App({ session, lang, watch, links = false }: Props) {
   const { state, dispatch, regradeAll } = useGraderUi(session, lang, watch);
   const { exit } = useApp();
+  // Without a keyboard (stdin not a terminal) the screens still update; Ctrl-C is then a signal.
+  const { isRawModeSupported } = useStdin();
   const { columns, rows } = useTerminalSize();
 
-  useInput((input, key) => {
-    // Keys typed fast (or a held key) can arrive as one chunk: "jjj" is three moves.
-    const presses = input.length > 1 && !key.ctrl && !key.meta ? [...input] : [input];
-    for (const press of presses) {
-      const command = commandFor(press, presses.length > 1 ? {} : key, state);
-      if (!command) continue;
-      if (command.kind === 'quit') exit();
-      else if (command.kind === 'regrade') regradeAll();
-      else dispatch(command.action);
-    }
-  });
+  useInput(
+    (input, key) => {
+      // Keys typed fast (or a held key) can arrive as one chunk: "jjj" is three moves.
+      const presses = input.length > 1 && !key.ctrl && !key.meta ? [...input] : [input];
+      for (const press of presses) {
+        const command = commandFor(press, presses.length > 1 ? {} : key, state);
+        if (!command) continue;
+        if (command.kind === 'quit') exit();
+        else if (command.kind === 'regrade') regradeAll();
+        else dispatch(command.action);
+      }
+    },
+    { isActive: isRawModeSupported },
+  );
 
   if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
     return <Text wrap="wrap">{t('ui.tooSmall', state.lang, { cols: columns, rows })}</Text>;
