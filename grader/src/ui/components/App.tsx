@@ -50,7 +50,7 @@ export function App({ session, lang, watch, links = false }: Props) {
         else dispatch(command.action);
       }
     },
-    { isActive: isRawModeSupported },
+    { isActive: Boolean(isRawModeSupported) },
   );
 
   if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
