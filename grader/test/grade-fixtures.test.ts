@@ -68,6 +68,8 @@ describe('grading the fixtures', () => {
       'after-never': 'pass',
     });
     expect(ex.checks[0]?.message.en).toContain('400 ms');
+    // What it printed before it was killed is still shown.
+    expect(ex.checks[0]?.output).toBe('spinning...\n');
     expect(ex.score).toBe(2);
   });
 
@@ -170,6 +172,27 @@ describe('grading the fixtures', () => {
     expect(events.indexOf('start:01-passing')).toBeLessThan(events.indexOf('done:01-passing'));
     expect(events).toContain('check-start');
     expect(events).toContain('check-done');
+  });
+});
+
+describe('cancelling', () => {
+  it('kills the running child and cancels the checks left', async () => {
+    const controller = new AbortController();
+    const report = await gradeFixtures({
+      filters: ['03'],
+      signal: controller.signal,
+      onEvent: (e) => {
+        if (e.type === 'check-start' && e.checkId === 'spins') setTimeout(() => controller.abort(), 100);
+      },
+    });
+    const ex = exercise(report, '03-hanging');
+    expect(statuses(ex)).toEqual({
+      spins: 'error',
+      'after-spin': 'error',
+      'never-settles': 'error',
+      'after-never': 'error',
+    });
+    expect(ex.checks.every((c) => c.message.en === 'Grading was cancelled.')).toBe(true);
   });
 });
 

@@ -14,7 +14,8 @@ import {
   LOAD_TIMEOUT_MS,
   RSS_HEADROOM_MB,
 } from '../sandbox/limits.js';
-import { type Outcome, Sandbox } from '../sandbox/sandbox.js';
+import type { Outcome } from '../sandbox/sandbox.js';
+import { SandboxSlot } from '../sandbox/slot.js';
 import type { LoadedExercise } from './discover.js';
 import type { RunOptions } from './options.js';
 import { checkSeed } from './seed.js';
@@ -166,14 +167,10 @@ async function runChecks(
     loadTimeoutMs: LOAD_TIMEOUT_MS,
   };
   const results = new Map<string, CheckResult>();
-  let sandbox: Sandbox | undefined;
-  /** Loading the student's module failed: every remaining check shares that fate (it is deterministic). */
-  let loadFailure: Outcome | undefined;
-  const stop = () => sandbox?.dispose();
-  options.signal?.addEventListener('abort', stop);
+  const slot = new SandboxSlot(sandboxOptions, options.signal);
+  const cancelled = (): Decision => ({ status: 'error', score: 0, message: both('core.check.cancelled') });
   try {
     for (const check of checks) {
-      let probeStarted = performance.now();
       const ctx: CheckContext = {
         seed: checkSeed(options.seed, check.id),
         runSeed: options.seed,
@@ -181,12 +178,13 @@ async function runChecks(
       };
       let decision: Decision;
       let output = '';
+      let durationMs = 0;
       let skippedBecause: string | undefined;
       const blocker = (check.dependsOn ?? [])
         .map((id) => results.get(id))
         .find((r) => r && r.status !== 'pass');
       if (options.signal?.aborted) {
-        decision = { status: 'error', score: 0, message: both('core.check.cancelled') };
+        decision = cancelled();
       } else if (options.failFast && [...results.values()].some((r) => r.status !== 'pass')) {
         decision = { status: 'fail', score: 0, message: both('core.check.stopped') };
       } else if (blocker) {
@@ -211,26 +209,15 @@ async function runChecks(
             message: both('core.check.inputFailed', { error: inputError }),
           };
         } else {
-          if (!sandbox?.alive && !loadFailure) {
-            const started = await Sandbox.start(sandboxOptions);
-            if (started.outcome.kind === 'value') sandbox = started.sandbox;
-            else {
-              loadFailure = started.outcome;
-              started.sandbox.dispose();
-            }
-          }
-          // A check's duration is its probe's, not the child's start-up.
-          probeStarted = performance.now();
           const limit = check.timeLimitMs ?? ex.manifest.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
-          const outcome = loadFailure ?? (await sandbox!.run(check.id, input, limit));
-          if (outcome.kind !== 'value' && outcome.kind !== 'threw') {
-            sandbox?.dispose();
-            sandbox = undefined;
-          }
-          decision = loadFailure
-            ? loadFailed(loadFailure, check, input, ctx, file, heapMb)
-            : decide(check, outcome, input, ctx, file, heapMb);
-          output = shownOutput(outcome, options.lang);
+          const answer = await slot.run(check.id, input, limit);
+          durationMs = answer.probeMs;
+          output = shownOutput(answer.outcome, options.lang);
+          decision = options.signal?.aborted
+            ? cancelled()
+            : answer.loadFailed
+              ? loadFailed(answer.outcome, check, input, ctx, file, heapMb)
+              : decide(check, answer.outcome, input, ctx, file, heapMb);
         }
       }
       const result: CheckResult = {
@@ -239,15 +226,14 @@ async function runChecks(
         ...decision,
         maxScore: check.points,
         output,
-        durationMs: Math.round(performance.now() - probeStarted),
+        durationMs,
         ...(skippedBecause ? { skippedBecause } : {}),
       };
       results.set(check.id, result);
       emit({ type: 'check-done', exerciseId: ex.id, result });
     }
   } finally {
-    options.signal?.removeEventListener('abort', stop);
-    sandbox?.dispose();
+    slot.close();
   }
   return [...results.values()];
 }

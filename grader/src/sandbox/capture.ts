@@ -8,17 +8,19 @@ export class OutputCapture {
   private kept = '';
   private dropped = 0;
 
-  /** Adds a chunk written to stdout or stderr. */
-  add(chunk: unknown): void {
+  /** Adds a chunk written to stdout or stderr; returns the part that was kept (maybe empty). */
+  add(chunk: unknown): string {
     const text =
       typeof chunk === 'string'
         ? chunk
         : chunk instanceof Uint8Array
           ? Buffer.from(chunk).toString('utf8')
           : String(chunk);
-    const room = OUTPUT_LIMIT - this.kept.length;
-    if (room > 0) this.kept += text.slice(0, room);
-    this.dropped += Math.max(0, text.length - Math.max(room, 0));
+    const room = Math.max(0, OUTPUT_LIMIT - this.kept.length);
+    const kept = text.slice(0, room);
+    this.kept += kept;
+    this.dropped += text.length - kept.length;
+    return kept;
   }
 
   /** The kept text and how many characters were dropped; empties the capture. */

@@ -213,9 +213,13 @@ export class Sandbox {
     this.pending = undefined;
     clearTimeout(pending.timer);
     if (pending.poll) clearInterval(pending.poll);
-    const kept = captured?.output ?? '';
-    const raw = outcome.kind === 'crashed' && outcome.outOfMemory ? '' : this.raw;
-    const all = kept + raw;
+    // With an answer, the child's own capture is exact (the pipe only echoes it). Without one (a
+    // timeout, a crash), what reached the pipe is all there is; V8's out-of-memory report is noise.
+    const all = captured
+      ? captured.output
+      : outcome.kind === 'crashed' && outcome.outOfMemory
+        ? ''
+        : this.raw;
     pending.resolve({
       ...outcome,
       output: all.slice(0, OUTPUT_LIMIT),

@@ -1,0 +1,67 @@
+/**
+ * An exercise's sandbox child over a whole grading: started when the first probe needs it, replaced
+ * after a timeout or a crash, never restarted after the student's module failed to load (loading is
+ * deterministic: every later check would fail the same way).
+ */
+import { performance } from 'node:perf_hooks';
+import { type Outcome, Sandbox, type SandboxOptions } from './sandbox.js';
+
+export interface SlotAnswer {
+  outcome: Outcome;
+  /** The outcome is the module's load failure, not this probe's. */
+  loadFailed: boolean;
+  /** How long the probe itself took (the child's start-up not included). */
+  probeMs: number;
+}
+
+export class SandboxSlot {
+  private sandbox: Sandbox | undefined;
+  private loadFailure: Outcome | undefined;
+
+  constructor(
+    private readonly options: SandboxOptions,
+    private readonly signal?: AbortSignal,
+  ) {
+    signal?.addEventListener('abort', this.dispose);
+  }
+
+  /** Runs one check's probe, starting a child first when none is alive. */
+  async run(checkId: string, input: unknown, timeLimitMs: number): Promise<SlotAnswer> {
+    if (!this.sandbox?.alive && !this.loadFailure) {
+      const started = await Sandbox.start(this.options);
+      if (started.outcome.kind === 'value') this.sandbox = started.sandbox;
+      else {
+        this.loadFailure = started.outcome;
+        started.sandbox.dispose();
+      }
+    }
+    if (this.loadFailure) return { outcome: this.loadFailure, loadFailed: true, probeMs: 0 };
+    if (this.signal?.aborted || !this.sandbox) {
+      this.dispose();
+      const outcome: Outcome = {
+        kind: 'crashed',
+        how: 'cancelled',
+        outOfMemory: false,
+        output: '',
+        droppedChars: 0,
+      };
+      return { outcome, loadFailed: false, probeMs: 0 };
+    }
+    const started = performance.now();
+    const outcome = await this.sandbox.run(checkId, input, timeLimitMs);
+    if (outcome.kind !== 'value' && outcome.kind !== 'threw') this.dispose();
+    return { outcome, loadFailed: false, probeMs: Math.round(performance.now() - started) };
+  }
+
+  /** Ends the child, if any (also on abort). */
+  readonly dispose = (): void => {
+    this.sandbox?.dispose();
+    this.sandbox = undefined;
+  };
+
+  /** Ends the child and stops listening for abort. */
+  close(): void {
+    this.signal?.removeEventListener('abort', this.dispose);
+    this.dispose();
+  }
+}
