@@ -11,11 +11,15 @@ export type Activation = (x: Tensor) => Tensor;
  * as Keras 3 does with `_keras_logits`: the cross-entropy losses then compute from the logits,
  * which is exact where the probabilities would round to 0 or 1.
  */
-const logitsOf = new WeakMap<Tensor, { kind: 'softmax' | 'sigmoid'; logits: Tensor }>();
+// Kept on the output tensor under a symbol rather than in a WeakMap: a training loop makes one
+// such output per step, and a WeakMap with thousands of short-lived keys doubles the time the
+// garbage collector takes (measured on the XOR model in bench/).
+const LOGITS = Symbol('logits');
+type WithLogits = Tensor & { [LOGITS]?: { kind: 'softmax' | 'sigmoid'; logits: Tensor } };
 
 /** The logits behind `output` when it came from the named `kind` activation, else undefined. */
 export function logitsFor(output: Tensor, kind: 'softmax' | 'sigmoid'): Tensor | undefined {
-  const entry = logitsOf.get(output);
+  const entry = (output as WithLogits)[LOGITS];
   return entry !== undefined && entry.kind === kind ? entry.logits : undefined;
 }
 
@@ -24,14 +28,14 @@ const ACTIVATIONS: Record<ActivationName, Activation> = {
   step: (x) => x.step(),
   sigmoid: (x) => {
     const out = x.sigmoid();
-    logitsOf.set(out, { kind: 'sigmoid', logits: x });
+    (out as WithLogits)[LOGITS] = { kind: 'sigmoid', logits: x };
     return out;
   },
   tanh: (x) => x.tanh(),
   relu: (x) => x.relu(),
   softmax: (x) => {
     const out = x.softmax(-1);
-    logitsOf.set(out, { kind: 'softmax', logits: x });
+    (out as WithLogits)[LOGITS] = { kind: 'softmax', logits: x };
     return out;
   },
 };
