@@ -10,6 +10,7 @@ export interface PlotCell {
   series: number | null;
 }
 
+/** A plotted grid and the ranges it covers (for the axis labels). */
 export interface Plot {
   /** `height` rows of `width` cells, top row first. */
   grid: PlotCell[][];
@@ -20,6 +21,7 @@ export interface Plot {
   length: number;
 }
 
+/** The grid's size in cells and how to draw on it. */
 export interface PlotOptions {
   width: number;
   height: number;

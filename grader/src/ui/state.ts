@@ -9,6 +9,7 @@ import type { ExerciseInfo, GradeProgress, HintsShown } from './session.js';
 /** The screens: the list of exercises, or one exercise's checks. */
 export type Screen = 'overview' | 'details';
 
+/** Everything the screens show, in one value. */
 export interface UiState {
   lang: Lang;
   screen: Screen;
@@ -34,6 +35,7 @@ export interface UiState {
   failure: string | null;
 }
 
+/** What can happen: a key press (move, open, ...) or news from the grader (progress, finished). */
 export type UiAction =
   | { type: 'move'; by: number }
   | { type: 'open' }

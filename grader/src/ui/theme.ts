@@ -16,6 +16,7 @@ export function themeFromEnv(env: NodeJS.ProcessEnv = process.env): Theme {
   return { color: !env.NO_COLOR };
 }
 
+/** Provides the theme to the components (`run.tsx` sets it from the environment, tests directly). */
 export const ThemeContext = createContext<Theme>({ color: true });
 
 /** The theme of the nearest `ThemeContext` (colors on by default). */

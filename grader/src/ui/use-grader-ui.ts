@@ -8,6 +8,7 @@ import { type Dispatch, useCallback, useEffect, useReducer, useRef } from 'react
 import type { GradeProgress, GraderSession } from './session.js';
 import { initialState, reduce, type UiAction, type UiState } from './state.js';
 
+/** What `useGraderUi` gives the components. */
 export interface GraderUi {
   state: UiState;
   dispatch: Dispatch<UiAction>;

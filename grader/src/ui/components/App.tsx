@@ -13,6 +13,7 @@ import { HelpScreen } from './HelpScreen.js';
 import { KeyBar } from './KeyBar.js';
 import { Overview } from './Overview.js';
 
+/** The props of `App`. */
 export type Props = {
   session: GraderSession;
   /** The language at start (`--lang`); `l` switches. */

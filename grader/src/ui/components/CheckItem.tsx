@@ -7,6 +7,7 @@ import { paint, useTheme } from '../theme.js';
 import { LossChart } from './LossChart.js';
 import { StatusSymbol } from './StatusSymbol.js';
 
+/** The props of `CheckItem`. */
 export type Props = {
   check: CheckResult;
   lang: Lang;

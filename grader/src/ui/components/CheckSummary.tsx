@@ -6,6 +6,7 @@ import { t } from '../../i18n/index.js';
 import { paint, useTheme } from '../theme.js';
 import { StatusSymbol } from './StatusSymbol.js';
 
+/** The props of `CheckSummary`. */
 export type Props = {
   result: ExerciseResult;
   lang: Lang;

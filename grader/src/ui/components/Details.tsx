@@ -11,6 +11,7 @@ import { ProblemFrame } from './ProblemFrame.js';
 import { Spinner } from './Spinner.js';
 import { StatusSymbol } from './StatusSymbol.js';
 
+/** The props of `Details`. */
 export type Props = {
   state: UiState;
   columns: number;

@@ -7,6 +7,7 @@ import type { ExerciseInfo } from '../session.js';
 import { paint, type ShownStatus, statusColor, useTheme } from '../theme.js';
 import { StatusSymbol } from './StatusSymbol.js';
 
+/** The props of `ExerciseRow`. */
 export type Props = {
   exercise: ExerciseInfo;
   result: ExerciseResult | undefined;

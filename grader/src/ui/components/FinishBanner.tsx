@@ -4,6 +4,7 @@ import { Box, Text } from 'ink';
 import { t } from '../../i18n/index.js';
 import { paint, useTheme } from '../theme.js';
 
+/** The props of `FinishBanner`. */
 export type Props = {
   score: number;
   maxScore: number;

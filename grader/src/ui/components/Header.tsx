@@ -6,6 +6,7 @@ import { paint, useTheme } from '../theme.js';
 import { ProgressBar } from './ProgressBar.js';
 import { Spinner } from './Spinner.js';
 
+/** The props of `Header`. */
 export type Props = {
   lang: Lang;
   score: number;

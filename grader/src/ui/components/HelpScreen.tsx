@@ -4,6 +4,7 @@ import { Box, Text } from 'ink';
 import { type MessageKey, t } from '../../i18n/index.js';
 import { paint, useTheme } from '../theme.js';
 
+/** The props of `HelpScreen`. */
 export type Props = {
   lang: Lang;
 };

@@ -5,6 +5,7 @@ import { t } from '../../i18n/index.js';
 import type { ExerciseInfo } from '../session.js';
 import { paint, useTheme } from '../theme.js';
 
+/** The props of `HintPanel`. */
 export type Props = {
   exercise: ExerciseInfo;
   /** How many hints were revealed. */

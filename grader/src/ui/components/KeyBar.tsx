@@ -5,6 +5,7 @@ import { type MessageKey, t } from '../../i18n/index.js';
 import type { Screen } from '../state.js';
 import { paint, useTheme } from '../theme.js';
 
+/** The props of `KeyBar`. */
 export type Props = {
   lang: Lang;
   screen: Screen;

@@ -4,6 +4,7 @@ import { Box, Text } from 'ink';
 import { axisLabel, type PlotCell, plotSeries } from '../chart.js';
 import { paint, seriesColors, seriesMarkers, useTheme } from '../theme.js';
 
+/** The props of `LossChart`. */
 export type Props = {
   chart: Chart;
   lang: Lang;

@@ -8,6 +8,7 @@ import { ExerciseRow } from './ExerciseRow.js';
 import { FinishBanner } from './FinishBanner.js';
 import { HintPanel } from './HintPanel.js';
 
+/** The props of `Overview`. */
 export type Props = {
   state: UiState;
   /** Rows available for this screen. */

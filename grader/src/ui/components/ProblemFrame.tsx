@@ -5,6 +5,7 @@ import type { ExerciseProblem } from '../../core/types.js';
 import { t } from '../../i18n/index.js';
 import { paint, useTheme } from '../theme.js';
 
+/** The props of `ProblemFrame`. */
 export type Props = {
   problem: ExerciseProblem;
   lang: Lang;

@@ -2,6 +2,7 @@
 import { Text } from 'ink';
 import { paint, useTheme } from '../theme.js';
 
+/** The props of `ProgressBar`. */
 export type Props = {
   /** Done fraction, 0..1 (clamped). */
   ratio: number;

@@ -5,6 +5,7 @@ import { paint, useTheme } from '../theme.js';
 
 const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 
+/** The props of `Spinner`. */
 export type Props = {
   /** Text after the spinner, e.g. "Grading…". */
   label?: string;

@@ -3,6 +3,7 @@ import { Box, Text } from 'ink';
 import { paint, type ShownStatus, statusColor, statusSymbol, useTheme } from '../theme.js';
 import { Spinner } from './Spinner.js';
 
+/** The props of `StatusSymbol`. */
 export type Props = {
   status: ShownStatus;
 };
