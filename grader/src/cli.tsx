@@ -9,8 +9,8 @@ import type { Lang, Localized } from '@gradschool/exercise-kit';
 import { type CliOptions, langFromEnv, parseCli } from './core/cli-args.js';
 import { discover, findRoot, type LoadedExercise, matchesFilters } from './core/discover.js';
 import { GraderError } from './core/errors.js';
-import { exitCodeFor } from './core/exit-code.js';
-import { grade, gradeExercise, hasConfigProblem, type RunOptions } from './core/run.js';
+import { exitCodeFor, hasConfigProblem } from './core/exit-code.js';
+import type { RunOptions } from './core/run.js';
 import type { GradeReport } from './core/types.js';
 import { t } from './i18n/index.js';
 
@@ -101,6 +101,7 @@ async function runSubmissionMode(
     exercises,
   });
   try {
+    const { grade } = await import('./core/run.js');
     const report = await grade({ ...runOptions(options, prepared.root), source: 'submission' });
     report.ignoredFiles = prepared.ignoredFiles;
     return await finish(report, options, exercises, io, prepared.refused);
@@ -170,6 +171,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         ...(minScore !== undefined ? { minScore } : {}),
       });
     }
+    const { grade, gradeExercise } = await import('./core/run.js');
     const report = await grade(runOptions(options, root));
     const code = await finish(report, options, exercises, io);
     if (!options.watch) return code;

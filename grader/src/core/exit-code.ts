@@ -21,3 +21,11 @@ export function exitCodeFor(report: GradeReport, opts: { minScore?: number } = {
   );
   return report.exercises.length > 0 && allPassed ? 0 : 1;
 }
+
+/** Problem codes that mean "configuration error" (exit 2): a broken manifest, checks that do not load. */
+export const CONFIG_PROBLEM_CODES: readonly string[] = ['invalid-manifest', 'checks-load'];
+
+/** True when the report holds a configuration problem (the CLI exits 2). */
+export function hasConfigProblem(report: GradeReport): boolean {
+  return report.exercises.some((e) => e.problem && CONFIG_PROBLEM_CODES.includes(e.problem.code));
+}

@@ -3,10 +3,11 @@
  * schema cannot say: the id equals the folder name, and every path stays inside the folder.
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ExerciseManifest, Localized } from '@gradschool/exercise-kit';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { both, t } from '../i18n/index.js';
 
 /** Where the manifest schema lives (the editors' `$schema` points here too). */
@@ -17,6 +18,8 @@ export const MANIFEST_SCHEMA_PATH = fileURLToPath(
 let validator: ValidateFunction<ExerciseManifest> | undefined;
 
 function compiled(): ValidateFunction<ExerciseManifest> {
+  // Loaded on first use, so `pnpm grade --help` does not pay for ajv.
+  const { Ajv } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
   validator ??= new Ajv({ allErrors: true, strict: false }).compile<ExerciseManifest>(
     JSON.parse(readFileSync(MANIFEST_SCHEMA_PATH, 'utf8')),
   );

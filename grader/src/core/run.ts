@@ -10,16 +10,9 @@ import { gradeExercise } from './grade-exercise.js';
 import type { RunOptions } from './options.js';
 import type { ExerciseResult, GradeReport } from './types.js';
 
+export { CONFIG_PROBLEM_CODES, hasConfigProblem } from './exit-code.js';
 export { gradeExercise } from './grade-exercise.js';
 export type { GradeEvent, RunOptions } from './options.js';
-
-/** Exercise ids whose problems mean "configuration error" (exit 2): broken manifests or checks. */
-export const CONFIG_PROBLEM_CODES: readonly string[] = ['invalid-manifest', 'checks-load'];
-
-/** True when the report holds a configuration problem (the CLI exits 2). */
-export function hasConfigProblem(report: GradeReport): boolean {
-  return report.exercises.some((e) => e.problem && CONFIG_PROBLEM_CODES.includes(e.problem.code));
-}
 
 /** An exercise whose manifest is broken, as a result: every issue in one message, the file named. */
 function brokenManifest(id: string, problems: ManifestProblem[]): ExerciseResult {
