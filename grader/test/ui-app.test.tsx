@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ExerciseResult } from '../src/core/types.js';
 import { App } from '../src/ui/components/App.js';
 import { ThemeContext } from '../src/ui/theme.js';
-import { check, EXERCISES, FakeSession, result } from './ui-fakes.js';
+import { check, EXERCISES, exercise, FakeSession, result } from './ui-fakes.js';
 import { press, type Rendered, renderAt, waitForFrame } from './ui-render.js';
 
 const [perceptron, andGate, softmax] = EXERCISES as [
@@ -254,8 +254,17 @@ describe('finishing', () => {
 });
 
 describe('terminal size', () => {
-  it('fits in 80 columns, in Korean too', async () => {
-    const r = await start(new FakeSession(mixedResults()), 'ko', 80, 24);
+  it('fits in 80 columns, in Korean too, cutting long titles with …', async () => {
+    const long = exercise(
+      2,
+      'and-gate',
+      'AND',
+      'And 게이트: 학습, 학습된 모델, Keras로 모델 만들기, 그리고 더 긴 제목',
+    );
+    const results = mixedResults();
+    results[1] = { ...results[1]!, title: long.title };
+    const r = await start(new FakeSession(results, [perceptron, long, softmax]), 'ko', 80, 24);
+    expect(r.lastFrame()).toMatch(/02 And 게이트: 학습, 학습된.*… ← 다음 할 일/);
     const overview = r.lastFrame();
     await press(r, '\r');
     for (const frame of [overview, r.lastFrame()]) {
@@ -264,7 +273,8 @@ describe('terminal size', () => {
       // However tall the content, the header keeps the first row and the keys the last.
       expect(lines[0]).toContain('gradschool 채점기');
       expect(lines.at(-1)).toContain('q 종료');
-      for (const line of lines) expect(width(line)).toBeLessThanOrEqual(80);
+      // One column stays spare (see App).
+      for (const line of lines) expect(width(line), line).toBeLessThanOrEqual(79);
     }
     expect(r.lastFrame()).toContain('내 파일');
   });

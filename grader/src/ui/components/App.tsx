@@ -76,7 +76,7 @@ export function App({ session, lang, watch, links = false }: Props) {
           maxScore={maxScore}
           busy={isBusy(state)}
           watching={watch && session.watch !== undefined}
-          columns={columns}
+          columns={width}
         />
       </Box>
       {gap ? <Text> </Text> : null}
@@ -88,7 +88,7 @@ export function App({ session, lang, watch, links = false }: Props) {
           ) : state.screen === 'details' ? (
             <Details state={state} columns={width} links={links} />
           ) : (
-            <Overview state={state} height={body} />
+            <Overview state={state} height={body} width={width} />
           )}
         </Box>
       </Box>

@@ -3,6 +3,7 @@ import type { Lang } from '@gradschool/exercise-kit';
 import { Box, Text } from 'ink';
 import type { CheckResult } from '../../core/types.js';
 import { t } from '../../i18n/index.js';
+import { displayWidth, fitWidth } from '../text-width.js';
 import { paint, useTheme } from '../theme.js';
 import { LossChart } from './LossChart.js';
 import { StatusSymbol } from './StatusSymbol.js';
@@ -11,7 +12,7 @@ import { StatusSymbol } from './StatusSymbol.js';
 export type Props = {
   check: CheckResult;
   lang: Lang;
-  /** Width available, for the chart. */
+  /** Width available, for the title and the chart. */
   columns: number;
   /** Only the title line (when the exercise's problem already says why nothing ran). */
   compact?: boolean;
@@ -30,22 +31,20 @@ function clipOutput(output: string): string[] {
 export function CheckItem({ check, lang, columns, compact = false }: Props) {
   const theme = useTheme();
   const passed = check.status === 'pass';
+  const facts = ` ${t('ui.points', lang, { score: check.score, max: check.maxScore })} · ${Math.round(check.durationMs)}ms`;
+  // The symbol and its space take 2 cells; the title gets what the points and time leave.
+  const title = fitWidth(check.title[lang], columns - 2 - displayWidth(facts));
   return (
     <Box flexDirection="column" marginBottom={compact ? 0 : 1}>
       <Box>
         <StatusSymbol status={check.status} />
         <Box flexGrow={1} flexShrink={1} marginLeft={1}>
           <Text bold wrap="truncate-end">
-            {check.title[lang]}
+            {title}
           </Text>
         </Box>
         <Box flexShrink={0}>
-          <Text color={paint(theme, 'gray')}>
-            {' '}
-            {t('ui.points', lang, { score: check.score, max: check.maxScore })} ·{' '}
-            {Math.round(check.durationMs)}
-            ms
-          </Text>
+          <Text color={paint(theme, 'gray')}>{facts}</Text>
         </Box>
       </Box>
       <Box flexDirection="column" marginLeft={2} display={compact ? 'none' : 'flex'}>

@@ -3,6 +3,7 @@ import { Box, Text } from 'ink';
 import { t } from '../../i18n/index.js';
 import { fileLink } from '../hyperlink.js';
 import { selectedExercise, type UiState } from '../state.js';
+import { displayWidth, fitWidth } from '../text-width.js';
 import { paint, statusColor, useTheme } from '../theme.js';
 import { CheckItem } from './CheckItem.js';
 import { shownStatus } from './ExerciseRow.js';
@@ -33,16 +34,20 @@ export function Details({ state, columns, links }: Props) {
   const status = shownStatus(result, inProgress !== undefined);
   // While regrading, the checks finished in this run replace the old ones as they come in.
   const checks = inProgress && inProgress.length > 0 ? inProgress : (result?.checks ?? []);
+  const label = ` ${t(`ui.status.${status}`, lang)}`;
+  const points = result ? ` ${t('ui.points', lang, { score: result.score, max: result.maxScore })}` : '';
+  // "✓ 03 " takes 5 cells; the title gets what the status and points leave.
+  const title = fitWidth(exercise.title[lang], columns - 5 - displayWidth(label + points));
   return (
     <Box flexDirection="column">
       <Box>
         <StatusSymbol status={status} />
         <Text bold>
           {' '}
-          {String(exercise.order).padStart(2, '0')} {exercise.title[lang]}
+          {String(exercise.order).padStart(2, '0')} {title}
         </Text>
-        <Text color={paint(theme, statusColor[status])}> {t(`ui.status.${status}`, lang)}</Text>
-        {result ? <Text> {t('ui.points', lang, { score: result.score, max: result.maxScore })}</Text> : null}
+        <Text color={paint(theme, statusColor[status])}>{label}</Text>
+        <Text>{points}</Text>
       </Box>
       <Text>
         <Text color={paint(theme, 'gray')}>{t('ui.details.file', lang)}: </Text>

@@ -4,6 +4,7 @@ import { Box, Spacer, Text } from 'ink';
 import type { ExerciseResult } from '../../core/types.js';
 import { t } from '../../i18n/index.js';
 import type { ExerciseInfo } from '../session.js';
+import { displayWidth, fitWidth } from '../text-width.js';
 import { paint, type ShownStatus, statusColor, useTheme } from '../theme.js';
 import { StatusSymbol } from './StatusSymbol.js';
 
@@ -18,6 +19,8 @@ export type Props = {
   /** This is the exercise to do next (marked as such). */
   isNext: boolean;
   lang: Lang;
+  /** The row's width in cells (the title is cut to what is left). */
+  width: number;
 };
 
 /** The status an exercise shows: running or waiting beat its last result; no result yet is `pending`. */
@@ -32,10 +35,22 @@ export function shownStatus(
 }
 
 /** One line of the overview: `› ✓ 01 Perceptron ...... 10/10 pts  passed`. */
-export function ExerciseRow({ exercise, result, running, waiting = false, selected, isNext, lang }: Props) {
+export function ExerciseRow({
+  exercise,
+  result,
+  running,
+  waiting = false,
+  selected,
+  isNext,
+  lang,
+  width,
+}: Props) {
   const theme = useTheme();
   const status = shownStatus(result, running, waiting);
   const points = result ? t('ui.points', lang, { score: result.score, max: result.maxScore }) : '';
+  const marker = isNext ? ` ← ${t('ui.next', lang)}` : '';
+  // Fixed parts: "› ✓ 01 " (7), the points (12), the status (1 + 12).
+  const title = fitWidth(exercise.title[lang], width - 7 - 25 - displayWidth(marker));
   return (
     <Box>
       <Box flexShrink={0}>
@@ -47,12 +62,12 @@ export function ExerciseRow({ exercise, result, running, waiting = false, select
       </Box>
       <Box flexShrink={1} minWidth={8}>
         <Text bold={selected} inverse={selected} wrap="truncate-end">
-          {exercise.title[lang]}
+          {title}
         </Text>
       </Box>
       {isNext ? (
         <Box flexShrink={0}>
-          <Text color={paint(theme, 'yellow')}> ← {t('ui.next', lang)}</Text>
+          <Text color={paint(theme, 'yellow')}>{marker}</Text>
         </Box>
       ) : null}
       <Spacer />

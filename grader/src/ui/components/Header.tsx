@@ -40,7 +40,8 @@ export function Header({ lang, score, maxScore, busy, watching, columns }: Props
       {busy ? (
         <Spinner label={t('ui.grading', lang)} />
       ) : watching ? (
-        <Text color={paint(theme, 'gray')}>⟳ {t('ui.watching', lang)}</Text>
+        // Narrow terminals keep only the symbol: the score matters more.
+        <Text color={paint(theme, 'gray')}>⟳{columns >= 72 ? ` ${t('ui.watching', lang)}` : ''}</Text>
       ) : null}
     </Box>
   );

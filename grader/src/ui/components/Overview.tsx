@@ -13,6 +13,8 @@ export type Props = {
   state: UiState;
   /** Rows available for this screen. */
   height: number;
+  /** Columns available. */
+  width: number;
 };
 
 /** The first row to show so that `selected` stays in a window of `size` rows. */
@@ -22,7 +24,7 @@ function windowStart(selected: number, count: number, size: number): number {
 }
 
 /** Every exercise with its status and points; below, the selected one's problem and hints, or the ending. */
-export function Overview({ state, height }: Props) {
+export function Overview({ state, height, width }: Props) {
   const theme = useTheme();
   const { exercises, lang, selected } = state;
   const notices = state.notices.map((notice) => (
@@ -58,6 +60,7 @@ export function Overview({ state, height }: Props) {
           selected={start + i === selected}
           isNext={start + i === next && !state.firstRun}
           lang={lang}
+          width={width}
         />
       ))}
       <Box marginTop={1} flexDirection="column">
