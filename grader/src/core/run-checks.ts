@@ -1,0 +1,146 @@
+/**
+ * Running an exercise's checks in order, one sandbox child at a time: dependencies, inputs from the
+ * seed, the probe in the child, the judge here. A timeout or a crash costs one check; the slot
+ * starts a fresh child for the rest.
+ */
+import type { CheckContext } from '@gradschool/exercise-kit';
+import { both } from '../i18n/index.js';
+import {
+  DEFAULT_HEAP_MB,
+  DEFAULT_TIME_LIMIT_MS,
+  LOAD_TIMEOUT_MS,
+  RSS_HEADROOM_MB,
+} from '../sandbox/limits.js';
+import type { Outcome } from '../sandbox/sandbox.js';
+import { SandboxSlot } from '../sandbox/slot.js';
+import type { LoadedExercise } from './discover.js';
+import type { RunOptions } from './options.js';
+import { checkSeed } from './seed.js';
+import type { AnyCheck } from './suite.js';
+import type { CheckResult, ExerciseProblem } from './types.js';
+import { type Decision, decide, errorText, type StudentFile, shownOutput } from './verdict.js';
+
+/** The result of a check that could not run because of the exercise's static problem. */
+export function notRun(
+  check: AnyCheck,
+  problem: ExerciseProblem,
+  emit: NonNullable<RunOptions['onEvent']>,
+  exerciseId: string,
+): CheckResult {
+  const result: CheckResult = {
+    id: check.id,
+    title: check.title,
+    status: 'error',
+    score: 0,
+    maxScore: check.points,
+    message: { ko: problem.message.ko, en: problem.message.en },
+    output: '',
+    durationMs: 0,
+  };
+  emit({ type: 'check-done', exerciseId, result });
+  return result;
+}
+
+/** Runs the checks in order, one sandbox child at a time. */
+export async function runChecks(
+  ex: LoadedExercise,
+  checks: AnyCheck[],
+  file: StudentFile,
+  options: RunOptions,
+): Promise<CheckResult[]> {
+  const emit = options.onEvent ?? (() => {});
+  const heapMb = ex.manifest.memoryLimitMb ?? DEFAULT_HEAP_MB;
+  const sandboxOptions = {
+    checksPath: ex.checksPath,
+    studentPath: file.absolute,
+    cwd: ex.dir,
+    heapMb,
+    rssMb: heapMb + RSS_HEADROOM_MB,
+    loadTimeoutMs: LOAD_TIMEOUT_MS,
+  };
+  const results = new Map<string, CheckResult>();
+  const slot = new SandboxSlot(sandboxOptions, options.signal);
+  const cancelled = (): Decision => ({ status: 'error', score: 0, message: both('core.check.cancelled') });
+  try {
+    for (const check of checks) {
+      const ctx: CheckContext = {
+        seed: checkSeed(options.seed, check.id),
+        runSeed: options.seed,
+        lang: options.lang,
+      };
+      let decision: Decision;
+      let output = '';
+      let durationMs = 0;
+      let skippedBecause: string | undefined;
+      const blocker = (check.dependsOn ?? [])
+        .map((id) => results.get(id))
+        .find((r) => r && r.status !== 'pass');
+      if (options.signal?.aborted) {
+        decision = cancelled();
+      } else if (options.failFast && [...results.values()].some((r) => r.status !== 'pass')) {
+        decision = { status: 'fail', score: 0, message: both('core.check.stopped') };
+      } else if (blocker) {
+        skippedBecause = blocker.id;
+        decision =
+          blocker.status === 'todo'
+            ? { status: 'todo', score: 0, message: both('core.check.dependsTodo', { dep: blocker.id }) }
+            : { status: 'fail', score: 0, message: both('core.check.dependsFailed', { dep: blocker.id }) };
+      } else {
+        emit({ type: 'check-start', exerciseId: ex.id, checkId: check.id });
+        let input: unknown;
+        let inputError: string | undefined;
+        try {
+          input = check.input?.(ctx);
+        } catch (e) {
+          inputError = e instanceof Error ? e.message : String(e);
+        }
+        if (inputError !== undefined) {
+          decision = {
+            status: 'error',
+            score: 0,
+            message: both('core.check.inputFailed', { error: inputError }),
+          };
+        } else {
+          const limit = check.timeLimitMs ?? ex.manifest.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
+          const answer = await slot.run(check.id, input, limit);
+          durationMs = answer.probeMs;
+          output = shownOutput(answer.outcome, options.lang);
+          decision = options.signal?.aborted
+            ? cancelled()
+            : answer.loadFailed
+              ? loadFailed(answer.outcome, check, input, ctx, file, heapMb)
+              : decide(check, answer.outcome, input, ctx, file, heapMb);
+        }
+      }
+      const result: CheckResult = {
+        id: check.id,
+        title: check.title,
+        ...decision,
+        maxScore: check.points,
+        output,
+        durationMs,
+        ...(skippedBecause ? { skippedBecause } : {}),
+      };
+      results.set(check.id, result);
+      emit({ type: 'check-done', exerciseId: ex.id, result });
+    }
+  } finally {
+    slot.close();
+  }
+  return [...results.values()];
+}
+
+/** A check's decision when the student's module could not even be loaded. */
+function loadFailed(
+  outcome: Outcome,
+  check: AnyCheck,
+  input: unknown,
+  ctx: CheckContext,
+  file: StudentFile,
+  heapMb: number,
+): Decision {
+  const decision = decide(check, outcome, input, ctx, file, heapMb);
+  if (outcome.kind !== 'threw' || decision.status === 'todo' || outcome.error.exitCode !== undefined)
+    return decision;
+  return { ...decision, message: both('core.check.loadFailed', { error: errorText(outcome.error, file) }) };
+}
