@@ -35,7 +35,7 @@ export const instructorMessages = {
   },
   badFlag: { ko: '잘못된 옵션: {reason}', en: 'Bad option: {reason}' },
   created: {
-    ko: '✓ exercises/{id} 를 만들었습니다 ({n}개 파일):',
+    ko: '✓ exercises/{id} 폴더를 만들었습니다 (파일 {n}개):',
     en: '✓ Created exercises/{id} ({n} files):',
   },
   nextSteps: {
