@@ -4,7 +4,7 @@
  * in-process `main()` for usage errors and the exit-code rules.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
@@ -88,6 +88,35 @@ describe('pnpm grade --ci --json', () => {
       ['01-passing', 'pass'],
       ['09-bad-manifest', 'error'],
     ]);
+  });
+});
+
+describe('pnpm grade --submission', () => {
+  it('grades only the listed files of a submission and lists what it ignored', async () => {
+    const submission = path.join(out, 'submission');
+    const dir = path.join(submission, 'exercises', '10-verified');
+    mkdirSync(path.join(dir, 'src'), { recursive: true });
+    copyFileSync(
+      path.join(FIXTURES, 'exercises/10-verified/solution/scale.ts'),
+      path.join(dir, 'src/scale.ts'),
+    );
+    // A cheat: checks that always pass. Not listed by the manifest, so never read.
+    writeFileSync(path.join(dir, 'checks.ts'), 'export default { checks: [] };\n');
+    const file = path.join(out, 'submission.json');
+    const result = await inProcess([
+      '--ci',
+      '--root',
+      FIXTURES,
+      '--submission',
+      submission,
+      '--json',
+      file,
+      '10',
+    ]);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(readFileSync(file, 'utf8'));
+    expect(report).toMatchObject({ source: 'submission', score: 4, maxScore: 4 });
+    expect(report.ignoredFiles).toEqual(['exercises/10-verified/checks.ts']);
   });
 });
 
