@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { discover } from '../src/core/discover.js';
 import { isInstructorOnly } from '../src/instructor/export-filter.js';
 import { exportStudentRepo } from '../src/instructor/export-student.js';
+import { exportStudentMain } from '../src/instructor/export-student-cli.js';
 import { InstructorError } from '../src/instructor/messages.js';
 import { REPO_ROOT } from './helpers.js';
 
@@ -122,6 +123,20 @@ describe('the exported files', () => {
     expect(readFileSync(path.join(busy, 'keep.txt'), 'utf8')).toBe('mine');
     expect(existsSync(path.join(REPO_ROOT, 'student-copy'))).toBe(false);
   });
+});
+
+describe('pnpm export-student (the command)', () => {
+  it('writes the repository and says what to do next, or prints the usage and exits 2', async () => {
+    let text = '';
+    const io = { cwd: scratch, env: { LANG: 'en_US.UTF-8' }, out: (t: string) => (text += t) };
+    expect(await exportStudentMain([], io)).toBe(2);
+    expect(text).toContain('Usage: pnpm export-student <DIR>');
+    text = '';
+    expect(await exportStudentMain(['via-cli', '--root', REPO_ROOT], io)).toBe(0);
+    expect(text).toContain(`Wrote the student repository to ${path.join(scratch, 'via-cli')}`);
+    expect(text).toContain('GRADE_SEED');
+    expect(existsSync(path.join(scratch, 'via-cli', '.github/workflows/grade.yml'))).toBe(true);
+  }, 60_000);
 });
 
 describe.skipIf(!hasPnpm)(

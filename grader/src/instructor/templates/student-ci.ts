@@ -26,6 +26,11 @@ on:
 permissions:
   contents: read
 
+# A newer push cancels the grading of an older one on the same branch.
+concurrency:
+  group: grade-\${{ github.ref }}
+  cancel-in-progress: true
+
 jobs:
   grade:
     runs-on: ubuntu-latest
