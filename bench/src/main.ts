@@ -33,13 +33,14 @@ async function main(): Promise<void> {
     process.stderr.write(`${renderTable(result.rows)}\n\n`);
   };
   const { reps, quick, seed } = args;
-  if (args.only.includes('xor')) await step('XOR', () => xorRows({ reps, seed, epochs: quick ? 200 : 1000 }));
+  if (args.only.includes('xor'))
+    await step('XOR', () => xorRows({ rounds: reps, seed, epochs: quick ? 200 : 1000 }));
   if (args.only.includes('mnist')) {
     const samples = quick ? 2560 : 10_000;
-    await step('MNIST MLP', () => mnistRows({ reps, seed, samples, denseToo: !quick }));
+    await step('MNIST MLP', () => mnistRows({ rounds: reps, seed, samples, denseToo: !quick }));
   }
   if (args.only.includes('matmul'))
-    await step('matmul', () => matmulRows({ reps, seed, sizes: [64, 256, 512] }));
+    await step('matmul', () => matmulRows({ rounds: reps, seed, sizes: [64, 256, 512] }));
   if (args.only.includes('grader')) await step('grader', () => graderRows({ reps: quick ? 1 : 3, seed }));
   if (args.only.some((w) => w !== 'grader')) conditions.push(`TF.js WASM backend: ${wasmFeatures()}.`);
 

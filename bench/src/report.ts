@@ -29,13 +29,15 @@ function ratio(value: number | undefined): string {
 
 /** The table: one row per measurement, medians, ours-vs-TF.js ratios (> 1x: ours is better), targets. */
 export function renderTable(rows: readonly Row[]): string {
-  const head = '| Workload | Metric | Ours | TF.js CPU | TF.js WASM | vs CPU | vs WASM | Target | Met |';
-  const rule = '|---|---|--:|--:|--:|--:|--:|---|:-:|';
+  const head =
+    '| Workload | Metric | Ours | Ours, TS matmul | TF.js CPU | TF.js WASM | vs CPU | vs WASM | Target | Met |';
+  const rule = '|---|---|--:|--:|--:|--:|--:|--:|---|:-:|';
   const lines = rows.map((r) =>
     [
       r.workload,
       `${r.metric} (${r.unit}, ${r.better} is better)`,
       fmt(r.ours),
+      fmt(r.oursTs),
       fmt(r.tfCpu),
       fmt(r.tfWasm),
       ratio(speedup(r, r.tfCpu)),
@@ -47,6 +49,12 @@ export function renderTable(rows: readonly Row[]): string {
   return [head, rule, ...lines.map((l) => `| ${l} |`)].join('\n');
 }
 
+/** Every run when there are few, else the count and the range. */
+function describeRuns(xs: readonly number[]): string {
+  if (xs.length <= 7) return xs.map(fmt).join(', ');
+  return `${xs.length} runs, ${fmt(Math.min(...xs))} to ${fmt(Math.max(...xs))}`;
+}
+
 /** The whole RESULTS.md. */
 export function renderResults(rows: readonly Row[], ctx: ReportContext): string {
   const m = ctx.machine;
@@ -56,9 +64,8 @@ export function renderResults(rows: readonly Row[], ctx: ReportContext): string 
     .filter((r) => r.runs !== undefined)
     .map((r) => {
       const runs = r.runs!;
-      const part = (name: string, xs: number[] | undefined) =>
-        xs ? `${name} ${xs.map(fmt).join(', ')}` : '';
-      return `- ${r.workload}, ${r.metric}: ${[part('ours', runs.ours), part('TF.js CPU', runs.tfCpu), part('TF.js WASM', runs.tfWasm)].filter(Boolean).join('; ')}`;
+      const part = (name: string, xs: number[] | undefined) => (xs ? `${name} ${describeRuns(xs)}` : '');
+      return `- ${r.workload}, ${r.metric}: ${[part('ours', runs.ours), part('ours, TS matmul', runs.oursTs), part('TF.js CPU', runs.tfCpu), part('TF.js WASM', runs.tfWasm)].filter(Boolean).join('; ')}`;
     });
   return `# Benchmark results
 
@@ -66,7 +73,10 @@ Written by \`pnpm bench\` (\`bench/src/main.ts\`) — do not edit by hand; rerun
 
 - Machine: ${m.cpu}, ${m.cores} logical cores, ${m.memoryGb} GB, ${m.platform}
 - Node ${m.node}; run ${ctx.date}; \`${ctx.command}\`${ctx.quick ? ' (**quick mode**: smaller runs, not comparable)' : ''}
-- Medians of ${ctx.reps} timed repetitions after one untimed warm-up, unless stated.
+- Medians over ${ctx.reps} rounds; in each round every engine runs once, or, when its run is short,
+  several times (about 200 ms worth, up to 20), each timed. Engines are interleaved round by round so
+  that a busy spell on the shared machine slows them alike. Untimed warm-up first (at least one run
+  and 500 ms per engine).
   Ratios are how many times better ours is (above 1x: ours is faster / smaller).
 
 ## Results

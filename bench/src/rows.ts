@@ -8,12 +8,14 @@ export interface Row {
   /** Whether a larger number is better (throughput) or a smaller one (time, memory). */
   better: 'higher' | 'lower';
   ours: number;
+  /** Ours with the TypeScript matmul kernels only (the readable reference), where it differs. */
+  oursTs?: number;
   tfCpu?: number;
   tfWasm?: number;
   /** The goal from issue 8 and whether this run met it. */
   target?: { text: string; met: boolean };
   /** The individual runs, for the reader who wants the spread. */
-  runs?: { ours: number[]; tfCpu?: number[]; tfWasm?: number[] };
+  runs?: { ours: number[]; oursTs?: number[]; tfCpu?: number[]; tfWasm?: number[] };
 }
 
 /** How many times better ours is than `other` (> 1: ours wins), whichever direction is better. */

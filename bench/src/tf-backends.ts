@@ -11,6 +11,8 @@ export { tf };
 
 /** The TF.js backends measured: the pure-JS CPU backend and the WebAssembly one. */
 export type TfBackend = 'cpu' | 'wasm';
+/** Every engine compared: ours and the two TF.js backends. */
+export type Engine = 'ours' | TfBackend;
 
 let wasmPathsSet = false;
 

@@ -13,7 +13,6 @@ import { fileURLToPath } from 'node:url';
 import { discover } from '../../../grader/src/core/discover.js';
 import { gradeExercise } from '../../../grader/src/core/run.js';
 import { watchStudentFiles } from '../../../grader/src/core/watch.js';
-import { collectGarbage } from '../measure.js';
 import { sampleTreePeak } from './process-tree.js';
 
 /** The repository root (bench/src/workloads -> ../../..). */
@@ -76,7 +75,6 @@ export async function watchRegrades(reps: number, seed: number): Promise<WatchRu
   try {
     for (let r = 0; r < reps; r++) {
       for (const ex of exercises) {
-        collectGarbage();
         const done = new Promise<WatchRun>((resolve) => {
           pending = resolve;
         });

@@ -7,8 +7,9 @@
  * `dense: true` lights every pixel instead, to show the engine without its zero-block skipping.
  */
 import { Dense, Rng, Sequential, type Tensor, tensor } from '@gradschool/autograd';
-import { repeatMs } from '../measure.js';
+import { type Contender, interleave } from '../measure.js';
 import { type TfBackend, tf, useBackend } from '../tf-backends.js';
+import { setMatmulKernel } from './engine-internals.js';
 
 const INPUTS = 784;
 const CLASSES = 10;
@@ -54,38 +55,54 @@ function tfMnistModel(weights: Tensor[]): tf.Sequential {
   return model;
 }
 
+/** Ours (default kernels), ours with TypeScript matmul only, and TF.js. */
+export type MnistEngine = 'ours' | 'oursTs' | TfBackend;
+
 export interface MnistResult {
   samples: number;
-  /** Milliseconds per epoch. */
-  ours: number[];
-  tf: Partial<Record<TfBackend, number[]>>;
+  /** Milliseconds per epoch, per engine. */
+  ms: Record<MnistEngine, number[]>;
 }
 
-/** One epoch of training, `reps` times per engine, from the same weights and data. */
+/** One epoch of training per engine, interleaved rounds, from the same weights and data. */
 export async function benchMnist(opts: {
-  reps: number;
+  rounds: number;
   samples: number;
   seed: number;
   dense: boolean;
 }): Promise<MnistResult> {
-  const { reps, samples, seed } = opts;
+  const { samples, seed } = opts;
   const data = syntheticMnist(samples, seed, opts.dense);
   const x = tensor(data.x, { shape: [samples, INPUTS] });
   const y = tensor(data.y, { shape: [samples, CLASSES] });
   const fitOptions = { epochs: 1, batchSize: 128, verbose: 0 as const, shuffle: true };
   const weights = ourMnistModel(seed).getWeights();
-  const ours = await repeatMs(reps, () => ourMnistModel(seed).fit(x, y, fitOptions));
-  const result: MnistResult = { samples, ours, tf: {} };
-  for (const backend of ['cpu', 'wasm'] as const) {
-    await useBackend(backend);
-    const xs = tf.tensor2d(Float32Array.from(data.x), [samples, INPUTS]);
-    const ys = tf.tensor2d(Float32Array.from(data.y), [samples, CLASSES]);
-    result.tf[backend] = await repeatMs(reps, async () => {
-      const model = tfMnistModel(weights);
-      await model.fit(xs, ys, fitOptions);
-      model.dispose();
-    });
-    tf.dispose([xs, ys]);
-  }
-  return result;
+  const ours = (name: 'ours' | 'oursTs'): Contender<MnistEngine> => ({
+    name,
+    prepare: () => setMatmulKernel(name === 'ours' ? 'auto' : 'typescript'),
+    run: () => ourMnistModel(seed).fit(x, y, fitOptions),
+    finish: () => setMatmulKernel('auto'),
+  });
+  const tfContender = (backend: TfBackend): Contender<MnistEngine> => {
+    let xs: tf.Tensor | null = null;
+    let ys: tf.Tensor | null = null;
+    return {
+      name: backend,
+      prepare: async () => {
+        await useBackend(backend);
+        xs = tf.tensor2d(Float32Array.from(data.x), [samples, INPUTS]);
+        ys = tf.tensor2d(Float32Array.from(data.y), [samples, CLASSES]);
+      },
+      run: async () => {
+        const model = tfMnistModel(weights);
+        await model.fit(xs!, ys!, fitOptions);
+        model.dispose();
+      },
+      finish: () => tf.dispose([xs!, ys!]),
+    };
+  };
+  const ms = await interleave([ours('ours'), ours('oursTs'), tfContender('cpu'), tfContender('wasm')], {
+    rounds: opts.rounds,
+  });
+  return { samples, ms };
 }

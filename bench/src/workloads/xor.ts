@@ -4,8 +4,8 @@
  * overhead, not arithmetic. TF.js starts from our initial weights.
  */
 import { Dense, Sequential } from '@gradschool/autograd';
-import { repeatMs } from '../measure.js';
-import { type TfBackend, tf, useBackend } from '../tf-backends.js';
+import { type Contender, interleave } from '../measure.js';
+import { type Engine, type TfBackend, tf, useBackend } from '../tf-backends.js';
 
 export const XOR_X = [
   [0, 0],
@@ -42,48 +42,52 @@ export function tfXorModel(weights: { data: Float64Array; shape: readonly number
 
 export interface XorResult {
   epochs: number;
-  /** Milliseconds per run of `fit`. */
-  ours: number[];
-  tf: Partial<Record<TfBackend, number[]>>;
+  /** Milliseconds per run of `fit`, per engine. */
+  ms: Record<Engine, number[]>;
   /** Loss before training (same weights: must agree up to float32 rounding) and after. */
-  initialLoss: { ours: number; tf: Partial<Record<TfBackend, number>> };
-  finalLoss: { ours: number; tf: Partial<Record<TfBackend, number>> };
+  initialLoss: Record<Engine, number>;
+  finalLoss: Record<Engine, number>;
 }
 
-/** Trains the XOR model `reps` times on each engine from the same initial weights. */
-export async function benchXor(opts: { reps: number; epochs: number; seed: number }): Promise<XorResult> {
-  const { reps, epochs, seed } = opts;
+/** Trains the XOR model on each engine from the same initial weights, interleaved rounds. */
+export async function benchXor(opts: { rounds: number; epochs: number; seed: number }): Promise<XorResult> {
+  const { epochs, seed } = opts;
   const fitOptions = { epochs, batchSize: 4, verbose: 0 as const };
   const weights = ourXorModel(seed).getWeights();
-  let last = ourXorModel(seed);
-  const initialOurs = last.evaluate(XOR_X, XOR_Y).loss!;
-  const ours = await repeatMs(reps, () => {
-    last = ourXorModel(seed);
-    last.fit(XOR_X, XOR_Y, fitOptions);
-  });
-  const result: XorResult = {
-    epochs,
-    ours,
-    tf: {},
-    initialLoss: { ours: initialOurs, tf: {} },
-    finalLoss: { ours: last.evaluate(XOR_X, XOR_Y).loss!, tf: {} },
+  const initialLoss = { ours: ourXorModel(seed).evaluate(XOR_X, XOR_Y).loss! } as Record<Engine, number>;
+  const finalLoss = {} as Record<Engine, number>;
+  const ours: Contender<Engine> = {
+    name: 'ours',
+    run: () => {
+      const model = ourXorModel(seed);
+      model.fit(XOR_X, XOR_Y, fitOptions);
+      finalLoss.ours = model.evaluate(XOR_X, XOR_Y).loss!;
+    },
   };
-  for (const backend of ['cpu', 'wasm'] as const) {
-    await useBackend(backend);
-    const xs = tf.tensor2d(XOR_X);
-    const ys = tf.tensor2d(XOR_Y);
-    let model = tfXorModel(weights);
-    result.initialLoss.tf[backend] = await tfLoss(model, xs, ys);
-    result.tf[backend] = await repeatMs(reps, async () => {
-      model.dispose();
-      model = tfXorModel(weights);
-      await model.fit(xs, ys, { ...fitOptions, shuffle: true });
-    });
-    result.finalLoss.tf[backend] = await tfLoss(model, xs, ys);
-    model.dispose();
-    tf.dispose([xs, ys]);
-  }
-  return result;
+  const tfContender = (backend: TfBackend): Contender<Engine> => {
+    let data: [tf.Tensor, tf.Tensor] | null = null;
+    return {
+      name: backend,
+      prepare: async () => {
+        await useBackend(backend);
+        data = [tf.tensor2d(XOR_X), tf.tensor2d(XOR_Y)];
+        if (initialLoss[backend] === undefined) {
+          const model = tfXorModel(weights);
+          initialLoss[backend] = await tfLoss(model, ...data);
+          model.dispose();
+        }
+      },
+      run: async () => {
+        const model = tfXorModel(weights);
+        await model.fit(data![0], data![1], { ...fitOptions, shuffle: true });
+        finalLoss[backend] = await tfLoss(model, ...data!);
+        model.dispose();
+      },
+      finish: () => tf.dispose(data!),
+    };
+  };
+  const ms = await interleave([ours, tfContender('cpu'), tfContender('wasm')], { rounds: opts.rounds });
+  return { epochs, ms, initialLoss, finalLoss };
 }
 
 /** The model's loss on (xs, ys) as a number. */
