@@ -11,6 +11,7 @@ import type { Lang } from '@gradschool/exercise-kit';
 import { render } from 'ink';
 import { discover, type LoadedExercise, matchesFilters } from '../core/discover.js';
 import { exitCodeFor } from '../core/exit-code.js';
+import { studentModulePath } from '../core/grade-exercise.js';
 import { grade, gradeExercise, type RunOptions } from '../core/run.js';
 import type { GradeReport } from '../core/types.js';
 import { watchStudentFiles } from '../core/watch.js';
@@ -45,8 +46,9 @@ export interface InteractiveOptions {
 const ENTER_ALT_SCREEN = '\u001B[?1049h\u001B[H';
 const LEAVE_ALT_SCREEN = '\u001B[?1049l';
 
-function toInfo(root: string, ex: LoadedExercise): ExerciseInfo {
-  const file = path.resolve(ex.dir, ex.manifest.entry ?? ex.manifest.files[0] ?? '');
+function toInfo(root: string, ex: LoadedExercise, source: InteractiveOptions['source']): ExerciseInfo {
+  // The file actually graded: the student's, or the reference with --solutions.
+  const file = studentModulePath(ex, { source });
   const shown = (absolute: string) => path.relative(root, absolute).split(path.sep).join('/');
   return {
     id: ex.id,
@@ -92,7 +94,7 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
   let report: GradeReport | null = null;
 
   const session: GraderSession = {
-    exercises: exercises.map((ex) => toInfo(root, ex)),
+    exercises: exercises.map((ex) => toInfo(root, ex, options.source)),
     notices: problems
       .filter((p) => matchesFilters(p.id, options.filters))
       .map((p) => ({
