@@ -63,3 +63,40 @@ export function fitWidth(text: string, width: number): string {
   }
   return `${out}…`;
 }
+
+/**
+ * `text` broken into lines of at most `width` cells, at spaces where possible (a word longer than a
+ * line is cut). Ink wraps too, but keeps the space it broke at as the next line's first character.
+ *
+ * @example
+ * ```ts
+ * wrapToWidth('가중합 = Σ wᵢxᵢ + b', 10); // ['가중합 = Σ', 'wᵢxᵢ + b']
+ * ```
+ */
+export function wrapToWidth(text: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line = '';
+    for (const word of paragraph.split(' ')) {
+      const candidate = line === '' ? word : `${line} ${word}`;
+      if (displayWidth(candidate) <= width) {
+        line = candidate;
+        continue;
+      }
+      if (line !== '') lines.push(line);
+      line = word;
+      // A word wider than the line: cut it into line-sized pieces.
+      while (displayWidth(line) > width && width > 0) {
+        let piece = '';
+        for (const ch of line) {
+          if (displayWidth(piece + ch) > width) break;
+          piece += ch;
+        }
+        lines.push(piece);
+        line = line.slice(piece.length);
+      }
+    }
+    lines.push(line);
+  }
+  return lines;
+}

@@ -3,7 +3,7 @@ import type { Lang } from '@gradschool/exercise-kit';
 import { Box, Text } from 'ink';
 import type { CheckResult } from '../../core/types.js';
 import { t } from '../../i18n/index.js';
-import { displayWidth, fitWidth } from '../text-width.js';
+import { displayWidth, fitWidth, wrapToWidth } from '../text-width.js';
 import { paint, useTheme } from '../theme.js';
 import { LossChart } from './LossChart.js';
 import { StatusSymbol } from './StatusSymbol.js';
@@ -48,9 +48,14 @@ export function CheckItem({ check, lang, columns, compact = false }: Props) {
         </Box>
       </Box>
       <Box flexDirection="column" marginLeft={2} display={compact ? 'none' : 'flex'}>
-        {check.message[lang] ? (
-          <Text color={passed ? paint(theme, 'gray') : undefined}>{check.message[lang]}</Text>
-        ) : null}
+        {wrapToWidth(check.message[lang], Math.max(10, columns - 2)).map((line, i) =>
+          line ? (
+            // biome-ignore lint/suspicious/noArrayIndexKey: lines of a fixed text.
+            <Text key={i} color={passed ? paint(theme, 'gray') : undefined}>
+              {line}
+            </Text>
+          ) : null,
+        )}
         {check.skippedBecause ? (
           <Text color={paint(theme, 'gray')}>
             {t('ui.details.skipped', lang, { check: check.skippedBecause })}

@@ -63,6 +63,7 @@ export function Details({ state, columns, links }: Props) {
         lang={lang}
         passed={result?.status === 'pass'}
         latestOnly
+        width={columns}
       />
       {result?.problem && !inProgress ? <ProblemFrame problem={result.problem} lang={lang} /> : null}
       {inProgress ? <Spinner label={t('ui.grading', lang)} /> : null}

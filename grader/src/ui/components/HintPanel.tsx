@@ -3,6 +3,7 @@ import type { Lang } from '@gradschool/exercise-kit';
 import { Box, Text } from 'ink';
 import { t } from '../../i18n/index.js';
 import type { ExerciseInfo } from '../session.js';
+import { displayWidth, wrapToWidth } from '../text-width.js';
 import { paint, useTheme } from '../theme.js';
 
 /** The props of `HintPanel`. */
@@ -14,11 +15,13 @@ export type Props = {
   passed?: boolean;
   /** Only the latest revealed hint (where room is short, as on the details screen). */
   latestOnly?: boolean;
+  /** Columns available: hints are wrapped to it, under their label. */
+  width: number;
   lang: Lang;
 };
 
 /** The hints revealed so far for one exercise, and how many remain behind `h`. */
-export function HintPanel({ exercise, shown, lang, passed = false, latestOnly = false }: Props) {
+export function HintPanel({ exercise, shown, lang, passed = false, latestOnly = false, width }: Props) {
   const theme = useTheme();
   const total = exercise.hints.length;
   if (total === 0 || (passed && shown === 0)) return null;
@@ -33,14 +36,25 @@ export function HintPanel({ exercise, shown, lang, passed = false, latestOnly = 
         : '';
   return (
     <Box flexDirection="column">
-      {visible.map((hint, i) => (
-        <Text key={hint.en}>
-          <Text bold color={paint(theme, 'yellow')}>
-            💡 {t('ui.hints.title', lang, { n: first + i + 1, total })}
-          </Text>{' '}
-          {hint[lang]}
-        </Text>
-      ))}
+      {visible.map((hint, i) => {
+        const label = `💡 ${t('ui.hints.title', lang, { n: first + i + 1, total })} `;
+        const labelWidth = displayWidth(label);
+        return (
+          <Box key={hint.en}>
+            <Box width={labelWidth} flexShrink={0}>
+              <Text bold color={paint(theme, 'yellow')}>
+                {label}
+              </Text>
+            </Box>
+            <Box flexDirection="column">
+              {wrapToWidth(hint[lang], Math.max(10, width - labelWidth)).map((line, n) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: lines of a fixed text.
+                <Text key={n}>{line}</Text>
+              ))}
+            </Box>
+          </Box>
+        );
+      })}
       {prompt ? <Text color={paint(theme, 'gray')}>{prompt}</Text> : null}
     </Box>
   );

@@ -84,6 +84,7 @@ export function Overview({ state, height, width }: Props) {
               shown={state.hintsShown[current.id] ?? 0}
               lang={lang}
               passed={result?.status === 'pass'}
+              width={width}
             />
           </>
         ) : null}
