@@ -90,6 +90,7 @@ describe('grading the fixtures', () => {
     expect(byId['throw-range-error']?.message.en).toMatch(
       /RangeError: index 3 is out of range[\s\S]*crash\.ts:\d+:\d+/,
     );
+    expect(byId['throw-nasty']?.message.en).toContain('cannot be described');
     expect(byId['forget-rejection']?.message.en).toContain('forgotten promise');
     expect(byId['throw-later']?.message.en).toContain('thrown in a timer');
     expect(byId['really-exit']?.message.en).toContain('exit code 3');

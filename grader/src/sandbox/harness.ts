@@ -13,6 +13,9 @@ import { toPlain } from './plain.js';
 
 const send: (message: FromChild) => void = process.send!.bind(process) as never;
 const realExit = process.exit.bind(process);
+// Student code may replace these globals; the harness keeps the originals.
+const NativePromise = Promise;
+const nextMacrotask = setImmediate;
 const capture = new OutputCapture();
 let nonce = '';
 let probes = new Map<string, (student: unknown, input: unknown) => unknown>();
@@ -75,10 +78,10 @@ function contain(): void {
   // Student code may not talk to the grader: only the harness holds `send`.
   process.send = undefined;
   process.on('uncaughtException', (error) => {
-    escaped.push(serialize(error));
+    escaped.push(describe(error));
   });
   process.on('unhandledRejection', (reason) => {
-    escaped.push(serialize(reason));
+    escaped.push(describe(reason));
   });
   // If the grader goes away, so does the child.
   process.on('disconnect', () => realExit(0));
@@ -96,7 +99,7 @@ async function load(init: InitMessage): Promise<void> {
     escaped = [];
     send({ type: 'ready', nonce });
   } catch (error) {
-    send({ type: 'load-error', nonce, error: serialize(error), ...capture.take() });
+    send({ type: 'load-error', nonce, error: describe(error), ...capture.take() });
   }
 }
 
@@ -109,10 +112,10 @@ async function run(message: RunMessage): Promise<void> {
     if (!probe) throw new Error(`no probe for check "${message.checkId}"`);
     outcome = { ok: true, value: toPlain(await probe(student, message.input)) };
   } catch (error) {
-    outcome = { ok: false, error: serialize(error) };
+    outcome = { ok: false, error: describe(error) };
   }
   // One macrotask later, rejections the student's code left unhandled have been reported.
-  await new Promise((resolve) => setImmediate(resolve));
+  await new NativePromise((resolve) => nextMacrotask(resolve));
   const base = {
     type: 'result' as const,
     nonce,
@@ -123,12 +126,24 @@ async function run(message: RunMessage): Promise<void> {
   try {
     send({ ...base, ...outcome });
   } catch (error) {
-    send({ ...base, ok: false, error: { ...serialize(error), unclonable: true } });
+    send({ ...base, ok: false, error: { ...describe(error), unclonable: true } });
+  }
+}
+
+/** `serialize`, for errors whose own properties throw when read (student code can build those). */
+function describe(error: unknown): SerializedError {
+  try {
+    return serialize(error);
+  } catch {
+    return { name: 'non-error', message: 'an error that cannot be described', notImplemented: false };
   }
 }
 
 // Messages are handled one at a time, in order; the grader sends the next `run` only after a result.
-let queue: Promise<void> = Promise.resolve();
+let queue: Promise<void> = NativePromise.resolve();
 process.on('message', (message: InitMessage | RunMessage) => {
-  queue = queue.then(() => (message.type === 'init' ? (nonce ? undefined : load(message)) : run(message)));
+  // A failure here (say, sending failed) must not stop the queue: the grader times the check out.
+  queue = queue
+    .then(() => (message.type === 'init' ? (nonce ? undefined : load(message)) : run(message)))
+    .catch(() => undefined);
 });
