@@ -1,0 +1,75 @@
+/**
+ * The bench's own correctness (never its timings): both engines start the XOR model from the same
+ * weights and agree on its loss, the synthetic MNIST data has the promised shape, and the flags and
+ * the median behave.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseArgs } from '../src/args.js';
+import { median } from '../src/measure.js';
+import { type Row, speedup } from '../src/rows.js';
+import { tf, useBackend } from '../src/tf-backends.js';
+import { syntheticMnist } from '../src/workloads/mnist.js';
+import { ourXorModel, tfLoss, tfXorModel, XOR_X, XOR_Y } from '../src/workloads/xor.js';
+
+describe('XOR on both engines', () => {
+  it('starts from the same weights with the same loss, and one training step moves both alike', async () => {
+    await useBackend('cpu');
+    const ours = ourXorModel(3);
+    const theirs = tfXorModel(ours.getWeights());
+    const xs = tf.tensor2d(XOR_X);
+    const ys = tf.tensor2d(XOR_Y);
+    const before = ours.evaluate(XOR_X, XOR_Y).loss!;
+    expect(await tfLoss(theirs, xs, ys)).toBeCloseTo(before, 5);
+    ours.fit(XOR_X, XOR_Y, { epochs: 5, batchSize: 4, verbose: 0 });
+    await theirs.fit(xs, ys, { epochs: 5, batchSize: 4, verbose: 0 });
+    const after = ours.evaluate(XOR_X, XOR_Y).loss!;
+    expect(after).not.toBeCloseTo(before, 6);
+    expect(await tfLoss(theirs, xs, ys)).toBeCloseTo(after, 5);
+    theirs.dispose();
+    tf.dispose([xs, ys]);
+  });
+});
+
+describe('synthetic MNIST', () => {
+  it('has one-hot labels and about 150 lit pixels per MNIST-like sample', () => {
+    const { x, y } = syntheticMnist(20, 1, false);
+    expect(x.length).toBe(20 * 784);
+    for (let s = 0; s < 20; s++) {
+      expect(y.subarray(s * 10, s * 10 + 10).reduce((a, b) => a + b, 0)).toBe(1);
+      expect(x.subarray(s * 784, (s + 1) * 784).filter((v) => v !== 0).length).toBe(150);
+    }
+    const dense = syntheticMnist(2, 1, true).x;
+    expect(dense.filter((v) => v === 0).length).toBeLessThan(5);
+  });
+});
+
+describe('flags and statistics', () => {
+  it('parses a subset, quick mode and repetitions; writes results only for a full run', () => {
+    expect(parseArgs([], 'R.md')).toMatchObject({
+      only: ['xor', 'mnist', 'matmul', 'grader'],
+      reps: 5,
+      write: true,
+    });
+    expect(parseArgs(['--only', 'xor,matmul', '--quick'], 'R.md')).toMatchObject({
+      only: ['xor', 'matmul'],
+      quick: true,
+      reps: 2,
+      write: false,
+    });
+    expect(parseArgs(['--reps=3', '--write', '--only=grader'], 'R.md')).toMatchObject({
+      reps: 3,
+      write: true,
+    });
+    expect(() => parseArgs(['--only', 'gpu'], 'R.md')).toThrow(/unknown workload 'gpu'/);
+    expect(() => parseArgs(['--fast'], 'R.md')).toThrow(/unknown flag/);
+  });
+
+  it('takes medians and ratios in the right direction', () => {
+    expect(median([5, 1, 3])).toBe(3);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    const time: Row = { workload: 'w', metric: 'm', unit: 'ms', better: 'lower', ours: 10 };
+    const rate: Row = { ...time, unit: 'samples/s', better: 'higher' };
+    expect(speedup(time, 500)).toBe(50);
+    expect(speedup(rate, 5)).toBe(2);
+  });
+});
