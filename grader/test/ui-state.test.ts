@@ -46,6 +46,21 @@ describe('the UI reducer', () => {
     expect(state.running).toEqual({});
   });
 
+  it('leaves the selection alone when the student moved it during the first grading', () => {
+    const ids = EXERCISES.map((e) => e.id);
+    const state = run(
+      initialState(EXERCISES, 'en'),
+      { type: 'grading-started', ids },
+      { type: 'move', by: 2 },
+      {
+        type: 'progress',
+        event: { type: 'exercise-done', result: result(perceptron, [check('a', 'fail')]) },
+      },
+      { type: 'grading-finished', ids },
+    );
+    expect(state.selected).toBe(2);
+  });
+
   it('moves within bounds', () => {
     const state = initialState(EXERCISES, 'en');
     expect(run(state, { type: 'move', by: -1 }).selected).toBe(0);

@@ -31,6 +31,8 @@ export interface UiState {
   hintsShown: HintsShown;
   /** True until the first full grading has finished. */
   firstRun: boolean;
+  /** The student moved the selection themselves: the first grading then leaves it alone. */
+  moved: boolean;
   /** Set when grading itself failed (not the student's code): shown instead of results. */
   failure: string | null;
 }
@@ -68,6 +70,7 @@ export function initialState(
     waiting: [],
     hintsShown,
     firstRun: true,
+    moved: false,
     failure: null,
   };
 }
@@ -145,7 +148,7 @@ export function reduce(state: UiState, action: UiAction): UiState {
         return { ...state, detailsTop: clamp(state.detailsTop + action.by, 0, Math.max(0, checks - 1)) };
       }
       const last = state.exercises.length - 1;
-      return { ...state, selected: clamp(state.selected + action.by, 0, Math.max(0, last)) };
+      return { ...state, moved: true, selected: clamp(state.selected + action.by, 0, Math.max(0, last)) };
     }
     case 'open': {
       if (state.help || state.exercises.length === 0) return state;
@@ -182,7 +185,7 @@ export function reduce(state: UiState, action: UiAction): UiState {
       // Rustlings-style: once the exercise in focus passes, the cursor moves on to the next one to do.
       const current = selectedExercise(next);
       const currentPasses = current !== undefined && next.results[current.id]?.status === 'pass';
-      if (next.screen === 'overview' && (state.firstRun || currentPasses)) {
+      if (next.screen === 'overview' && ((state.firstRun && !state.moved) || currentPasses)) {
         const todo = nextToDo(next);
         if (todo >= 0) next.selected = todo;
       }

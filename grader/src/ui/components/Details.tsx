@@ -34,6 +34,8 @@ export function Details({ state, columns, links }: Props) {
   const status = shownStatus(result, inProgress !== undefined);
   // While regrading, the checks finished in this run replace the old ones as they come in.
   const checks = inProgress && inProgress.length > 0 ? inProgress : (result?.checks ?? []);
+  // A regrade can bring fewer checks than the scroll position assumed.
+  const top = Math.min(state.detailsTop, Math.max(0, checks.length - 1));
   const label = ` ${t(`ui.status.${status}`, lang)}`;
   const points = result ? ` ${t('ui.points', lang, { score: result.score, max: result.maxScore })}` : '';
   // "✓ 03 " takes 5 cells; the title gets what the status and points leave.
@@ -71,13 +73,13 @@ export function Details({ state, columns, links }: Props) {
       {checks.length > 1 ? (
         <Text color={paint(theme, 'gray')}>
           {t('ui.details.scroll', lang, {
-            first: Math.min(state.detailsTop + 1, checks.length),
+            first: top + 1,
             total: checks.length,
           })}
         </Text>
       ) : null}
       <Box flexDirection="column" marginTop={1}>
-        {checks.slice(state.detailsTop).map((check) => (
+        {checks.slice(top).map((check) => (
           <CheckItem
             key={check.id}
             check={check}
