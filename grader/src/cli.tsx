@@ -150,6 +150,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     if (options.batch) return await runBatchMode(options, root, io);
     const { exercises: all, problems } = await discover(root);
     const exercises = all.filter((e) => matchesFilters(e.id, options.filters));
+    if (all.length === 0 && problems.length === 0) {
+      io.stderr.write(`${t('core.cli.noExercises', lang, { root })}\n`);
+      return 2;
+    }
     if (
       options.filters.length > 0 &&
       exercises.length === 0 &&

@@ -134,6 +134,8 @@ describe('main()', () => {
       expect(result.stderr.length).toBeGreaterThan(10);
     }
     expect((await inProcess(['--root', FIXTURES, '99'])).stderr).toContain('"99"');
+    const empty = await inProcess(['--ci', '--root', out, '--lang', 'en']);
+    expect([empty.code, empty.stderr]).toEqual([2, expect.stringContaining('No exercises')]);
   });
 
   it('prints help in the chosen language', async () => {

@@ -215,6 +215,10 @@ Exit codes: 0 every check passed (or --min-score met), 1 some check did not, 2 u
     ko: '"{filters}"(으)로 시작하는 연습 문제가 없습니다.',
     en: 'No exercise id starts with "{filters}".',
   },
+  'core.cli.noExercises': {
+    ko: '{root}에서 연습 문제(exercises/*/exercise.json)를 찾지 못했습니다. 강의 저장소 폴더에서 실행하거나 --root로 알려 주세요.',
+    en: 'No exercises (exercises/*/exercise.json) under {root}. Run this in the course repository, or point --root at it.',
+  },
   'core.cli.problems': {
     ko: '설정 오류 {n}건:',
     en: '{n} configuration problem(s):',
