@@ -91,7 +91,8 @@ describe.skipIf(!hasTmux)('the interactive UI in a real terminal (needs tmux)', 
     rmSync(root, { recursive: true, force: true });
   });
 
-  it('grades, regrades on save, and quits cleanly', async () => {
+  // Three waits of up to 45 s each on a busy machine: more than the suite's default timeout.
+  it('grades, regrades on save, and quits cleanly', { timeout: 150_000 }, async () => {
     const command = `env -u CI -u GITHUB_ACTIONS NO_COLOR=1 node --conditions=source --import tsx ${CLI} --lang en; echo "exit=$?"; sleep 30`;
     tmux('new-session', '-d', '-s', 'ui', '-x', '100', '-y', '30', '-c', root, command);
 
