@@ -133,6 +133,16 @@ describe('details', () => {
     expect(frame).toContain('\u001B]8;;file:///course/exercises/02-and-gate/README.md\u0007');
   });
 
+  it("names a skipped check's prerequisite by its title", async () => {
+    const checks = [
+      check('first', 'fail'),
+      check('second', 'fail', { skippedBecause: 'first', message: { ko: '건너뜀', en: 'skipped' } }),
+    ];
+    const r = await start(new FakeSession([result(perceptron, checks)]));
+    await press(r, '\r');
+    expect(r.lastFrame()).toContain('Runs once "check first" passes.');
+  });
+
   it('draws a chart with one legend entry per series', async () => {
     const r = await start(new FakeSession(mixedResults()), 'en', 100, 60);
     await press(r, '\r');

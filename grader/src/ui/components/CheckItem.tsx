@@ -16,6 +16,8 @@ export type Props = {
   columns: number;
   /** Only the title line (when the exercise's problem already says why nothing ran). */
   compact?: boolean;
+  /** The title of the check named by `check.skippedBecause` (its id, when not found). */
+  skippedTitle?: string;
 };
 
 /** Lines of captured output shown at most; the rest is summarized. */
@@ -28,7 +30,7 @@ function clipOutput(output: string): string[] {
 }
 
 /** One check on the details screen: status, title, points and time; for a non-pass the why. */
-export function CheckItem({ check, lang, columns, compact = false }: Props) {
+export function CheckItem({ check, lang, columns, compact = false, skippedTitle }: Props) {
   const theme = useTheme();
   const passed = check.status === 'pass';
   const facts = ` ${t('ui.points', lang, { score: check.score, max: check.maxScore })} · ${Math.round(check.durationMs)}ms`;
@@ -58,7 +60,7 @@ export function CheckItem({ check, lang, columns, compact = false }: Props) {
         )}
         {check.skippedBecause ? (
           <Text color={paint(theme, 'gray')}>
-            {t('ui.details.skipped', lang, { check: check.skippedBecause })}
+            {t('ui.details.skipped', lang, { check: skippedTitle ?? check.skippedBecause })}
           </Text>
         ) : null}
         {!passed && check.expected !== undefined ? (

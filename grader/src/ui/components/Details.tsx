@@ -81,6 +81,7 @@ export function Details({ state, columns, links }: Props) {
       <Box flexDirection="column" marginTop={1}>
         {checks.slice(top).map((check) => (
           <CheckItem
+            skippedTitle={checks.find((c) => c.id === check.skippedBecause)?.title[lang]}
             key={check.id}
             check={check}
             lang={lang}
