@@ -88,19 +88,24 @@ function relaxExerciseTests(outDir: string, exerciseIds: readonly string[]): voi
 }
 
 /**
- * Rewrites `pnpm-lock.yaml` for the exported workspace from the lockfile's own resolutions and the
- * local store (no network): importers that were removed disappear, nothing else changes.
+ * Rewrites `pnpm-lock.yaml` for the exported workspace from the lockfile's own resolutions: importers
+ * that were removed disappear, nothing else changes. Offline first (the local store is enough), then
+ * allowing the registry for metadata the store lacks.
  */
 function regenerateLockfile(outDir: string): ExportResult['lockfile'] {
-  const run = spawnSync('pnpm', ['install', '--lockfile-only', '--offline'], {
-    cwd: outDir,
-    encoding: 'utf8',
-    shell: process.platform === 'win32',
-    env: { ...process.env, CI: 'true' },
-  });
-  if (run.error) return { error: run.error.message };
-  if (run.status !== 0) return { error: (run.stderr || run.stdout).trim().split('\n').slice(-3).join(' ') };
-  return 'regenerated';
+  let reason = '';
+  for (const mode of ['--offline', '--prefer-offline'] as const) {
+    const run = spawnSync('pnpm', ['install', '--lockfile-only', mode], {
+      cwd: outDir,
+      encoding: 'utf8',
+      shell: process.platform === 'win32',
+      env: { ...process.env, CI: 'true' },
+    });
+    if (run.error) return { error: run.error.message };
+    if (run.status === 0) return 'regenerated';
+    reason = (run.stderr || run.stdout).trim().split('\n').slice(-3).join(' ');
+  }
+  return { error: reason };
 }
 
 /**

@@ -75,8 +75,8 @@ export const instructorMessages = {
     en: '✓ Wrote the student repository to {dir}: {n} exercises, {files} files (without solution/, mutants/, instructor tests and docs).',
   },
   lockfileRegenerated: {
-    ko: '  pnpm-lock.yaml: 학생용 작업 공간에 맞춰 다시 만들었습니다 (오프라인, pnpm install --lockfile-only).',
-    en: '  pnpm-lock.yaml: regenerated for the student workspace (offline, pnpm install --lockfile-only).',
+    ko: '  pnpm-lock.yaml: 학생용 작업 공간에 맞춰 다시 만들었습니다 (pnpm install --lockfile-only, 로컬 저장소 우선).',
+    en: '  pnpm-lock.yaml: regenerated for the student workspace (pnpm install --lockfile-only, local store first).',
   },
   lockfileStale: {
     ko: '  주의: pnpm-lock.yaml 을 다시 만들지 못했습니다 ({reason}). 그 폴더에서 pnpm install 을 한 번 실행해 잠금 파일을 고치세요.',
