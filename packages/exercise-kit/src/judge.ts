@@ -150,7 +150,11 @@ export function expectShape(got: unknown, shape: readonly number[], opts: WhatOp
  * expectClose(got, [0.21194156, 0.21194156, 0.57611688], { atol: 1e-6, what: { ko: 'softmax([1, 1, 2])', en: 'softmax([1, 1, 2])' } });
  * ```
  */
-export function expectClose(got: unknown, expected: number | NestedArray, opts: CloseOptions = {}): Verdict {
+export function expectClose(
+  got: unknown,
+  expected: number | NestedArray | ArrayLike<number>,
+  opts: CloseOptions = {},
+): Verdict {
   const rtol = opts.rtol ?? DEFAULT_RTOL;
   const atol = opts.atol ?? DEFAULT_ATOL;
   const want = toNumeric(expected);
