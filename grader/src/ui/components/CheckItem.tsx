@@ -23,8 +23,17 @@ export type Props = {
 /** Lines of captured output shown at most; the rest is summarized. */
 const OUTPUT_LINES = 6;
 
+/**
+ * What the student's code printed, made safe to draw: its escape sequences (colors, cursor moves,
+ * links) and control characters are dropped, so it cannot repaint or garble the screen.
+ */
 function clipOutput(output: string): string[] {
-  const lines = output.replace(/\s+$/, '').split('\n');
+  const plain = output
+    .replace(/\u001B\][^\u0007\u001B]*(?:\u0007|\u001B\\)/g, '')
+    .replace(/\u001B\[[0-?]*[ -/]*[@-~]/g, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '');
+  const lines = plain.replace(/\s+$/, '').split('\n');
   if (lines.length <= OUTPUT_LINES) return lines;
   return [...lines.slice(0, OUTPUT_LINES), `… (+${lines.length - OUTPUT_LINES})`];
 }
