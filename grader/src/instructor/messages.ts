@@ -4,6 +4,7 @@
  */
 import type { Lang, Localized } from '@gradschool/exercise-kit';
 
+/** Every message of the instructor commands; `{name}` placeholders are filled by {@link say}. */
 export const instructorMessages = {
   badName: {
     ko: '"{name}" 은(는) 실습 이름이 될 수 없습니다. 소문자·숫자·하이픈으로 된 이름을 쓰세요: "06-attention" 또는 "attention" (번호는 자동).',
@@ -98,6 +99,7 @@ export const instructorMessages = {
   },
 } satisfies Record<string, Localized>;
 
+/** The name of one instructor message. */
 export type InstructorMessageKey = keyof typeof instructorMessages;
 
 /** The message `key` in `lang` with `{placeholders}` filled in. */
