@@ -143,6 +143,15 @@ describe('details', () => {
     expect(r.lastFrame()).toContain('Runs once "check first" passes.');
   });
 
+  it('shows what the student printed without its escape codes', async () => {
+    const output =
+      'plain \u001B[31mred\u001B[0m \u001B]8;;https://example.com\u0007link\u001B]8;;\u0007\u0007';
+    const r = await start(new FakeSession([result(perceptron, [check('loud', 'fail', { output })])]));
+    await press(r, '\r');
+    expect(r.lastFrame()).toContain('│ plain red link');
+    expect(r.lastFrame()).not.toContain('example.com');
+  });
+
   it('draws a chart with one legend entry per series', async () => {
     const r = await start(new FakeSession(mixedResults()), 'en', 100, 60);
     await press(r, '\r');
