@@ -47,6 +47,7 @@ describe('the exported files', () => {
     for (const prefix of ['grader/test/', 'grader/src/dev/', 'grader/src/instructor/', 'bench/', '.ci/'])
       expect(result.files.filter((f) => f.startsWith(prefix))).toEqual([]);
     expect(result.files.some((f) => f.includes('node_modules/'))).toBe(false);
+    expect(result.files).not.toContain('grader/README.md');
     for (const file of [
       'grader/src/cli.tsx',
       'packages/autograd/src/index.ts',

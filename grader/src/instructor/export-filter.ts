@@ -18,6 +18,7 @@ export const INSTRUCTOR_ONLY: readonly { pattern: string; why: string }[] = [
   { pattern: 'grader/test', why: "the grader's own tests and cheating fixtures" },
   { pattern: 'grader/src/dev', why: 'pnpm verify (needs the solutions)' },
   { pattern: 'grader/src/instructor', why: 'pnpm new-exercise, pnpm export-student' },
+  { pattern: 'grader/README.md', why: "the grader's page for instructors (mentions pnpm verify, solutions)" },
   { pattern: 'bench', why: 'benchmarks against TensorFlow.js (large dependencies)' },
   { pattern: 'docs/instructors.md', why: 'the instructor guide' },
   { pattern: '.ci', why: "the course repository's own CI (students get .github/workflows/grade.yml)" },
