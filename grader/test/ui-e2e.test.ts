@@ -13,11 +13,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const GRADER = fileURLToPath(new URL('..', import.meta.url));
 const CLI = join(GRADER, 'src', 'cli.tsx');
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
-// A server of our own, so the test never touches a student's or another test's tmux sessions.
-const SOCKET = `gradschool-ui-e2e-${process.pid}`;
+let root = '';
 
 function tmux(...args: string[]): string {
-  const run = spawnSync('tmux', ['-u', '-L', SOCKET, ...args], { encoding: 'utf8' });
+  // A server of our own, its socket in the temporary folder: the test never touches anyone else's
+  // tmux sessions, and leaves nothing behind.
+  const run = spawnSync('tmux', ['-u', '-S', join(root, 'tmux.sock'), ...args], { encoding: 'utf8' });
   return run.stdout;
 }
 
@@ -70,8 +71,6 @@ export function double(x: number): number {
   throw new NotImplemented('double');
 }
 `;
-
-let root = '';
 
 describe.skipIf(!hasTmux)('the interactive UI in a real terminal (needs tmux)', () => {
   beforeAll(() => {
