@@ -60,14 +60,25 @@ export function wasmMatmulAvailable(): boolean {
   return getKernel() !== null;
 }
 
-/** Makes sure the module's memory holds `bytes`; refreshes the views after growing. */
-function reserve(k: Kernel, bytes: number): void {
+/** Products whose packed operands need more than this stay in TypeScript (memory is never given back). */
+const MAX_BYTES = 2 ** 30;
+
+/** Makes sure the module's memory holds `bytes`; refreshes the views after growing. False if it cannot. */
+function reserve(k: Kernel, bytes: number): boolean {
   const have = k.memory.buffer.byteLength;
-  if (have < bytes) k.memory.grow(Math.ceil((bytes - have) / 65536));
+  if (bytes > MAX_BYTES) return false;
+  if (have < bytes) {
+    try {
+      k.memory.grow(Math.ceil((bytes - have) / 65536));
+    } catch {
+      return false; // the runtime refused more memory
+    }
+  }
   if (k.f64.buffer !== k.memory.buffer) {
     k.f64 = new Float64Array(k.memory.buffer);
     k.i32 = new Int32Array(k.memory.buffer);
   }
+  return true;
 }
 
 /**
@@ -82,8 +93,8 @@ function packA(k: Kernel, a: MatrixView, m: number, kk: number, ap: number, ip: 
     const r = ib * 4;
     const rows = Math.min(4, m - r);
     const base0 = offset + r * rowStride;
-    let q = (ap >> 3) + ib * kk * 4;
-    const idx0 = (ip >> 2) + ib * kk;
+    let q = (ap >>> 3) + ib * kk * 4;
+    const idx0 = (ip >>> 2) + ib * kk;
     let count = 0;
     for (let p = 0; p < kk; p++) {
       const at = base0 + p * colStride;
@@ -99,7 +110,7 @@ function packA(k: Kernel, a: MatrixView, m: number, kk: number, ap: number, ip: 
       q += 4;
       i32[idx0 + count++] = p;
     }
-    i32[(cntp >> 2) + ib] = count;
+    i32[(cntp >>> 2) + ib] = count;
   }
 }
 
@@ -111,7 +122,7 @@ function packB(k: Kernel, b: MatrixView, kk: number, n: number, bp: number): voi
   for (let jb = 0; jb < panels; jb++) {
     const c = jb * 4;
     const cols = Math.min(4, n - c);
-    let q = (bp >> 3) + jb * kk * 4;
+    let q = (bp >>> 3) + jb * kk * 4;
     for (let p = 0; p < kk; p++, q += 4) {
       const at = offset + p * rowStride + c * colStride;
       f64[q] = data[at]!;
@@ -124,7 +135,8 @@ function packB(k: Kernel, b: MatrixView, kk: number, n: number, bp: number): voi
 
 /**
  * `C[m,n] += A[m,k]·B[k,n]` with the WebAssembly kernel; C is row-major from `cOff`.
- * Returns false (and does nothing) when the kernel is unavailable.
+ * Returns false (and does nothing) when the kernel is unavailable or the operands would need more
+ * than 1 GiB of its memory; the caller then uses the TypeScript kernel.
  */
 export function wasmAddProduct(
   a: MatrixView,
@@ -146,14 +158,14 @@ export function wasmAddProduct(
   const cw = bp + nb * k * 32;
   const ip = cw + mb * nb * 128;
   const cntp = ip + mb * k * 4;
-  reserve(kern, cntp + mb * 4);
+  if (!reserve(kern, cntp + mb * 4)) return false;
   packA(kern, a, m, k, ap, ip, cntp);
   packB(kern, b, k, n, bp);
   kern.run(ap, bp, cw, ip, cntp, mb, nb, k);
   const f64 = kern.f64;
   const rowLen = nb * 4;
   for (let i = 0; i < m; i++) {
-    const from = (cw >> 3) + i * rowLen;
+    const from = (cw >>> 3) + i * rowLen;
     const to = cOff + i * n;
     for (let j = 0; j < n; j++) c[to + j]! += f64[from + j]!;
   }
