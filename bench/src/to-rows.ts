@@ -146,9 +146,14 @@ export async function graderRows(opts: { reps: number; seed: number }): Promise<
     });
   }
   const bad = watch.filter((w) => w.score !== w.maxScore).length;
+  const split = [...perExercise.keys()].map((id) => {
+    const runs = watch.filter((w) => w.id === id);
+    return `${id} ${Math.round(median(runs.map((w) => w.ms)))} ms (checks ${Math.round(median(runs.map((w) => w.checksMs)))} ms)`;
+  });
   const notes = [
     `${opts.reps} cold runs${failed > 0 ? `, ${failed} exited non-zero` : ', all exit 0 (100%)'}.`,
     `${watch.length} watched regrades${bad > 0 ? `, ${bad} below full score` : ', all at full score'}.`,
+    `Regrade medians per exercise, and the part spent inside the checks (engine work and judging; the rest is the 120 ms debounce, static checks, and starting the sandbox and loading the code): ${split.join('; ')}.`,
   ];
   return { rows, notes };
 }

@@ -45,6 +45,8 @@ export interface WatchRun {
   id: string;
   /** Save to result, milliseconds (debounce included). */
   ms: number;
+  /** Of which inside the checks themselves (the engine's work and the judging), summed. */
+  checksMs: number;
   score: number;
   maxScore: number;
 }
@@ -67,7 +69,14 @@ export async function watchRegrades(reps: number, seed: number): Promise<WatchRu
   let savedAt = 0;
   const watcher = watchStudentFiles(targets, (id) => {
     void gradeExercise(byId.get(id)!, options).then((result) => {
-      pending?.({ id, ms: performance.now() - savedAt, score: result.score, maxScore: result.maxScore });
+      const checksMs = result.checks.reduce((sum, c) => sum + c.durationMs, 0);
+      pending?.({
+        id,
+        ms: performance.now() - savedAt,
+        checksMs,
+        score: result.score,
+        maxScore: result.maxScore,
+      });
     });
   });
   await watcher.ready;
