@@ -77,6 +77,7 @@ async function runBatchMode(options: CliOptions, root: string, io: CliIo): Promi
     repoRoot: root,
     batchDir: path.resolve(io.cwd, options.batch ?? '.'),
     seed: options.seed,
+    ...(options.seedHidden ? { seedHidden: true } : {}),
     lang: options.lang,
     filters: options.filters,
     onSubmissionDone: (row) =>
@@ -115,6 +116,7 @@ function runOptions(options: CliOptions, root: string): RunOptions {
     root,
     filters: options.filters,
     seed: options.seed,
+    ...(options.seedHidden ? { seedHidden: true } : {}),
     lang: options.lang,
     source: options.solutions ? 'solution' : 'src',
     typecheck: options.typecheck,

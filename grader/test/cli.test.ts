@@ -70,7 +70,9 @@ describe('pnpm grade --ci --json', () => {
     const failing = await cli(['--ci', '--root', FIXTURES, '--json', file, '02'], { GRADE_SEED: '4242' });
     expect(failing.code).toBe(1);
     const report = JSON.parse(readFileSync(file, 'utf8'));
-    expect(report.seed).toBe(4242);
+    // GRADE_SEED is CI's secret: used, never written.
+    expect(report).toMatchObject({ seed: null, seedHidden: true });
+    expect(readFileSync(file, 'utf8')).not.toContain('4242');
     expect(report.lang).toBe('ko');
     expect(report.score).toBe(2);
     const threshold = await cli(['--ci', '--root', FIXTURES, '--seed', '7', '--min-score', '10', '02']);

@@ -30,6 +30,7 @@ export interface BatchEngine {
   grade(options: {
     root: string;
     seed: number;
+    seedHidden?: boolean;
     lang: Lang;
     source: 'submission';
     filters?: string[];
@@ -45,6 +46,8 @@ export interface BatchOptions {
   /** The folder whose subfolders are submissions. */
   batchDir: string;
   seed: number;
+  /** The seed is the secret `GRADE_SEED`: the gradebook and the reports do not show it. */
+  seedHidden?: boolean;
   lang: Lang;
   /** Submissions graded at once (default: the number of cores). */
   concurrency?: number;
@@ -127,6 +130,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
       const report = await engine.grade({
         root: prepared.root,
         seed: options.seed,
+        ...(options.seedHidden ? { seedHidden: true } : {}),
         lang: options.lang,
         source: 'submission',
         filters,
@@ -182,7 +186,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   }
   const gradebook: Gradebook = {
     version: 1,
-    seed: options.seed,
+    seed: options.seedHidden ? null : options.seed,
+    ...(options.seedHidden ? { seedHidden: true } : {}),
     lang: options.lang,
     startedAt: new Date(started).toISOString(),
     durationMs: Date.now() - started,

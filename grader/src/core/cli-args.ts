@@ -22,6 +22,8 @@ export interface CliOptions {
   submission?: string;
   batch?: string;
   seed: number;
+  /** The seed came from `GRADE_SEED` (CI's secret), not `--seed`: no output may show it. */
+  seedHidden: boolean;
   lang: Lang;
   /** Percent of the maximum score that counts as passing (exit 0). */
   minScore?: number;
@@ -75,9 +77,15 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliOp
     throw new GraderError('usage', both('core.cli.badLang', { value: langText }));
   const lang: Lang = (langText as Lang | undefined) ?? langFromEnv(env);
 
+  const seedHidden = values.seed === undefined && env.GRADE_SEED !== undefined && env.GRADE_SEED !== '';
   const seedText = values.seed ?? env.GRADE_SEED;
   const seed = seedText === undefined || seedText === '' ? DEFAULT_SEED : parseSeed(seedText);
-  if (seed === null) throw new GraderError('usage', both('core.cli.badSeed', { value: String(seedText) }));
+  // A malformed secret is still (close to) the secret: name the variable, not its value.
+  if (seed === null)
+    throw new GraderError(
+      'usage',
+      both('core.cli.badSeed', { value: seedHidden ? 'GRADE_SEED' : String(seedText) }),
+    );
 
   let minScore: number | undefined;
   if (values['min-score'] !== undefined) {
@@ -105,6 +113,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliOp
     ...(values.submission ? { submission: values.submission } : {}),
     ...(values.batch ? { batch: values.batch } : {}),
     seed,
+    seedHidden,
     lang,
     ...(minScore !== undefined ? { minScore } : {}),
     typecheck: values.typecheck ?? false,

@@ -9,6 +9,8 @@ export interface RunOptions {
   filters?: string[];
   /** The run seed (`--seed`, `GRADE_SEED`, else `DEFAULT_SEED`). */
   seed: number;
+  /** The seed is the secret `GRADE_SEED`: the report is marked so no output shows it. */
+  seedHidden?: boolean;
   lang: Lang;
   /** Grade the students' `src/`, the reference `solution/`, or a submission (then `root` is its copy). */
   source: 'src' | 'solution' | 'submission';

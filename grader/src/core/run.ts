@@ -104,6 +104,7 @@ export async function grade(options: RunOptions): Promise<GradeReport> {
   return {
     version: 1,
     seed: options.seed,
+    ...(options.seedHidden ? { seedHidden: true } : {}),
     lang: options.lang,
     score: Math.round(all.reduce((sum, e) => sum + e.score, 0) * 1000) / 1000,
     maxScore: all.reduce((sum, e) => sum + e.maxScore, 0),

@@ -59,7 +59,13 @@ export interface ExerciseResult {
 
 export interface GradeReport {
   version: 1;
+  /** The run seed. Reporters never print it when `seedHidden` is set. */
   seed: number;
+  /**
+   * The seed is the secret one from `GRADE_SEED`: every output says "secret / 비공개" instead of
+   * the number (the JSON report has `seed: null`).
+   */
+  seedHidden?: boolean;
   lang: Lang;
   score: number;
   maxScore: number;

@@ -25,6 +25,7 @@ export const report = {
   'report.total': { ko: '합계', en: 'Total' },
   'report.points': { ko: '{score}/{max}점', en: '{score}/{max} pts' },
   'report.seed': { ko: '시드', en: 'seed' },
+  'report.seedSecret': { ko: '비공개 (GRADE_SEED)', en: 'secret (GRADE_SEED)' },
   'report.source.src': { ko: '학생 코드(src/)', en: 'student code (src/)' },
   'report.source.solution': { ko: '참고 답안(solution/)', en: 'reference solutions (solution/)' },
   'report.source.submission': { ko: '제출물', en: 'submission' },

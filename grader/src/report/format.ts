@@ -1,5 +1,19 @@
-import type { CheckStatus, ExerciseStatus } from '../core/types.js';
+import type { Lang } from '@gradschool/exercise-kit';
+import type { CheckStatus, ExerciseStatus, GradeReport } from '../core/types.js';
+import { t } from '../i18n/index.js';
 import type { Style } from './ansi.js';
+
+/**
+ * The run seed as every report shows it: the number, or "secret" when it is CI's `GRADE_SEED`
+ * (printing it would let students hard-code the answers for it).
+ *
+ * @example
+ * shownSeed({ ...report, seed: 7 }, 'en') // '7'
+ * shownSeed({ ...report, seed: 7, seedHidden: true }, 'en') // 'secret (GRADE_SEED)'
+ */
+export function shownSeed(report: Pick<GradeReport, 'seed' | 'seedHidden'>, lang: Lang): string {
+  return report.seedHidden ? t('report.seedSecret', lang) : String(report.seed);
+}
 
 /**
  * Points as people write them: integers bare, partial credit with at most two decimals.

@@ -37,7 +37,9 @@ export interface GradebookColumn {
 /** `gradebook.json`. */
 export interface Gradebook {
   version: 1;
-  seed: number;
+  /** The run seed; `null` when it is the secret `GRADE_SEED` (then `seedHidden` is true). */
+  seed: number | null;
+  seedHidden?: boolean;
   lang: Lang;
   startedAt: string;
   durationMs: number;

@@ -5,6 +5,7 @@
 import type { Lang } from '@gradschool/exercise-kit';
 import type { CheckResult, ExerciseResult, GradeReport } from '../core/types.js';
 import { t } from '../i18n/index.js';
+import { shownSeed } from './format.js';
 
 /** Who sees a test on Gradescope. */
 export type GradescopeVisibility = 'visible' | 'hidden' | 'after_due_date' | 'after_published';
@@ -36,7 +37,11 @@ export interface GradescopeResults {
 
 /** Options of {@link toGradescope}. */
 export interface GradescopeOptions {
-  /** Visibility of every test (default `visible`: students learn most from seeing what failed). */
+  /**
+   * Visibility of every test. Default `visible` (students learn most from seeing what failed),
+   * except with the secret `GRADE_SEED`: then `after_published`, because a test's message shows its
+   * inputs and expected values, which a student could hard-code and resubmit.
+   */
   visibility?: GradescopeVisibility;
 }
 
@@ -53,8 +58,12 @@ export function toGradescope(
   options: GradescopeOptions = {},
 ): GradescopeResults {
   const visibility = options.visibility ?? 'visible';
-  const tests = report.exercises.flatMap((exercise, e) => exerciseTests(exercise, e + 1, lang, visibility));
-  const notes = [`${t('report.seed', lang)}: ${report.seed}`];
+  // The overall result stays visible; with the secret seed, the tests (their inputs) wait.
+  const testVisibility = options.visibility ?? (report.seedHidden ? 'after_published' : 'visible');
+  const tests = report.exercises.flatMap((exercise, e) =>
+    exerciseTests(exercise, e + 1, lang, testVisibility),
+  );
+  const notes = [`${t('report.seed', lang)}: ${shownSeed(report, lang)}`];
   if (report.ignoredFiles.length > 0) {
     notes.push(t('report.ignoredFiles', lang, { count: report.ignoredFiles.length }));
     notes.push(...report.ignoredFiles.map((file) => `  - ${file}`));

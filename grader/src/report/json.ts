@@ -54,7 +54,9 @@ export interface JsonExercise {
 /** The JSON report, as `report.schema.json` describes it (version 1). */
 export interface JsonReport {
   version: 1;
-  seed: number;
+  /** The run seed; `null` when it is the secret `GRADE_SEED` (then `seedHidden` is true). */
+  seed: number | null;
+  seedHidden?: boolean;
   lang: Lang;
   score: number;
   maxScore: number;
@@ -77,7 +79,8 @@ export interface JsonReport {
 export function toJsonReport(report: GradeReport, lang: Lang, extras: JsonReportExtras = {}): JsonReport {
   const json: JsonReport = {
     version: 1,
-    seed: report.seed,
+    seed: report.seedHidden ? null : report.seed,
+    ...(report.seedHidden ? { seedHidden: true } : {}),
     lang,
     score: report.score,
     maxScore: report.maxScore,

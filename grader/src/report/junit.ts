@@ -5,7 +5,7 @@
 import type { Lang } from '@gradschool/exercise-kit';
 import type { CheckResult, ExerciseResult, GradeReport } from '../core/types.js';
 import { t } from '../i18n/index.js';
-import { formatPoints } from './format.js';
+import { formatPoints, shownSeed } from './format.js';
 import { element, escapeXml } from './xml.js';
 
 /** Seconds, as JUnit writes durations. */
@@ -59,7 +59,7 @@ function outcome(check: CheckResult): 'pass' | 'failure' | 'error' | 'skipped' {
 function testSuite(exercise: ExerciseResult, report: GradeReport, lang: Lang): string {
   const totals = counts(exercise.checks);
   const properties = [
-    element('property', { name: 'seed', value: report.seed }),
+    element('property', { name: 'seed', value: shownSeed(report, lang) }),
     element('property', { name: 'status', value: exercise.status }),
     element('property', {
       name: 'score',

@@ -6,7 +6,7 @@ import { appendFileSync } from 'node:fs';
 import type { Lang } from '@gradschool/exercise-kit';
 import type { CheckResult, ExerciseResult, GradeReport } from '../core/types.js';
 import { t } from '../i18n/index.js';
-import { formatPoints, percent } from './format.js';
+import { formatPoints, percent, shownSeed } from './format.js';
 
 const EMOJI: Record<string, string> = {
   pass: '✅',
@@ -49,7 +49,7 @@ export function toMarkdownSummary(report: GradeReport, lang: Lang): string {
   const lines = [
     `## gradschool: ${total} (${percent(report.score, report.maxScore)}%)`,
     '',
-    `${t(`report.source.${report.source}`, lang)} · ${t('report.seed', lang)} \`${report.seed}\``,
+    `${t(`report.source.${report.source}`, lang)} · ${t('report.seed', lang)} ${report.seedHidden ? shownSeed(report, lang) : `\`${report.seed}\``}`,
     '',
     `| | ${t('report.md.exercise', lang)} | ${t('report.md.title', lang)} | ${t('report.md.score', lang)} |`,
     '|---|---|---|---:|',

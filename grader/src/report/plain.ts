@@ -6,7 +6,7 @@ import type { Lang, Localized } from '@gradschool/exercise-kit';
 import type { CheckResult, ExerciseResult, GradeReport } from '../core/types.js';
 import { t } from '../i18n/index.js';
 import { makePaint, type Paint } from './ansi.js';
-import { formatPoints, percent, STATUS_STYLE, STATUS_SYMBOL } from './format.js';
+import { formatPoints, percent, STATUS_STYLE, STATUS_SYMBOL, shownSeed } from './format.js';
 import { renderTable } from './table.js';
 import { padToWidth, textWidth } from './text-width.js';
 
@@ -156,7 +156,7 @@ function totalLine(report: GradeReport, lang: Lang, paint: Paint): string {
     max: formatPoints(report.maxScore),
   });
   const total = `${t('report.total', lang)}: ${score} (${percent(report.score, report.maxScore)}%)`;
-  const meta = `${t(`report.source.${report.source}`, lang)} · ${t('report.seed', lang)} ${report.seed}`;
+  const meta = `${t(`report.source.${report.source}`, lang)} · ${t('report.seed', lang)} ${shownSeed(report, lang)}`;
   const line = `${paint('bold', paint(allPassed ? 'green' : 'yellow', total))}  ${paint('gray', meta)}`;
   return allPassed ? `${line}\n${paint('green', t('report.allPassed', lang))}` : line;
 }
