@@ -123,11 +123,20 @@ function runOptions(options: CliOptions, root: string): RunOptions {
   };
 }
 
-/** Whether this run gets the Ink UI: a terminal, not CI, and no flag that asks for plain output. */
-function interactive(options: CliOptions, io: CliIo): boolean {
+/**
+ * Whether this run gets the Ink UI: a terminal that can draw it (not `TERM=dumb`, which has no
+ * cursor movement: Emacs shells, some IDE consoles), not CI, and no flag that asks for plain output.
+ */
+export function interactive(options: CliOptions, io: Pick<CliIo, 'env' | 'stdout'>): boolean {
   const files = options.json || options.junit || options.gradescope;
   return (
-    Boolean(io.stdout.isTTY) && !io.env.CI && !options.ci && !files && !options.batch && !options.submission
+    Boolean(io.stdout.isTTY) &&
+    io.env.TERM !== 'dumb' &&
+    !io.env.CI &&
+    !options.ci &&
+    !files &&
+    !options.batch &&
+    !options.submission
   );
 }
 

@@ -10,7 +10,8 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../src/cli.js';
+import { interactive, main } from '../src/cli.js';
+import { parseCli } from '../src/core/cli-args.js';
 import { validateJsonReport } from '../src/report/index.js';
 import { FIXTURES, REPO_ROOT } from './helpers.js';
 
@@ -149,5 +150,21 @@ describe('main()', () => {
     const result = await inProcess(['--ci', '--root', FIXTURES, '--solutions', '10']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('10-verified');
+  });
+});
+
+describe('interactive()', () => {
+  const tty = { isTTY: true } as NodeJS.WritableStream & { isTTY?: boolean };
+  const options = parseCli([], {});
+
+  it('opens the UI on a terminal', () => {
+    expect(interactive(options, { env: { TERM: 'xterm-256color' }, stdout: tty })).toBe(true);
+  });
+
+  it('gives TERM=dumb, CI, pipes and report flags the plain reporter', () => {
+    expect(interactive(options, { env: { TERM: 'dumb' }, stdout: tty })).toBe(false);
+    expect(interactive(options, { env: { CI: 'true' }, stdout: tty })).toBe(false);
+    expect(interactive(options, { env: {}, stdout: { isTTY: false } as typeof tty })).toBe(false);
+    expect(interactive(parseCli(['--json', 'r.json'], {}), { env: {}, stdout: tty })).toBe(false);
   });
 });
