@@ -7,7 +7,8 @@
  */
 // biome-ignore-all lint/correctness/noUnusedFunctionParameters: the stubs use their parameters once the TODOs are done.
 // biome-ignore-all lint/correctness/noUnusedImports: the stubs use these imports once the TODOs are done.
-import { Dense, type History, Rng, type Sequential } from '@gradschool/autograd';
+// biome-ignore-all lint/style/useImportType: makeModel calls `new Sequential(...)`; a type-only import would make that a ReferenceError.
+import { Dense, type History, Rng, Sequential } from '@gradschool/autograd';
 import { NotImplemented } from '@gradschool/exercise-kit';
 
 /** 진리표 한 줄과 그때의 출력 / one truth-table row with the output. */
