@@ -213,24 +213,33 @@ export const lossChecks = [
         ys: randomMatrix(rng, n, 2, -2, 2),
       };
     },
-    // f(x; W) = W·x and L = Σ (y − ŷ)², both built here so only `empiricalLoss` itself is judged.
+    // f(x; W) = W·x and L = Σ (y − ŷ)² / (1 + y²), both built here so only `empiricalLoss` itself is judged.
+    // L weighs each error by its target, so it tells loss(yTrue, yPred) from loss(yPred, yTrue).
     probe: (student, { W, xs, ys }) =>
       student.empiricalLoss(
         (x) => W.map((row) => row.reduce((acc, w, j) => acc + w * x[j]!, 0)),
-        (y, yHat) => y.reduce((acc, v, j) => acc + (v - yHat[j]!) ** 2, 0),
+        (y, yHat) => y.reduce((acc, v, j) => acc + (v - yHat[j]!) ** 2 / (1 + v * v), 0),
         xs,
         ys,
       ),
     judge: (got, { W, xs, ys }) => {
-      const losses = xs.map((x, i) =>
-        W.reduce((acc, row, k) => acc + (ys[i]![k]! - row.reduce((s, w, j) => s + w * x[j]!, 0)) ** 2, 0),
-      );
-      const expected = losses.reduce((a, b) => a + b, 0) / losses.length;
-      return expectClose(got, expected, {
+      const predict = (x: number[]) => W.map((row) => row.reduce((s, w, j) => s + w * x[j]!, 0));
+      const weighted = (y: number[], yHat: number[]) =>
+        y.reduce((acc, v, j) => acc + (v - yHat[j]!) ** 2 / (1 + v * v), 0);
+      const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+      const losses = xs.map((x, i) => weighted(ys[i]!, predict(x)));
+      const swapped = mean(xs.map((x, i) => weighted(predict(x), ys[i]!)));
+      const verdict = expectClose(got, mean(losses), {
         what: {
-          ko: `f(x; W) = W·x, L = Σ(y − ŷ)², W = ${render(W)}, N = ${xs.length} 개의 샘플 (샘플별 손실 ${render(losses)})`,
-          en: `f(x; W) = W·x, L = Σ(y − ŷ)², W = ${render(W)} over N = ${xs.length} samples (per-sample losses ${render(losses)})`,
+          ko: `f(x; W) = W·x, L(y, ŷ) = Σ(y − ŷ)²/(1 + y²), W = ${render(W)}, N = ${xs.length}개의 샘플 (샘플별 손실 ${render(losses)})`,
+          en: `f(x; W) = W·x, L(y, ŷ) = Σ(y − ŷ)²/(1 + y²), W = ${render(W)} over N = ${xs.length} samples (per-sample losses ${render(losses)})`,
         },
+      });
+      if (typeof got !== 'number' || Math.abs(got - swapped) > 1e-9 * Math.max(1, Math.abs(swapped)))
+        return verdict;
+      return withHint(verdict, {
+        ko: '인자 순서가 바뀐 결과입니다: loss(ys[i], f(xs[i])) 처럼 정답을 먼저, 예측을 나중에 넘기세요 (Keras 와 같은 순서).',
+        en: 'This is the result with the arguments swapped: call loss(ys[i], f(xs[i])), target first, prediction second (as in Keras).',
       });
     },
   }),
