@@ -5,7 +5,7 @@
  */
 import { flushGrad, fromOp, gradData, gradSink } from './autograd.js';
 import { addReduced, expand } from './broadcast.js';
-import { broadcastShapes, sameShape } from './shape.js';
+import { broadcastShapes, isTrailingRow, sameShape } from './shape.js';
 import { Tensor, type TensorLike } from './tensor.js';
 
 /** A plain number becomes a scalar tensor (shape `[]`). */
@@ -31,7 +31,11 @@ function operands(op: string, x: TensorLike, y: TensorLike): Operands {
 
 /** `a + b` with broadcasting. @example add(tensor([[1, 2], [3, 4]]), tensor([10, 20])) // [[11, 22], [13, 24]] */
 export function add(x: TensorLike, y: TensorLike): Tensor {
-  const { a, b, shape, av, bv } = operands('add', x, y);
+  const row = toTensor(y);
+  if (x instanceof Tensor && row.size < x.size && row.rank <= x.rank && isTrailingRow(row.shape, x.shape)) {
+    return addRow(x, row);
+  }
+  const { a, b, shape, av, bv } = operands('add', x, row);
   const n = av.length;
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) out[i] = av[i]! + bv[i]!;
@@ -39,6 +43,29 @@ export function add(x: TensorLike, y: TensorLike): Tensor {
     // d(a+b)/da = 1, d(a+b)/db = 1: the gradient passes through, summed where a or b was broadcast
     if (a.requiresGrad) addReduced(gradData(a), a.shape, g, shape);
     if (b.requiresGrad) addReduced(gradData(b), b.shape, g, shape);
+  });
+}
+
+/**
+ * `a + row` where `row` repeats down `a` (a bias `[C]` on `[N, C]`, every Dense layer's case): the
+ * same as the general path, without an expanded copy of the row or a scratch buffer for its gradient.
+ */
+function addRow(a: Tensor, row: Tensor): Tensor {
+  const n = a.size;
+  const c = row.size;
+  const ad = a.data;
+  const rd = row.data;
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i += c) for (let j = 0; j < c; j++) out[i + j] = ad[i + j]! + rd[j]!;
+  return fromOp(out, a.shape, 'add', [a, row], (g) => {
+    if (a.requiresGrad) {
+      const ga = gradData(a);
+      for (let i = 0; i < n; i++) ga[i]! += g[i]!;
+    }
+    if (row.requiresGrad) {
+      const gr = gradData(row); // summed over the repeats
+      for (let i = 0; i < n; i += c) for (let j = 0; j < c; j++) gr[j]! += g[i + j]!;
+    }
   });
 }
 
