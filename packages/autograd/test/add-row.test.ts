@@ -38,7 +38,7 @@ describe('add: a row repeated down a tensor', () => {
           expect(aGrad).toEqual([...a.grad!.data]);
           const summed = new Float64Array(row.size);
           for (let i = 0; i < repeated.size; i++) summed[i % row.size]! += repeated.grad!.data[i]!;
-          rowGrad.forEach((g, i) => expect(g).toBeCloseTo(summed[i]!, 12));
+          for (const [i, g] of rowGrad.entries()) expect(g).toBeCloseTo(summed[i]!, 12);
         },
       ),
     );
