@@ -20,6 +20,12 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
   stderr: NodeJS.WritableStream;
+  /**
+   * Ends the process once the interactive UI has closed (the real CLI passes `process.exit`). After
+   * a quit, a module import still in flight (TypeScript, a `checks.ts`) cannot be cancelled and would
+   * keep the process alive for up to a second; the terminal is already restored, so nothing is lost.
+   */
+  exit?: (code: number) => void;
 }
 
 function colorWanted(io: CliIo): boolean {
@@ -177,7 +183,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     if (interactive(options, io)) {
       const { runInteractive } = await import('./ui/run.js');
       const { filters, seed, minScore } = options;
-      return await runInteractive({
+      const code = await runInteractive({
         root,
         filters,
         seed,
@@ -185,6 +191,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         source: options.solutions ? 'solution' : 'src',
         ...(minScore !== undefined ? { minScore } : {}),
       });
+      io.exit?.(code);
+      return code;
     }
     const { grade, gradeExercise } = await import('./core/run.js');
     const report = await grade(runOptions(options, root));
@@ -228,5 +236,6 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
     env: process.env,
     stdout: process.stdout,
     stderr: process.stderr,
+    exit: (code) => process.exit(code),
   });
 }

@@ -4,6 +4,7 @@
  * in the grader. A timeout or a crash costs one check: a fresh child runs the rest.
  */
 import { performance } from 'node:perf_hooks';
+import { both } from '../i18n/index.js';
 import type { LoadedExercise } from './discover.js';
 import type { RunOptions } from './options.js';
 import { notRun, runChecks } from './run-checks.js';
@@ -46,7 +47,10 @@ export async function gradeExercise(ex: LoadedExercise, options: RunOptions): Pr
       problem: suite.problem,
     };
   } else {
-    const problem = await staticProblem(ex, file, options, Boolean(options.studentFileOverride?.[ex.id]));
+    // Aborted meanwhile: nothing more is checked or started, every check is `cancelled`.
+    const problem = options.signal?.aborted
+      ? cancelledProblem()
+      : await staticProblem(ex, file, options, Boolean(options.studentFileOverride?.[ex.id]));
     const checks = problem
       ? suite.checks.map((check) => notRun(check, problem, emit, ex.id))
       : await runChecks(ex, suite.checks, file, options);
@@ -66,3 +70,8 @@ export async function gradeExercise(ex: LoadedExercise, options: RunOptions): Pr
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/** Why an exercise did not run: its grading was aborted (`RunOptions.signal`). */
+export function cancelledProblem(): ExerciseProblem {
+  return { code: 'cancelled', message: both('core.check.cancelled') };
+}

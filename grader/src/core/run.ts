@@ -6,7 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { both } from '../i18n/index.js';
 import { discover, type LoadedExercise, type ManifestProblem, matchesFilters } from './discover.js';
-import { gradeExercise } from './grade-exercise.js';
+import { cancelledProblem, gradeExercise } from './grade-exercise.js';
 import type { RunOptions } from './options.js';
 import type { ExerciseResult, GradeReport } from './types.js';
 
@@ -37,22 +37,42 @@ function brokenManifest(id: string, problems: ManifestProblem[]): ExerciseResult
   };
 }
 
-/** Runs `work` over `items`, at most `limit` at a time, keeping the results in order. */
+/**
+ * Runs `work` over `items`, at most `limit` at a time, keeping the results in order. Once `signal`
+ * aborts, the items not started yet get `skipped(item)` instead: nothing new starts.
+ */
 async function mapLimited<T, R>(
   items: readonly T[],
   limit: number,
   work: (item: T) => Promise<R>,
+  skipped: (item: T) => R,
+  signal?: AbortSignal,
 ): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {
     while (next < items.length) {
       const i = next++;
-      results[i] = await work(items[i]!);
+      results[i] = signal?.aborted ? skipped(items[i]!) : await work(items[i]!);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
   return results;
+}
+
+/** An exercise that was never started because grading was aborted. */
+function cancelledExercise(ex: LoadedExercise): ExerciseResult {
+  return {
+    id: ex.id,
+    title: ex.manifest.title,
+    status: 'error',
+    score: 0,
+    maxScore: 0,
+    checks: [],
+    durationMs: 0,
+    files: [],
+    problem: cancelledProblem(),
+  };
 }
 
 /** Grades one exercise, turning a grader bug into that exercise's `error` instead of a crash. */
@@ -90,7 +110,13 @@ export async function grade(options: RunOptions): Promise<GradeReport> {
   const { exercises, problems } = await discover(options.root);
   const selected = exercises.filter((e) => matchesFilters(e.id, options.filters));
   const concurrency = options.concurrency ?? availableParallelism();
-  const graded = await mapLimited(selected, concurrency, (ex) => gradeSafely(ex, options));
+  const graded = await mapLimited(
+    selected,
+    concurrency,
+    (ex) => gradeSafely(ex, options),
+    cancelledExercise,
+    options.signal,
+  );
   const brokenIds = [...new Set(problems.map((p) => p.id))].filter((id) =>
     matchesFilters(id, options.filters),
   );

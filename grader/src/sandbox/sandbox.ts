@@ -120,16 +120,25 @@ export class Sandbox {
    * `value: undefined`) when ready, `threw` when loading threw, or a timeout/crash.
    */
   static async start(options: SandboxOptions): Promise<{ sandbox: Sandbox; outcome: Outcome }> {
-    const sandbox = new Sandbox(options);
-    const outcome = await sandbox.request(null, options.loadTimeoutMs, () =>
-      sandbox.child.send({
+    const sandbox = Sandbox.spawn(options);
+    return { sandbox, outcome: await sandbox.load() };
+  }
+
+  /** Starts a child without loading anything yet (see {@link load}); the caller may kill it meanwhile. */
+  static spawn(options: SandboxOptions): Sandbox {
+    return new Sandbox(options);
+  }
+
+  /** Loads the checks and the student's module in a child from {@link spawn} (once). */
+  load(): Promise<Outcome> {
+    return this.request(null, this.options.loadTimeoutMs, () =>
+      this.child.send({
         type: 'init',
-        nonce: sandbox.nonce,
-        checksPath: options.checksPath,
-        studentPath: options.studentPath,
+        nonce: this.nonce,
+        checksPath: this.options.checksPath,
+        studentPath: this.options.studentPath,
       }),
     );
-    return { sandbox, outcome };
   }
 
   /** True while the child can take another check. */

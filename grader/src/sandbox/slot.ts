@@ -16,6 +16,8 @@ export interface SlotAnswer {
 
 export class SandboxSlot {
   private sandbox: Sandbox | undefined;
+  /** A child still loading: killed too on abort, so an abort never waits for a slow load. */
+  private starting: Sandbox | undefined;
   private loadFailure: Outcome | undefined;
 
   constructor(
@@ -27,12 +29,16 @@ export class SandboxSlot {
 
   /** Runs one check's probe, starting a child first when none is alive. */
   async run(checkId: string, input: unknown, timeLimitMs: number): Promise<SlotAnswer> {
-    if (!this.sandbox?.alive && !this.loadFailure) {
-      const started = await Sandbox.start(this.options);
-      if (started.outcome.kind === 'value') this.sandbox = started.sandbox;
+    if (!this.sandbox?.alive && !this.loadFailure && !this.signal?.aborted) {
+      const sandbox = Sandbox.spawn(this.options);
+      this.starting = sandbox;
+      const outcome = await sandbox.load();
+      this.starting = undefined;
+      if (this.signal?.aborted) sandbox.dispose();
+      else if (outcome.kind === 'value') this.sandbox = sandbox;
       else {
-        this.loadFailure = started.outcome;
-        started.sandbox.dispose();
+        this.loadFailure = outcome;
+        sandbox.dispose();
       }
     }
     if (this.loadFailure) return { outcome: this.loadFailure, loadFailed: true, probeMs: 0 };
@@ -57,6 +63,7 @@ export class SandboxSlot {
   readonly dispose = (): void => {
     this.sandbox?.dispose();
     this.sandbox = undefined;
+    this.starting?.dispose();
   };
 
   /** Ends the child and stops listening for abort. */
