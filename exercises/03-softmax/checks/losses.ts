@@ -13,7 +13,7 @@ import {
   randomOneHotRows,
   randomProbabilityRows,
 } from './math.js';
-import { code, withHint } from './text.js';
+import { averagingHint, code, withHint, withOptionalHint } from './text.js';
 
 /** Infers each check's input and output types from its `input` and `probe`. */
 const c = check<typeof Student>();
@@ -26,7 +26,7 @@ export const lossChecks = [
     input: (ctx) => {
       const rng = new Rng(ctx.seed);
       const rows = 2 + rng.int(4);
-      const cols = 1 + rng.int(3);
+      const cols = 2 + rng.int(3); // two or more columns, so the mean within a row is tested
       return [
         // The slide's scores: targets 90, 20, 95 and predictions 30, 80, 85.
         { yTrue: [[90], [20], [95]], yPred: [[30], [80], [85]] },
@@ -38,8 +38,10 @@ export const lossChecks = [
       allOf(
         cases.map(({ yTrue, yPred }, i) => {
           const what = code(`meanSquaredError(${render(yTrue)}, ${render(yPred)})`);
-          const verdict = expectClose(got[i], mse(yTrue, yPred), { what });
-          if (typeof got[i] !== 'number' || got[i] >= 0) return verdict;
+          const expected = mse(yTrue, yPred);
+          const verdict = expectClose(got[i], expected, { what });
+          if (typeof got[i] !== 'number' || got[i] >= 0)
+            return withOptionalHint(verdict, averagingHint(got[i], expected, yTrue.length, yTrue[0]!.length));
           return withHint(verdict, {
             ko: '음수가 나왔습니다: 슬라이드 식 맨 앞의 − 는 오타입니다. 제곱의 평균은 0 이상입니다.',
             en: "A negative value: the slide's leading minus sign is a typo; a mean of squares is never negative.",
@@ -54,7 +56,7 @@ export const lossChecks = [
     input: (ctx) => {
       const rng = new Rng(ctx.seed);
       const rows = 2 + rng.int(4);
-      const cols = 1 + rng.int(3);
+      const cols = 2 + rng.int(3); // two or more columns, so the mean within a row is tested
       return [
         // The slide's example: predictions 0.1, 0.8, 0.6 for targets 1, 0, 1.
         { yTrue: [[1], [0], [1]], yPred: [[0.1], [0.8], [0.6]] },
@@ -67,11 +69,13 @@ export const lossChecks = [
     probe: (student, cases) => cases.map(({ yTrue, yPred }) => student.binaryCrossentropy(yTrue, yPred)),
     judge: (got, cases) =>
       allOf(
-        cases.map(({ yTrue, yPred }, i) =>
-          expectClose(got[i], bce(yTrue, yPred), {
+        cases.map(({ yTrue, yPred }, i) => {
+          const expected = bce(yTrue, yPred);
+          const verdict = expectClose(got[i], expected, {
             what: code(`binaryCrossentropy(${render(yTrue)}, ${render(yPred)})`),
-          }),
-        ),
+          });
+          return withOptionalHint(verdict, averagingHint(got[i], expected, yTrue.length, yTrue[0]!.length));
+        }),
       ),
   }),
   c({
@@ -138,11 +142,13 @@ export const lossChecks = [
     probe: (student, cases) => cases.map(({ yTrue, yPred }) => student.categoricalCrossentropy(yTrue, yPred)),
     judge: (got, cases) =>
       allOf(
-        cases.map(({ yTrue, yPred }, i) =>
-          expectClose(got[i], cce(yTrue, yPred), {
+        cases.map(({ yTrue, yPred }, i) => {
+          const expected = cce(yTrue, yPred);
+          const verdict = expectClose(got[i], expected, {
             what: code(`categoricalCrossentropy(${render(yTrue)}, ${render(yPred)})`),
-          }),
-        ),
+          });
+          return withOptionalHint(verdict, averagingHint(got[i], expected, yTrue.length));
+        }),
       ),
   }),
   c({
@@ -163,16 +169,19 @@ export const lossChecks = [
       ],
     }),
     probe: (student, { yTrue, yPred }) => student.categoricalCrossentropy(yTrue, yPred),
-    judge: (got, { yTrue, yPred }) =>
-      withHint(
-        expectClose(got, cce(yTrue, yPred), {
-          what: code(`categoricalCrossentropy(${render(yTrue)}, ${render(yPred)})`),
-        }),
-        {
+    judge: (got, { yTrue, yPred }) => {
+      const expected = cce(yTrue, yPred);
+      const verdict = expectClose(got, expected, {
+        what: code(`categoricalCrossentropy(${render(yTrue)}, ${render(yPred)})`),
+      });
+      return withOptionalHint(
+        verdict,
+        averagingHint(got, expected, yTrue.length) ?? {
           ko: 'Keras 는 log 전에 ŷ 의 각 행을 그 행의 합으로 나눕니다: [2, 1, 1] → [0.5, 0.25, 0.25].',
           en: 'Keras divides each row of ŷ by its sum before the log: [2, 1, 1] → [0.5, 0.25, 0.25].',
         },
-      ),
+      );
+    },
   }),
   c({
     id: 'categorical-crossentropy-clipping',
@@ -192,10 +201,13 @@ export const lossChecks = [
       ],
     }),
     probe: (student, { yTrue, yPred }) => student.categoricalCrossentropy(yTrue, yPred),
-    judge: (got, { yTrue, yPred }) =>
-      expectClose(got, cce(yTrue, yPred), {
+    judge: (got, { yTrue, yPred }) => {
+      const expected = cce(yTrue, yPred);
+      const verdict = expectClose(got, expected, {
         what: code(`categoricalCrossentropy(${render(yTrue)}, ${render(yPred)})`),
-      }),
+      });
+      return withOptionalHint(verdict, averagingHint(got, expected, yTrue.length));
+    },
   }),
   c({
     id: 'empirical-loss',
