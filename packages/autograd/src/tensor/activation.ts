@@ -3,6 +3,7 @@
  * Softmax and logSoftmax subtract the maximum first, so e^x never overflows.
  */
 import { fromOp, gradData } from './autograd.js';
+import { allocFloats } from './kernels/alloc.js';
 import { normalizeAxis, splitAtAxis } from './shape.js';
 import type { Tensor } from './tensor.js';
 
@@ -10,7 +11,7 @@ import type { Tensor } from './tensor.js';
 export function step(x: Tensor): Tensor {
   const n = x.size;
   const xd = x.data;
-  const out = new Float64Array(n);
+  const out = allocFloats(n);
   for (let i = 0; i < n; i++) out[i] = xd[i]! >= 0 ? 1 : 0;
   return fromOp(out, x.shape, 'step', [x], () => {
     gradData(x); // the gradient is zero: only make sure x.grad exists
@@ -25,7 +26,7 @@ export function step(x: Tensor): Tensor {
 export function sigmoid(x: Tensor): Tensor {
   const n = x.size;
   const xd = x.data;
-  const out = new Float64Array(n);
+  const out = allocFloats(n);
   for (let i = 0; i < n; i++) {
     const v = xd[i]!;
     if (v >= 0) {
@@ -46,7 +47,7 @@ export function sigmoid(x: Tensor): Tensor {
 export function tanh(x: Tensor): Tensor {
   const n = x.size;
   const xd = x.data;
-  const out = new Float64Array(n);
+  const out = allocFloats(n);
   for (let i = 0; i < n; i++) out[i] = Math.tanh(xd[i]!);
   return fromOp(out, x.shape, 'tanh', [x], (g) => {
     // d tanh/dx = 1 - tanh²
@@ -59,7 +60,7 @@ export function tanh(x: Tensor): Tensor {
 export function relu(x: Tensor): Tensor {
   const n = x.size;
   const xd = x.data;
-  const out = new Float64Array(n);
+  const out = allocFloats(n);
   for (let i = 0; i < n; i++) out[i] = Math.max(xd[i]!, 0);
   return fromOp(out, x.shape, 'relu', [x], (g) => {
     const gx = gradData(x);
@@ -71,7 +72,7 @@ export function relu(x: Tensor): Tensor {
 export function leakyRelu(x: Tensor, alpha = 0.2): Tensor {
   const n = x.size;
   const xd = x.data;
-  const out = new Float64Array(n);
+  const out = allocFloats(n);
   for (let i = 0; i < n; i++) out[i] = xd[i]! >= 0 ? xd[i]! : alpha * xd[i]!;
   return fromOp(out, x.shape, 'leakyRelu', [x], (g) => {
     const gx = gradData(x);
@@ -87,7 +88,7 @@ export function leakyRelu(x: Tensor, alpha = 0.2): Tensor {
 export function softmax(x: Tensor, axis = -1): Tensor {
   const { outer, n, inner } = splitAtAxis(x.shape, normalizeAxis('softmax', axis, x.rank));
   const xd = x.data;
-  const out = new Float64Array(x.size);
+  const out = allocFloats(x.size);
   for (let o = 0; o < outer; o++) {
     for (let i = 0; i < inner; i++) {
       const base = o * n * inner + i;
@@ -126,7 +127,7 @@ export function softmax(x: Tensor, axis = -1): Tensor {
 export function logSoftmax(x: Tensor, axis = -1): Tensor {
   const { outer, n, inner } = splitAtAxis(x.shape, normalizeAxis('logSoftmax', axis, x.rank));
   const xd = x.data;
-  const out = new Float64Array(x.size);
+  const out = allocFloats(x.size);
   for (let o = 0; o < outer; o++) {
     for (let i = 0; i < inner; i++) {
       const base = o * n * inner + i;

@@ -5,6 +5,7 @@
  * closures from the output back to the inputs.
  */
 import { addReduced } from './broadcast.js';
+import { allocFloats } from './kernels/alloc.js';
 import { formatShape, sameShape } from './shape.js';
 import { type BackwardFn, NO_PARENTS, Tensor } from './tensor.js';
 
@@ -66,7 +67,7 @@ export function fromOp(
 
 /** `t.grad`'s data, created as zeros on first use; backward closures add (`+=`) into it. */
 export function gradData(t: Tensor): Float64Array {
-  if (t.grad === null) t.grad = new Tensor(new Float64Array(t.size), t.shape);
+  if (t.grad === null) t.grad = new Tensor(allocFloats(t.size), t.shape);
   return t.grad.data;
 }
 
@@ -161,7 +162,7 @@ export function runBackward(root: Tensor, grad: Tensor | undefined, retainGraph:
  * output's size that `flushGrad` then sums over the broadcast axes.
  */
 export function gradSink(t: Tensor, outSize: number): Float64Array {
-  return t.size === outSize ? gradData(t) : new Float64Array(outSize);
+  return t.size === outSize ? gradData(t) : allocFloats(outSize);
 }
 
 /** Finishes `gradSink`: sums a scratch buffer (shape `outShape`) into `t.grad` (no-op otherwise). */

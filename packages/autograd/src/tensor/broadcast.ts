@@ -4,13 +4,14 @@
  * - `addReduced`: backward, sums a full-shape gradient over the broadcast axes into a smaller one.
  * Fast paths: same size (no work), a single element, and whole trailing rows (a bias `[C]` on `[N, C]`).
  */
+import { allocFloats } from './kernels/alloc.js';
 import { broadcastIndexMap, isTrailingRow, sizeOf } from './shape.js';
 
 /** `data` (of shape `from`) broadcast to shape `to`; returns `data` itself when nothing is repeated. */
 export function expand(data: Float64Array, from: readonly number[], to: readonly number[]): Float64Array {
   const size = sizeOf(to);
   if (data.length === size) return data;
-  const out = new Float64Array(size);
+  const out = allocFloats(size);
   if (data.length === 1) return out.fill(data[0]!);
   if (isTrailingRow(from, to)) {
     for (let start = 0; start < size; start += data.length) out.set(data, start);

@@ -5,6 +5,7 @@
  */
 import { flushGrad, fromOp, gradData, gradSink } from './autograd.js';
 import { addReduced, expand } from './broadcast.js';
+import { allocFloats } from './kernels/alloc.js';
 import { broadcastShapes, isTrailingRow, sameShape } from './shape.js';
 import { Tensor, type TensorLike } from './tensor.js';
 
@@ -37,7 +38,7 @@ export function add(x: TensorLike, y: TensorLike): Tensor {
   }
   const { a, b, shape, av, bv } = operands('add', x, row);
   const n = av.length;
-  const out = new Float64Array(n);
+  const out = allocFloats(n);
   for (let i = 0; i < n; i++) out[i] = av[i]! + bv[i]!;
   return fromOp(out, shape, 'add', [a, b], (g) => {
     // d(a+b)/da = 1, d(a+b)/db = 1: the gradient passes through, summed where a or b was broadcast
@@ -55,7 +56,7 @@ function addRow(a: Tensor, row: Tensor): Tensor {
   const c = row.size;
   const ad = a.data;
   const rd = row.data;
-  const out = new Float64Array(n);
+  const out = allocFloats(n);
   for (let i = 0; i < n; i += c) for (let j = 0; j < c; j++) out[i + j] = ad[i + j]! + rd[j]!;
   return fromOp(out, a.shape, 'add', [a, row], (g) => {
     if (a.requiresGrad) {
@@ -73,7 +74,7 @@ function addRow(a: Tensor, row: Tensor): Tensor {
 export function sub(x: TensorLike, y: TensorLike): Tensor {
   const { a, b, shape, av, bv } = operands('sub', x, y);
   const n = av.length;
-  const out = new Float64Array(n);
+  const out = allocFloats(n);
   for (let i = 0; i < n; i++) out[i] = av[i]! - bv[i]!;
   return fromOp(out, shape, 'sub', [a, b], (g) => {
     // d(a-b)/da = 1, d(a-b)/db = -1
@@ -86,7 +87,7 @@ export function sub(x: TensorLike, y: TensorLike): Tensor {
 export function mul(x: TensorLike, y: TensorLike): Tensor {
   const { a, b, shape, av, bv } = operands('mul', x, y);
   const n = av.length;
-  const out = new Float64Array(n);
+  const out = allocFloats(n);
   for (let i = 0; i < n; i++) out[i] = av[i]! * bv[i]!;
   return fromOp(out, shape, 'mul', [a, b], (g) => {
     // d(ab)/da = b, d(ab)/db = a
@@ -107,7 +108,7 @@ export function mul(x: TensorLike, y: TensorLike): Tensor {
 export function div(x: TensorLike, y: TensorLike): Tensor {
   const { a, b, shape, av, bv } = operands('div', x, y);
   const n = av.length;
-  const out = new Float64Array(n);
+  const out = allocFloats(n);
   for (let i = 0; i < n; i++) out[i] = av[i]! / bv[i]!;
   return fromOp(out, shape, 'div', [a, b], (g) => {
     // d(a/b)/da = 1/b, d(a/b)/db = -a/b² = -out/b
@@ -134,7 +135,7 @@ export function pow(x: TensorLike, y: TensorLike): Tensor {
   const n = av.length;
   // x.pow(2) (squared errors) is common enough for a multiply instead of the general power
   const square = b.size === 1 && b.data[0] === 2;
-  const out = new Float64Array(n);
+  const out = allocFloats(n);
   if (square) for (let i = 0; i < n; i++) out[i] = av[i]! * av[i]!;
   else for (let i = 0; i < n; i++) out[i] = av[i]! ** bv[i]!;
   return fromOp(out, shape, 'pow', [a, b], (g) => {

@@ -4,6 +4,7 @@
  * products run on the WebAssembly SIMD kernel in `kernels/`, see `kernels/matmul-dispatch.ts`).
  */
 import { fromOp, gradData } from './autograd.js';
+import { allocFloats } from './kernels/alloc.js';
 import { addProduct, addProductAt, addProductBt } from './kernels/matmul-dispatch.js';
 import { broadcastIndexMap, broadcastShapes, formatShape, sameShape, sizeOf } from './shape.js';
 import { reshape } from './shape-ops.js';
@@ -54,7 +55,7 @@ function matmulNd(a: Tensor, b: Tensor, shownA: readonly number[], shownB: reado
   const bIndex = sizeOf(bBatch) === count ? null : broadcastIndexMap(bBatch, batch);
   const ad = a.data;
   const bd = b.data;
-  const out = new Float64Array(count * m * n);
+  const out = allocFloats(count * m * n);
   for (let t = 0; t < count; t++) {
     const aOff = (aIndex ? aIndex[t]! : t) * m * k;
     const bOff = (bIndex ? bIndex[t]! : t) * k * n;

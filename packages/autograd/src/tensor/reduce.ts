@@ -5,6 +5,7 @@
  * when everything feeds one scalar (a loss).
  */
 import { fromOp, gradData } from './autograd.js';
+import { allocFloats } from './kernels/alloc.js';
 import { broadcastIndexMap, normalizeAxis, sizeOf, splitAtAxis } from './shape.js';
 import { Tensor } from './tensor.js';
 
@@ -47,7 +48,7 @@ function sumScaled(op: string, x: Tensor, p: Plan, scale: number): Tensor {
   const { target, outSize } = p;
   const xd = x.data;
   const n = x.size;
-  const out = new Float64Array(outSize);
+  const out = allocFloats(outSize);
   if (target === null) {
     let total = 0;
     for (let i = 0; i < n; i++) total += xd[i]!;
@@ -92,7 +93,7 @@ export function max(x: Tensor, axis?: number | readonly number[], keepDims = fal
   if (x.size === 0) throw new RangeError('max: the tensor is empty');
   const { target, outSize } = p;
   const xd = x.data;
-  const out = new Float64Array(outSize).fill(Number.NEGATIVE_INFINITY);
+  const out = allocFloats(outSize).fill(Number.NEGATIVE_INFINITY);
   const winner = new Int32Array(outSize).fill(-1); // input index holding each maximum
   for (let i = 0; i < x.size; i++) {
     const o = target === null ? 0 : target[i]!;
@@ -117,7 +118,7 @@ export function argmax(x: Tensor, axis = -1): Tensor {
   const { outer, n, inner } = splitAtAxis(x.shape, ax);
   if (n === 0) throw new RangeError('argmax: the axis is empty');
   const xd = x.data;
-  const out = new Float64Array(outer * inner);
+  const out = allocFloats(outer * inner);
   for (let o = 0; o < outer; o++) {
     for (let k = 0; k < inner; k++) {
       const base = o * n * inner + k;

@@ -1,12 +1,13 @@
 /** Unary elementwise math: neg, exp, log, sqrt, abs, clip. Forward loop, then its backward closure. */
 import { fromOp, gradData } from './autograd.js';
+import { allocFloats } from './kernels/alloc.js';
 import type { Tensor } from './tensor.js';
 
 /** `-x`. */
 export function neg(x: Tensor): Tensor {
   const n = x.size;
   const xd = x.data;
-  const out = new Float64Array(n);
+  const out = allocFloats(n);
   for (let i = 0; i < n; i++) out[i] = -xd[i]!;
   return fromOp(out, x.shape, 'neg', [x], (g) => {
     const gx = gradData(x);
@@ -18,7 +19,7 @@ export function neg(x: Tensor): Tensor {
 export function exp(x: Tensor): Tensor {
   const n = x.size;
   const xd = x.data;
-  const out = new Float64Array(n);
+  const out = allocFloats(n);
   for (let i = 0; i < n; i++) out[i] = Math.exp(xd[i]!);
   return fromOp(out, x.shape, 'exp', [x], (g) => {
     // d(e^x)/dx = e^x
@@ -31,7 +32,7 @@ export function exp(x: Tensor): Tensor {
 export function log(x: Tensor): Tensor {
   const n = x.size;
   const xd = x.data;
-  const out = new Float64Array(n);
+  const out = allocFloats(n);
   for (let i = 0; i < n; i++) out[i] = Math.log(xd[i]!);
   return fromOp(out, x.shape, 'log', [x], (g) => {
     // d(ln x)/dx = 1/x
@@ -44,7 +45,7 @@ export function log(x: Tensor): Tensor {
 export function sqrt(x: Tensor): Tensor {
   const n = x.size;
   const xd = x.data;
-  const out = new Float64Array(n);
+  const out = allocFloats(n);
   for (let i = 0; i < n; i++) out[i] = Math.sqrt(xd[i]!);
   return fromOp(out, x.shape, 'sqrt', [x], (g) => {
     // d(√x)/dx = 1 / (2√x)
@@ -57,7 +58,7 @@ export function sqrt(x: Tensor): Tensor {
 export function abs(x: Tensor): Tensor {
   const n = x.size;
   const xd = x.data;
-  const out = new Float64Array(n);
+  const out = allocFloats(n);
   for (let i = 0; i < n; i++) out[i] = Math.abs(xd[i]!);
   return fromOp(out, x.shape, 'abs', [x], (g) => {
     const gx = gradData(x);
@@ -74,7 +75,7 @@ export function clip(x: Tensor, min: number, max: number): Tensor {
   if (min > max) throw new RangeError(`clip: min (${min}) is greater than max (${max})`);
   const n = x.size;
   const xd = x.data;
-  const out = new Float64Array(n);
+  const out = allocFloats(n);
   for (let i = 0; i < n; i++) {
     const v = xd[i]!;
     out[i] = Math.min(Math.max(v, min), max);
