@@ -4,7 +4,16 @@
  * judge's own math in `checks/math.ts` (central differences, its own forward pass), never `solution/`.
  */
 import { Rng } from '@gradschool/autograd';
-import { allOf, check, defineChecks, expectClose, type Localized, render } from '@gradschool/exercise-kit';
+import {
+  allOf,
+  check,
+  defineChecks,
+  expectClose,
+  isClose,
+  type Localized,
+  render,
+  type Verdict,
+} from '@gradschool/exercise-kit';
 import { judgeGradientVanishing, judgeSingleLayer, judgeTrainXor } from './checks/engine-verdicts.js';
 import {
   mlpForward,
@@ -60,8 +69,39 @@ function judgeBackward(
   const numeric = numericGradients(c.params, c.x, c.target);
   return names.map((name) => {
     const text = `backward(params, x = ${render(c.x)}, target = ${render(c.target)}).${name} — ${shapesOf(c.params)}, params = ${render(c.params)}`;
-    return expectClose(got?.[name], numeric[name], { rtol: 1e-4, atol: 1e-7, what: { ko: text, en: text } });
+    const verdict = expectClose(got?.[name], numeric[name], {
+      rtol: 1e-4,
+      atol: 1e-7,
+      what: { ko: text, en: text },
+    });
+    return name === 'W1' || name === 'B1' ? withSigmoidHint(verdict, got?.[name], c, name) : verdict;
   });
+}
+
+/**
+ * The most common mistake in the hidden layer: ∂L/∂N passed on as ∂L/∂z₁, without σ'(z₁) = n(1 − n).
+ * When the student's W1 or B1 equals that gradient, the message says so.
+ */
+function withSigmoidHint(verdict: Verdict, got: unknown, c: BackwardCase, name: 'W1' | 'B1'): Verdict {
+  if (verdict.pass) return verdict;
+  const { n, y } = mlpForward(c.params, c.x);
+  const dz2 = y.map((yk, k) => yk - c.target[k]!);
+  const dn = n.map((_, j) => c.params.W2[j]!.reduce((acc, w, k) => acc + w * dz2[k]!, 0));
+  const withoutDerivative = name === 'B1' ? dn : dn.map((d) => c.x.map((xi) => d * xi));
+  const flat = (v: unknown): unknown[] => (Array.isArray(v) ? v.flat() : []);
+  const mine = flat(got);
+  const wrong = flat(withoutDerivative) as number[];
+  const same =
+    mine.length === wrong.length &&
+    mine.every((v, i) => typeof v === 'number' && isClose(v, wrong[i]!, 1e-6, 1e-9));
+  if (!same) return verdict;
+  return {
+    ...verdict,
+    message: {
+      ko: `${verdict.message.ko} sigmoid 의 미분을 빠뜨린 값입니다: ∂L/∂z₁ⱼ = ∂L/∂n_j · n_j(1 − n_j).`,
+      en: `${verdict.message.en} This is the value without the sigmoid's derivative: ∂L/∂z₁ⱼ = ∂L/∂n_j · n_j(1 − n_j).`,
+    },
+  };
 }
 
 const TRAIN_TIME_LIMIT_MS = 90_000;
