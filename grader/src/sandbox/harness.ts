@@ -5,7 +5,14 @@
  *
  * The harness keeps its own references to what it needs (`process.send`, the real `exit`) before
  * student code loads, and takes `process.send` away from it.
+ *
+ * Late output and errors: each probe runs in its own async context (`AsyncLocalStorage`), which
+ * timers and promises started by the student's code inherit. After a probe settles the harness
+ * waits a few event-loop turns, so what that code does just after (a `setTimeout(..., 0)`, a
+ * rejection) still counts for its own check. Anything arriving later from an earlier probe's
+ * context is not charged to the check running then: it is dropped.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { pathToFileURL } from 'node:url';
 import { OutputCapture } from './capture.js';
 import type { FromChild, InitMessage, RunMessage, SerializedError } from './messages.js';
@@ -16,6 +23,17 @@ const realExit = process.exit.bind(process);
 // Student code may replace these globals; the harness keeps the originals.
 const NativePromise = Promise;
 const nextMacrotask = setImmediate;
+const nextTimer = setTimeout;
+/** Which probe started the code running now (a number per probe; undefined: the harness, loading). */
+const origin = new AsyncLocalStorage<number>();
+let probeCount = 0;
+/** The probe whose output and errors are being collected. */
+let current = 0;
+/** True when the code running now was started by an earlier probe, which already answered. */
+const late = (): boolean => {
+  const from = origin.getStore();
+  return from !== undefined && from !== current;
+};
 const capture = new OutputCapture();
 let nonce = '';
 let probes = new Map<string, (student: unknown, input: unknown) => unknown>();
@@ -64,8 +82,10 @@ function contain(): void {
   // never answers (a timeout or a crash kills the child before its result is sent).
   const echo = process.stdout.write.bind(process.stdout);
   const write = (chunk: unknown, ...rest: unknown[]) => {
-    const kept = capture.add(chunk);
-    if (kept) echo(kept);
+    if (!late()) {
+      const kept = capture.add(chunk);
+      if (kept) echo(kept);
+    }
     const callback = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
     callback?.();
     return true;
@@ -77,11 +97,12 @@ function contain(): void {
   }) as typeof process.exit;
   // Student code may not talk to the grader: only the harness holds `send`.
   process.send = undefined;
+  // Node runs these handlers in the async context of the throw or rejection (see `late`).
   process.on('uncaughtException', (error) => {
-    escaped.push(describe(error));
+    if (!late()) escaped.push(describe(error));
   });
   process.on('unhandledRejection', (reason) => {
-    escaped.push(describe(reason));
+    if (!late()) escaped.push(describe(reason));
   });
   // If the grader goes away, so does the child.
   process.on('disconnect', () => realExit(0));
@@ -103,19 +124,31 @@ async function load(init: InitMessage): Promise<void> {
   }
 }
 
+/**
+ * The window after a probe settles in which its code still counts for its check: a macrotask turn
+ * (rejections left unhandled are reported by then), the timers phase (`setTimeout(..., 0)`), and one
+ * more turn for what those timers left behind.
+ */
+async function afterglow(): Promise<void> {
+  await new NativePromise((resolve) => nextMacrotask(resolve));
+  await new NativePromise((resolve) => nextTimer(resolve, 1));
+  await new NativePromise((resolve) => nextMacrotask(resolve));
+}
+
 async function run(message: RunMessage): Promise<void> {
+  current = ++probeCount;
   escaped = [];
   capture.take();
   let outcome: { ok: true; value: unknown } | { ok: false; error: SerializedError };
   try {
     const probe = probes.get(message.checkId);
     if (!probe) throw new Error(`no probe for check "${message.checkId}"`);
-    outcome = { ok: true, value: toPlain(await probe(student, message.input)) };
+    const value = await origin.run(current, () => probe(student, message.input));
+    outcome = { ok: true, value: toPlain(value) };
   } catch (error) {
     outcome = { ok: false, error: describe(error) };
   }
-  // One macrotask later, rejections the student's code left unhandled have been reported.
-  await new NativePromise((resolve) => nextMacrotask(resolve));
+  await afterglow();
   const base = {
     type: 'result' as const,
     nonce,
