@@ -121,11 +121,30 @@ const SIGMOID_MAX_RATIO = 1e-3;
 /** ReLU: the same ratio must stay above this. */
 const RELU_MIN_RATIO = 1e-2;
 
-const sci = (x: number) => (Number.isFinite(x) ? x.toExponential(2) : String(x));
+const sci = (x: unknown) =>
+  typeof x === 'number' ? (Number.isFinite(x) ? x.toExponential(2) : String(x)) : render(x);
 
 /** Deep sigmoid stacks lose orders of magnitude of the first layer's gradient; ReLU stacks don't. */
 export function judgeGradientVanishing(runs: GradNormProbe[], depths: number[]): Verdict {
   const first = runs[0]!;
+  const notNumber = runs
+    .flatMap((r) =>
+      depths.flatMap((d, i) => [
+        { r, d, a: 'sigmoid', v: r.sigmoid[i] as unknown },
+        { r, d, a: 'relu', v: r.relu[i] as unknown },
+      ]),
+    )
+    .find(({ v }) => typeof v !== 'number');
+  if (notNumber) {
+    const call = `firstLayerGradNorm('${notNumber.a}', ${notNumber.d}, ${notNumber.r.seed})`;
+    return fail(
+      {
+        ko: `${call}: 숫자(number)를 기대했지만 ${render(notNumber.v)} 이(가) 나왔습니다. Tensor 라면 .item() 으로 숫자를 꺼내세요.`,
+        en: `${call}: expected a number, got ${render(notNumber.v)}. If it is a Tensor, take the number out with .item().`,
+      },
+      { expected: '숫자 / a number', got: render(notNumber.v) },
+    );
+  }
   const table = {
     head: ['depth (층 수)', `sigmoid (seed ${first.seed})`, `relu (seed ${first.seed})`],
     rows: depths.map((d, i) => [d, sci(first.sigmoid[i]!), sci(first.relu[i]!)]),
