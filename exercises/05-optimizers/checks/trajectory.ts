@@ -107,10 +107,46 @@ function adviceFor(t: number, j: number, input: TrajectoryInput): Localized {
       ko: `앞의 ${t - 1}걸음은 맞았으니, 상태(속도·누적값·모멘트)를 step 사이에 어떻게 이어 가는지 살펴보세요.`,
       en: `The first ${t - 1} step(s) were right: look at how the state (velocity, accumulator, moments) carries over between steps.`,
     };
+  const formula = FIRST_STEP_ADVICE[input.optimizer];
   return {
-    ko: '첫 step부터 다릅니다: 식과 기본값을 확인하세요.',
-    en: 'The very first step differs: check the formula and the defaults.',
+    ko: `첫 step부터 다릅니다: 식과 기본값을 확인하세요. ${formula.ko}`,
+    en: `The very first step differs: check the formula and the defaults. ${formula.en}`,
   };
+}
+
+/** Where each rule is most often written differently from Keras 3 (see the README's table). */
+const FIRST_STEP_ADVICE: Record<OptimizerName, Localized> = {
+  SGD: { ko: 'w ← w − η·g 입니다.', en: 'It is w ← w − η·g.' },
+  Momentum: {
+    ko: 'v ← μ·v − η·g (η·g를 빼기), 그다음 w ← w + v 입니다.',
+    en: 'v ← μ·v − η·g (subtract η·g), then w ← w + v.',
+  },
+  Nesterov: {
+    ko: 'v를 먼저 고치고, w ← w + μ·v − η·g 에는 방금 고친 새 v를 씁니다.',
+    en: 'Update v first; w ← w + μ·v − η·g uses the new v.',
+  },
+  Adagrad: {
+    ko: '누적값 a는 0이 아니라 initialAccumulatorValue (기본 0.1)에서 시작하고, ε은 제곱근 안: √(a + ε).',
+    en: 'The accumulator a starts at initialAccumulatorValue (0.1 by default), not 0, and ε goes inside the root: √(a + ε).',
+  },
+  RMSprop: {
+    ko: 's ← ρ·s + (1 − ρ)·g², 그리고 ε은 제곱근 안: √(s + ε).',
+    en: 's ← ρ·s + (1 − ρ)·g², and ε goes inside the root: √(s + ε).',
+  },
+  Adam: {
+    ko: 't는 1부터, α = η·√(1 − β₂ᵗ)/(1 − β₁ᵗ), 그리고 ε은 제곱근 밖: √v + ε.',
+    en: 't starts at 1, α = η·√(1 − β₂ᵗ)/(1 − β₁ᵗ), and ε goes outside the root: √v + ε.',
+  },
+};
+
+/**
+ * The expected and the obtained value as text, with enough digits to tell them apart: at 8
+ * significant digits a difference of 1e-8 would read "-1.1396393 … -1.1396393".
+ */
+function renderPair(expected: number, got: number): [string, string] {
+  const [e, g] = [renderNumber(expected), renderNumber(got)];
+  if (e !== g) return [e, g];
+  return [String(Number(expected.toPrecision(15))), String(Number(got.toPrecision(15)))];
 }
 
 /** Compares the student's trajectory with the judge's replay, step by step. */
@@ -136,7 +172,7 @@ export function judgeTrajectory(got: Trajectory, input: TrajectoryInput): Verdic
       if (i < 0) continue;
       const shape = input.problem.params[j]!.shape;
       const index = `[${unravelIndex(i, shape).join(', ')}]`;
-      const [e, g] = [renderNumber(expected[j]![i]!), renderNumber(after[j]![i]!)];
+      const [e, g] = renderPair(expected[j]![i]!, after[j]![i]!);
       const [w, dw] = [renderNumber(before[j]![i]!), renderNumber(gradients[j]![i]!)];
       const lr = renderNumber(reference.hyper.learningRate);
       const lrNote = input.learningRateChange && t >= input.learningRateChange.atStep;
