@@ -101,7 +101,8 @@ ${ctx.conditions.map((c) => `- ${c}`).join('\n')}
   TF.js is float32 (its only float type), so TF.js moves half the bytes and its SIMD does twice the
   lanes.
 - **grader**: \`pnpm grade --solutions --ci\` in a fresh process (pnpm + tsx start-up included), wall
-  time and the peak of the summed resident memory of its whole process tree (sandbox children
+  time (with tsx's on-disk cache of compiled TypeScript, and without it: \`TSX_DISABLE_CACHE=1\`, as
+  on a fresh checkout) and the peak of the summed resident memory of its whole process tree (sandbox children
   included), sampled every 20 ms from /proc. "Watch regrade": time from saving a watched file until
   its exercise's regrade result is ready inside a running grader (chokidar watcher of
   \`grader/src/core/watch.ts\` with its 120 ms debounce, then \`gradeExercise\` on the reference

@@ -24,13 +24,16 @@ export interface ColdRun {
   exitCode: number | null;
 }
 
-/** One fresh `pnpm grade --solutions --ci` run: wall time, peak memory of the tree, exit code. */
-export function coldGrade(): Promise<ColdRun> {
+/**
+ * One fresh `pnpm grade --solutions --ci` run: wall time, peak memory of the tree, exit code.
+ * `noTsxCache`: also without tsx's on-disk cache of compiled TypeScript, as on a fresh checkout.
+ */
+export function coldGrade(opts: { noTsxCache?: boolean } = {}): Promise<ColdRun> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
     const child = spawn('pnpm', ['grade', '--solutions', '--ci'], {
       cwd: REPO_ROOT,
-      env: { ...process.env, CI: '1' },
+      env: { ...process.env, CI: '1', ...(opts.noTsxCache ? { TSX_DISABLE_CACHE: '1' } : {}) },
       stdio: 'ignore',
     });
     const sampler = sampleTreePeak(child.pid!);
