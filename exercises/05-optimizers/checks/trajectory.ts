@@ -35,13 +35,23 @@ export interface TrajectoryInput {
 /** Positions after each step: `positions[t - 1][j]` = parameter j's values after step t. */
 export type Trajectory = number[][][];
 
+/**
+ * What the probe reports: the trajectory, and what one extra step did to a parameter whose `grad`
+ * is null (Keras skips it): left it alone, changed it, or threw (with the error's text).
+ */
+export interface TrajectoryOutput {
+  positions: Trajectory;
+  nullGrad: { outcome: 'skipped' | 'changed' | 'threw'; error?: string };
+}
+
 const RTOL = 1e-9;
 const ATOL = 1e-12;
 
 /** Runs the student's optimizer on the problem; runs in the sandbox. */
-export function runTrajectory(student: typeof Student, input: TrajectoryInput): Trajectory {
+export function runTrajectory(student: typeof Student, input: TrajectoryInput): TrajectoryOutput {
   const Class = classOf(student, input.optimizer);
-  const optimizer = input.options === null ? new Class() : new Class(input.options);
+  const make = () => (input.options === null ? new Class() : new Class(input.options));
+  const optimizer = make();
   const params = input.problem.params.map((p) =>
     tensor(Float64Array.from(p.values), { shape: p.shape, requiresGrad: true }),
   );
@@ -58,7 +68,22 @@ export function runTrajectory(student: typeof Student, input: TrajectoryInput): 
     optimizer.step(params);
     positions.push(params.map((p) => Array.from(p.data)));
   }
-  return positions;
+  return { positions, nullGrad: stepWithNullGrad(make()) };
+}
+
+/** One step of a fresh optimizer over a parameter without a gradient, then one with. */
+function stepWithNullGrad(optimizer: { step(params: readonly ReturnType<typeof tensor>[]): void }) {
+  const frozen = tensor([1, 2, 3], { requiresGrad: true });
+  const live = tensor([1, 2, 3], { requiresGrad: true });
+  live.grad = tensor([0.5, -0.5, 1]);
+  try {
+    optimizer.step([frozen, live]);
+  } catch (error) {
+    return { outcome: 'threw' as const, error: String(error) };
+  }
+  return {
+    outcome: Array.from(frozen.data).join() === '1,2,3' ? ('skipped' as const) : ('changed' as const),
+  };
 }
 
 const optionsText = (input: TrajectoryInput): string =>
@@ -149,8 +174,26 @@ function renderPair(expected: number, got: number): [string, string] {
   return [String(Number(expected.toPrecision(15))), String(Number(got.toPrecision(15)))];
 }
 
-/** Compares the student's trajectory with the judge's replay, step by step. */
-export function judgeTrajectory(got: Trajectory, input: TrajectoryInput): Verdict {
+/** The positions first; once they are right, the step over a parameter without a gradient. */
+export function judgeTrajectory(output: TrajectoryOutput | undefined, input: TrajectoryInput): Verdict {
+  const verdict = judgePositions(output?.positions, input);
+  if (!verdict.pass || output === undefined || output.nullGrad?.outcome === 'skipped') return verdict;
+  const call = `${input.optimizer}${optionsText(input)}`;
+  const what =
+    output.nullGrad.outcome === 'threw'
+      ? { ko: `예외가 발생했습니다 (${output.nullGrad.error})`, en: `it threw (${output.nullGrad.error})` }
+      : { ko: '그 값이 바뀌었습니다', en: 'its values changed' };
+  return fail(
+    {
+      ko: `${call}: 궤적은 모두 맞았지만, grad가 null인 파라미터(기울기 없음)가 들어 있는 step에서 ${what.ko}. Keras처럼 if (param.grad === null) continue;로 건너뛰세요.`,
+      en: `${call}: the trajectory is right, but in a step over a parameter whose grad is null (no gradient) ${what.en}. Skip it, as Keras does: if (param.grad === null) continue;`,
+    },
+    { expected: '건너뜀 / skipped', got: what.en },
+  );
+}
+
+/** Compares the student's positions with the judge's replay, step by step. */
+function judgePositions(got: Trajectory | undefined, input: TrajectoryInput): Verdict {
   const call = `${input.optimizer}${optionsText(input)}`;
   const where = problemName(input.problem);
   const shapeError = malformed(got, input);
@@ -166,7 +209,7 @@ export function judgeTrajectory(got: Trajectory, input: TrajectoryInput): Verdic
     if (input.learningRateChange?.atStep === t) reference.setLearningRate(input.learningRateChange.value);
     const gradients = gradientsAt(input.problem, before);
     const expected = reference.step(before, gradients);
-    const after = got[t - 1]!;
+    const after = (got as Trajectory)[t - 1]!;
     for (let j = 0; j < expected.length; j++) {
       const i = expected[j]!.findIndex((e, k) => !isClose(after[j]![k]!, e, RTOL, ATOL));
       if (i < 0) continue;
@@ -220,7 +263,9 @@ const QUADRATIC_STEPS = 8;
 const ROSENBROCK_STEPS = 12;
 
 /** The two trajectory checks of one optimizer: slide defaults on a quadratic, given options on Rosenbrock. */
-export function trajectoryChecks(name: OptimizerName): Check<typeof Student, TrajectoryInput, Trajectory>[] {
+export function trajectoryChecks(
+  name: OptimizerName,
+): Check<typeof Student, TrajectoryInput, TrajectoryOutput>[] {
   const id = name.toLowerCase();
   return [
     {
