@@ -4,6 +4,10 @@
  *
  * 각 함수의 `// TODO`를 채우세요. `pnpm grade 01`로 채점합니다. 자세한 설명은 README.md.
  * Fill in each `// TODO`. Grade with `pnpm grade 01`. See README.md for the details.
+ *
+ * TypeScript가 처음이면 README의 "TypeScript 처음이라면"부터: 배열의 `x[i]`는 `number | undefined`라서
+ * `x[i]!`나 `x[i] ?? 0`으로 읽습니다. / New to TypeScript? See "New to TypeScript?" in the README:
+ * `x[i]` is `number | undefined`, so read it as `x[i]!` or `x[i] ?? 0`.
  */
 // biome-ignore-all lint/correctness/noUnusedFunctionParameters: the stubs use their parameters once the TODOs are done.
 import { NotImplemented } from '@gradschool/exercise-kit';
