@@ -267,9 +267,7 @@ export default defineChecks<typeof Student>([
         cases.map(({ weights, data }, i) =>
           expectClose(got[i], accuracyOf(weights, data), {
             rtol: 1e-12,
-            what: same(
-              `accuracy(${render(weights)}, data of ${data.length} samples ${render(data.map((s) => s.d))})`,
-            ),
+            what: same(`accuracy(${render(weights)}, ${render(data)})`),
           }),
         ),
       ),
