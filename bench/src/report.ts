@@ -71,7 +71,8 @@ export function renderResults(rows: readonly Row[], ctx: ReportContext): string 
 
 Written by \`pnpm bench\` (\`bench/src/main.ts\`) — do not edit by hand; rerun to update.
 
-- Machine: ${m.cpu}, ${m.cores} logical cores, ${m.memoryGb} GB, ${m.platform}
+- Machine: ${m.cpu}, ${m.cores} logical cores, ${m.memoryGb} GB, ${m.platform}; shared with other
+  work while measured (load averages under "Conditions")
 - Node ${m.node}; run ${ctx.date}; \`${ctx.command}\`${ctx.quick ? ' (**quick mode**: smaller runs, not comparable)' : ''}
 - Medians over ${ctx.reps} rounds; in each round every engine runs once, or, when its run is short,
   several times (about 200 ms worth, up to 20), each timed. Engines are interleaved round by round so
@@ -83,7 +84,8 @@ Written by \`pnpm bench\` (\`bench/src/main.ts\`) — do not edit by hand; rerun
 
 ${renderTable(rows)}
 
-Targets (issue 8) met: **${met.length} of ${targets.length}**.
+Targets (issue 8) met: **${met.length} of ${targets.length}**. What the profiles showed, what was changed in the
+engine, and where the grader's remaining time goes: [README.md](README.md).
 
 ## Conditions of this run
 
@@ -96,7 +98,8 @@ ${ctx.conditions.map((c) => `- ${c}`).join('\n')}
   initial weights (copied to float32). Time of the whole \`fit\` call.
 - **MNIST MLP**: 784-128-10 (relu, softmax), adam, batch 128, one epoch over 10,000 synthetic samples,
   same initial weights. "MNIST-like" inputs light ~150 of 784 pixels per sample, as real MNIST digits
-  do (our matmul skips all-zero 4x4 blocks, TF.js does not); "dense" inputs light every pixel.
+  do (our matmul kernels skip the all-zero stretches of their left operand, TF.js does not); "dense"
+  inputs light every pixel.
 - **matmul**: \`a.matmul(b)\` on n x n matrices, forward only; GFLOP/s = 2n³ / time. Ours is float64,
   TF.js is float32 (its only float type), so TF.js moves half the bytes and its SIMD does twice the
   lanes.
