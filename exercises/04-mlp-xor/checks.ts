@@ -98,7 +98,7 @@ function withSigmoidHint(verdict: Verdict, got: unknown, c: BackwardCase, name: 
   return {
     ...verdict,
     message: {
-      ko: `${verdict.message.ko} sigmoid 의 미분을 빠뜨린 값입니다: ∂L/∂z₁ⱼ = ∂L/∂n_j · n_j(1 − n_j).`,
+      ko: `${verdict.message.ko} sigmoid의 미분을 빠뜨린 값입니다: ∂L/∂z₁ⱼ = ∂L/∂n_j · n_j(1 − n_j).`,
       en: `${verdict.message.en} This is the value without the sigmoid's derivative: ∂L/∂z₁ⱼ = ∂L/∂n_j · n_j(1 − n_j).`,
     },
   };
@@ -214,7 +214,7 @@ export default defineChecks<typeof Student>([
   }),
   c({
     id: 'single-layer-cannot',
-    title: { ko: '단층 신경망은 XOR 을 못 푼다', en: 'A single layer cannot solve XOR' },
+    title: { ko: '단층 신경망은 XOR을 못 푼다', en: 'A single layer cannot solve XOR' },
     points: 2,
     timeLimitMs: TRAIN_TIME_LIMIT_MS,
     input: (ctx) => {
@@ -237,7 +237,7 @@ export default defineChecks<typeof Student>([
   c({
     id: 'gradient-vanishing',
     title: {
-      ko: 'Gradient Vanishing: sigmoid 와 ReLU 의 첫 층 기울기',
+      ko: 'Gradient Vanishing: sigmoid와 ReLU의 첫 층 기울기',
       en: "Gradient vanishing: the first layer's gradient, sigmoid vs ReLU",
     },
     points: 3,

@@ -81,7 +81,7 @@ export const lossChecks = [
   c({
     id: 'binary-crossentropy-clipping',
     title: {
-      ko: 'Binary Cross Entropy: 예측이 0 이나 1 일 때 (clip)',
+      ko: 'Binary Cross Entropy: 예측이 0이나 1일 때 (clip)',
       en: 'Binary cross-entropy: predictions of exactly 0 or 1 (clipping)',
     },
     points: 2,
@@ -104,7 +104,7 @@ export const lossChecks = [
         what: code(`binaryCrossentropy(${render(yTrue)}, ${render(yPred)})`),
       });
       return withHint(verdict, {
-        ko: 'log(0) = −Infinity 입니다: Keras 처럼 ŷ 를 [1e-7, 1 − 1e-7] 로 먼저 자르세요(clip).',
+        ko: 'log(0) = −Infinity입니다: Keras처럼 ŷ를 [1e-7, 1 − 1e-7]로 먼저 자르세요(clip).',
         en: 'log(0) is −Infinity: clip ŷ to [1e-7, 1 − 1e-7] first, as Keras does.',
       });
     },
@@ -154,7 +154,7 @@ export const lossChecks = [
   c({
     id: 'categorical-crossentropy-row-sums',
     title: {
-      ko: 'Categorical Cross Entropy: 합이 1 이 아닌 예측 (Keras 는 행의 합으로 나눔)',
+      ko: 'Categorical Cross Entropy: 합이 1이 아닌 예측 (Keras는 행의 합으로 나눔)',
       en: "Categorical cross-entropy: predictions that don't sum to 1 (Keras divides by the row sum)",
     },
     points: 1,
@@ -177,7 +177,7 @@ export const lossChecks = [
       return withOptionalHint(
         verdict,
         averagingHint(got, expected, yTrue.length) ?? {
-          ko: 'Keras 는 log 전에 ŷ 의 각 행을 그 행의 합으로 나눕니다: [2, 1, 1] → [0.5, 0.25, 0.25].',
+          ko: 'Keras는 log 전에 ŷ의 각 행을 그 행의 합으로 나눕니다: [2, 1, 1] → [0.5, 0.25, 0.25].',
           en: 'Keras divides each row of ŷ by its sum before the log: [2, 1, 1] → [0.5, 0.25, 0.25].',
         },
       );
@@ -186,7 +186,7 @@ export const lossChecks = [
   c({
     id: 'categorical-crossentropy-clipping',
     title: {
-      ko: 'Categorical Cross Entropy: 정답 클래스의 예측이 0 일 때',
+      ko: 'Categorical Cross Entropy: 정답 클래스의 예측이 0일 때',
       en: 'Categorical cross-entropy: a zero prediction for the target class',
     },
     points: 1,
@@ -250,7 +250,7 @@ export const lossChecks = [
       if (typeof got !== 'number' || Math.abs(got - swapped) > 1e-9 * Math.max(1, Math.abs(swapped)))
         return verdict;
       return withHint(verdict, {
-        ko: '인자 순서가 바뀐 결과입니다: loss(ys[i], f(xs[i])) 처럼 정답을 먼저, 예측을 나중에 넘기세요 (Keras 와 같은 순서).',
+        ko: '인자 순서가 바뀐 결과입니다: loss(ys[i], f(xs[i]))처럼 정답을 먼저, 예측을 나중에 넘기세요 (Keras와 같은 순서).',
         en: 'This is the result with the arguments swapped: call loss(ys[i], f(xs[i])), target first, prediction second (as in Keras).',
       });
     },

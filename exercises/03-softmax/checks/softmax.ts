@@ -41,7 +41,7 @@ export const softmaxChecks = [
             what: code(`softmax(${render(x)})`),
           });
           return withHint(verdict, {
-            ko: 'exp(1000) 은 Infinity 입니다: x 의 최댓값을 먼저 빼면 결과는 같고 넘침(overflow)은 없습니다.',
+            ko: 'exp(1000)은 Infinity입니다: x의 최댓값을 먼저 빼면 결과는 같고 넘침(overflow)은 없습니다.',
             en: 'exp(1000) is Infinity: subtract the max of x first; the result is the same and nothing overflows.',
           });
         }),

@@ -43,7 +43,7 @@ export const tensorChecks = [
   }),
   c({
     id: 'softmax-tensor-gradient',
-    title: { ko: 'softmaxTensor: 기울기가 x 까지 전달됨', en: 'softmaxTensor: gradients flow back to x' },
+    title: { ko: 'softmaxTensor: 기울기가 x까지 전달됨', en: 'softmaxTensor: gradients flow back to x' },
     points: 3,
     dependsOn: ['softmax-tensor-values'],
     input: (ctx) => {
@@ -65,12 +65,12 @@ export const tensorChecks = [
     judge: (got, { x, c }) => {
       if (isThrown(got)) return builtinSoftmaxVerdict(got);
       const what = {
-        ko: `L = Σ c ⊙ softmaxTensor(x), x = ${render(x)}, c = ${render(c)} 에서 dL/dx`,
+        ko: `L = Σ c ⊙ softmaxTensor(x), x = ${render(x)}, c = ${render(c)}에서 dL/dx`,
         en: `dL/dx of L = Σ c ⊙ softmaxTensor(x), x = ${render(x)}, c = ${render(c)}`,
       };
       if (got.grad === null) {
         return fail({
-          ko: `${what.ko}: x.grad 가 null 입니다 — 계산이 엔진 연산 밖에서(숫자 배열로) 이루어져 기울기가 x 까지 오지 않았습니다.`,
+          ko: `${what.ko}: x.grad가 null입니다 — 계산이 엔진 연산 밖에서(숫자 배열로) 이루어져 기울기가 x까지 오지 않았습니다.`,
           en: `${what.en}: x.grad is null — the result was computed outside the engine's ops (on plain numbers), so no gradient reached x.`,
         });
       }
@@ -115,7 +115,7 @@ class BuiltinSoftmaxUsed extends Error {}
 
 function builtinSoftmaxVerdict(_got: Thrown): Verdict {
   return fail({
-    ko: 'softmaxTensor 가 엔진의 x.softmax() (또는 logSoftmax) 를 불렀습니다. max, sub, exp, sum, div 로 직접 만드세요.',
+    ko: 'softmaxTensor가 엔진의 x.softmax() (또는 logSoftmax)를 불렀습니다. max, sub, exp, sum, div로 직접 만드세요.',
     en: "softmaxTensor called the engine's x.softmax() (or logSoftmax). Build it from max, sub, exp, sum and div.",
   });
 }

@@ -38,14 +38,14 @@ export function judgeModelStructure(got: StructureProbe): Verdict {
   const shapes = got.weights.map((w) => w.shape);
   if (render(shapes) !== render(EXPECTED_SHAPES)) {
     return fail({
-      ko: `getWeights() 의 모양이 ${render(EXPECTED_SHAPES)} (kernel 2×5, bias 5, kernel 5×2, bias 2) 이어야 하는데 ${render(shapes)} 입니다. Dense(5, inputDim 2) 다음 Dense(2) 인가요?`,
+      ko: `getWeights()의 모양이 ${render(EXPECTED_SHAPES)} (kernel 2×5, bias 5, kernel 5×2, bias 2)이어야 하는데 ${render(shapes)}입니다. Dense(5, inputDim 2) 다음 Dense(2)인가요?`,
       en: `getWeights() should have shapes ${render(EXPECTED_SHAPES)} (kernel 2×5, bias 5, kernel 5×2, bias 2), got ${render(shapes)}. Is it Dense(5, inputDim 2) then Dense(2)?`,
     });
   }
   const summaryOk = [/\b15\b/, /\b12\b/, /Total params:\s*27\b/].every((re) => re.test(got.summary));
   if (got.countParams !== 27 || !summaryOk) {
     return fail({
-      ko: `countParams() 는 27, summary 에는 15, 12, "Total params: 27" 이 있어야 합니다. countParams() = ${got.countParams}, summary:\n${got.summary}`,
+      ko: `countParams()는 27, summary에는 15, 12, "Total params: 27"이 있어야 합니다. countParams() = ${got.countParams}, summary:\n${got.summary}`,
       en: `countParams() should be 27 and the summary should show 15, 12 and "Total params: 27". countParams() = ${got.countParams}, summary:\n${got.summary}`,
     });
   }
@@ -55,7 +55,7 @@ export function judgeModelStructure(got: StructureProbe): Verdict {
   const spread = Math.max(...kernels) - Math.min(...kernels);
   if (kernels.some((w) => Math.abs(w) > 0.3) || spread === 0 || biases.some((b) => b !== 0)) {
     return fail({
-      ko: `kernelInitializer 'normal' (Keras: 평균 0, 표준편차 0.05 의 정규분포) 라면 모든 kernel 값이 |w| < 0.3, bias 는 0 이어야 합니다. 두 층 모두 'normal' 인가요? kernel: ${render(kernels)}, bias: ${render(biases)}`,
+      ko: `kernelInitializer 'normal' (Keras: 평균 0, 표준편차 0.05의 정규분포) 라면 모든 kernel 값이 |w| < 0.3, bias는 0이어야 합니다. 두 층 모두 'normal'인가요? kernel: ${render(kernels)}, bias: ${render(biases)}`,
       en: `With kernelInitializer 'normal' (Keras: normal, mean 0, std 0.05) every kernel value has |w| < 0.3 and biases are 0. Are both layers 'normal'? kernels: ${render(kernels)}, biases: ${render(biases)}`,
     });
   }
@@ -64,7 +64,7 @@ export function judgeModelStructure(got: StructureProbe): Verdict {
     rtol: 1e-6,
     atol: 1e-9,
     what: {
-      ko: `predict(XOR 입력) 을 이 가중치로 계산한 sigmoid → softmax 와 비교`,
+      ko: `predict(XOR 입력)을 이 가중치로 계산한 sigmoid → softmax와 비교`,
       en: `predict(XOR inputs) compared with sigmoid → softmax computed from these weights`,
     },
   });
@@ -76,7 +76,7 @@ export function judgeModelStructure(got: StructureProbe): Verdict {
     return { ...verdict, message: { ko: verdict.message.ko + hint.ko, en: verdict.message.en + hint.en } };
   }
   return pass({
-    ko: 'Dense(5, sigmoid, normal) → Dense(2, softmax, normal), 파라미터 15 + 12 = 27 개: 슬라이드와 같습니다.',
+    ko: 'Dense(5, sigmoid, normal) → Dense(2, softmax, normal), 파라미터 15 + 12 = 27개: 슬라이드와 같습니다.',
     en: 'Dense(5, sigmoid, normal) → Dense(2, softmax, normal), 15 + 12 = 27 parameters: as on the slide.',
   });
 }
@@ -105,7 +105,7 @@ export function judgeModelCompile(got: CompileProbe): Verdict {
   const lossVerdict = expectClose(got.evaluated.loss, categoricalCrossentropy(XOR_Y, got.predictions), {
     rtol: 1e-5,
     what: {
-      ko: `evaluate(XOR).loss 와 이 예측 ${render(got.predictions)} 의 categorical cross-entropy 비교 (loss 가 'categorical_crossentropy' 인가요?)`,
+      ko: `evaluate(XOR).loss와 이 예측 ${render(got.predictions)}의 categorical cross-entropy 비교 (loss가 'categorical_crossentropy'인가요?)`,
       en: `evaluate(XOR).loss vs the categorical cross-entropy of the predictions ${render(got.predictions)} (is the loss 'categorical_crossentropy'?)`,
     },
   });
@@ -117,7 +117,7 @@ export function judgeModelCompile(got: CompileProbe): Verdict {
           what: { ko: 'evaluate(XOR).accuracy', en: 'evaluate(XOR).accuracy' },
         })
       : fail({
-          ko: `evaluate() 결과에 accuracy 가 없습니다 (${render(got.evaluated)}). compile 의 metrics: ['accuracy'] 를 확인하세요.`,
+          ko: `evaluate() 결과에 accuracy가 없습니다 (${render(got.evaluated)}). compile의 metrics: ['accuracy']를 확인하세요.`,
           en: `evaluate() has no accuracy (${render(got.evaluated)}). Check compile's metrics: ['accuracy'].`,
         });
   const expectedSteps = kerasBatchGradients(got.before).map((g) => adamFirstStep(g));
@@ -125,14 +125,14 @@ export function judgeModelCompile(got: CompileProbe): Verdict {
     rtol: 1e-3,
     atol: 1e-7,
     what: {
-      ko: "fit 1 Epoch 동안 weight 의 변화량 (Adam 의 첫 걸음 −0.001·g / (|g| + 3.2e-6), g 는 XOR 배치의 기울기; optimizer 가 'adam' 인가요?)",
+      ko: "fit 1 Epoch 동안 weight의 변화량 (Adam의 첫 걸음 −0.001·g / (|g| + 3.2e-6), g는 XOR 배치의 기울기; optimizer가 'adam'인가요?)",
       en: "the weights' change in one epoch of fit (Adam's first step −0.001·g / (|g| + 3.2e-6), g the XOR batch's gradient; is the optimizer 'adam'?)",
     },
   });
   const verdict = allOf([lossVerdict, accuracyVerdict, stepVerdict]);
   return verdict.pass
     ? pass({
-        ko: 'loss 는 categorical cross-entropy, metrics 에 accuracy, 첫 갱신은 Adam 의 첫 걸음과 같습니다.',
+        ko: 'loss는 categorical cross-entropy, metrics에 accuracy, 첫 갱신은 Adam의 첫 걸음과 같습니다.',
         en: "The loss is categorical cross-entropy, accuracy is a metric, and the first update is Adam's first step.",
       })
     : verdict;

@@ -2,14 +2,14 @@
  * 실습 04 — XOR 문제, MLP 구조, Back Propagation, Gradient Vanishing
  * Exercise 04 — the XOR problem, the MLP's structure, back propagation, gradient vanishing
  *
- * 각 함수의 `// TODO` 를 구현하세요. 채점: `pnpm grade 04`
+ * 각 함수의 `// TODO`를 구현하세요. 채점: `pnpm grade 04`
  * Implement each `// TODO`. Grade with `pnpm grade 04`.
  *
- * 모양(shape), 슬라이드 'MLP 구조' 의 표기 그대로 (hidden = 은닉층 노드 수):
+ * 모양(shape), 슬라이드 'MLP 구조'의 표기 그대로 (hidden = 은닉층 노드 수):
  * Shapes, in the MLP-structure slides' notation (hidden = number of hidden nodes):
- *   x: [input]   W1: [hidden][input]  (j 번째 행 = n_j 로 들어가는 w₁ⱼ, w₂ⱼ / row j = weights into n_j)
+ *   x: [input]   W1: [hidden][input]  (j번째 행 = n_j로 들어가는 w₁ⱼ, w₂ⱼ / row j = weights into n_j)
  *   B1: [hidden]   N = sigmoid(W1·x + B1): [hidden]
- *   W2: [hidden][output] (k 번째 열 = 출력 k 로 들어가는 weight / column k = weights into output k)
+ *   W2: [hidden][output] (k번째 열 = 출력 k로 들어가는 weight / column k = weights into output k)
  *   B2: [output]   y = softmax(W2ᵀ·N + B2): [output]
  */
 // biome-ignore-all lint/correctness/noUnusedFunctionParameters: the stubs use their parameters once the TODOs are done.
@@ -20,7 +20,7 @@
 import type { History, Sequential } from '@gradschool/autograd';
 import { NotImplemented } from '@gradschool/exercise-kit';
 
-/** 2층 MLP 의 파라미터 (또는 같은 모양의 기울기). / The MLP's parameters (or their gradients). */
+/** 2층 MLP의 파라미터 (또는 같은 모양의 기울기). / The MLP's parameters (or their gradients). */
 export interface MlpParams {
   W1: number[][];
   B1: number[];
@@ -28,7 +28,7 @@ export interface MlpParams {
   B2: number[];
 }
 
-/** `forward` 의 결과: 은닉층 출력 N 과 출력 y. / The hidden layer's outputs N and the output y. */
+/** `forward`의 결과: 은닉층 출력 N과 출력 y. / The hidden layer's outputs N and the output y. */
 export interface ForwardResult {
   n: number[];
   y: number[];
@@ -56,7 +56,7 @@ export function forward(params: MlpParams, x: number[]): ForwardResult {
 }
 
 /**
- * 오차 역전파: 한 샘플의 L = −Σₖ targetₖ·log yₖ 에 대한 모든 기울기 (params 와 같은 모양).
+ * 오차 역전파: 한 샘플의 L = −Σₖ targetₖ·log yₖ에 대한 모든 기울기 (params와 같은 모양).
  * Back propagation of L = −Σₖ targetₖ·log yₖ: every gradient, in the same shapes as `params`.
  */
 export function backward(params: MlpParams, x: number[], target: number[]): MlpParams {
@@ -65,7 +65,7 @@ export function backward(params: MlpParams, x: number[], target: number[]): MlpP
   throw new NotImplemented('backward');
 }
 
-/** 슬라이드 '모델 구현' 의 모델 (compile 까지). / The slide's model, compiled. */
+/** 슬라이드 '모델 구현'의 모델 (compile까지). / The slide's model, compiled. */
 export function makeModel(): Sequential {
   // TODO: Sequential + Dense(5, inputDim 2, 'normal', sigmoid) + Dense(2, 'normal', softmax),
   //       summary, compile(adam, categorical cross-entropy, accuracy)
@@ -79,14 +79,14 @@ export interface TrainResult {
   history: History;
 }
 
-/** `seed` 로 makeModel() 을 XOR 에 학습: 정답률 1.0 까지. / Train on XOR until accuracy 1.0. */
+/** `seed`로 makeModel()을 XOR에 학습: 정답률 1.0까지. / Train on XOR until accuracy 1.0. */
 export function trainXor(seed: number): TrainResult {
-  // TODO: setSeed(seed), makeModel(), fit(XOR_X, XOR_Y, { epochs, verbose: 0 }) — Epoch 는 충분히!
+  // TODO: setSeed(seed), makeModel(), fit(XOR_X, XOR_Y, { epochs, verbose: 0 }) — Epoch는 충분히!
   // TODO: setSeed(seed), makeModel(), fit(...) with enough epochs.
   throw new NotImplemented('trainXor');
 }
 
-/** 은닉층 없이 Dense 층 하나로 XOR 을 학습한 모델과 정답률. / One Dense layer on XOR, and its accuracy. */
+/** 은닉층 없이 Dense 층 하나로 XOR을 학습한 모델과 정답률. / One Dense layer on XOR, and its accuracy. */
 export function singleLayerAccuracy(seed: number): TrainResult & { accuracy: number } {
   // TODO: Dense(2, inputDim 2, softmax) 하나만, adam + categorical cross-entropy, 충분히 학습.
   // TODO: a single Dense(2, inputDim 2, softmax), adam + categorical cross-entropy, train long enough.
@@ -94,9 +94,9 @@ export function singleLayerAccuracy(seed: number): TrainResult & { accuracy: num
 }
 
 /**
- * Gradient Vanishing: 입력(2) → `depth` 개의 은닉층(16 노드, `activation`) → Dense(2, softmax).
- * kernel 은 `new Rng(seed)` 에서 층 순서대로 He-uniform (±√(6 / fanIn)), bias 없음. XOR 배치의
- * categorical cross-entropy 로 순전파·역전파 한 번, 첫 번째 층 kernel 기울기의 L2 norm 을 반환.
+ * Gradient Vanishing: 입력(2) → `depth`개의 은닉층(16 노드, `activation`) → Dense(2, softmax).
+ * kernel은 `new Rng(seed)`에서 층 순서대로 He-uniform (±√(6 / fanIn)), bias 없음. XOR 배치의
+ * categorical cross-entropy로 순전파·역전파 한 번, 첫 번째 층 kernel 기울기의 L2 norm을 반환.
  * Gradient vanishing: input(2) → `depth` hidden layers of 16 units → Dense(2, softmax); He-uniform
  * kernels from `new Rng(seed)`, no bias; one forward/backward pass of the categorical cross-entropy
  * on the XOR batch; return the L2 norm of the FIRST layer's kernel gradient.
