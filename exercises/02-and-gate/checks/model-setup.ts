@@ -107,6 +107,14 @@ const configCheck = c({
   judge: (got): Verdict => {
     const layer = got?.layers?.[0];
     const line = (ko: string, en: string) => ({ ko: `makeModel(): ${ko}`, en: `makeModel(): ${en}` });
+    if (got && got.optimizer == null && got.loss == null)
+      return fail(
+        {
+          ko: "makeModel()이 돌려준 모델은 compile되지 않았습니다. 슬라이드처럼 return 전에 model.compile({ optimizer: 'adam', loss: 'binaryCrossentropy', metrics: ['accuracy'] })를 부르세요.",
+          en: "makeModel() returned a model that was never compiled. As on the slide, call model.compile({ optimizer: 'adam', loss: 'binaryCrossentropy', metrics: ['accuracy'] }) before returning it.",
+        },
+        { expected: "compile({ optimizer: 'adam', … })", got: 'compile() 없음 / no compile()' },
+      );
     const verdicts = [
       expectEqual(got?.layers?.length, 1, { what: line('층 수', 'the number of layers') }),
       expectEqual(layer?.units, 2, { what: line('Dense의 units', "Dense's units") }),

@@ -61,10 +61,21 @@ const trainedCheck = c({
       if (!shape.pass) return shape;
       const acc = binaryAccuracy(run.pred);
       if (acc === 1) return pass();
+      const epochs = run.loss?.length ?? 0;
+      const advice =
+        epochs < 1000
+          ? {
+              ko: `${epochs} Epoch 학습했습니다: 1000 Epoch으로 늘려 보세요 (슬라이드의 100은 겨우 경계에 닿습니다).`,
+              en: `It trained for ${epochs} epochs: train for 1000 (the slide's 100 barely reaches the boundary).`,
+            }
+          : {
+              ko: `${epochs} Epoch 학습했는데도 그렇다면, makeModel(seed)가 compile한 설정(adam, binary cross entropy) 그대로 fit 하는지 확인하세요.`,
+              en: `After ${epochs} epochs: check that you fit makeModel(seed) as it was compiled (adam, binary cross-entropy).`,
+            };
       return fail(
         {
-          ko: `${what.ko} = ${render(run.pred)}: 정답률(binary accuracy, 0.5 기준)이 1.0이어야 하는데 ${render(acc)}입니다 (목표값 ${render(Y)}). Epoch을 늘려 보세요 (슬라이드의 100은 겨우 경계에 닿습니다).`,
-          en: `${what.en} = ${render(run.pred)}: the (binary, threshold 0.5) accuracy should be 1.0, got ${render(acc)} (targets ${render(Y)}). Train for more epochs (the slide's 100 barely reaches the boundary).`,
+          ko: `${what.ko} = ${render(run.pred)}: 정답률(binary accuracy, 0.5 기준)이 1.0이어야 하는데 ${render(acc)}입니다 (목표값 ${render(Y)}). ${advice.ko}`,
+          en: `${what.en} = ${render(run.pred)}: the (binary, threshold 0.5) accuracy should be 1.0, got ${render(acc)} (targets ${render(Y)}). ${advice.en}`,
         },
         { expected: '정답률 / accuracy 1.0', got: `정답률 / accuracy ${render(acc)}` },
       );
