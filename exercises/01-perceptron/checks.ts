@@ -8,6 +8,7 @@ import {
   check,
   defineChecks,
   expectClose,
+  fail,
   type Localized,
   pass,
   render,
@@ -157,7 +158,12 @@ export default defineChecks<typeof Student>([
     probe: (student, cases) =>
       cases.map(({ n, seed }) => {
         const rng = new Rng(seed);
-        return student.initWeights(n, () => rng.next());
+        let calls = 0;
+        const weights = student.initWeights(n, () => {
+          calls++;
+          return rng.next();
+        });
+        return { w: weights?.w, b: weights?.b, calls };
       }),
     judge: (got, cases) =>
       allOf(
@@ -165,6 +171,15 @@ export default defineChecks<typeof Student>([
           const rng = new Rng(seed);
           const want = initOf(n, () => rng.next());
           const call = `initWeights(${n}, rng = Rng(${seed}).next)`;
+          const calls = got[i]?.calls;
+          if (calls !== n + 1)
+            return fail(
+              {
+                ko: `${call}: rng()를 ${n + 1}번 (w ${n}개, b 1개) 불러야 하는데 ${render(calls)}번 불렀습니다${calls === 0 ? '. Math.random()이 아니라 인자로 받은 rng를 uniform(rng, -1, 1)로 쓰세요' : ''}.`,
+                en: `${call}: rng() should be called ${n + 1} times (${n} w's, one b), it was called ${render(calls)} times${calls === 0 ? '. Use the rng argument through uniform(rng, -1, 1), not Math.random()' : ''}.`,
+              },
+              { expected: `rng() ${n + 1}번 / ${n + 1} calls`, got: `${render(calls)}` },
+            );
           return firstFailure([
             expectClose(got[i]?.w, want.w, { rtol: 1e-12, what: same(`${call}.w`) }),
             expectClose(got[i]?.b, want.b, { rtol: 1e-12, what: same(`${call}.b`) }),

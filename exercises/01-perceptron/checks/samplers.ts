@@ -36,19 +36,32 @@ export const samplerChecks = [
     },
     probe: (student, { seed, ranges }) => {
       const rng = new Rng(seed);
-      const draw = () => rng.next();
-      return ranges.map(([lo, hi]) => Array.from({ length: SAMPLES }, () => student.uniform(draw, lo!, hi!)));
+      let calls = 0;
+      const draw = () => {
+        calls++;
+        return rng.next();
+      };
+      return ranges.map(([lo, hi]) => {
+        calls = 0;
+        const samples = Array.from({ length: SAMPLES }, () => student.uniform(draw, lo!, hi!));
+        return { samples, calls };
+      });
     },
     judge: (got, { ranges }) =>
       allOf(
-        ranges.map(([lo, hi], i) =>
-          judgeSamples(
-            got[i],
-            SAMPLES,
-            uniformTarget(lo!, hi!),
-            `uniform(rng, ${render(lo)}, ${render(hi)})`,
-          ),
-        ),
+        ranges.map(([lo, hi], i) => {
+          const call = `uniform(rng, ${render(lo)}, ${render(hi)})`;
+          const calls = got[i]?.calls;
+          if (calls !== SAMPLES)
+            return fail(
+              {
+                ko: `${call}: ${SAMPLES}번 부르는 동안 rng()가 ${render(calls)}번 불렸습니다. uniform은 인자로 받은 rng()를 정확히 한 번씩 불러야 합니다${calls === 0 ? ' (Math.random()이 아니라 rng())' : ''}: lo + (hi − lo)·rng().`,
+                en: `While ${call} ran ${SAMPLES} times, rng() was called ${render(calls)} times. uniform must call the rng() it is given exactly once per call${calls === 0 ? ' (rng(), not Math.random())' : ''}: lo + (hi − lo)·rng().`,
+              },
+              { expected: `rng() ${SAMPLES}번 / ${SAMPLES} calls`, got: `${render(calls)}` },
+            );
+          return judgeSamples(got[i]?.samples, SAMPLES, uniformTarget(lo!, hi!), call);
+        }),
       ),
   }),
   c({
