@@ -4,9 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { loadTypeScript } from '../core/static/typescript.js';
 
 async function parse(file: string) {
-  const ts = (await import('typescript')).default;
+  const ts = loadTypeScript();
   const sf = ts.createSourceFile(
     file,
     readFileSync(file, 'utf8'),

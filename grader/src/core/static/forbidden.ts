@@ -9,6 +9,7 @@ import type * as TS from 'typescript';
 import { both } from '../../i18n/index.js';
 import type { ExerciseProblem } from '../types.js';
 import { codeFrame } from './frame.js';
+import { loadTypeScript } from './typescript.js';
 
 /** A manifest's `forbiddenImports` entry. */
 export type ForbiddenImport = string | { from: string; names: string[] };
@@ -37,7 +38,7 @@ export async function forbiddenImportProblem(
   rules: readonly ForbiddenImport[],
 ): Promise<ExerciseProblem | null> {
   if (rules.length === 0) return null;
-  const ts = (await import('typescript')).default;
+  const ts = loadTypeScript();
   const source = readFileSync(file, 'utf8');
   const sf = ts.createSourceFile(shownAs, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   /** Identifiers bound to a whole module that has forbidden names -> that module's specifier. */

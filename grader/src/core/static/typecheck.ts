@@ -7,6 +7,7 @@ import path from 'node:path';
 import { both } from '../../i18n/index.js';
 import type { ExerciseProblem } from '../types.js';
 import { codeFrame } from './frame.js';
+import { loadTypeScript } from './typescript.js';
 
 /** The first type error in `file` (absolute), or `null`. `dir` is the exercise's folder. */
 export async function typeProblem(
@@ -14,7 +15,7 @@ export async function typeProblem(
   shownAs: string,
   dir: string,
 ): Promise<ExerciseProblem | null> {
-  const ts = (await import('typescript')).default;
+  const ts = loadTypeScript();
   const configPath = ts.findConfigFile(dir, ts.sys.fileExists, 'tsconfig.json');
   let options: import('typescript').CompilerOptions = { strict: true, noEmit: true, skipLibCheck: true };
   if (configPath) {
