@@ -195,9 +195,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       return code;
     }
     const { grade, gradeExercise } = await import('./core/run.js');
-    const report = await grade(runOptions(options, root));
+    // Watching: one sandbox child waits, started, for the next regrade (see sandbox/warm.ts).
+    const warm = options.watch ? new (await import('./sandbox/warm.js')).WarmSandboxes() : undefined;
+    const graded = { ...runOptions(options, root), ...(warm ? { warm } : {}) };
+    const report = await grade(graded);
     const code = await finish(report, options, exercises, io);
-    if (!options.watch) return code;
+    if (!warm) return code;
     const { runPlainWatch } = await import('./core/watch.js');
     const byId = new Map(exercises.map((e) => [e.id, e]));
     await runPlainWatch({
@@ -206,7 +209,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       regrade: async (id) => {
         const ex = byId.get(id);
         if (!ex) return;
-        const result = await gradeExercise(ex, runOptions(options, root));
+        const result = await gradeExercise(ex, graded);
         await finish(
           { ...report, exercises: [result], score: result.score, maxScore: result.maxScore },
           { ...options, json: undefined, junit: undefined, gradescope: undefined },
@@ -215,6 +218,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         );
       },
     });
+    warm.close();
     return code;
   } catch (error) {
     if (error instanceof GraderError) {

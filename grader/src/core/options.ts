@@ -1,5 +1,6 @@
 /** What `grade()` takes, and the events it reports while it runs (for the UI). */
 import type { Lang } from '@gradschool/exercise-kit';
+import type { WarmSandboxes } from '../sandbox/warm.js';
 import type { CheckResult, ExerciseResult } from './types.js';
 
 export interface RunOptions {
@@ -25,6 +26,11 @@ export interface RunOptions {
    * for mutants, which only need to lose a point).
    */
   failFast?: boolean;
+  /**
+   * Pre-started sandbox children (watch mode, the UI): a grading takes the waiting one instead of
+   * starting its own, and a new one is started after it. Each child still serves one grading only.
+   */
+  warm?: WarmSandboxes;
   /** Stops grading: running children are killed, the checks left are `error` (cancelled). */
   signal?: AbortSignal;
   onEvent?: (event: GradeEvent) => void;

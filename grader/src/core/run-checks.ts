@@ -59,7 +59,7 @@ export async function runChecks(
     loadTimeoutMs: LOAD_TIMEOUT_MS,
   };
   const results = new Map<string, CheckResult>();
-  const slot = new SandboxSlot(sandboxOptions, options.signal);
+  const slot = new SandboxSlot(sandboxOptions, options.signal, options.warm);
   const cancelled = (): Decision => ({ status: 'error', score: 0, message: both('core.check.cancelled') });
   try {
     for (const check of checks) {

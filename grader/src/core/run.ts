@@ -5,6 +5,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { both } from '../i18n/index.js';
+import { DEFAULT_HEAP_MB } from '../sandbox/limits.js';
 import { discover, type LoadedExercise, type ManifestProblem, matchesFilters } from './discover.js';
 import { cancelledProblem, gradeExercise } from './grade-exercise.js';
 import type { RunOptions } from './options.js';
@@ -110,13 +111,21 @@ export async function grade(options: RunOptions): Promise<GradeReport> {
   const { exercises, problems } = await discover(options.root);
   const selected = exercises.filter((e) => matchesFilters(e.id, options.filters));
   const concurrency = options.concurrency ?? availableParallelism();
+  // Exercises graded side by side do not take turns with the one pre-started child: after them,
+  // one child waits for whichever exercise is regraded next.
+  const { warm, ...each } = options;
   const graded = await mapLimited(
     selected,
     concurrency,
-    (ex) => gradeSafely(ex, options),
+    (ex) => gradeSafely(ex, each),
     cancelledExercise,
     options.signal,
   );
+  if (!options.signal?.aborted)
+    warm?.replenish({
+      heapMb: DEFAULT_HEAP_MB,
+      ...(selected[0] ? { resolveFrom: selected[0].checksPath } : {}),
+    });
   const brokenIds = [...new Set(problems.map((p) => p.id))].filter((id) =>
     matchesFilters(id, options.filters),
   );

@@ -13,9 +13,10 @@
  * context is not charged to the check running then: it is dropped.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { OutputCapture } from './capture.js';
-import type { FromChild, InitMessage, RunMessage, SerializedError } from './messages.js';
+import type { FromChild, InitMessage, PrepareMessage, RunMessage, SerializedError } from './messages.js';
 import { toPlain } from './plain.js';
 
 const send: (message: FromChild) => void = process.send!.bind(process) as never;
@@ -108,13 +109,31 @@ function contain(): void {
   process.on('disconnect', () => realExit(0));
 }
 
+type ChecksModule = { default?: { checks?: { id: string; probe: (s: unknown, i: unknown) => unknown }[] } };
+/** The libraries loading ahead (`prepare`); `load` waits for them so nothing loads twice at once. */
+let preloading: Promise<unknown> = NativePromise.resolve();
+
+/** Loads the course's libraries ahead; the same files the checks import later (module cache). */
+function prepare(message: PrepareMessage): void {
+  if (nonce) return;
+  const resolve = createRequire(message.from).resolve;
+  const loads = message.modules.map((specifier) => {
+    try {
+      return import(pathToFileURL(resolve(specifier)).href).catch(() => undefined);
+    } catch {
+      return undefined; // not resolvable from there: the checks will say so when they load
+    }
+  });
+  preloading = NativePromise.all(loads);
+}
+
 async function load(init: InitMessage): Promise<void> {
   nonce = init.nonce;
+  process.chdir(init.cwd);
   contain();
   try {
-    const checks = (await import(pathToFileURL(init.checksPath).href)) as {
-      default?: { checks?: { id: string; probe: (s: unknown, i: unknown) => unknown }[] };
-    };
+    await preloading;
+    const checks = (await import(pathToFileURL(init.checksPath).href)) as ChecksModule;
     probes = new Map((checks.default?.checks ?? []).map((c) => [c.id, c.probe]));
     student = await import(pathToFileURL(init.studentPath).href);
     escaped = [];
@@ -174,9 +193,13 @@ function describe(error: unknown): SerializedError {
 
 // Messages are handled one at a time, in order; the grader sends the next `run` only after a result.
 let queue: Promise<void> = NativePromise.resolve();
-process.on('message', (message: InitMessage | RunMessage) => {
+process.on('message', (message: InitMessage | PrepareMessage | RunMessage) => {
   // A failure here (say, sending failed) must not stop the queue: the grader times the check out.
   queue = queue
-    .then(() => (message.type === 'init' ? (nonce ? undefined : load(message)) : run(message)))
+    .then(() => {
+      if (message.type === 'prepare') return prepare(message);
+      if (message.type === 'init') return nonce ? undefined : load(message);
+      return run(message);
+    })
     .catch(() => undefined);
 });

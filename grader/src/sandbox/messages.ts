@@ -24,6 +24,19 @@ export interface InitMessage {
   nonce: string;
   checksPath: string;
   studentPath: string;
+  /** The exercise's folder: the child moves there first (a pre-started child began elsewhere). */
+  cwd: string;
+}
+
+/**
+ * Grader -> pre-started child, optional, before `init`: load the course's own libraries already
+ * (`modules`, resolved from the file `from`), so `init` has less to load. Never the exercise's
+ * checks: a `checks.ts` that imports the student's module would load it before it is saved.
+ */
+export interface PrepareMessage {
+  type: 'prepare';
+  from: string;
+  modules: string[];
 }
 
 /** Grader -> child: run one check's probe on `input`. */
@@ -33,7 +46,7 @@ export interface RunMessage {
   input: unknown;
 }
 
-export type ToChild = InitMessage | RunMessage;
+export type ToChild = InitMessage | PrepareMessage | RunMessage;
 
 /** Child -> grader: the student's module and the checks loaded (or not). */
 export type LoadedMessage =

@@ -12,6 +12,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { residentMb } from './memory.js';
 import { type FromChild, isFromChild, OUTPUT_LIMIT, type SerializedError } from './messages.js';
 
+/** What a child needs when it starts, before it knows which exercise it will load. */
+export type SpawnOptions = Pick<SandboxOptions, 'cwd' | 'heapMb'>;
+
 export interface SandboxOptions {
   /** The exercise's checks module (absolute). */
   checksPath: string;
@@ -81,12 +84,27 @@ export class Sandbox {
   private raw = '';
   private dead = false;
 
-  private constructor(private readonly options: SandboxOptions) {
+  /** Set once `load` was called: a child loads one exercise, once, and is never reused. */
+  private used = false;
+  /** The heap cap the child was started with (`--max-old-space-size`). */
+  readonly heapMb: number;
+
+  private constructor(
+    spawnOptions: SpawnOptions,
+    private options: SandboxOptions = {
+      ...spawnOptions,
+      checksPath: '',
+      studentPath: '',
+      rssMb: Infinity,
+      loadTimeoutMs: 0,
+    },
+  ) {
     loaderUrl ??= tsxLoader();
+    this.heapMb = spawnOptions.heapMb;
     this.child = fork(HARNESS, [], {
-      cwd: options.cwd,
+      cwd: spawnOptions.cwd,
       env: childEnv(),
-      execArgv: ['--conditions=source', '--import', loaderUrl, `--max-old-space-size=${options.heapMb}`],
+      execArgv: ['--conditions=source', '--import', loaderUrl, `--max-old-space-size=${spawnOptions.heapMb}`],
       serialization: 'advanced',
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });
@@ -121,22 +139,77 @@ export class Sandbox {
    */
   static async start(options: SandboxOptions): Promise<{ sandbox: Sandbox; outcome: Outcome }> {
     const sandbox = Sandbox.spawn(options);
-    return { sandbox, outcome: await sandbox.load() };
+    return { sandbox, outcome: await sandbox.load(options) };
   }
 
-  /** Starts a child without loading anything yet (see {@link load}); the caller may kill it meanwhile. */
-  static spawn(options: SandboxOptions): Sandbox {
-    return new Sandbox(options);
+  /**
+   * Starts a child (node, tsx, the harness) that waits for {@link load}; the caller may kill it
+   * meanwhile. With `background`, the child does not keep the grader's process alive.
+   */
+  static spawn(options: SpawnOptions, background = false): Sandbox {
+    const sandbox = new Sandbox({ cwd: options.cwd, heapMb: options.heapMb });
+    if (background) sandbox.background(true);
+    return sandbox;
   }
 
-  /** Loads the checks and the student's module in a child from {@link spawn} (once). */
-  load(): Promise<Outcome> {
-    return this.request(null, this.options.loadTimeoutMs, () =>
+  /** Whether the child keeps the grader's process alive (a waiting pre-started child does not). */
+  background(on: boolean): void {
+    const { stdout, stderr, channel } = this.child;
+    const handles = [this.child, channel, stdout, stderr].filter(Boolean) as unknown as {
+      ref(): void;
+      unref(): void;
+    }[];
+    for (const handle of handles) on ? handle.unref() : handle.ref();
+  }
+
+  /** True while the child is running and has not loaded anything yet: it may still be handed out. */
+  get fresh(): boolean {
+    return !this.used && this.alive;
+  }
+
+  /**
+   * Has a pre-started child load `modules` (resolved from the file `from`) ahead of `load`: the
+   * course's libraries, which every exercise's checks import. Only before `load`.
+   */
+  prepare(from: string, modules: readonly string[]): void {
+    if (this.used || !this.alive) return;
+    try {
+      this.child.send({ type: 'prepare', from, modules: [...modules] });
+    } catch {
+      // A child that cannot be told is only less prepared.
+    }
+  }
+
+  /** The child's process id (for tests). */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
+  /**
+   * Loads `options`' checks and student module in this child. Only once per child: a second call is
+   * a `crashed` outcome, so no child ever holds two gradings' state.
+   */
+  load(options: SandboxOptions): Promise<Outcome> {
+    if (this.used) {
+      const outcome: Outcome = {
+        kind: 'crashed',
+        how: 'already used',
+        outOfMemory: false,
+        output: '',
+        droppedChars: 0,
+      };
+      return Promise.resolve(outcome);
+    }
+    this.used = true;
+    this.options = options;
+    this.background(false);
+    return this.request(null, options.loadTimeoutMs, () =>
       this.child.send({
         type: 'init',
         nonce: this.nonce,
-        checksPath: this.options.checksPath,
-        studentPath: this.options.studentPath,
+        checksPath: options.checksPath,
+        studentPath: options.studentPath,
+        cwd: options.cwd,
       }),
     );
   }

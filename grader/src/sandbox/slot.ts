@@ -5,6 +5,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { type Outcome, Sandbox, type SandboxOptions } from './sandbox.js';
+import type { WarmSandboxes } from './warm.js';
 
 export interface SlotAnswer {
   outcome: Outcome;
@@ -23,6 +24,8 @@ export class SandboxSlot {
   constructor(
     private readonly options: SandboxOptions,
     private readonly signal?: AbortSignal,
+    /** Pre-started children (watch mode, the UI): the first start takes one, `close` orders the next. */
+    private readonly warm?: WarmSandboxes,
   ) {
     signal?.addEventListener('abort', this.dispose);
   }
@@ -30,9 +33,18 @@ export class SandboxSlot {
   /** Runs one check's probe, starting a child first when none is alive. */
   async run(checkId: string, input: unknown, timeLimitMs: number): Promise<SlotAnswer> {
     if (!this.sandbox?.alive && !this.loadFailure && !this.signal?.aborted) {
-      const sandbox = Sandbox.spawn(this.options);
+      const prestarted = this.warm?.take(this.options.heapMb);
+      let sandbox = prestarted ?? Sandbox.spawn(this.options);
       this.starting = sandbox;
-      const outcome = await sandbox.load();
+      let outcome = await sandbox.load(this.options);
+      if (prestarted && outcome.kind === 'crashed' && !outcome.outOfMemory && !this.signal?.aborted) {
+        // The child died before it loaded anything (say, a pre-started one that was killed while
+        // it waited): not the student's doing. One fresh child gets the same chance.
+        sandbox.dispose();
+        sandbox = Sandbox.spawn(this.options);
+        this.starting = sandbox;
+        outcome = await sandbox.load(this.options);
+      }
       this.starting = undefined;
       if (this.signal?.aborted) sandbox.dispose();
       else if (outcome.kind === 'value') this.sandbox = sandbox;
@@ -70,5 +82,7 @@ export class SandboxSlot {
   close(): void {
     this.signal?.removeEventListener('abort', this.dispose);
     this.dispose();
+    const { heapMb, checksPath } = this.options;
+    if (!this.signal?.aborted) this.warm?.replenish({ heapMb, resolveFrom: checksPath });
   }
 }

@@ -15,6 +15,7 @@ import { studentModulePath } from '../core/grade-exercise.js';
 import { grade, gradeExercise, type RunOptions } from '../core/run.js';
 import type { GradeReport } from '../core/types.js';
 import { watchStudentFiles } from '../core/watch.js';
+import { WarmSandboxes } from '../sandbox/warm.js';
 import { App } from './components/App.js';
 import { loadHints, saveHints } from './hint-store.js';
 import { supportsHyperlinks } from './hyperlink.js';
@@ -84,12 +85,16 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
   const { exercises: all, problems } = await discover(root);
   const exercises = all.filter((ex) => matchesFilters(ex.id, options.filters));
   const byId = new Map(exercises.map((ex) => [ex.id, ex]));
+  const watching = !options.noWatch && options.source === 'src';
+  // With regrades on save, one sandbox child waits, started, for the next grading.
+  const warm = watching ? new WarmSandboxes() : undefined;
   const base: RunOptions = {
     root,
     seed: options.seed,
     lang: options.lang,
     source: options.source,
     ...(options.filters ? { filters: options.filters } : {}),
+    ...(warm ? { warm } : {}),
   };
   let report: GradeReport | null = null;
 
@@ -115,7 +120,7 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
     loadHints: () => loadHints(root),
     saveHints: (hints) => saveHints(root, hints),
   };
-  if (!options.noWatch && options.source === 'src') {
+  if (watching) {
     session.watch = (onSaved) => {
       const watcher = watchStudentFiles(exercises, onSaved);
       return () => void watcher.close();
@@ -144,6 +149,7 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
     await instance.waitUntilExit();
   } finally {
     for (const signal of signals) process.off(signal, stop);
+    warm?.close();
     instance.cleanup();
     stdout.write(LEAVE_ALT_SCREEN);
   }
