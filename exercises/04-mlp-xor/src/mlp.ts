@@ -90,6 +90,7 @@ export function trainXor(seed: number): TrainResult {
 export function singleLayerAccuracy(seed: number): TrainResult & { accuracy: number } {
   // TODO: Dense(2, inputDim 2, softmax) 하나만, adam + categorical cross-entropy, 충분히 학습.
   // TODO: a single Dense(2, inputDim 2, softmax), adam + categorical cross-entropy, train long enough.
+  // accuracy: 학습이 끝난 뒤 model.evaluate(XOR_X, XOR_Y).accuracy / the trained model's accuracy.
   throw new NotImplemented('singleLayerAccuracy');
 }
 
