@@ -9,7 +9,9 @@ import {
   check,
   defineChecks,
   expectClose,
+  fail,
   isClose,
+  isNotImplemented,
   type Localized,
   render,
   type Verdict,
@@ -22,6 +24,7 @@ import {
   type Params,
   randomParams,
   randomSample,
+  sigmoid,
   XOR_X,
   XOR_Y,
 } from './checks/math.js';
@@ -104,6 +107,36 @@ function withSigmoidHint(verdict: Verdict, got: unknown, c: BackwardCase, name: 
   };
 }
 
+/** What the slides' W1 is: the hint for the most common mistake, W1 read as Keras' [input][hidden] kernel. */
+const W1_LAYOUT: Localized = {
+  ko: 'W1의 모양은 [hidden][input]입니다: W1[j][i]가 입력 x_i에서 은닉 노드 n_j로 가는 weight이고, n_j = sigmoid(Σᵢ W1[j][i]·x_i + B1[j]) 입니다 (Keras의 kernel [input][hidden]과 반대).',
+  en: "W1 has the shape [hidden][input]: W1[j][i] is the weight from input x_i into hidden node n_j, and n_j = sigmoid(Σᵢ W1[j][i]·x_i + B1[j]) (the transpose of Keras' [input][hidden] kernel).",
+};
+
+/** The hidden layer of one case: a throw or the W1-transposed result get the layout hint. */
+function judgeHidden(got: { n?: unknown; threw?: string } | undefined, c: ForwardCase): Verdict {
+  const what = forwardWhat(c, 'n');
+  if (got?.threw !== undefined)
+    return fail({
+      ko: `${what.ko}: 예외가 발생했습니다 (${got.threw}). ${W1_LAYOUT.ko}`,
+      en: `${what.en}: it threw (${got.threw}). ${W1_LAYOUT.en}`,
+    });
+  const verdict = expectClose(got?.n, mlpForward(c.params, c.x).n, { what });
+  const { W1, B1 } = c.params;
+  if (verdict.pass || W1.length !== c.x.length) return verdict;
+  const transposed = B1.map((b, j) => sigmoid(c.x.reduce((acc, xi, i) => acc + W1[i]![j]! * xi, b)));
+  const mine = Array.isArray(got?.n) ? (got.n as unknown[]) : [];
+  const same =
+    mine.length === transposed.length &&
+    mine.every((v, j) => typeof v === 'number' && isClose(v, transposed[j]!));
+  return same
+    ? {
+        ...verdict,
+        message: { ko: `${verdict.message.ko} ${W1_LAYOUT.ko}`, en: `${verdict.message.en} ${W1_LAYOUT.en}` },
+      }
+    : verdict;
+}
+
 const TRAIN_TIME_LIMIT_MS = 90_000;
 
 /** Infers each check's input and output types from its `input` and `probe`. */
@@ -118,11 +151,17 @@ export default defineChecks<typeof Student>([
     },
     points: 2,
     input: (ctx) => forwardCases(ctx.seed),
-    probe: (student, cases) => cases.map(({ params, x }) => student.forward(params, x).n),
-    judge: (got, cases) =>
-      allOf(
-        cases.map((c, i) => expectClose(got[i], mlpForward(c.params, c.x).n, { what: forwardWhat(c, 'n') })),
-      ),
+    // Each case on its own, so a throw (W1 read as [input][hidden] overruns a non-square W1) names its input.
+    probe: (student, cases) =>
+      cases.map(({ params, x }) => {
+        try {
+          return { n: student.forward(params, x).n };
+        } catch (error) {
+          if (isNotImplemented(error)) throw error;
+          return { threw: String(error) };
+        }
+      }),
+    judge: (got, cases) => allOf(cases.map((c, i) => judgeHidden(got[i], c))),
   }),
   c({
     id: 'forward-output',
