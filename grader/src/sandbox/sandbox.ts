@@ -3,71 +3,16 @@
  * everything that can go wrong (a timeout, a crash, running out of memory, a malformed answer) into
  * an outcome. One `Sandbox` per exercise; after a timeout or a crash the caller starts a fresh one.
  */
-import { type ChildProcess, fork } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { residentMb } from './memory.js';
-import { type FromChild, isFromChild, OUTPUT_LIMIT, type SerializedError } from './messages.js';
+import { type FromChild, isFromChild, OUTPUT_LIMIT } from './messages.js';
+import type { Captured, Outcome, SandboxOptions, SpawnOptions } from './options.js';
+import { forkHarness } from './spawn.js';
 
-/** What a child needs when it starts, before it knows which exercise it will load. */
-export type SpawnOptions = Pick<SandboxOptions, 'cwd' | 'heapMb'>;
+export type { Captured, Outcome, SandboxOptions, SpawnOptions } from './options.js';
 
-export interface SandboxOptions {
-  /** The exercise's checks module (absolute). */
-  checksPath: string;
-  /** The module handed to the probes (absolute). */
-  studentPath: string;
-  /** The child's working directory (the exercise's folder). */
-  cwd: string;
-  /** V8 heap cap, MiB. */
-  heapMb: number;
-  /** Resident-memory cap, MiB (catches big typed arrays the heap cap misses). */
-  rssMb: number;
-  /** How long loading the modules may take. */
-  loadTimeoutMs: number;
-}
-
-/** Captured output: the kept text and how many more characters there were. */
-export interface Captured {
-  output: string;
-  droppedChars: number;
-}
-
-/** What became of one probe (or of loading, for `start`). */
-export type Outcome = Captured &
-  (
-    | { kind: 'value'; value: unknown; unhandled: SerializedError[] }
-    | { kind: 'threw'; error: SerializedError; unhandled: SerializedError[] }
-    | { kind: 'timeout'; ms: number }
-    | { kind: 'crashed'; how: string; outOfMemory: boolean }
-    | { kind: 'bad-answer'; reason: string }
-  );
-
-const HARNESS = fileURLToPath(new URL('./harness.ts', import.meta.url));
 const MEMORY_POLL_MS = 50;
-
-/** tsx's loader as an absolute URL, so the child finds it wherever the graded tree lives. */
-function tsxLoader(): string {
-  const require = createRequire(import.meta.url);
-  const manifest = require.resolve('tsx/package.json');
-  const exports = JSON.parse(readFileSync(manifest, 'utf8')).exports as Record<string, unknown>;
-  const entry = typeof exports['.'] === 'string' ? exports['.'] : './dist/loader.mjs';
-  return pathToFileURL(path.join(path.dirname(manifest), entry)).href;
-}
-
-let loaderUrl: string | undefined;
-
-/** The child's environment: the grader's, without the secret seed or the grader's own Node flags. */
-function childEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  delete env.GRADE_SEED;
-  delete env.NODE_OPTIONS;
-  delete env.VITEST;
-  return env;
-}
 
 interface Pending {
   resolve: (outcome: Outcome) => void;
@@ -99,15 +44,8 @@ export class Sandbox {
       loadTimeoutMs: 0,
     },
   ) {
-    loaderUrl ??= tsxLoader();
     this.heapMb = spawnOptions.heapMb;
-    this.child = fork(HARNESS, [], {
-      cwd: spawnOptions.cwd,
-      env: childEnv(),
-      execArgv: ['--conditions=source', '--import', loaderUrl, `--max-old-space-size=${spawnOptions.heapMb}`],
-      serialization: 'advanced',
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-    });
+    this.child = forkHarness(spawnOptions);
     const collect = (chunk: Buffer) => {
       if (this.raw.length < 4 * OUTPUT_LIMIT) this.raw += chunk.toString('utf8');
     };
