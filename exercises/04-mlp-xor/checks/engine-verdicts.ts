@@ -46,8 +46,8 @@ export function judgeTrainXor(runs: TrainProbe[]): Verdict {
     if (accuracy !== 1) {
       return fail(
         {
-          ko: `${what.ko}: 정답률 1.0 (클래스 ${render(XOR_CLASS)})을 기대했지만 predict 결과 ${render(run.predictions)}의 정답률은 ${accuracy}입니다 (${run.loss.length} Epoch, 마지막 loss ${render(run.loss.at(-1))}). Epoch를 늘려 보세요.`,
-          en: `${what.en}: expected accuracy 1.0 (classes ${render(XOR_CLASS)}), but predict gives ${render(run.predictions)}, accuracy ${accuracy} (${run.loss.length} epochs, final loss ${render(run.loss.at(-1))}). Train for more epochs.`,
+          ko: `${what.ko}: 정답률 1.0 (클래스 ${render(XOR_CLASS)})을 기대했지만 predict 결과 ${render(run.predictions)}의 정답률은 ${accuracy}입니다 (${run.loss.length} Epoch, 마지막 loss ${render(run.loss.at(-1))}). ${run.loss.length < 3000 ? 'Epoch를 3000 이상으로 늘려 보세요 (슬라이드의 1000으로는 seed에 따라 모자랍니다).' : 'makeModel()의 설정(adam, categorical cross-entropy)을 그대로 쓰는지, setSeed(seed)를 불렀는지 확인하세요.'}`,
+          en: `${what.en}: expected accuracy 1.0 (classes ${render(XOR_CLASS)}), but predict gives ${render(run.predictions)}, accuracy ${accuracy} (${run.loss.length} epochs, final loss ${render(run.loss.at(-1))}). ${run.loss.length < 3000 ? "Train for 3000 epochs or more (the slide's 1000 falls short for some seeds)." : 'Check that you train makeModel() as compiled (adam, categorical cross-entropy) after setSeed(seed).'}`,
         },
         { chart },
       );

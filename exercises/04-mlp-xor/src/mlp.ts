@@ -81,8 +81,9 @@ export interface TrainResult {
 
 /** `seed`로 makeModel()을 XOR에 학습: 정답률 1.0까지. / Train on XOR until accuracy 1.0. */
 export function trainXor(seed: number): TrainResult {
-  // TODO: setSeed(seed), makeModel(), fit(XOR_X, XOR_Y, { epochs, verbose: 0 }) — Epoch는 충분히!
-  // TODO: setSeed(seed), makeModel(), fit(...) with enough epochs.
+  // TODO: setSeed(seed), makeModel(), fit(XOR_X, XOR_Y, { epochs, verbose: 0 }) — Epoch는 3000 이상!
+  //       (슬라이드의 1000으로는 seed에 따라 다 못 맞힙니다 / the slide's 1000 falls short for some seeds)
+  // TODO: setSeed(seed), makeModel(), fit(...) with 3000 epochs or more.
   throw new NotImplemented('trainXor');
 }
 
