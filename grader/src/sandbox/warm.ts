@@ -24,6 +24,7 @@ export interface WarmTarget {
   resolveFrom?: string;
 }
 
+/** Holds at most one pre-started, unused sandbox child for the next grading. */
 export class WarmSandboxes {
   private waiting: Sandbox | undefined;
   private closed = false;
