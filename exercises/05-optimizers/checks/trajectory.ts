@@ -159,8 +159,8 @@ const FIRST_STEP_ADVICE: Record<OptimizerName, Localized> = {
     en: 's ← ρ·s + (1 − ρ)·g², and ε goes inside the root: √(s + ε).',
   },
   Adam: {
-    ko: 't는 1부터, α = η·√(1 − β₂ᵗ)/(1 − β₁ᵗ), 그리고 ε은 제곱근 밖: √v + ε.',
-    en: 't starts at 1, α = η·√(1 − β₂ᵗ)/(1 − β₁ᵗ), and ε goes outside the root: √v + ε.',
+    ko: 't는 1부터, α = η·√(1 − β₂ᵗ)/(1 − β₁ᵗ), w ← w − α·m/(√v + ε). 교과서의 m̂/(√v̂ + ε)은 ε의 자리 때문에 아주 조금 다릅니다 (README).',
+    en: "t starts at 1, α = η·√(1 − β₂ᵗ)/(1 − β₁ᵗ), w ← w − α·m/(√v + ε). The textbook's m̂/(√v̂ + ε) differs slightly because of where ε sits (see the README).",
   },
 };
 
