@@ -102,7 +102,9 @@ describe('expectClose', () => {
     const tensorLike = { shape: [1, 2], data: new Float64Array([1, 2]) };
     expect(expectClose(tensorLike, [[1, 2]]).pass).toBe(true);
     expect(expectClose(new Float32Array([1, 2]), [1, 2]).pass).toBe(true);
-    expect(expectClose([1, 2], new Float64Array([1, 2.5])).message.en).toContain('at [1] expected 2.5, got 2');
+    expect(expectClose([1, 2], new Float64Array([1, 2.5])).message.en).toContain(
+      'at [1] expected 2.5, got 2',
+    );
   });
 });
 
