@@ -96,6 +96,12 @@ describe('grading the fixtures', () => {
     expect(byId['really-exit']?.message.en).toContain('exit code 3');
     expect(byId['kill-self']?.message.en).toContain('SIGKILL');
     expect(byId['returns-function']?.message.en).toContain('cannot be sent');
+    for (const id of ['async-nested', 'async-used-as-value']) {
+      expect(byId[id]?.message.en).toBe(
+        '`asyncSum(…)` returned a Promise: remove `async` (these functions are synchronous).',
+      );
+      expect(byId[id]?.message.ko).toContain('`asyncSum(…)`의 반환값이 Promise입니다');
+    }
     const spam = byId.spam?.output ?? '';
     expect(spam.startsWith('spam line 0\nspam line 1\n')).toBe(true);
     expect(spam.length).toBeLessThan(700);

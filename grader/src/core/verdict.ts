@@ -50,6 +50,10 @@ export function errorText(error: SerializedError, file: StudentFile): string {
 /** The message for an error that escaped student code. */
 export function errorMessage(error: SerializedError, file: StudentFile): Localized {
   if (error.exitCode !== undefined) return both('core.check.exitCalled', { code: error.exitCode });
+  if (error.returnedPromise !== undefined)
+    return error.returnedPromise === null
+      ? both('core.check.returnedPromiseUnknown')
+      : both('core.check.returnedPromise', { call: `\`${error.returnedPromise}\`` });
   if (error.unclonable) return both('core.check.unclonable', { error: error.message });
   const text = error.name === 'non-error' ? error.message : `${error.name}: ${error.message}`;
   const where = whereInStudentFile(error.stack, file);

@@ -115,6 +115,14 @@ export const core = {
     ko: '반환한 값을 채점기로 보낼 수 없습니다 (함수나 클래스 인스턴스 대신 숫자·배열을 반환하세요): {error}',
     en: 'The returned value cannot be sent to the grader (return numbers or arrays, not functions or class instances): {error}',
   },
+  'core.check.returnedPromise': {
+    ko: '{call}의 반환값이 Promise입니다: `async`를 지우세요 (이 과제의 함수는 모두 동기 함수입니다).',
+    en: '{call} returned a Promise: remove `async` (these functions are synchronous).',
+  },
+  'core.check.returnedPromiseUnknown': {
+    ko: '내 파일의 함수가 Promise를 반환했습니다: `async`를 지우세요 (이 과제의 함수는 모두 동기 함수입니다).',
+    en: 'A function in your file returned a Promise: remove `async` (these functions are synchronous).',
+  },
   'core.check.badAnswer': {
     ko: '샌드박스에서 올바른 응답이 오지 않았습니다: {reason}',
     en: 'No valid answer came back from the sandbox: {reason}',

@@ -16,8 +16,10 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { OutputCapture } from './capture.js';
+import { isWarmUpEngine, warmUpEngine } from './engine-warm-up.js';
 import type { FromChild, InitMessage, PrepareMessage, RunMessage, SerializedError } from './messages.js';
 import { toPlain } from './plain.js';
+import { findThenable, watchPromises } from './promise-guard.js';
 
 const send: (message: FromChild) => void = process.send!.bind(process) as never;
 const realExit = process.exit.bind(process);
@@ -39,6 +41,8 @@ const capture = new OutputCapture();
 let nonce = '';
 let probes = new Map<string, (student: unknown, input: unknown) => unknown>();
 let student: unknown;
+/** The names of the student's exports that returned a Promise during the current probe. */
+let returnedPromise: string[] = [];
 /** Errors escaping student code (uncaught, unhandled rejections) while a probe runs. */
 let escaped: SerializedError[] = [];
 
@@ -113,13 +117,20 @@ type ChecksModule = { default?: { checks?: { id: string; probe: (s: unknown, i: 
 /** The libraries loading ahead (`prepare`); `load` waits for them so nothing loads twice at once. */
 let preloading: Promise<unknown> = NativePromise.resolve();
 
-/** Loads the course's libraries ahead; the same files the checks import later (module cache). */
+/**
+ * Loads the course's libraries ahead; the same files the checks import later (module cache). The
+ * engine, when named, is warmed up too (`engine-warm-up.ts`); `load` waits for all of it.
+ */
 function prepare(message: PrepareMessage): void {
   if (nonce) return;
   const resolve = createRequire(message.from).resolve;
   const loads = message.modules.map((specifier) => {
     try {
-      return import(pathToFileURL(resolve(specifier)).href).catch(() => undefined);
+      return import(pathToFileURL(resolve(specifier)).href)
+        .then((loaded: unknown) => {
+          if (specifier === message.warmUp && isWarmUpEngine(loaded)) warmUpEngine(loaded);
+        })
+        .catch(() => undefined);
     } catch {
       return undefined; // not resolvable from there: the checks will say so when they load
     }
@@ -135,7 +146,9 @@ async function load(init: InitMessage): Promise<void> {
     await preloading;
     const checks = (await import(pathToFileURL(init.checksPath).href)) as ChecksModule;
     probes = new Map((checks.default?.checks ?? []).map((c) => [c.id, c.probe]));
-    student = await import(pathToFileURL(init.studentPath).href);
+    const watched = watchPromises(await import(pathToFileURL(init.studentPath).href));
+    student = watched.student;
+    returnedPromise = watched.returnedPromise;
     escaped = [];
     send({ type: 'ready', nonce });
   } catch (error) {
@@ -158,14 +171,23 @@ async function run(message: RunMessage): Promise<void> {
   current = ++probeCount;
   escaped = [];
   capture.take();
+  returnedPromise.length = 0;
   let outcome: { ok: true; value: unknown } | { ok: false; error: SerializedError };
   try {
     const probe = probes.get(message.checkId);
     if (!probe) throw new Error(`no probe for check "${message.checkId}"`);
     const value = await origin.run(current, () => probe(student, message.input));
-    outcome = { ok: true, value: toPlain(value) };
+    // A Promise inside the answer cannot be sent. One the probe returned was awaited above and its
+    // value is the answer: that works, and probes (and some courses' functions) may be async.
+    const nested = findThenable(value) !== null;
+    outcome = nested ? { ok: false, error: promiseError() } : { ok: true, value: toPlain(value) };
   } catch (error) {
-    outcome = { ok: false, error: describe(error) };
+    const described = describe(error);
+    // Using a Promise as if it were the value usually throws (`.map is not a function`): say why.
+    outcome = {
+      ok: false,
+      error: returnedPromise.length > 0 && !described.notImplemented ? promiseError() : described,
+    };
   }
   await afterglow();
   const base = {
@@ -180,6 +202,17 @@ async function run(message: RunMessage): Promise<void> {
   } catch (error) {
     send({ ...base, ok: false, error: { ...describe(error), unclonable: true } });
   }
+}
+
+/** The error for a Promise returned by student code, naming the call that returned it. */
+function promiseError(): SerializedError {
+  const [name] = returnedPromise;
+  return {
+    name: 'ReturnedPromise',
+    message: 'returned a Promise',
+    notImplemented: false,
+    returnedPromise: name === undefined ? null : `${name}(…)`,
+  };
 }
 
 /** `serialize`, for errors whose own properties throw when read (student code can build those). */

@@ -16,6 +16,11 @@ export interface SerializedError {
   exitCode?: number;
   /** The probe's value could not be sent back (a function, a class with closures, ...). */
   unclonable?: boolean;
+  /**
+   * The probe's answer held a Promise (an `async` student function): the call that returned it,
+   * like `softmax(…)`, or null when it is not known which one.
+   */
+  returnedPromise?: string | null;
 }
 
 /** Grader -> child, first message: what to load. */
@@ -37,6 +42,8 @@ export interface PrepareMessage {
   type: 'prepare';
   from: string;
   modules: string[];
+  /** One of `modules`, the engine: once loaded, it trains a tiny model to compile its hot paths. */
+  warmUp?: string;
 }
 
 /** Grader -> child: run one check's probe on `input`. */
