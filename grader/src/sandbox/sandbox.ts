@@ -107,12 +107,13 @@ export class Sandbox {
 
   /**
    * Has a pre-started child load `modules` (resolved from the file `from`) ahead of `load`: the
-   * course's libraries, which every exercise's checks import. Only before `load`.
+   * course's libraries, which every exercise's checks import. `warmUp`, one of them (the engine),
+   * is also warmed up (`engine-warm-up.ts`). Only before `load`.
    */
-  prepare(from: string, modules: readonly string[]): void {
+  prepare(from: string, modules: readonly string[], warmUp?: string): void {
     if (this.used || !this.alive) return;
     try {
-      this.child.send({ type: 'prepare', from, modules: [...modules] });
+      this.child.send({ type: 'prepare', from, modules: [...modules], ...(warmUp ? { warmUp } : {}) });
     } catch {
       // A child that cannot be told is only less prepared.
     }

@@ -1,10 +1,12 @@
 /**
  * One pre-started sandbox child, for watch mode and the interactive UI: node is up, tsx is loaded,
- * the course's libraries are loaded, and the harness waits for an exercise, so a regrade after a
- * save only loads the exercise's checks and the student's module.
+ * the course's libraries are loaded, the engine is warmed up (compiled by V8: `engine-warm-up.ts`),
+ * and the harness waits for an exercise, so a regrade after a save only loads the exercise's checks
+ * and the student's module.
  *
  * Pre-started is not reused: a child is handed out once, before it has loaded any exercise, and a
- * grading never gets a child that ran anything before (`Sandbox.load` refuses a second load). The
+ * grading never gets a child that ran anything before (`Sandbox.load` refuses a second load) other
+ * than the engine's own warm-up, which leaves no state that changes a result. The
  * waiting child does not keep the grader's process alive, and when it died meanwhile the grading
  * simply starts its own.
  */
@@ -16,6 +18,9 @@ import { Sandbox } from './sandbox.js';
  * student code), which the checks import anyway. Never an exercise's `checks.ts` or student file.
  */
 export const PRELOADED_MODULES: readonly string[] = ['@gradschool/exercise-kit', '@gradschool/autograd'];
+
+/** Of those, the engine: the waiting child also trains a tiny model with it (`engine-warm-up.ts`). */
+export const WARMED_UP_ENGINE = '@gradschool/autograd';
 
 /** What the next grading probably needs: the heap cap, and a file to resolve the libraries from. */
 export interface WarmTarget {
@@ -56,7 +61,7 @@ export class WarmSandboxes {
     if (this.waiting?.fresh && this.waiting.heapMb === target.heapMb) return;
     this.waiting?.dispose();
     this.waiting = Sandbox.spawn({ cwd: this.cwd, heapMb: target.heapMb }, true);
-    if (target.resolveFrom) this.waiting.prepare(target.resolveFrom, PRELOADED_MODULES);
+    if (target.resolveFrom) this.waiting.prepare(target.resolveFrom, PRELOADED_MODULES, WARMED_UP_ENGINE);
   }
 
   /** The waiting child's process id, if one is waiting (for tests). */
