@@ -1,5 +1,5 @@
 /** What `grade()` takes, and the events it reports while it runs (for the UI). */
-import type { Lang } from '@gradschool/exercise-kit';
+import type { Lang, Localized } from '@gradschool/exercise-kit';
 import type { WarmSandboxes } from '../sandbox/warm.js';
 import type { CheckResult, ExerciseResult } from './types.js';
 
@@ -39,6 +39,15 @@ export interface RunOptions {
 /** Progress, in order per exercise: start, then per check start/done, then done. */
 export type GradeEvent =
   | { type: 'exercise-start'; id: string }
-  | { type: 'check-start'; exerciseId: string; checkId: string }
+  | {
+      type: 'check-start';
+      exerciseId: string;
+      checkId: string;
+      /** The check's title, its place (1-based) among `total` checks, and its wall-clock limit. */
+      title: Localized;
+      index: number;
+      total: number;
+      limitMs: number;
+    }
   | { type: 'check-done'; exerciseId: string; result: CheckResult }
   | { type: 'exercise-done'; result: ExerciseResult };

@@ -86,7 +86,16 @@ export async function runChecks(
             ? { status: 'todo', score: 0, message: both('core.check.dependsTodo', { dep: blocker.id }) }
             : { status: 'fail', score: 0, message: both('core.check.dependsFailed', { dep: blocker.id }) };
       } else {
-        emit({ type: 'check-start', exerciseId: ex.id, checkId: check.id });
+        const limit = check.timeLimitMs ?? ex.manifest.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
+        emit({
+          type: 'check-start',
+          exerciseId: ex.id,
+          checkId: check.id,
+          title: check.title,
+          index: results.size + 1,
+          total: checks.length,
+          limitMs: limit,
+        });
         let input: unknown;
         let inputError: string | undefined;
         try {
@@ -101,7 +110,6 @@ export async function runChecks(
             message: both('core.check.inputFailed', { error: inputError }),
           };
         } else {
-          const limit = check.timeLimitMs ?? ex.manifest.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
           const answer = await slot.run(check.id, input, limit);
           durationMs = answer.probeMs;
           output = shownOutput(answer.outcome, options.lang);

@@ -18,6 +18,12 @@ export const ui = {
     ko: '검사 {passed}/{total}개 통과 · Enter: 자세히',
     en: '{passed}/{total} checks pass · Enter: details',
   },
+  'ui.running.check': {
+    ko: '검사 {index}/{total} 실행 중: {title} · {elapsed}초 / 제한 {limit}초',
+    en: 'Running check {index}/{total}: {title} · {elapsed} s of {limit} s',
+  },
+  'ui.running.starting': { ko: '채점 준비 중…', en: 'Starting…' },
+  'ui.pointsStale': { ko: '이전 {score}/{max}점', en: 'last {score}/{max} pts' },
   'ui.keys.move': { ko: '이동', en: 'move' },
   'ui.keys.open': { ko: '자세히', en: 'details' },
   'ui.keys.back': { ko: '뒤로', en: 'back' },

@@ -25,7 +25,16 @@ export interface ExerciseInfo {
 /** Progress reported while grading; the same shape as the core's `GradeEvent`. */
 export type GradeProgress =
   | { type: 'exercise-start'; id: string }
-  | { type: 'check-start'; exerciseId: string; checkId: string }
+  | {
+      type: 'check-start';
+      exerciseId: string;
+      checkId: string;
+      /** The check's title, its place (1-based) among `total`, and its limit (the core sends them all). */
+      title?: Localized;
+      index?: number;
+      total?: number;
+      limitMs?: number;
+    }
   | { type: 'check-done'; exerciseId: string; result: CheckResult }
   | { type: 'exercise-done'; result: ExerciseResult };
 

@@ -26,6 +26,8 @@ export interface UiState {
   results: Record<string, ExerciseResult>;
   /** Exercises being graded now, by id, with the checks already finished in this run. */
   running: Record<string, CheckResult[]>;
+  /** The check running now in each exercise being graded, by exercise id (progress while it runs). */
+  current: Record<string, RunningCheck>;
   /** Exercises queued in a grading that has not reached them yet. */
   waiting: string[];
   hintsShown: HintsShown;
@@ -37,6 +39,18 @@ export interface UiState {
   failure: string | null;
 }
 
+/** A check that has started and not finished: what the UI shows while a slow check runs. */
+export interface RunningCheck {
+  checkId: string;
+  title?: Localized;
+  /** 1-based place among `total` checks. */
+  index?: number;
+  total?: number;
+  limitMs?: number;
+  /** When it started (`Date.now()` of the hook; the reducer stays pure). */
+  startedAt: number;
+}
+
 /** What can happen: a key press (move, open, ...) or news from the grader (progress, finished). */
 export type UiAction =
   | { type: 'move'; by: number }
@@ -46,7 +60,7 @@ export type UiAction =
   | { type: 'toggle-lang' }
   | { type: 'reveal-hint' }
   | { type: 'grading-started'; ids: string[] }
-  | { type: 'progress'; event: GradeProgress }
+  | { type: 'progress'; event: GradeProgress; at?: number }
   | { type: 'grading-finished'; ids: string[] }
   | { type: 'grading-failed'; message: string };
 
@@ -67,6 +81,7 @@ export function initialState(
     detailsTop: 0,
     results: {},
     running: {},
+    current: {},
     waiting: [],
     hintsShown,
     firstRun: true,
@@ -117,7 +132,13 @@ function clamp(value: number, min: number, max: number): number {
   return Math.max(min, Math.min(max, value));
 }
 
-function applyProgress(state: UiState, event: GradeProgress): UiState {
+/** `current` without the exercise `id`. */
+function withoutCurrent(current: Record<string, RunningCheck>, id: string): Record<string, RunningCheck> {
+  const { [id]: _done, ...rest } = current;
+  return rest;
+}
+
+function applyProgress(state: UiState, event: GradeProgress, at: number): UiState {
   switch (event.type) {
     case 'exercise-start':
       return {
@@ -125,15 +146,26 @@ function applyProgress(state: UiState, event: GradeProgress): UiState {
         running: { ...state.running, [event.id]: [] },
         waiting: state.waiting.filter((id) => id !== event.id),
       };
-    case 'check-start':
-      return state;
+    case 'check-start': {
+      const { type: _type, exerciseId, ...check } = event;
+      return { ...state, current: { ...state.current, [exerciseId]: { ...check, startedAt: at } } };
+    }
     case 'check-done': {
       const done = state.running[event.exerciseId] ?? [];
-      return { ...state, running: { ...state.running, [event.exerciseId]: [...done, event.result] } };
+      return {
+        ...state,
+        running: { ...state.running, [event.exerciseId]: [...done, event.result] },
+        current: withoutCurrent(state.current, event.exerciseId),
+      };
     }
     case 'exercise-done': {
       const { [event.result.id]: _finished, ...running } = state.running;
-      return { ...state, running, results: { ...state.results, [event.result.id]: event.result } };
+      return {
+        ...state,
+        running,
+        current: withoutCurrent(state.current, event.result.id),
+        results: { ...state.results, [event.result.id]: event.result },
+      };
     }
   }
 }
@@ -176,15 +208,19 @@ export function reduce(state: UiState, action: UiAction): UiState {
       return { ...state, waiting, failure: null };
     }
     case 'progress':
-      return applyProgress(state, action.event);
+      return applyProgress(state, action.event, action.at ?? 0);
     case 'grading-finished': {
       const running = { ...state.running };
-      for (const id of action.ids) delete running[id];
+      const current = { ...state.current };
+      for (const id of action.ids) {
+        delete running[id];
+        delete current[id];
+      }
       const waiting = state.waiting.filter((id) => !action.ids.includes(id));
-      const next: UiState = { ...state, running, waiting, firstRun: false };
+      const next: UiState = { ...state, running, current, waiting, firstRun: false };
       // Rustlings-style: once the exercise in focus passes, the cursor moves on to the next one to do.
-      const current = selectedExercise(next);
-      const currentPasses = current !== undefined && next.results[current.id]?.status === 'pass';
+      const focused = selectedExercise(next);
+      const currentPasses = focused !== undefined && next.results[focused.id]?.status === 'pass';
       if (next.screen === 'overview' && ((state.firstRun && !state.moved) || currentPasses)) {
         const todo = nextToDo(next);
         if (todo >= 0) next.selected = todo;
@@ -192,6 +228,6 @@ export function reduce(state: UiState, action: UiAction): UiState {
       return next;
     }
     case 'grading-failed':
-      return { ...state, running: {}, waiting: [], failure: action.message, firstRun: false };
+      return { ...state, running: {}, current: {}, waiting: [], failure: action.message, firstRun: false };
   }
 }

@@ -46,7 +46,7 @@ export function useGraderUi(session: GraderSession, lang: Lang, watch: boolean):
       const { signal } = controller;
       dispatch({ type: 'grading-started', ids });
       const progress = (event: GradeProgress) => {
-        if (!signal.aborted) dispatch({ type: 'progress', event });
+        if (!signal.aborted) dispatch({ type: 'progress', event, at: Date.now() });
       };
       return run(progress, signal)
         .then(

@@ -9,7 +9,7 @@ import { CheckItem } from './CheckItem.js';
 import { shownStatus } from './ExerciseRow.js';
 import { HintPanel } from './HintPanel.js';
 import { ProblemFrame } from './ProblemFrame.js';
-import { Spinner } from './Spinner.js';
+import { RunningCheck } from './RunningCheck.js';
 import { StatusSymbol } from './StatusSymbol.js';
 
 /** The props of `Details`. */
@@ -37,7 +37,8 @@ export function Details({ state, columns, links }: Props) {
   // A regrade can bring fewer checks than the scroll position assumed.
   const top = Math.min(state.detailsTop, Math.max(0, checks.length - 1));
   const label = ` ${t(`ui.status.${status}`, lang)}`;
-  const points = result ? ` ${t('ui.points', lang, { score: result.score, max: result.maxScore })}` : '';
+  const points =
+    result && !inProgress ? ` ${t('ui.points', lang, { score: result.score, max: result.maxScore })}` : '';
   // "✓ 03 " takes 5 cells; the title gets what the status and points leave.
   const title = fitWidth(exercise.title[lang], columns - 5 - displayWidth(label + points));
   return (
@@ -68,7 +69,7 @@ export function Details({ state, columns, links }: Props) {
         width={columns}
       />
       {result?.problem && !inProgress ? <ProblemFrame problem={result.problem} lang={lang} /> : null}
-      {inProgress ? <Spinner label={t('ui.grading', lang)} /> : null}
+      {inProgress ? <RunningCheck check={state.current[exercise.id]} lang={lang} /> : null}
       {!result && !inProgress ? <Text>{t('ui.details.notGraded', lang)}</Text> : null}
       {checks.length > 1 ? (
         <Text color={paint(theme, 'gray')}>

@@ -47,7 +47,9 @@ export function ExerciseRow({
 }: Props) {
   const theme = useTheme();
   const status = shownStatus(result, running, waiting);
-  const points = result ? t('ui.points', lang, { score: result.score, max: result.maxScore }) : '';
+  // While it runs, the last run's points would look current: they are left out until it is done.
+  const points =
+    result && !running ? t('ui.points', lang, { score: result.score, max: result.maxScore }) : '';
   const marker = isNext ? ` ← ${t('ui.next', lang)}` : '';
   // Fixed parts: "› ✓ 01 " (7), the points (12), the status (1 + 12).
   const title = fitWidth(exercise.title[lang], width - 7 - 25 - displayWidth(marker));

@@ -31,7 +31,10 @@ export function Header({ lang, score, maxScore, busy, watching, columns }: Props
         </Text>
         <ProgressBar ratio={maxScore > 0 ? score / maxScore : 0} width={barWidth} />
         {/* Before the first result there is no score to show yet. */}
-        {maxScore > 0 ? (
+        {/* While grading, the total still counts the last run's results: say so, not as current. */}
+        {maxScore > 0 && busy ? (
+          <Text color={paint(theme, 'gray')}>{t('ui.pointsStale', lang, { score, max: maxScore })}</Text>
+        ) : maxScore > 0 ? (
           <Text bold>
             {t('ui.points', lang, { score, max: maxScore })} ({percent}%)
           </Text>

@@ -7,6 +7,7 @@ import { CheckSummary } from './CheckSummary.js';
 import { ExerciseRow } from './ExerciseRow.js';
 import { FinishBanner } from './FinishBanner.js';
 import { HintPanel } from './HintPanel.js';
+import { RunningCheck } from './RunningCheck.js';
 
 /** The props of `Overview`. */
 export type Props = {
@@ -44,7 +45,9 @@ export function Overview({ state, height, width }: Props) {
   const size = Math.min(exercises.length, Math.max(1, height - 4 - notices.length));
   const start = windowStart(selected, exercises.length, size);
   const current = exercises[selected];
-  const result = current ? state.results[current.id] : undefined;
+  const running = current !== undefined && current.id in state.running;
+  // The last run's summary would look current while the exercise is regraded: it waits.
+  const result = current && !running ? state.results[current.id] : undefined;
   const done = allPassed(state);
   const { score, maxScore } = totals(state);
   return (
@@ -71,6 +74,7 @@ export function Overview({ state, height, width }: Props) {
           <FinishBanner score={score} maxScore={maxScore} lang={lang} />
         ) : current ? (
           <>
+            {running ? <RunningCheck check={state.current[current.id]} lang={lang} /> : null}
             {result?.problem ? (
               <Text color={paint(theme, 'red')} wrap="truncate-end">
                 ! {result.problem.message[lang]}
@@ -83,7 +87,7 @@ export function Overview({ state, height, width }: Props) {
               exercise={current}
               shown={state.hintsShown[current.id] ?? 0}
               lang={lang}
-              passed={result?.status === 'pass'}
+              passed={state.results[current.id]?.status === 'pass'}
               width={width}
             />
           </>
