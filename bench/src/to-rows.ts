@@ -167,7 +167,7 @@ export async function graderRows(opts: { reps: number; seed: number }): Promise<
   const notes = [
     `${opts.reps} cold runs of each kind${failed > 0 ? `, ${failed} exited non-zero` : ', all exit 0 (100%)'}.`,
     `${watch.length} watched regrades${bad > 0 ? `, ${bad} below full score` : ', all at full score'}.`,
-    `Regrade medians per exercise, and the part spent inside the checks (engine work and judging; the rest is the 120 ms debounce, static checks, and starting the sandbox and loading the code): ${split.join('; ')}.`,
+    `Regrade medians per exercise, and the part spent inside the checks (engine work and judging; the rest is the 120 ms debounce, static checks, and loading the checks and the student's code into the waiting sandbox child): ${split.join('; ')}.`,
   ];
   return { rows, notes };
 }

@@ -1,18 +1,21 @@
 /**
  * Workload 4: the grader. Cold: a fresh `pnpm grade --solutions --ci` over every exercise, wall time
  * and the peak memory of its whole process tree. Watch: what a student waits for after a save in
- * `pnpm grade --watch` — the watcher (`grader/src/core/watch.ts`, debounce included) sees the save and
- * the exercise is regraded in the already-running grader (`gradeExercise`).
+ * `pnpm grade --watch` or the UI — the watcher (`grader/src/core/watch.ts`, debounce included) sees the
+ * save and the exercise is regraded in the already-running grader (`gradeExercise`) with the same
+ * pre-started sandbox child (`grader/src/sandbox/warm.ts`) that watch mode and the UI keep waiting.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { discover } from '../../../grader/src/core/discover.js';
-import { gradeExercise } from '../../../grader/src/core/run.js';
+import { grade, gradeExercise } from '../../../grader/src/core/run.js';
 import { watchStudentFiles } from '../../../grader/src/core/watch.js';
+import { WarmSandboxes } from '../../../grader/src/sandbox/warm.js';
 import { sampleTreePeak } from './process-tree.js';
 
 /** The repository root (bench/src/workloads -> ../../..). */
@@ -54,15 +57,21 @@ export interface WatchRun {
   maxScore: number;
 }
 
+/** Quiet time before each save, as between a student's edits; the next warm child starts meanwhile. */
+export const PAUSE_BEFORE_SAVE_MS = 1500;
+
 /**
- * Saves a watched file and regrades once per exercise, `reps` rounds, after one full warm grading as
- * watch mode does first. The saved file is a scratch copy in a temporary folder (the real student
- * files belong to whoever edits them); the regrade is of the reference solution.
+ * Saves a watched file and regrades once per exercise, `reps` rounds, after one full grading as
+ * watch mode does first. As in `pnpm grade --watch` and the UI, one pre-started sandbox child
+ * (`WarmSandboxes`) waits for the next regrade, and a save comes `PAUSE_BEFORE_SAVE_MS` after the
+ * previous result. The saved file is a scratch copy in a temporary folder (the real student files
+ * belong to whoever edits them); the regrade is of the reference solution.
  */
 export async function watchRegrades(reps: number, seed: number): Promise<WatchRun[]> {
   const { exercises } = await discover(REPO_ROOT);
-  const options = { root: REPO_ROOT, seed, lang: 'en' as const, source: 'solution' as const };
-  for (const ex of exercises) await gradeExercise(ex, options);
+  const warm = new WarmSandboxes();
+  const options = { root: REPO_ROOT, seed, lang: 'en' as const, source: 'solution' as const, warm };
+  await grade(options);
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'bench-watch-'));
   // one scratch file per exercise, `<id>.ts`, directly in the scratch folder
   const targets = exercises.map((ex) => ({ id: ex.id, dir: scratch, manifest: { files: [`${ex.id}.ts`] } }));
@@ -90,6 +99,7 @@ export async function watchRegrades(reps: number, seed: number): Promise<WatchRu
         const done = new Promise<WatchRun>((resolve) => {
           pending = resolve;
         });
+        await sleep(PAUSE_BEFORE_SAVE_MS);
         savedAt = performance.now();
         writeFileSync(path.join(scratch, `${ex.id}.ts`), `// save ${r}\n`);
         runs.push(await done);
@@ -97,6 +107,7 @@ export async function watchRegrades(reps: number, seed: number): Promise<WatchRu
     }
   } finally {
     await watcher.close();
+    warm.close();
     rmSync(scratch, { recursive: true, force: true });
   }
   return runs;
