@@ -48,6 +48,7 @@ async function finish(
   exercises: readonly LoadedExercise[],
   io: CliIo,
   refusedFiles: readonly { path: string; reason: Localized }[] = [],
+  notSelected: readonly LoadedExercise[] = [],
 ): Promise<number> {
   const reports = await import('./report/index.js');
   const hints = Object.fromEntries(exercises.map((e) => [e.id, e.manifest.hints]));
@@ -57,6 +58,9 @@ async function finish(
       color: colorWanted(io),
       hints,
       ...(refusedFiles.length ? { refusedFiles } : {}),
+      ...(notSelected.length
+        ? { notSelected: notSelected.map((e) => ({ id: e.id, title: e.manifest.title })) }
+        : {}),
     }),
   );
   reports.writeReports(report, {
@@ -199,7 +203,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     const warm = options.watch ? new (await import('./sandbox/warm.js')).WarmSandboxes() : undefined;
     const graded = { ...runOptions(options, root), ...(warm ? { warm } : {}) };
     const report = await grade(graded);
-    const code = await finish(report, options, exercises, io);
+    // Exercises left out by the filters (`pnpm grade 01`): named, so passing 01 is not the end.
+    const notSelected = all.filter((e) => !exercises.includes(e));
+    const code = await finish(report, options, exercises, io, [], notSelected);
     if (!warm) return code;
     const { runPlainWatch } = await import('./core/watch.js');
     const byId = new Map(exercises.map((e) => [e.id, e]));
@@ -215,6 +221,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
           { ...options, json: undefined, junit: undefined, gradescope: undefined },
           exercises,
           io,
+          [],
+          all.filter((e) => e.id !== id),
         );
       },
     });

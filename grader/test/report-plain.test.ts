@@ -127,6 +127,27 @@ describe('renderPlain', () => {
     expect(renderPlain(all, { lang: 'en', color: false })).toContain('Every check passed!');
     expect(renderPlain(fakeReport([]), { lang: 'en', color: false })).toContain('No exercise to grade.');
   });
+
+  it('with filters, says the selected exercises pass and names the ones left instead', () => {
+    const one = fakeReport([
+      fakeExercise({ id: '01-x', status: 'pass', checks: [fakeCheck({ id: 'a', status: 'pass' })] }),
+    ]);
+    const notSelected = [
+      { id: '02-and-gate', title: { ko: 'And 게이트', en: 'The AND gate' } },
+      { id: '03-softmax', title: { ko: '소프트맥스', en: 'Softmax' } },
+    ];
+    const en = renderPlain(one, { lang: 'en', color: false, notSelected });
+    expect(en).not.toContain('Every check passed!');
+    expect(en).toContain('The selected exercises pass. 2 more were not graded in this run:');
+    expect(en).toContain(
+      '  - 02-and-gate The AND gate\n  - 03-softmax Softmax\nTo grade them all: pnpm grade',
+    );
+    const ko = renderPlain(one, { lang: 'ko', color: false, notSelected });
+    expect(ko).toContain(
+      '선택한 연습문제는 모두 통과했습니다. 이번에 채점하지 않은 연습문제 2개가 남았습니다:',
+    );
+    expect(ko).toContain('  - 03-softmax 소프트맥스');
+  });
 });
 
 describe('renderTable and textWidth', () => {

@@ -79,6 +79,7 @@ export class FakeSession implements GraderSession {
   saved: HintsShown[] = [];
   gradedOne: string[] = [];
   gradedAll = 0;
+  notSelected?: GraderSession['notSelected'];
   /** Gradings (full or one) that have finished. */
   finished = 0;
   private onSaved: ((id: string) => void) | null = null;

@@ -39,6 +39,11 @@ export const report = {
   'report.refusedFile': { ko: '받지 않은 파일', en: 'refused file' },
   'report.noExercises': { ko: '채점할 실습이 없습니다.', en: 'No exercise to grade.' },
   'report.allPassed': { ko: '모든 검사를 통과했습니다! 🎉', en: 'Every check passed! 🎉' },
+  'report.selectedPassed': {
+    ko: '선택한 연습문제는 모두 통과했습니다. 이번에 채점하지 않은 연습문제 {n}개가 남았습니다:',
+    en: 'The selected exercises pass. {n} more were not graded in this run:',
+  },
+  'report.gradeAll': { ko: '전체를 채점하려면: pnpm grade', en: 'To grade them all: pnpm grade' },
   'report.chartLast': { ko: '마지막 값', en: 'last value' },
 
   // Submissions (--submission DIR, --batch DIR): why a listed file was not taken.

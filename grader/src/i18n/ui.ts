@@ -80,6 +80,18 @@ export const ui = {
     ko: '🎉 모든 연습문제를 통과했습니다! {score}/{max}점',
     en: '🎉 Every exercise passes! {score}/{max} points',
   },
+  'ui.finish.selectedTitle': {
+    ko: '✓ 선택한 연습문제를 모두 통과했습니다. {score}/{max}점',
+    en: '✓ The selected exercises pass. {score}/{max} points',
+  },
+  'ui.finish.remaining': {
+    ko: '이번에 채점하지 않은 연습문제 {n}개가 남았습니다:',
+    en: '{n} more exercises were not graded in this run:',
+  },
+  'ui.finish.gradeAll': {
+    ko: '전체를 채점하려면 q로 나간 뒤: pnpm grade',
+    en: 'To grade them all, quit with q and run: pnpm grade',
+  },
   'ui.finish.next': { ko: '다음 단계:', en: 'What next:' },
   'ui.finish.push': {
     ko: '• 커밋하고 push 하세요. CI가 비밀 시드로 다시 채점합니다: git add exercises && git commit -m "연습문제 완료" && git push',

@@ -24,6 +24,11 @@ export interface PlainOptions {
   hints?: Record<string, readonly Localized[]>;
   /** Submitted files that were refused (from `prepareSubmission`), listed with their reason. */
   refusedFiles?: readonly { path: string; reason: Localized }[];
+  /**
+   * The exercises this run did not grade (`pnpm grade 01` leaves out 02, 03, ...): when the
+   * selected ones all pass, these are named instead of celebrating the whole course.
+   */
+  notSelected?: readonly { id: string; title: Localized }[];
 }
 
 /** Most ignored files listed by name; the rest are counted. */
@@ -48,7 +53,7 @@ export function renderPlain(report: GradeReport, options: PlainOptions): string 
     lines.push(exerciseLine(exercise, idWidth, titleWidth, options, paint));
     lines.push(...exerciseDetails(exercise, options, paint));
   }
-  lines.push('', totalLine(report, lang, paint));
+  lines.push('', totalLine(report, lang, paint, options.notSelected ?? []));
   if (report.ignoredFiles.length > 0) lines.push(...ignoredLines(report.ignoredFiles, options, paint));
   for (const refused of options.refusedFiles ?? []) {
     lines.push(
@@ -149,7 +154,12 @@ function checkLines(
   return lines;
 }
 
-function totalLine(report: GradeReport, lang: Lang, paint: Paint): string {
+function totalLine(
+  report: GradeReport,
+  lang: Lang,
+  paint: Paint,
+  notSelected: readonly { id: string; title: Localized }[],
+): string {
   const allPassed = report.maxScore > 0 && report.score === report.maxScore;
   const score = t('report.points', lang, {
     score: formatPoints(report.score),
@@ -158,7 +168,14 @@ function totalLine(report: GradeReport, lang: Lang, paint: Paint): string {
   const total = `${t('report.total', lang)}: ${score} (${percent(report.score, report.maxScore)}%)`;
   const meta = `${t(`report.source.${report.source}`, lang)} · ${t('report.seed', lang)} ${shownSeed(report, lang)}`;
   const line = `${paint('bold', paint(allPassed ? 'green' : 'yellow', total))}  ${paint('gray', meta)}`;
-  return allPassed ? `${line}\n${paint('green', t('report.allPassed', lang))}` : line;
+  if (!allPassed) return line;
+  if (notSelected.length === 0) return `${line}\n${paint('green', t('report.allPassed', lang))}`;
+  return [
+    line,
+    paint('green', t('report.selectedPassed', lang, { n: notSelected.length })),
+    ...notSelected.map((ex) => `  - ${ex.id} ${ex.title[lang]}`),
+    t('report.gradeAll', lang),
+  ].join('\n');
 }
 
 function ignoredLines(files: readonly string[], { lang, verbose }: PlainOptions, paint: Paint): string[] {

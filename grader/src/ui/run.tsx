@@ -100,6 +100,9 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
 
   const session: GraderSession = {
     exercises: exercises.map((ex) => toInfo(root, ex, options.source)),
+    notSelected: all
+      .filter((ex) => !exercises.includes(ex))
+      .map((ex) => ({ id: ex.id, order: ex.manifest.order, title: ex.manifest.title })),
     notices: problems
       .filter((p) => matchesFilters(p.id, options.filters))
       .map((p) => ({

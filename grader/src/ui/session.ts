@@ -22,6 +22,13 @@ export interface ExerciseInfo {
   readmeShown: string;
 }
 
+/** An exercise left out of this run by the filters, as the ending names it. */
+export interface NotSelected {
+  id: string;
+  order: number;
+  title: Localized;
+}
+
 /** Progress reported while grading; the same shape as the core's `GradeEvent`. */
 export type GradeProgress =
   | { type: 'exercise-start'; id: string }
@@ -53,6 +60,11 @@ export type HintsShown = Record<string, number>;
 export interface GraderSession {
   /** Every exercise, in course order. */
   exercises: ExerciseInfo[];
+  /**
+   * Exercises the run's filters left out (`pnpm grade 01`): when the selected ones pass, the ending
+   * names these instead of congratulating on the whole course. Absent or empty: nothing left out.
+   */
+  notSelected?: NotSelected[];
   /** Problems found before grading (e.g. a broken `exercise.json`), shown above the list. */
   notices?: Localized[];
   /** Grades every exercise, reporting progress; resolves when done (or aborted). Never throws on student code. */

@@ -4,7 +4,7 @@
  */
 import type { Lang, Localized } from '@gradschool/exercise-kit';
 import type { CheckResult, ExerciseResult } from '../core/types.js';
-import type { ExerciseInfo, GradeProgress, HintsShown } from './session.js';
+import type { ExerciseInfo, GradeProgress, HintsShown, NotSelected } from './session.js';
 
 /** The screens: the list of exercises, or one exercise's checks. */
 export type Screen = 'overview' | 'details';
@@ -18,6 +18,8 @@ export interface UiState {
   exercises: ExerciseInfo[];
   /** Problems found before grading, shown above the list. */
   notices: Localized[];
+  /** Exercises the filters left out of this run (named by the ending). */
+  notSelected: NotSelected[];
   /** Index into `exercises` of the selected one. */
   selected: number;
   /** Details screen: index of the first check shown (scrolling). */
@@ -70,6 +72,7 @@ export function initialState(
   lang: Lang,
   hintsShown: HintsShown = {},
   notices: Localized[] = [],
+  notSelected: NotSelected[] = [],
 ): UiState {
   return {
     lang,
@@ -77,6 +80,7 @@ export function initialState(
     help: false,
     exercises,
     notices,
+    notSelected,
     selected: 0,
     detailsTop: 0,
     results: {},

@@ -28,7 +28,7 @@ function describe(error: unknown): string {
  */
 export function useGraderUi(session: GraderSession, lang: Lang, watch: boolean): GraderUi {
   const [state, dispatch] = useReducer(reduce, undefined, () =>
-    initialState(session.exercises, lang, session.loadHints(), session.notices),
+    initialState(session.exercises, lang, session.loadHints(), session.notices, session.notSelected),
   );
   // One controller per run: ALL for a full grading, else the exercise id.
   const runs = useRef(new Map<string, AbortController>());

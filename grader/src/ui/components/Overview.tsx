@@ -71,7 +71,7 @@ export function Overview({ state, height, width }: Props) {
           <Text color={paint(theme, 'red')}>{t('ui.failure', lang, { message: state.failure })}</Text>
         ) : null}
         {done ? (
-          <FinishBanner score={score} maxScore={maxScore} lang={lang} />
+          <FinishBanner score={score} maxScore={maxScore} lang={lang} notSelected={state.notSelected} />
         ) : current ? (
           <>
             {running ? <RunningCheck check={state.current[current.id]} lang={lang} /> : null}
