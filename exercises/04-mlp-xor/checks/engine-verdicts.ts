@@ -20,6 +20,9 @@ export function judgeTrainXor(runs: TrainProbe[]): Verdict {
   const chart = {
     title: { ko: 'XOR 학습: Epoch 별 loss', en: 'Training on XOR: loss per epoch' },
     series: runs.map((r) => ({ name: `seed ${r.seed}`, values: downsample(r.loss) })),
+    // The epoch of each point kept by downsample (the same indices for every run of that length).
+    x: downsample(Array.from({ length: Math.max(0, ...runs.map((r) => r.loss.length)) }, (_, k) => k + 1)),
+    xLabel: { ko: 'epoch', en: 'epoch' },
   };
   for (const run of runs) {
     const what = { ko: `trainXor(${run.seed})`, en: `trainXor(${run.seed})` };

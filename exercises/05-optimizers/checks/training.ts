@@ -116,5 +116,11 @@ export function lossChart(series: { name: string; losses: readonly number[] }[])
   return {
     title: { ko: `XOR 학습 손실 (${every.ko})`, en: `XOR training loss (${every.en})` },
     series: series.map((s) => ({ name: s.name, values: everyNth(s.losses, stride) })),
+    // The epoch of each kept loss (1, 1 + stride, ..., and the last), for the chart's x axis.
+    x: everyNth(
+      Array.from({ length: Math.max(0, ...series.map((s) => s.losses.length)) }, (_, k) => k + 1),
+      stride,
+    ),
+    xLabel: { ko: 'epoch', en: 'epoch' },
   };
 }

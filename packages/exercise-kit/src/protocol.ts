@@ -56,10 +56,30 @@ export interface ChartSeries {
   values: number[];
 }
 
-/** A chart attached to a verdict: the loss curve(s) of the student's training run. */
+/**
+ * A chart attached to a verdict: the loss curve(s) of the student's training run.
+ *
+ * @example
+ * ```ts
+ * // Losses kept every 30th epoch: the x axis says epochs 1, 31, 61, ..., not points 1, 2, 3.
+ * const chart: Chart = {
+ *   title: { ko: '학습 손실', en: 'Training loss' },
+ *   series: [{ name: 'adam', values: kept }],
+ *   x: kept.map((_, i) => 1 + 30 * i),
+ *   xLabel: { ko: 'epoch', en: 'epoch' },
+ * };
+ * ```
+ */
 export interface Chart {
   title: Localized;
   series: ChartSeries[];
+  /**
+   * The x value of each point (the same for every series), e.g. the epoch each loss was kept at
+   * when only every n-th was. Omitted: the points are numbered 1, 2, 3, ...
+   */
+  x?: number[];
+  /** What the x axis counts (`epoch`), shown under it. */
+  xLabel?: Localized;
 }
 
 /** A small table attached to a verdict (e.g. the optimizers' losses side by side). */

@@ -7,6 +7,7 @@ import { displayWidth, fitWidth, wrapToWidth } from '../text-width.js';
 import { paint, useTheme } from '../theme.js';
 import { LossChart } from './LossChart.js';
 import { StatusSymbol } from './StatusSymbol.js';
+import { TableView } from './TableView.js';
 
 /** The props of `CheckItem`. */
 export type Props = {
@@ -93,6 +94,7 @@ export function CheckItem({ check, lang, columns, compact = false, skippedTitle 
             ))}
           </Box>
         ) : null}
+        {check.table ? <TableView table={check.table} width={columns - 2} /> : null}
         {check.chart ? <LossChart chart={check.chart} lang={lang} width={Math.min(columns - 4, 72)} /> : null}
       </Box>
     </Box>

@@ -2,6 +2,7 @@
 import type { Chart, Lang } from '@gradschool/exercise-kit';
 import { Box, Text } from 'ink';
 import { axisLabel, type PlotCell, plotSeries } from '../chart.js';
+import { displayWidth } from '../text-width.js';
 import { paint, seriesColors, seriesMarkers, useTheme } from '../theme.js';
 
 /** The props of `LossChart`. */
@@ -25,6 +26,14 @@ function runs(row: PlotCell[]): { text: string; series: number | null }[] {
   return pieces;
 }
 
+/** The x axis' first and last labels: the chart's own `x` values when it has them, else 1..length. */
+export function xAxisEnds(chart: Chart, length: number): { first: string; last: string } {
+  const x = chart.x;
+  const label = (v: number) => (Number.isInteger(v) && Math.abs(v) < 1e7 ? String(v) : axisLabel(v));
+  const at = (i: number) => (x && Number.isFinite(x[i]) ? label(x[i] as number) : String(i + 1));
+  return { first: at(0), last: at(Math.max(0, length - 1)) };
+}
+
 /**
  * A terminal chart of a check's series (the loss curves of the student's training run): braille
  * lines in color, or one marker per series when colors are off; a legend when there are several.
@@ -38,11 +47,14 @@ export function LossChart({ chart, lang, width, height = 8 }: Props) {
   const top = axisLabel(labelsProbe.max);
   const bottom = axisLabel(labelsProbe.min);
   const labelWidth = Math.max(top.length, bottom.length);
-  const plotWidth = Math.max(10, width - labelWidth - 2);
+  // The x axis' name goes after its last label: the plot leaves room for it.
+  const xLabel = chart.xLabel ? ` ${chart.xLabel[lang]}` : '';
+  const plotWidth = Math.max(10, width - labelWidth - 2 - displayWidth(xLabel));
   const plot = plotSeries(
     chart.series.map((s) => s.values),
     { width: plotWidth, height, mode: theme.color ? 'braille' : 'markers', markers: seriesMarkers },
   );
+  const ends = xAxisEnds(chart, plot.length);
   const colorOf = (series: number | null) =>
     series === null ? undefined : paint(theme, seriesColors[series % seriesColors.length] as string);
   return (
@@ -64,7 +76,10 @@ export function LossChart({ chart, lang, width, height = 8 }: Props) {
         {' '.repeat(labelWidth)} └{'─'.repeat(plotWidth)}
       </Text>
       <Text>
-        {' '.repeat(labelWidth + 2)}1{String(plot.length).padStart(plotWidth - 1)}
+        {' '.repeat(labelWidth + 2)}
+        {ends.first}
+        {ends.last.padStart(Math.max(ends.last.length + 1, plotWidth - ends.first.length))}
+        {xLabel}
       </Text>
       {chart.series.length > 1 ? (
         <Box flexWrap="wrap" columnGap={2} marginLeft={labelWidth + 2}>

@@ -1,0 +1,34 @@
+/** @jsxRuntime automatic @jsxImportSource react */
+import type { Table } from '@gradschool/exercise-kit';
+import { Box, Text } from 'ink';
+import { renderTable } from '../../report/table.js';
+import { fitWidth } from '../text-width.js';
+import { paint, useTheme } from '../theme.js';
+
+/** The props of `TableView`. */
+export type Props = {
+  table: Table;
+  /** Cells available: wider lines are cut with `…` rather than wrapped (wrapping breaks the columns). */
+  width: number;
+};
+
+/**
+ * A verdict's table (05's optimizers side by side, 04's gradients per layer) on the details screen:
+ * the same aligned lines as the plain report (numbers right-aligned, Korean counted two cells wide),
+ * the header in bold and the rule in gray.
+ */
+export function TableView({ table, width }: Props) {
+  const theme = useTheme();
+  const [head = '', rule = '', ...rows] = renderTable(table);
+  const cut = (line: string) => fitWidth(line, Math.max(4, width));
+  return (
+    <Box flexDirection="column">
+      <Text bold>{cut(head)}</Text>
+      <Text color={paint(theme, 'gray')}>{cut(rule)}</Text>
+      {rows.map((row, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: rows of a fixed table.
+        <Text key={i}>{cut(row)}</Text>
+      ))}
+    </Box>
+  );
+}
