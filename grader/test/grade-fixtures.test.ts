@@ -230,6 +230,16 @@ describe('sources', () => {
     const typed = exercise(await gradeFixtures({ filters: ['11'], typecheck: true }), '11-type-error');
     expect(typed.status).toBe('error');
     expect(typed.problem).toMatchObject({ code: 'type-error', line: 3, column: 9 });
-    expect(typed.problem?.message.en).toContain('TS2322');
+    // Every error, each with its place, the fix for common codes, and its code frame.
+    const en = typed.problem?.message.en ?? '';
+    expect(en).toContain('exercises/11-type-error/src/typed.ts has 3 type error(s)');
+    expect(en).toContain('exercises/11-type-error/src/typed.ts:3:9 TS2322:');
+    expect(en).toMatch(
+      /typed\.ts:9:10 TS2532: Object is possibly 'undefined'\.\n {2}→ .*x\[i\]!.*x\[i\] \?\? 0/,
+    );
+    expect(en).toMatch(/> +9 \| {3}return xs\[0\] \+ 1;\n +\| +\^/);
+    expect(en).toMatch(/typed\.ts:13:23 TS7006: .*\n {2}→ A parameter has no type/);
+    expect(typed.problem?.message.ko).toContain('타입 오류가 3개 있습니다');
+    expect(typed.problem?.message.ko).toContain('매개변수에 타입이 없습니다');
   });
 });

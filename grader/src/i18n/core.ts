@@ -41,9 +41,13 @@ export const core = {
     ko: '{file}:{line}:{column}에 문법 오류가 있습니다: {reason}',
     en: 'Syntax error at {file}:{line}:{column}: {reason}',
   },
-  'core.static.typeError': {
-    ko: '{file}:{line}:{column}에 타입 오류가 있습니다: {reason}',
-    en: 'Type error at {file}:{line}:{column}: {reason}',
+  'core.static.typeErrors': {
+    ko: '{file}에 타입 오류가 {n}개 있습니다 (pnpm grade --typecheck):',
+    en: '{file} has {n} type error(s) (pnpm grade --typecheck):',
+  },
+  'core.static.typeErrorsMore': {
+    ko: '… 그리고 타입 오류 {n}개가 더 있습니다. 위의 것부터 고치세요.',
+    en: '… and {n} more type error(s). Fix the ones above first.',
   },
   'core.static.forbiddenModule': {
     ko: '{file}:{line}:{column}: 이 연습 문제에서는 "{module}"을(를) import할 수 없습니다. 직접 구현해 보세요.',

@@ -1,20 +1,34 @@
 /**
  * `--typecheck`: the TypeScript compiler's diagnostics for the student's file, with the exercise's
  * own `tsconfig.json` (strict), before anything runs. Optional because it costs a second or two.
+ *
+ * Every error is reported (up to `MAX_SHOWN`, then a count), each with its place, code frame and,
+ * for the codes students meet most, what it means and how to fix it (`type-advice.ts`). The
+ * problem's `line`/`column`/`frame` are the first error's, as for a syntax error.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Localized } from '@gradschool/exercise-kit';
 import { both } from '../../i18n/index.js';
 import type { ExerciseProblem } from '../types.js';
 import { codeFrame } from './frame.js';
+import { typeAdvice } from './type-advice.js';
 import { loadTypeScript } from './typescript.js';
 
-/** The first type error in `file` (absolute), or `null`. `dir` is the exercise's folder. */
-export async function typeProblem(
-  file: string,
-  shownAs: string,
-  dir: string,
-): Promise<ExerciseProblem | null> {
+/** Type errors listed in full; more are counted. */
+export const MAX_SHOWN = 5;
+
+/** One type error, placed and explained. */
+interface TypeDiagnostic {
+  line: number;
+  column: number;
+  code: number;
+  text: string;
+  frame: string;
+}
+
+/** The compiler's errors in `file` (absolute), in order, with the exercise's settings. */
+function typeErrors(file: string, dir: string): TypeDiagnostic[] {
   const ts = loadTypeScript();
   const configPath = ts.findConfigFile(dir, ts.sys.fileExists, 'tsconfig.json');
   let options: import('typescript').CompilerOptions = { strict: true, noEmit: true, skipLibCheck: true };
@@ -30,20 +44,55 @@ export async function typeProblem(
   const sf =
     program.getSourceFile(file) ??
     program.getSourceFiles().find((s) => path.resolve(s.fileName) === path.resolve(file));
-  if (!sf) return null;
-  const diagnostic = [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)].find(
-    (d) => d.category === ts.DiagnosticCategory.Error,
-  );
-  if (!diagnostic) return null;
-  const { line, character } = sf.getLineAndCharacterOfPosition(diagnostic.start ?? 0);
-  const [l, c] = [line + 1, character + 1];
-  const reason = `TS${diagnostic.code}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ')}`;
+  if (!sf) return [];
+  const source = readFileSync(file, 'utf8');
+  return [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)]
+    .filter((d) => d.category === ts.DiagnosticCategory.Error)
+    .map((d) => {
+      const { line, character } = sf.getLineAndCharacterOfPosition(d.start ?? 0);
+      return {
+        line: line + 1,
+        column: character + 1,
+        code: d.code,
+        text: ts.flattenDiagnosticMessageText(d.messageText, ' '),
+        frame: codeFrame(source, line + 1, character + 1, 1),
+      };
+    });
+}
+
+/** One error as the student reads it: place, code and text, the fix, then the code frame. */
+function describeError(error: TypeDiagnostic, shownAs: string): Localized {
+  const head = `${shownAs}:${error.line}:${error.column} TS${error.code}: ${error.text}`;
+  const advice = typeAdvice(error.code);
+  const frame = error.frame
+    .split('\n')
+    .map((l) => `  ${l}`)
+    .join('\n');
+  const block = (lang: keyof Localized) =>
+    [head, ...(advice ? [`  → ${advice[lang]}`] : []), frame].join('\n');
+  return { ko: block('ko'), en: block('en') };
+}
+
+/** Every type error in `file` (absolute) as one problem, or `null`. `dir` is the exercise's folder. */
+export async function typeProblem(
+  file: string,
+  shownAs: string,
+  dir: string,
+): Promise<ExerciseProblem | null> {
+  const errors = typeErrors(file, dir);
+  const [first] = errors;
+  if (!first) return null;
+  const shown = errors.slice(0, MAX_SHOWN).map((e) => describeError(e, shownAs));
+  const summary = both('core.static.typeErrors', { file: shownAs, n: errors.length });
+  const more =
+    errors.length > MAX_SHOWN ? [both('core.static.typeErrorsMore', { n: errors.length - MAX_SHOWN })] : [];
+  const join = (lang: keyof Localized) =>
+    [summary[lang], ...shown.map((s) => s[lang]), ...more.map((m) => m[lang])].join('\n\n');
   return {
     code: 'type-error',
-    message: both('core.static.typeError', { file: shownAs, line: l, column: c, reason }),
+    message: { ko: join('ko'), en: join('en') },
     file: shownAs,
-    line: l,
-    column: c,
-    frame: codeFrame(readFileSync(file, 'utf8'), l, c),
+    line: first.line,
+    column: first.column,
   };
 }
