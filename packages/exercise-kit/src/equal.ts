@@ -5,6 +5,7 @@
 
 import { about } from './about.js';
 import { fail, pass, type WhatOption } from './judge.js';
+import { withParticle } from './particle.js';
 import type { Verdict } from './protocol.js';
 import { render } from './render.js';
 
@@ -64,7 +65,7 @@ export function expectEqual(got: unknown, expected: unknown, opts: WhatOption = 
   return fail(
     about(
       opts.what,
-      `${where.ko}${e}을(를) 기대했지만 ${g}이(가) 나왔습니다.`,
+      `${where.ko}${withParticle(e, '을')} 기대했지만 ${withParticle(g, '이')} 나왔습니다.`,
       `${where.en}expected ${e}, got ${g}.`,
     ),
     rendered,

@@ -6,5 +6,6 @@
 export * from './equal.js';
 export * from './judge.js';
 export * from './manifest.js';
+export * from './particle.js';
 export * from './protocol.js';
 export * from './render.js';

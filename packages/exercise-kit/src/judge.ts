@@ -10,6 +10,7 @@
  * ```
  */
 import { about } from './about.js';
+import { withParticle } from './particle.js';
 import type { Localized, Verdict } from './protocol.js';
 import { type NestedArray, render, renderNumber, toNumeric, unravelIndex } from './render.js';
 
@@ -28,6 +29,29 @@ const DEFAULT_RTOL = 1e-6;
 const DEFAULT_ATOL = 1e-9;
 
 const shapeText = (shape: readonly number[]) => `[${shape.join(', ')}]`;
+
+/**
+ * A tolerance as people write it: `1e-6`, `1e-9`, `0.01`, `5e-7` (not `0.000001`).
+ *
+ * @example
+ * ```ts
+ * formatTolerance(0.000001); // '1e-6'
+ * ```
+ */
+export function formatTolerance(value: number): string {
+  if (value === 0 || !Number.isFinite(value)) return String(value);
+  if (Math.abs(value) >= 1e-3 && Math.abs(value) < 1e4) return String(value);
+  return value.toExponential().replace('e+', 'e');
+}
+
+/** ` (rtol=1e-6, atol=1e-9)`, leaving out a zero tolerance, and nothing for an exact comparison. */
+function toleranceText(rtol: number, atol: number): string {
+  const parts = [
+    ...(rtol !== 0 ? [`rtol=${formatTolerance(rtol)}`] : []),
+    ...(atol !== 0 ? [`atol=${formatTolerance(atol)}`] : []),
+  ];
+  return parts.length > 0 ? ` (${parts.join(', ')})` : '';
+}
 
 /**
  * A passing verdict. The message defaults to "passed".
@@ -93,6 +117,11 @@ export function firstDifference(
   return null;
 }
 
+/** `이어야` after a consonant, `여야` after a vowel (`[4, 3]이어야`, `[4, 2]여야`). */
+function copulaMust(word: string): string {
+  return withParticle(word, '이').endsWith('이') ? '이어야' : '여야';
+}
+
 function describeType(value: unknown): Localized {
   if (value === undefined) return { ko: 'undefined(반환값 없음)', en: 'undefined (nothing returned)' };
   if (value === null) return { ko: 'null', en: 'null' };
@@ -122,7 +151,7 @@ export function expectShape(got: unknown, shape: readonly number[], opts: WhatOp
     return fail(
       about(
         opts.what,
-        `모양 ${shapeText(shape)}의 숫자 값을 기대했지만 ${type.ko}이(가) 나왔습니다: ${render(got)}`,
+        `모양 ${shapeText(shape)}의 숫자 값을 기대했지만 ${withParticle(type.ko, '이')} 나왔습니다: ${render(got)}`,
         `expected numbers of shape ${shapeText(shape)}, got ${type.en}: ${render(got)}`,
       ),
       { got: render(got) },
@@ -133,7 +162,7 @@ export function expectShape(got: unknown, shape: readonly number[], opts: WhatOp
   return fail(
     about(
       opts.what,
-      `모양이 ${shapeText(shape)}이어야 하는데 ${shapeText(numeric.shape)}입니다.`,
+      `모양이 ${shapeText(shape)}${copulaMust(shapeText(shape))} 하는데 ${shapeText(numeric.shape)}입니다.`,
       `expected shape ${shapeText(shape)}, got shape ${shapeText(numeric.shape)}.`,
     ),
     { expected: `shape ${shapeText(shape)}`, got: `shape ${shapeText(numeric.shape)}: ${render(got)}` },
@@ -167,7 +196,11 @@ export function expectClose(
     const n = want.values.length;
     const message =
       want.shape.length === 0
-        ? about(opts.what, `${rendered.got}(으)로 맞습니다.`, `got ${rendered.got}, as expected.`)
+        ? about(
+            opts.what,
+            `${withParticle(rendered.got, '으로')} 맞습니다.`,
+            `got ${rendered.got}, as expected.`,
+          )
         : about(
             opts.what,
             `${n}개 값이 모두 허용 오차 안에서 맞습니다.`,
@@ -191,8 +224,8 @@ export function expectClose(
   return fail(
     about(
       opts.what,
-      `${where.ko}${e}을(를) 기대했지만 ${g}이(가) 나왔습니다 (rtol=${rtol}, atol=${atol}).`,
-      `${where.en}expected ${e}, got ${g} (rtol=${rtol}, atol=${atol}).`,
+      `${where.ko}${withParticle(e, '을')} 기대했지만 ${withParticle(g, '이')} 나왔습니다${toleranceText(rtol, atol)}.`,
+      `${where.en}expected ${e}, got ${g}${toleranceText(rtol, atol)}.`,
     ),
     rendered,
   );

@@ -7,8 +7,10 @@ import {
   expectShape,
   fail,
   firstDifference,
+  formatTolerance,
   isClose,
   pass,
+  withParticle,
 } from '../src/index.js';
 
 const what = { ko: 'softmax([1, 1, 2])', en: 'softmax([1, 1, 2])' };
@@ -84,10 +86,11 @@ describe('expectClose', () => {
     const v = expectClose([0.2, 0.3, 0.5], expected, { what });
     expect(v.pass).toBe(false);
     expect(v.message.en).toBe(
-      'For softmax([1, 1, 2]): at [0] expected 0.21194156, got 0.2 (rtol=0.000001, atol=1e-9).',
+      'For softmax([1, 1, 2]): at [0] expected 0.21194156, got 0.2 (rtol=1e-6, atol=1e-9).',
     );
-    expect(v.message.ko).toContain('softmax([1, 1, 2])');
-    expect(v.message.ko).toContain('0.21194156');
+    expect(v.message.ko).toBe(
+      'softmax([1, 1, 2]): 위치 [0]에서 0.21194156을 기대했지만 0.2가 나왔습니다 (rtol=1e-6, atol=1e-9).',
+    );
     expect(v.got).toBe('[0.2, 0.3, 0.5]');
   });
 
@@ -95,7 +98,37 @@ describe('expectClose', () => {
     expect(expectClose(undefined, expected).message.en).toContain('undefined (nothing returned)');
     expect(expectClose([1, 2], expected).message.en).toContain('expected shape [3], got shape [2]');
     expect(expectClose([0.2, Number.NaN, 0.5], [0.2, 0.3, 0.5]).message.en).toContain('got NaN at [1]');
-    expect(expectClose(2, 3).message.en).toBe('expected 3, got 2 (rtol=0.000001, atol=1e-9).');
+    expect(expectClose(2, 3).message.en).toBe('expected 3, got 2 (rtol=1e-6, atol=1e-9).');
+  });
+
+  it('leaves the tolerances out of an exact comparison, and a zero one out of the rest', () => {
+    expect(expectClose(2, 3, { rtol: 0, atol: 0 }).message).toEqual({
+      ko: '3을 기대했지만 2가 나왔습니다.',
+      en: 'expected 3, got 2.',
+    });
+    expect(expectClose(2, 3, { rtol: 0, atol: 5e-7 }).message.en).toBe('expected 3, got 2 (atol=5e-7).');
+    expect(formatTolerance(0.000001)).toBe('1e-6');
+    expect(formatTolerance(0.01)).toBe('0.01');
+    expect(formatTolerance(1.5e-8)).toBe('1.5e-8');
+  });
+
+  it('chooses Korean particles by the last syllable, digits by their reading', () => {
+    expect(expectClose(1, 0.5).message.ko).toBe('0.5를 기대했지만 1이 나왔습니다 (rtol=1e-6, atol=1e-9).');
+    expect(expectClose(7, 8).message.ko).toBe('8을 기대했지만 7이 나왔습니다 (rtol=1e-6, atol=1e-9).');
+    expect(expectClose(4, 9).message.ko).toBe('9를 기대했지만 4가 나왔습니다 (rtol=1e-6, atol=1e-9).');
+    expect(expectClose(1, 1).message.ko).toBe('1로 맞습니다.');
+    expect(expectClose(3, 3).message.ko).toBe('3으로 맞습니다.');
+    expect(expectEqual('사과', '배').message.ko).toBe('"배"를 기대했지만 "사과"가 나왔습니다.');
+    const digits = [...'0123456789'].map((d) => withParticle(d, '을'));
+    expect(digits).toEqual(['0을', '1을', '2를', '3을', '4를', '5를', '6을', '7을', '8을', '9를']);
+    expect(['영', '이', '삼'].map((w) => withParticle(w, '은'))).toEqual(['영은', '이는', '삼은']);
+    expect(withParticle('[1, 2]', '이')).toBe('[1, 2]가');
+    expect(withParticle('NaN', '이')).toBe('NaN이');
+    expect(withParticle('Infinity', '을')).toBe('Infinity를');
+    expect(withParticle('서울', '으로')).toBe('서울로');
+    expect(expectShape(undefined, [2])?.message.ko).toContain('undefined(반환값 없음)이 나왔습니다');
+    expect(expectShape([1, 2], [4, 2])?.message.ko).toBe('모양이 [4, 2]여야 하는데 [2]입니다.');
+    expect(expectShape([1, 2], [3])?.message.ko).toBe('모양이 [3]이어야 하는데 [2]입니다.');
   });
 
   it('accepts tensors and typed arrays', () => {
