@@ -53,7 +53,9 @@ describe('grading the fixtures', () => {
     expect(add?.message.en).toContain('For add(2, 3): expected 5, got -1');
     expect(add?.expected).toBe('5');
     expect(addTwice?.skippedBecause).toBe('add');
-    expect(addTwice?.message.ko).toContain('"add"');
+    // The prerequisite is named by its title, as students read it, not by its id.
+    expect(addTwice?.message.ko).toContain('"덧셈" 검사');
+    expect(addTwice?.message.en).toContain('depends on "Addition"');
     expect(mean?.message.en).toContain('mean');
     expect(meanAgain?.skippedBecause).toBe('mean');
     expect(ex.status).toBe('fail');
@@ -67,7 +69,8 @@ describe('grading the fixtures', () => {
       'never-settles': 'timeout',
       'after-never': 'pass',
     });
-    expect(ex.checks[0]?.message.en).toContain('400 ms');
+    expect(ex.checks[0]?.message.en).toContain('Did not finish within 0.4 s.');
+    expect(ex.checks[0]?.message.ko).toContain('0.4초 안에 끝나지 않았습니다');
     // What it printed before it was killed is still shown.
     expect(ex.checks[0]?.output).toBe('spinning...\n');
     expect(ex.score).toBe(2);

@@ -18,7 +18,7 @@ describe('the message catalog', () => {
   });
 
   it('fills placeholders', () => {
-    expect(t('core.check.timeout', 'en', { ms: 250 })).toContain('250 ms');
+    expect(t('core.check.timeout', 'en', { seconds: 20 })).toContain('within 20 s');
     expect(both('core.check.exitCalled', { code: 3 }).ko).toContain('process.exit(3)');
   });
 });

@@ -25,7 +25,7 @@ describe('renderPlain', () => {
     expect(text).toContain('│ x = <1 & 2> "quoted"');
     expect(text).toContain('hint: Exponentiate first');
     expect(text).toContain('⏱ slow');
-    expect(text).toContain('skipped: the check "cross-entropy" it builds on did not pass');
+    expect(text).toContain('skipped: the check "Check cross-entropy" it builds on did not pass');
   });
 
   it('hides passing checks unless verbose', () => {

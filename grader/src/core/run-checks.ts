@@ -3,8 +3,8 @@
  * seed, the probe in the child, the judge here. A timeout or a crash costs one check; the slot
  * starts a fresh child for the rest.
  */
-import type { CheckContext } from '@gradschool/exercise-kit';
-import { both } from '../i18n/index.js';
+import type { CheckContext, Localized } from '@gradschool/exercise-kit';
+import { both, type MessageKey, t } from '../i18n/index.js';
 import {
   DEFAULT_HEAP_MB,
   DEFAULT_TIME_LIMIT_MS,
@@ -21,6 +21,11 @@ import type { CheckResult, ExerciseProblem } from './types.js';
 import { type Decision, decide, errorText, type StudentFile, shownOutput } from './verdict.js';
 
 /** The result of a check that could not run because of the exercise's static problem. */
+/** A message naming an earlier check by its title, in each language (reports show titles, not ids). */
+function byTitle(key: MessageKey, title: Localized): Localized {
+  return { ko: t(key, 'ko', { dep: title.ko }), en: t(key, 'en', { dep: title.en }) };
+}
+
 export function notRun(
   check: AnyCheck,
   problem: ExerciseProblem,
@@ -83,8 +88,8 @@ export async function runChecks(
         skippedBecause = blocker.id;
         decision =
           blocker.status === 'todo'
-            ? { status: 'todo', score: 0, message: both('core.check.dependsTodo', { dep: blocker.id }) }
-            : { status: 'fail', score: 0, message: both('core.check.dependsFailed', { dep: blocker.id }) };
+            ? { status: 'todo', score: 0, message: byTitle('core.check.dependsTodo', blocker.title) }
+            : { status: 'fail', score: 0, message: byTitle('core.check.dependsFailed', blocker.title) };
       } else {
         const limit = check.timeLimitMs ?? ex.manifest.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
         emit({

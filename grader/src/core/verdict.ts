@@ -91,6 +91,11 @@ function pointsOf(verdict: Verdict, points: number): number {
   return Math.round(Math.min(points, Math.max(0, raw)) * 1000) / 1000;
 }
 
+/** A time limit in seconds as people say it: `20`, `0.4`, `1.5` (not `20000ms`). */
+export function seconds(ms: number): string {
+  return String(Math.round(ms / 100) / 10);
+}
+
 /** Decides one check from its probe's outcome. */
 export function decide(
   check: Check<unknown, unknown, unknown>,
@@ -102,7 +107,11 @@ export function decide(
 ): Decision {
   switch (outcome.kind) {
     case 'timeout':
-      return { status: 'timeout', score: 0, message: both('core.check.timeout', { ms: outcome.ms }) };
+      return {
+        status: 'timeout',
+        score: 0,
+        message: both('core.check.timeout', { seconds: seconds(outcome.ms) }),
+      };
     case 'crashed':
       return error(
         outcome.outOfMemory

@@ -100,8 +100,8 @@ export const core = {
     en: 'There was an unhandled error or promise rejection: {error}',
   },
   'core.check.timeout': {
-    ko: '{ms}ms 안에 끝나지 않았습니다. 무한 루프나 끝나지 않는 Promise가 없는지 확인하세요.',
-    en: 'Did not finish within {ms} ms. Look for an infinite loop or a promise that never settles.',
+    ko: '{seconds}초 안에 끝나지 않았습니다. 무한 루프나 끝나지 않는 Promise가 없는지 확인하세요.',
+    en: 'Did not finish within {seconds} s. Look for an infinite loop or a promise that never settles.',
   },
   'core.check.crashed': {
     ko: '검사 중에 프로세스가 갑자기 끝났습니다 ({how}).',

@@ -15,7 +15,7 @@ export const report = {
   'report.hint': { ko: '힌트', en: 'hint' },
   'report.output': { ko: '코드가 출력한 내용', en: 'your code printed' },
   'report.skipped': {
-    ko: '건너뜀: 먼저 통과해야 하는 검사 "{dep}"가 통과하지 못했습니다',
+    ko: '건너뜀: 이 검사가 기대는 "{dep}" 검사를 통과하지 못했습니다',
     en: 'skipped: the check "{dep}" it builds on did not pass',
   },
   'report.todoExercise': {

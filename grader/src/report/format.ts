@@ -1,5 +1,5 @@
 import type { Lang } from '@gradschool/exercise-kit';
-import type { CheckStatus, ExerciseStatus, GradeReport } from '../core/types.js';
+import type { CheckResult, CheckStatus, ExerciseResult, ExerciseStatus, GradeReport } from '../core/types.js';
 import { t } from '../i18n/index.js';
 import type { Style } from './ansi.js';
 
@@ -48,3 +48,12 @@ export const STATUS_STYLE: Record<CheckStatus | ExerciseStatus, Style> = {
   timeout: 'yellow',
   todo: 'gray',
 };
+
+/**
+ * "skipped: the check "Addition" it builds on did not pass": a skipped check's prerequisite named by
+ * its title (students never see check ids), falling back to the id when it is not in the exercise.
+ */
+export function skippedText(exercise: ExerciseResult, check: CheckResult, lang: Lang): string {
+  const dep = exercise.checks.find((c) => c.id === check.skippedBecause);
+  return t('report.skipped', lang, { dep: dep ? dep.title[lang] : (check.skippedBecause ?? '') });
+}

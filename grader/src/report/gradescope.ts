@@ -5,7 +5,7 @@
 import type { Lang } from '@gradschool/exercise-kit';
 import type { CheckResult, ExerciseResult, GradeReport } from '../core/types.js';
 import { t } from '../i18n/index.js';
-import { shownSeed } from './format.js';
+import { shownSeed, skippedText } from './format.js';
 
 /** Who sees a test on Gradescope. */
 export type GradescopeVisibility = 'visible' | 'hidden' | 'after_due_date' | 'after_published';
@@ -92,7 +92,7 @@ function exerciseTests(
     score: check.score,
     max_score: check.maxScore,
     status: check.status === 'pass' ? ('passed' as const) : ('failed' as const),
-    output: checkOutput(check, lang),
+    output: checkOutput(exercise, check, lang),
     output_format: 'text' as const,
     visibility,
     tags: [exercise.id, check.id, check.status],
@@ -115,10 +115,10 @@ function exerciseTests(
   return tests;
 }
 
-function checkOutput(check: CheckResult, lang: Lang): string {
+function checkOutput(exercise: ExerciseResult, check: CheckResult, lang: Lang): string {
   const lines = [
     `[${t(`report.status.${check.status}`, lang)}] ${
-      check.skippedBecause ? t('report.skipped', lang, { dep: check.skippedBecause }) : check.message[lang]
+      check.skippedBecause ? skippedText(exercise, check, lang) : check.message[lang]
     }`,
   ];
   if (check.expected !== undefined) lines.push(`${t('report.expected', lang)}: ${check.expected}`);

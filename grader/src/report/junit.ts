@@ -5,7 +5,7 @@
 import type { Lang } from '@gradschool/exercise-kit';
 import type { CheckResult, ExerciseResult, GradeReport } from '../core/types.js';
 import { t } from '../i18n/index.js';
-import { formatPoints, shownSeed } from './format.js';
+import { formatPoints, shownSeed, skippedText } from './format.js';
 import { element, escapeXml } from './xml.js';
 
 /** Seconds, as JUnit writes durations. */
@@ -92,9 +92,7 @@ function testSuite(exercise: ExerciseResult, report: GradeReport, lang: Lang): s
 function testCase(exercise: ExerciseResult, check: CheckResult, lang: Lang): string {
   const inner: string[] = [];
   const kind = outcome(check);
-  const message = check.skippedBecause
-    ? t('report.skipped', lang, { dep: check.skippedBecause })
-    : check.message[lang];
+  const message = check.skippedBecause ? skippedText(exercise, check, lang) : check.message[lang];
   const details = [message];
   if (check.expected !== undefined) details.push(`${t('report.expected', lang)}: ${check.expected}`);
   if (check.got !== undefined) details.push(`${t('report.got', lang)}: ${check.got}`);

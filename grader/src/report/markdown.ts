@@ -6,7 +6,7 @@ import { appendFileSync } from 'node:fs';
 import type { Lang } from '@gradschool/exercise-kit';
 import type { CheckResult, ExerciseResult, GradeReport } from '../core/types.js';
 import { t } from '../i18n/index.js';
-import { formatPoints, percent, shownSeed } from './format.js';
+import { formatPoints, percent, shownSeed, skippedText } from './format.js';
 
 const EMOJI: Record<string, string> = {
   pass: '✅',
@@ -81,9 +81,7 @@ function exerciseDetails(exercise: ExerciseResult, failing: CheckResult[], lang:
     if (problem.frame) lines.push('', codeBlock(problem.frame), '');
   }
   for (const check of failing) {
-    const why = check.skippedBecause
-      ? t('report.skipped', lang, { dep: check.skippedBecause })
-      : check.message[lang];
+    const why = check.skippedBecause ? skippedText(exercise, check, lang) : check.message[lang];
     lines.push(
       `- ${EMOJI[check.status]} **${escapeMarkdown(check.title[lang])}** (\`${check.id}\`, ${points(check.score, check.maxScore)}): ${escapeMarkdown(why)}`,
     );

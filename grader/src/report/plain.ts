@@ -6,7 +6,7 @@ import type { Lang, Localized } from '@gradschool/exercise-kit';
 import type { CheckResult, ExerciseResult, GradeReport } from '../core/types.js';
 import { t } from '../i18n/index.js';
 import { makePaint, type Paint } from './ansi.js';
-import { formatPoints, percent, STATUS_STYLE, STATUS_SYMBOL, shownSeed } from './format.js';
+import { formatPoints, percent, STATUS_STYLE, STATUS_SYMBOL, shownSeed, skippedText } from './format.js';
 import { renderTable } from './table.js';
 import { padToWidth, textWidth } from './text-width.js';
 
@@ -99,7 +99,7 @@ function exerciseDetails(exercise: ExerciseResult, options: PlainOptions, paint:
       if (check.status === 'pass' && !verbose) continue;
       // When the whole exercise could not run, its checks only repeat the problem: one line each.
       const repeatsProblem = exercise.problem !== undefined && check.status === 'error';
-      lines.push(...checkLines(check, options, paint, repeatsProblem));
+      lines.push(...checkLines(exercise, check, options, paint, repeatsProblem));
     }
   }
   const hint = options.hints?.[exercise.id]?.[0];
@@ -110,6 +110,7 @@ function exerciseDetails(exercise: ExerciseResult, options: PlainOptions, paint:
 }
 
 function checkLines(
+  exercise: ExerciseResult,
   check: CheckResult,
   { lang, verbose }: PlainOptions,
   paint: Paint,
@@ -122,7 +123,7 @@ function checkLines(
   if (headOnly) return lines;
   const details: string[] = [];
   if (check.skippedBecause) {
-    details.push(paint('gray', t('report.skipped', lang, { dep: check.skippedBecause })));
+    details.push(paint('gray', skippedText(exercise, check, lang)));
   } else if (check.message[lang]) {
     details.push(sanitize(check.message[lang]));
   }
