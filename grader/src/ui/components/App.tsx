@@ -75,6 +75,7 @@ export function App({ session, lang, watch, links = false }: Props) {
           score={score}
           maxScore={maxScore}
           busy={isBusy(state)}
+          stale={isBusy(state) && !state.firstRun}
           watching={watch && session.watch !== undefined}
           columns={width}
         />

@@ -13,13 +13,18 @@ export type Props = {
   maxScore: number;
   /** Something is being graded now. */
   busy: boolean;
+  /**
+   * A regrade is running, so the total still counts the last run's results of what is being graded
+   * (during the first grading the total only grows, and is shown as it is).
+   */
+  stale?: boolean;
   /** Watch mode is on. */
   watching: boolean;
   columns: number;
 };
 
 /** The top line: the title, the overall progress bar and score, and what the grader is doing. */
-export function Header({ lang, score, maxScore, busy, watching, columns }: Props) {
+export function Header({ lang, score, maxScore, busy, stale = false, watching, columns }: Props) {
   const theme = useTheme();
   const percent = maxScore > 0 ? Math.round((score / maxScore) * 100) : 0;
   const barWidth = Math.max(10, Math.min(30, columns - 60));
@@ -32,7 +37,7 @@ export function Header({ lang, score, maxScore, busy, watching, columns }: Props
         <ProgressBar ratio={maxScore > 0 ? score / maxScore : 0} width={barWidth} />
         {/* Before the first result there is no score to show yet. */}
         {/* While grading, the total still counts the last run's results: say so, not as current. */}
-        {maxScore > 0 && busy ? (
+        {maxScore > 0 && stale ? (
           <Text color={paint(theme, 'gray')}>{t('ui.pointsStale', lang, { score, max: maxScore })}</Text>
         ) : maxScore > 0 ? (
           <Text bold>
