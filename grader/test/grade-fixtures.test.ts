@@ -3,22 +3,26 @@
  * One grading run of all fixtures is shared (children cost ~200 ms each to start).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { GradeEvent } from '../src/core/options.js';
 import type { GradeReport } from '../src/core/types.js';
 import { exercise, gradeFixtures, scores, statuses } from './helpers.js';
 
 let report: GradeReport;
 const events: string[] = [];
+const starts: GradeEvent[] = [];
 
 beforeAll(async () => {
   report = await gradeFixtures({
-    onEvent: (e) =>
+    onEvent: (e) => {
+      if (e.type === 'check-start') starts.push(e);
       events.push(
         e.type === 'exercise-start'
           ? `start:${e.id}`
           : e.type === 'exercise-done'
             ? `done:${e.result.id}`
             : e.type,
-      ),
+      );
+    },
   });
 }, 120_000);
 
@@ -182,6 +186,16 @@ describe('grading the fixtures', () => {
     expect(events.indexOf('start:01-passing')).toBeLessThan(events.indexOf('done:01-passing'));
     expect(events).toContain('check-start');
     expect(events).toContain('check-done');
+    // What the UI shows while a check runs: its title, place and limit (03-hanging's spins: 400 ms).
+    expect(starts).toContainEqual({
+      type: 'check-start',
+      exerciseId: '03-hanging',
+      checkId: 'spins',
+      title: expect.objectContaining({ en: expect.any(String) }),
+      index: 1,
+      total: 4,
+      limitMs: 400,
+    });
   });
 });
 

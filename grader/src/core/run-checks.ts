@@ -91,16 +91,6 @@ export async function runChecks(
             ? { status: 'todo', score: 0, message: byTitle('core.check.dependsTodo', blocker.title) }
             : { status: 'fail', score: 0, message: byTitle('core.check.dependsFailed', blocker.title) };
       } else {
-        const limit = check.timeLimitMs ?? ex.manifest.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
-        emit({
-          type: 'check-start',
-          exerciseId: ex.id,
-          checkId: check.id,
-          title: check.title,
-          index: results.size + 1,
-          total: checks.length,
-          limitMs: limit,
-        });
         let input: unknown;
         let inputError: string | undefined;
         try {
@@ -115,7 +105,20 @@ export async function runChecks(
             message: both('core.check.inputFailed', { error: inputError }),
           };
         } else {
-          const answer = await slot.run(check.id, input, limit);
+          const limit = check.timeLimitMs ?? ex.manifest.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
+          // The check shows as running from its probe's start, so the time shown against its
+          // limit leaves out starting a fresh child (after a timeout, say).
+          const answer = await slot.run(check.id, input, limit, () =>
+            emit({
+              type: 'check-start',
+              exerciseId: ex.id,
+              checkId: check.id,
+              title: check.title,
+              index: results.size + 1,
+              total: checks.length,
+              limitMs: limit,
+            }),
+          );
           durationMs = answer.probeMs;
           output = shownOutput(answer.outcome, options.lang);
           decision = options.signal?.aborted

@@ -30,8 +30,16 @@ export class SandboxSlot {
     signal?.addEventListener('abort', this.dispose);
   }
 
-  /** Runs one check's probe, starting a child first when none is alive. */
-  async run(checkId: string, input: unknown, timeLimitMs: number): Promise<SlotAnswer> {
+  /**
+   * Runs one check's probe, starting a child first when none is alive. `onProbeStart` is called when
+   * the probe itself starts (its time limit runs from there), after any child start.
+   */
+  async run(
+    checkId: string,
+    input: unknown,
+    timeLimitMs: number,
+    onProbeStart?: () => void,
+  ): Promise<SlotAnswer> {
     if (!this.sandbox?.alive && !this.loadFailure && !this.signal?.aborted) {
       const prestarted = this.warm?.take(this.options.heapMb);
       let sandbox = prestarted ?? Sandbox.spawn(this.options);
@@ -65,6 +73,7 @@ export class SandboxSlot {
       };
       return { outcome, loadFailed: false, probeMs: 0 };
     }
+    onProbeStart?.();
     const started = performance.now();
     const outcome = await this.sandbox.run(checkId, input, timeLimitMs);
     if (outcome.kind !== 'value' && outcome.kind !== 'threw') this.dispose();
