@@ -1,3 +1,6 @@
+import { mergeConfig } from 'vitest/config';
 import shared from '../vitest.shared.js';
 
-export default shared;
+export default mergeConfig(shared, {
+  test: { setupFiles: ['test/setup-env.ts'] },
+});
