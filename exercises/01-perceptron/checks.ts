@@ -13,6 +13,7 @@ import {
   pass,
   render,
   type Verdict,
+  withParticle,
 } from '@gradschool/exercise-kit';
 import {
   accuracyOf,
@@ -244,7 +245,7 @@ export default defineChecks<typeof Student>([
           if (!Array.isArray(g) || g.length !== want.length)
             return expectClose(Array.isArray(g) ? g.length : g, want.length, {
               what: {
-                ko: `${call}가 돌려준 가중치 개수 (샘플마다 하나)`,
+                ko: `${withParticle(call, '이')} 돌려준 가중치 개수 (샘플마다 하나)`,
                 en: `the number of weights ${call} returned (one per sample)`,
               },
             });

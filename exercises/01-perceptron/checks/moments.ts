@@ -3,7 +3,14 @@
  * sample mean has standard error σ/√N, its sample variance about √((μ₄ − σ⁴)/N), and we allow
  * `Z` standard errors, so a correct sampler fails with probability below 1e-8 for any seed.
  */
-import { fail, type Localized, pass, renderNumber, type Verdict } from '@gradschool/exercise-kit';
+import {
+  fail,
+  type Localized,
+  pass,
+  renderNumber,
+  type Verdict,
+  withParticle,
+} from '@gradschool/exercise-kit';
 
 /** Standard errors allowed before a moment counts as wrong. */
 export const Z = 6;
@@ -55,7 +62,7 @@ export function judgeSamples(xs: unknown, n: number, target: Target, label: stri
   if (bad >= 0) {
     const range = target.range ? `[${target.range[0]}, ${target.range[1]})` : '';
     return fail({
-      ko: `${what.ko}: ${bad + 1}번째 값 ${fmt(xs[bad])}이(가) ${range ? `범위 ${range} 밖입니다` : '유한한 수가 아닙니다'}.`,
+      ko: `${what.ko}: ${bad + 1}번째 값 ${withParticle(fmt(xs[bad]), '이')} ${range ? `범위 ${range} 밖입니다` : '유한한 수가 아닙니다'}.`,
       en: `${what.en}: sample #${bad + 1} is ${fmt(xs[bad])}, ${range ? `outside ${range}` : 'not a finite number'}.`,
     });
   }
@@ -83,7 +90,7 @@ export function judgeSamples(xs: unknown, n: number, target: Target, label: stri
     if (Math.abs(value - expected) > tol)
       return fail(
         {
-          ko: `${what.ko}: ${target.name.ko}의 ${moment.ko}은(는) ${fmt(expected)} ± ${fmt(tol)}이어야 하는데 ${fmt(value)}이(가) 나왔습니다.`,
+          ko: `${what.ko}: ${target.name.ko}의 ${withParticle(moment.ko, '은')} ${fmt(expected)} ± ${fmt(tol)} 안에 있어야 하는데 ${withParticle(fmt(value), '이')} 나왔습니다.`,
           en: `${what.en}: the ${moment.en} of ${target.name.en} should be ${fmt(expected)} ± ${fmt(tol)}, got ${fmt(value)}.`,
         },
         {
@@ -93,7 +100,7 @@ export function judgeSamples(xs: unknown, n: number, target: Target, label: stri
       );
   }
   return pass({
-    ko: `${what.ko}: 평균 ${fmt(got.mean)}, 분산 ${fmt(got.variance)} — ${target.name.ko}와 맞습니다.`,
+    ko: `${what.ko}: 평균 ${fmt(got.mean)}, 분산 ${fmt(got.variance)} — ${target.name.ko}에 맞습니다.`,
     en: `${what.en}: mean ${fmt(got.mean)}, variance ${fmt(got.variance)} — matches ${target.name.en}.`,
   });
 }

@@ -3,7 +3,7 @@
  * from the sample size, `moments.ts`), and `normal` kept finite when `rng()` returns exactly 0.
  */
 import { Rng } from '@gradschool/autograd';
-import { allOf, check, fail, pass, render } from '@gradschool/exercise-kit';
+import { allOf, check, fail, pass, render, withParticle } from '@gradschool/exercise-kit';
 import type * as Student from '../src/perceptron.js';
 import { judgeSamples, normalTarget, uniformTarget } from './moments.js';
 
@@ -114,7 +114,7 @@ export const samplerChecks = [
         });
       return fail(
         {
-          ko: `rng()가 0을 돌려주는 난수열에서 normal(rng, 0, 1)의 ${bad + 1}번째 호출이 유한한 수 대신 ${render(got[bad])}을(를) 돌려주었습니다. log(0) = -Infinity를 피하세요: u = 1 - rng()는 (0, 1]에 있습니다.`,
+          ko: `rng()가 0을 돌려주는 난수열에서 normal(rng, 0, 1)의 ${bad + 1}번째 호출이 유한한 수 대신 ${withParticle(render(got[bad]), '을')} 돌려주었습니다. log(0) = -Infinity를 피하세요: u = 1 - rng()는 (0, 1]에 있습니다.`,
           en: `On a stream where rng() returns 0, call #${bad + 1} of normal(rng, 0, 1) returned ${render(got[bad])} instead of a finite number. Avoid log(0) = -Infinity: u = 1 - rng() lies in (0, 1].`,
         },
         { expected: '유한한 수 / a finite number', got: render(got[bad]) },

@@ -12,6 +12,7 @@ import {
   pass,
   render,
   type Verdict,
+  withParticle,
 } from '@gradschool/exercise-kit';
 import type * as Student from '../src/perceptron.js';
 import { GATES, trainOf } from './replay.js';
@@ -56,7 +57,7 @@ function badHistory(run: Run, epochs: number, call: string): Verdict | null {
   if (Array.isArray(acc) && acc.length === epochs && acc.every((a) => typeof a === 'number')) return null;
   return fail(
     {
-      ko: `${call}: accuracy는 라운드마다 하나씩, 숫자 ${epochs}개여야 하는데 ${render(acc)}이(가) 나왔습니다.`,
+      ko: `${call}: accuracy는 라운드마다 하나씩, 숫자 ${epochs}개여야 하는데 ${withParticle(render(acc), '이')} 나왔습니다.`,
       en: `${call}: accuracy should hold ${epochs} numbers, one per round, got ${render(acc)}.`,
     },
     { expected: `숫자 ${epochs}개 / ${epochs} numbers`, got: render(acc) },
@@ -136,7 +137,7 @@ function learnsCheck(gate: 'AND' | 'OR'): Check<typeof Student, number[], Run[]>
         if (first < 0 || first >= MAX_ROUNDS || lost >= 0)
           return fail(
             {
-              ko: `${call}: 정답률이 ${MAX_ROUNDS}라운드 안에 1(100%)이 되고 그대로 있어야 하는데, ${first < 0 ? `${epochs}라운드 동안 한 번도 1이 되지 않았습니다` : lost >= 0 ? `${first + 1}라운드에 1이 된 뒤 ${lost + 1}라운드에 ${render(acc[lost])}로 떨어졌습니다` : `${first + 1}라운드에야 1이 되었습니다`} (마지막 정답률 ${render(acc.at(-1))}).`,
+              ko: `${call}: 정답률이 ${MAX_ROUNDS}라운드 안에 1(100%)이 되고 그대로 있어야 하는데, ${first < 0 ? `${epochs}라운드 동안 한 번도 1이 되지 않았습니다` : lost >= 0 ? `${first + 1}라운드에 1이 된 뒤 ${lost + 1}라운드에 ${withParticle(render(acc[lost]), '로')} 떨어졌습니다` : `${first + 1}라운드에야 1이 되었습니다`} (마지막 정답률 ${render(acc.at(-1))}).`,
               en: `${call}: accuracy should reach 1 (100%) within ${MAX_ROUNDS} rounds and stay there, but ${first < 0 ? `it never reached 1 in ${epochs} rounds` : lost >= 0 ? `it reached 1 in round ${first + 1}, then fell to ${render(acc[lost])} in round ${lost + 1}` : `it reached 1 only in round ${first + 1}`} (last accuracy ${render(acc.at(-1))}).`,
             },
             { expected: `1 (≤ ${MAX_ROUNDS} 라운드 / rounds)`, got: render(acc) },
