@@ -14,6 +14,7 @@ import {
   pass,
   render,
   type Verdict,
+  withParticle,
 } from '@gradschool/exercise-kit';
 import { modelSetupChecks } from './checks/model-setup.js';
 import { modelTrainingChecks } from './checks/model-training.js';
@@ -116,7 +117,7 @@ export default defineChecks<typeof Student>([
           return [
             fail(
               {
-                ko: `${call}: 라운드마다 하나씩, 객체의 배열을 기대했지만 ${render(g)}이(가) 나왔습니다.`,
+                ko: `${call}: 라운드마다 하나씩, 객체의 배열을 기대했지만 ${withParticle(render(g), '이')} 나왔습니다.`,
                 en: `${call}: expected an array with one object per round, got ${render(g)}.`,
               },
               { expected: '라운드의 배열 / an array of rounds', got: render(g) },

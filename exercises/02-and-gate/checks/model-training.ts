@@ -4,7 +4,7 @@
  * every output on the right side of 0.5) and checks that one seed always gives the same model.
  */
 import { Rng } from '@gradschool/autograd';
-import { allOf, check, expectClose, fail, pass, render } from '@gradschool/exercise-kit';
+import { allOf, check, expectClose, fail, pass, render, withParticle } from '@gradschool/exercise-kit';
 import type * as Student from '../src/and-gate.js';
 
 const c = check<typeof Student>();
@@ -65,7 +65,7 @@ const trainedCheck = c({
       const advice =
         epochs < 1000
           ? {
-              ko: `${epochs} Epoch 학습했습니다: 1000 Epoch으로 늘려 보세요 (슬라이드의 100은 겨우 경계에 닿습니다).`,
+              ko: `${epochs} Epoch 학습했습니다: 1000 Epoch까지 늘려 보세요 (슬라이드의 100은 겨우 경계에 닿습니다).`,
               en: `It trained for ${epochs} epochs: train for 1000 (the slide's 100 barely reaches the boundary).`,
             }
           : {
@@ -84,7 +84,7 @@ const trainedCheck = c({
       expectClose(got[2]?.pred, got[0]?.pred ?? [], {
         rtol: 1e-9,
         what: {
-          ko: `trainModel(${seeds[0]})을 두 번 부른 결과 (난수는 seed에서만 얻으세요: new Sequential({ seed }))`,
+          ko: `${withParticle(`trainModel(${seeds[0]})`, '을')} 두 번 부른 결과 (난수는 seed에서만 얻으세요: new Sequential({ seed }))`,
           en: `trainModel(${seeds[0]}) called twice (take randomness only from the seed: new Sequential({ seed }))`,
         },
       }),
