@@ -11,6 +11,7 @@ import {
   pass,
   render,
   type Verdict,
+  withParticle,
 } from '@gradschool/exercise-kit';
 import type * as Student from '../src/softmax.js';
 import { randomLabels, randomVector } from './math.js';
@@ -86,7 +87,7 @@ export const encodingChecks = [
           if (out?.threw === 'RangeError') return pass();
           const came = out?.threw ? `${out.threw}` : render(out?.returned);
           return fail({
-            ko: `${what}: 라벨은 0..${n! - 1}의 정수여야 하므로 RangeError를 던져야 하는데 ${came}이(가) 나왔습니다.`,
+            ko: `${what}: 라벨은 0..${n! - 1}의 정수여야 하므로 RangeError를 던져야 하는데 ${withParticle(came, '이')} 나왔습니다.`,
             en: `${what}: a label must be an integer in 0..${n! - 1}, so expected a RangeError, got ${came}.`,
           });
         }),
