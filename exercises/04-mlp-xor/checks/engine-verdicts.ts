@@ -2,7 +2,7 @@
  * Judging the training experiments of exercise 04: XOR learned by the MLP, not by a single layer,
  * and the first layer's gradient vanishing in deep sigmoid stacks but not in ReLU ones.
  */
-import { fail, type Localized, pass, render, type Verdict } from '@gradschool/exercise-kit';
+import { fail, type Localized, pass, render, type Verdict, withParticle } from '@gradschool/exercise-kit';
 import { argmaxRows, downsample, median, XOR_CLASS } from './math.js';
 
 export interface TrainProbe {
@@ -18,7 +18,7 @@ const accuracyOf = (predictions: number[][]) =>
 /** All four XOR inputs classified right, for every seed; the loss curves go on the verdict's chart. */
 export function judgeTrainXor(runs: TrainProbe[]): Verdict {
   const chart = {
-    title: { ko: 'XOR 학습: Epoch 별 loss', en: 'Training on XOR: loss per epoch' },
+    title: { ko: 'XOR 학습: Epoch별 loss', en: 'Training on XOR: loss per epoch' },
     series: runs.map((r) => ({ name: `seed ${r.seed}`, values: downsample(r.loss) })),
     // The epoch of each point kept by downsample (the same indices for every run of that length).
     x: downsample(Array.from({ length: Math.max(0, ...runs.map((r) => r.loss.length)) }, (_, k) => k + 1)),
@@ -95,7 +95,7 @@ export function judgeSingleLayer(runs: SingleLayerProbe[]): Verdict {
     const measured = accuracyOf(run.predictions);
     if (run.accuracy !== measured) {
       return fail({
-        ko: `${what}: 반환한 정답률(${render(run.accuracy)})이 이 모델의 predict ${render(run.predictions)}로 잰 정답률(${measured})과 다릅니다.`,
+        ko: `${what}: 반환한 정답률(${render(run.accuracy)})이 이 모델의 predict ${withParticle(render(run.predictions), '로')} 잰 정답률(${measured})과 다릅니다.`,
         en: `${what}: the returned accuracy ${render(run.accuracy)} differs from ${measured}, measured from the model's predictions ${render(run.predictions)}.`,
       });
     }
@@ -108,7 +108,7 @@ export function judgeSingleLayer(runs: SingleLayerProbe[]): Verdict {
   }
   const accuracies = runs.map((r) => r.accuracy).join(', ');
   return pass({
-    ko: `단층 신경망의 정답률: ${accuracies}. 한 층의 결정 경계는 직선 하나인데, (0,1)·(1,0)과 (0,0)·(1,1)을 가르는 직선은 없으므로 4개 중 최대 3개 (75%) 까지만 맞힙니다.`,
+    ko: `단층 신경망의 정답률: ${accuracies}. 한 층의 결정 경계는 직선 하나인데, (0,1)·(1,0)과 (0,0)·(1,1)을 가르는 직선은 없으므로 4개 중 최대 3개(75%)까지만 맞힙니다.`,
     en: `Single-layer accuracy: ${accuracies}. One layer's decision boundary is one straight line, and no line separates (0,1), (1,0) from (0,0), (1,1): at most 3 of 4 (75%).`,
   });
 }
@@ -142,7 +142,7 @@ export function judgeGradientVanishing(runs: GradNormProbe[], depths: number[]):
     const call = `firstLayerGradNorm('${notNumber.a}', ${notNumber.d}, ${notNumber.r.seed})`;
     return fail(
       {
-        ko: `${call}: 숫자(number)를 기대했지만 ${render(notNumber.v)}이(가) 나왔습니다. Tensor 라면 .item()으로 숫자를 꺼내세요.`,
+        ko: `${call}: 숫자(number)를 기대했지만 ${withParticle(render(notNumber.v), '이')} 나왔습니다. Tensor라면 .item()으로 숫자를 꺼내세요.`,
         en: `${call}: expected a number, got ${render(notNumber.v)}. If it is a Tensor, take the number out with .item().`,
       },
       { expected: '숫자 / a number', got: render(notNumber.v) },

@@ -38,7 +38,7 @@ export function judgeModelStructure(got: StructureProbe): Verdict {
   const shapes = got.weights.map((w) => w.shape);
   if (render(shapes) !== render(EXPECTED_SHAPES)) {
     return fail({
-      ko: `getWeights()의 모양이 ${render(EXPECTED_SHAPES)} (kernel 2×5, bias 5, kernel 5×2, bias 2)이어야 하는데 ${render(shapes)}입니다. Dense(5, inputDim 2) 다음 Dense(2)인가요?`,
+      ko: `getWeights()의 모양이 ${render(EXPECTED_SHAPES)} (kernel 2×5, bias 5, kernel 5×2, bias 2)여야 하는데 ${render(shapes)}입니다. Dense(5, inputDim 2) 다음 Dense(2)인가요?`,
       en: `getWeights() should have shapes ${render(EXPECTED_SHAPES)} (kernel 2×5, bias 5, kernel 5×2, bias 2), got ${render(shapes)}. Is it Dense(5, inputDim 2) then Dense(2)?`,
     });
   }
@@ -55,7 +55,7 @@ export function judgeModelStructure(got: StructureProbe): Verdict {
   const spread = Math.max(...kernels) - Math.min(...kernels);
   if (kernels.some((w) => Math.abs(w) > 0.3) || spread === 0 || biases.some((b) => b !== 0)) {
     return fail({
-      ko: `kernelInitializer 'normal' (Keras: 평균 0, 표준편차 0.05의 정규분포) 라면 모든 kernel 값이 |w| < 0.3, bias는 0이어야 합니다. 두 층 모두 'normal'인가요? kernel: ${render(kernels)}, bias: ${render(biases)}`,
+      ko: `kernelInitializer가 'normal'(Keras: 평균 0, 표준편차 0.05의 정규분포)이라면 모든 kernel 값이 |w| < 0.3, bias는 0이어야 합니다. 두 층 모두 'normal'인가요? kernel: ${render(kernels)}, bias: ${render(biases)}`,
       en: `With kernelInitializer 'normal' (Keras: normal, mean 0, std 0.05) every kernel value has |w| < 0.3 and biases are 0. Are both layers 'normal'? kernels: ${render(kernels)}, biases: ${render(biases)}`,
     });
   }
@@ -70,7 +70,7 @@ export function judgeModelStructure(got: StructureProbe): Verdict {
   });
   if (!verdict.pass) {
     const hint = {
-      ko: ' 활성화 함수가 은닉층 sigmoid, 출력층 softmax 인지 확인하세요.',
+      ko: ' 활성화 함수가 은닉층 sigmoid, 출력층 softmax인지 확인하세요.',
       en: ' Check the activations: sigmoid in the hidden layer, softmax at the output.',
     };
     return { ...verdict, message: { ko: verdict.message.ko + hint.ko, en: verdict.message.en + hint.en } };
