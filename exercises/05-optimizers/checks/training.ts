@@ -49,7 +49,7 @@ export function classOf(student: typeof Student, name: OptimizerName): Optimizer
   const Class = (student as unknown as Record<string, unknown>)[name];
   if (typeof Class !== 'function') {
     throw new TypeError(
-      `src/optimizers.ts에서 클래스 ${name}을(를) export해야 합니다 / src/optimizers.ts must export a class named ${name}`,
+      `src/optimizers.ts에서 ${name} 클래스를 export해야 합니다 / src/optimizers.ts must export a class named ${name}`,
     );
   }
   return Class as OptimizerClass;

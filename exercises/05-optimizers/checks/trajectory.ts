@@ -16,6 +16,7 @@ import {
   renderNumber,
   unravelIndex,
   type Verdict,
+  withParticle,
 } from '@gradschool/exercise-kit';
 import type * as Student from '../src/optimizers.js';
 import { gradientsAt, type Problem, randomQuadratic, randomRosenbrock, valueAt } from './problems.js';
@@ -119,7 +120,7 @@ function malformed(got: unknown, input: TrajectoryInput): Localized | null {
 function adviceFor(t: number, j: number, input: TrajectoryInput): Localized {
   if (j > 0)
     return {
-      ko: `이 step에서 파라미터 0${j > 1 ? `–${j - 1}` : ''}은(는) 맞았습니다: 파라미터마다 상태를 따로 두는지, Adam이라면 t를 파라미터마다가 아니라 step마다 한 번 올리는지 확인하세요.`,
+      ko: `이 step에서 ${withParticle(`파라미터 0${j > 1 ? `–${j - 1}` : ''}`, '은')} 맞았습니다: 파라미터마다 상태를 따로 두는지, Adam이라면 t를 파라미터마다가 아니라 step마다 한 번 올리는지 확인하세요.`,
       en: `Parameter${j > 1 ? `s 0–${j - 1} were` : ' 0 was'} right at this step: check that every parameter keeps its own state and, for Adam, that t grows once per step, not once per parameter.`,
     };
   if (t === input.learningRateChange?.atStep)
@@ -141,13 +142,13 @@ function adviceFor(t: number, j: number, input: TrajectoryInput): Localized {
 
 /** Where each rule is most often written differently from Keras 3 (see the README's table). */
 const FIRST_STEP_ADVICE: Record<OptimizerName, Localized> = {
-  SGD: { ko: 'w ← w − η·g 입니다.', en: 'It is w ← w − η·g.' },
+  SGD: { ko: 'w ← w − η·g입니다.', en: 'It is w ← w − η·g.' },
   Momentum: {
-    ko: 'v ← μ·v − η·g (η·g를 빼기), 그다음 w ← w + v 입니다.',
+    ko: 'v ← μ·v − η·g (η·g를 빼기), 그다음 w ← w + v입니다.',
     en: 'v ← μ·v − η·g (subtract η·g), then w ← w + v.',
   },
   Nesterov: {
-    ko: 'v를 먼저 고치고, w ← w + μ·v − η·g 에는 방금 고친 새 v를 씁니다.',
+    ko: 'v를 먼저 고치고, w ← w + μ·v − η·g에는 방금 고친 새 v를 씁니다.',
     en: 'Update v first; w ← w + μ·v − η·g uses the new v.',
   },
   Adagrad: {
@@ -224,7 +225,7 @@ function judgePositions(got: Trajectory | undefined, input: TrajectoryInput): Ve
         {
           ko:
             `${call}, ${where.ko}, ${t}번째 step (t = ${t}), 파라미터 ${j} (모양 [${shape.join(', ')}]) 위치 ${index}: ` +
-            `${e}이(가) 되어야 하는데 ${g}이(가) 되었습니다. 이 step 전의 값 ${w}, 기울기 ${dw}, 학습률 ${lr}` +
+            `${withParticle(e, '이')} 되어야 하는데 ${withParticle(g, '이')} 되었습니다. 이 step 전의 값 ${w}, 기울기 ${dw}, 학습률 ${lr}` +
             `${lrNote ? ` (${input.learningRateChange!.atStep}번째 step부터 optimizer.learningRate를 바꿨습니다)` : ''}. ${advice.ko}`,
           en:
             `${call} on ${where.en}, step ${t} (t = ${t}), parameter ${j} (shape [${shape.join(', ')}]) at ${index}: ` +

@@ -9,7 +9,15 @@
  * epochs (the one: RMSprop, accuracy 0.75, loss 0.36); the check trains from three seeds and wants two
  * of them at accuracy 1 with a loss under 0.1.
  */
-import { type Check, fail, pass, render, renderNumber, type Verdict } from '@gradschool/exercise-kit';
+import {
+  type Check,
+  fail,
+  pass,
+  render,
+  renderNumber,
+  type Verdict,
+  withParticle,
+} from '@gradschool/exercise-kit';
 import type * as Student from '../src/optimizers.js';
 import type { Hyper, OptimizerName } from './reference.js';
 import {
@@ -73,7 +81,7 @@ export function judgeXor(got: RunResult[], input: XorInput): Verdict {
       const value = renderNumber(run.losses[epoch - 1] ?? run.loss);
       return fail(
         {
-          ko: `${call}로 XOR을 학습(${setting}, seed ${spec.seed})하는 중 ${epoch}번째 epoch에서 손실이 ${value}이(가) 되었습니다. 유한한 손실을 기대했습니다: 0으로 나누기나 부호를 확인하세요.`,
+          ko: `${withParticle(call, '로')} XOR을 학습(${setting}, seed ${spec.seed})하는 중 ${epoch}번째 epoch에서 손실이 ${withParticle(value, '이')} 되었습니다. 유한한 손실을 기대했습니다: 0으로 나누기나 부호를 확인하세요.`,
           en: `Training XOR with ${call} (${setting}, seed ${spec.seed}), the loss became ${value} at epoch ${epoch}; expected a finite loss. Look for a division by zero or a sign error.`,
         },
         { chart },
@@ -89,7 +97,7 @@ export function judgeXor(got: RunResult[], input: XorInput): Verdict {
   if (successes >= XOR_NEEDED) {
     return pass(
       {
-        ko: `${call}로 XOR을 학습했습니다 (${setting}, ${input.runs.length}번 중 ${successes}번 정답률 1): ${summary}.`,
+        ko: `${withParticle(call, '로')} XOR을 학습했습니다 (${setting}, ${input.runs.length}번 중 ${successes}번 정답률 1): ${summary}.`,
         en: `${call} learned XOR (${setting}, ${successes} of ${input.runs.length} starts at accuracy 1): ${summary}.`,
       },
       { chart },
@@ -97,7 +105,7 @@ export function judgeXor(got: RunResult[], input: XorInput): Verdict {
   }
   return fail(
     {
-      ko: `${call}로 XOR을 서로 다른 시작 ${input.runs.length}곳에서 학습(${setting})했을 때 적어도 ${XOR_NEEDED}번은 정답률 1과 손실 ${XOR_MAX_LOSS} 미만을 기대했지만 ${successes}번이었습니다: ${summary}. 궤적 검사가 통과했다면 step이 모든 파라미터(커널과 편향)를 고치는지 확인하세요.`,
+      ko: `${withParticle(call, '로')} XOR을 서로 다른 시작 ${input.runs.length}곳에서 학습(${setting})했을 때 적어도 ${XOR_NEEDED}번은 정답률 1과 손실 ${XOR_MAX_LOSS} 미만을 기대했지만 ${successes}번이었습니다: ${summary}. 궤적 검사가 통과했다면 step이 모든 파라미터(커널과 편향)를 고치는지 확인하세요.`,
       en: `Training XOR with ${call} (${setting}) from ${input.runs.length} starts, expected at least ${XOR_NEEDED} to reach accuracy 1 and a loss under ${XOR_MAX_LOSS}; ${successes} did: ${summary}. If the trajectory checks pass, make sure step updates every parameter (kernels and biases).`,
     },
     {
