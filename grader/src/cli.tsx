@@ -96,7 +96,12 @@ async function runBatchMode(options: CliOptions, root: string, io: CliIo): Promi
   io.stdout.write(
     `\n${renderGradebook(result.gradebook, options.lang)}\n${result.files.csv}\n${result.files.json}\n`,
   );
-  return 0;
+  if (!result.tampered) return 0;
+  const { submissions, files } = result.tampered;
+  io.stderr.write(
+    `${t('core.tamper.batchStopped', options.lang, { submission: submissions.join(', '), files: files.join(', ') })}\n`,
+  );
+  return 2;
 }
 
 async function runSubmissionMode(
@@ -105,7 +110,14 @@ async function runSubmissionMode(
   exercises: LoadedExercise[],
   io: CliIo,
 ): Promise<number> {
-  const { prepareSubmission } = await import('./core/submission.js');
+  const [{ prepareSubmission }, { loadSuites }, tamper] = await Promise.all([
+    import('./core/submission.js'),
+    import('./core/suite.js'),
+    import('./core/tamper.js'),
+  ]);
+  const before = await tamper.fingerprint(root);
+  // The judges come from the pristine tree, imported before any student code runs.
+  const suites = await loadSuites(exercises, root);
   const prepared = await prepareSubmission({
     repoRoot: root,
     submissionDir: path.resolve(io.cwd, options.submission ?? '.'),
@@ -113,9 +125,15 @@ async function runSubmissionMode(
   });
   try {
     const { grade } = await import('./core/run.js');
-    const report = await grade({ ...runOptions(options, prepared.root), source: 'submission' });
+    const report = await grade({ ...runOptions(options, prepared.root), source: 'submission', suites });
     report.ignoredFiles = prepared.ignoredFiles;
-    return await finish(report, options, exercises, io, prepared.refused);
+    // Student code that wrote into the grader's own files voids its result (exit 2).
+    const changed = tamper.changedFiles(before, await tamper.fingerprint(root));
+    if (changed.length > 0) tamper.voidReport(report, changed);
+    const code = await finish(report, options, exercises, io, prepared.refused);
+    if (changed.length === 0) return code;
+    io.stderr.write(`${tamper.tamperMessage(changed)[options.lang]}\n`);
+    return 2;
   } finally {
     await prepared.cleanup();
   }

@@ -22,11 +22,15 @@ import { discover } from './discover.js';
 import { GraderError } from './errors.js';
 import { grade } from './run.js';
 import { type PreparedSubmission, prepareSubmission, type SubmissionExercise } from './submission.js';
+import { loadSuites, type SuiteLoad } from './suite.js';
+import { changedFiles, fingerprint, tamperMessage, voidReport } from './tamper.js';
 import type { GradeReport } from './types.js';
 
 /** What a batch needs from the core; tests pass a fake. */
 export interface BatchEngine {
-  discover(root: string): Promise<{ exercises: (SubmissionExercise & { id: string })[] }>;
+  discover(
+    root: string,
+  ): Promise<{ exercises: (SubmissionExercise & { id: string; checksPath?: string })[] }>;
   grade(options: {
     root: string;
     seed: number;
@@ -36,6 +40,8 @@ export interface BatchEngine {
     filters?: string[];
     concurrency?: number;
     signal?: AbortSignal;
+    /** The suites, loaded once from the pristine repository before any submission ran. */
+    suites?: ReadonlyMap<string, SuiteLoad>;
   }): Promise<GradeReport>;
 }
 
@@ -67,6 +73,11 @@ export interface BatchResult {
   rows: GradebookRow[];
   gradebook: Gradebook;
   files: { csv: string; json: string };
+  /**
+   * Set when the grader's trusted files changed during the batch: it stopped there. `submissions`
+   * names the one that was running when it was seen (and any graded at the same time).
+   */
+  tampered?: { submissions: string[]; files: string[] };
 }
 
 const defaultEngine: BatchEngine = { discover, grade };
@@ -108,6 +119,19 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const filters = options.filters ?? [];
   const exercises = all.filter((e) => filters.length === 0 || filters.some((f) => e.id.startsWith(f)));
   const columns = new Map<string, GradebookColumn>();
+  // Tamper detection: every submission's end is compared with the trusted files before the first.
+  const baseline = await fingerprint(options.repoRoot);
+  const stop = new AbortController();
+  const signal = options.signal ? AbortSignal.any([stop.signal, options.signal]) : stop.signal;
+  const running = new Set<string>();
+  let tampered: BatchResult['tampered'];
+  // Loaded from the pristine repository before any submission runs: submissions graded side by side
+  // cannot rewrite the checks another one's grading imports (a fake engine may not know checksPath).
+  const withChecks = exercises.filter(
+    (e): e is typeof e & { checksPath: string } => e.checksPath !== undefined,
+  );
+  const suites =
+    withChecks.length === exercises.length ? await loadSuites(withChecks, options.repoRoot) : undefined;
 
   const gradeOne = async (name: string): Promise<GradebookRow> => {
     const row: GradebookRow = {
@@ -121,6 +145,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
       refusedFiles: 0,
     };
     let prepared: PreparedSubmission | undefined;
+    running.add(name);
     try {
       prepared = await prepareSubmission({
         repoRoot: options.repoRoot,
@@ -135,9 +160,16 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
         source: 'submission',
         filters,
         concurrency: 1,
-        ...(options.signal ? { signal: options.signal } : {}),
+        ...(suites ? { suites } : {}),
+        signal,
       });
       report.ignoredFiles = prepared.ignoredFiles;
+      const changed = changedFiles(baseline, await fingerprint(options.repoRoot));
+      if (changed.length > 0) {
+        voidReport(report, changed);
+        tampered ??= { submissions: [...running], files: changed };
+        stop.abort();
+      }
       for (const ex of report.exercises) {
         row.exercises[ex.id] = ex.score;
         columns.set(ex.id, { id: ex.id, title: ex.title[options.lang], maxScore: ex.maxScore });
@@ -150,6 +182,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
         ignoredFiles: prepared.ignoredFiles.length,
         refusedFiles: prepared.refused.length,
       });
+      if (changed.length > 0)
+        Object.assign(row, { status: 'failed', error: tamperMessage(changed)[options.lang] });
       const reportFile = `reports/${name}.json`;
       try {
         writeJsonReport(report, options.lang, path.join(outDir, reportFile), {
@@ -162,6 +196,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     } catch (error) {
       row.error = both('report.batch.failed', { reason: describe(error) })[options.lang];
     } finally {
+      running.delete(name);
       await prepared?.cleanup();
     }
     options.onSubmissionDone?.(row);
@@ -173,7 +208,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const workers = Math.max(1, Math.min(options.concurrency ?? availableParallelism(), names.length));
   await Promise.all(
     Array.from({ length: workers }, async () => {
-      while (next < names.length && !options.signal?.aborted) {
+      while (next < names.length && !signal.aborted) {
         const index = next++;
         rows[index] = await gradeOne(names[index]!);
       }
@@ -197,5 +232,5 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const files = { csv: path.join(outDir, 'gradebook.csv'), json: path.join(outDir, 'gradebook.json') };
   writeFileAtomic(files.csv, toGradebookCsv(gradebook));
   writeFileAtomic(files.json, `${JSON.stringify(gradebook, null, 2)}\n`);
-  return { rows: graded, gradebook, files };
+  return { rows: graded, gradebook, files, ...(tampered ? { tampered } : {}) };
 }

@@ -34,7 +34,9 @@ export async function gradeExercise(ex: LoadedExercise, options: RunOptions): Pr
   const file: StudentFile = { absolute, shownAs: shownPath(options.root, absolute) };
   const base = { id: ex.id, title: ex.manifest.title, files: [file.shownAs] };
 
-  const suite = await loadSuite(ex.checksPath, shownPath(options.root, ex.checksPath));
+  // Preloaded by grade() (or a batch) before any student code ran; a lone regrade loads its own.
+  const suite =
+    options.suites?.get(ex.id) ?? (await loadSuite(ex.checksPath, shownPath(options.root, ex.checksPath)));
   let result: ExerciseResult;
   if ('problem' in suite) {
     result = {

@@ -1,6 +1,7 @@
 /** What `grade()` takes, and the events it reports while it runs (for the UI). */
 import type { Lang, Localized } from '@gradschool/exercise-kit';
 import type { WarmSandboxes } from '../sandbox/warm.js';
+import type { SuiteLoad } from './suite.js';
 import type { CheckResult, ExerciseResult } from './types.js';
 
 export interface RunOptions {
@@ -31,6 +32,12 @@ export interface RunOptions {
    * starting its own, and a new one is started after it. Each child still serves one grading only.
    */
   warm?: WarmSandboxes;
+  /**
+   * The exercises' suites, loaded before any student code ran (exercise id -> suite). `grade()` loads
+   * every selected one up front when this is missing; a batch passes the ones it loaded from the
+   * pristine repository once. Without it, `gradeExercise` loads the suite itself (watch regrades).
+   */
+  suites?: ReadonlyMap<string, SuiteLoad>;
   /** Stops grading: running children are killed, the checks left are `error` (cancelled). */
   signal?: AbortSignal;
   onEvent?: (event: GradeEvent) => void;

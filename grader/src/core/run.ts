@@ -9,6 +9,7 @@ import { DEFAULT_HEAP_MB } from '../sandbox/limits.js';
 import { discover, type LoadedExercise, type ManifestProblem, matchesFilters } from './discover.js';
 import { cancelledProblem, gradeExercise } from './grade-exercise.js';
 import type { RunOptions } from './options.js';
+import { loadSuites } from './suite.js';
 import type { ExerciseResult, GradeReport } from './types.js';
 
 export { CONFIG_PROBLEM_CODES, hasConfigProblem } from './exit-code.js';
@@ -113,7 +114,11 @@ export async function grade(options: RunOptions): Promise<GradeReport> {
   const concurrency = options.concurrency ?? availableParallelism();
   // Exercises graded side by side do not take turns with the one pre-started child: after them,
   // one child waits for whichever exercise is regraded next.
-  const { warm, ...each } = options;
+  const { warm, ...rest } = options;
+  // Every suite is imported before the first child runs student code: a student's code in one
+  // exercise could otherwise rewrite a later exercise's checks.ts in a submission's copy.
+  const suites = options.suites ?? (await loadSuites(selected, options.root));
+  const each: RunOptions = { ...rest, suites };
   const graded = await mapLimited(
     selected,
     concurrency,

@@ -2,7 +2,10 @@
  * The temporary pristine tree a submission is graded in (`<repo>/.grade/tmp/submission-<pid>-<id>/`):
  * `exercises/` copied from the repository, every other top-level folder and each `node_modules`
  * linked back to the real one (a junction on Windows, which needs no admin rights), top-level files
- * copied. Node resolves links to real paths, so `@gradschool/*` imports land on the very files the
+ * copied. An exercise's `solution/`, `mutants/` and `test/` are left out: grading never needs them, and
+ * a submission must not be able to import the reference solution from its own copy. The copy's
+ * trusted files (`exercise.json`, `checks.ts`, `checks/**`) are made read-only (best effort: the same
+ * user can undo it; the grader imports the judges before any student code runs anyway). Node resolves links to real paths, so `@gradschool/*` imports land on the very files the
  * repository uses.
  *
  * Removal unlinks every link before deleting, so cleaning up can never reach into `node_modules` or
@@ -10,6 +13,7 @@
  * next run.
  */
 import {
+  chmod,
   copyFile,
   lstat,
   mkdir,
@@ -29,6 +33,14 @@ export const COPY_PREFIX = 'submission-';
 
 /** Top-level entries of the repository that the copy neither links nor copies. */
 const NOT_LINKED = new Set(['exercises', '.git', '.grade', '.turbo']);
+
+/** Folders of an exercise that are not copied: grading never reads them, and they hold the answers. */
+const NOT_COPIED = new Set(['solution', 'mutants', 'test']);
+
+/** True for the files of an exercise that the grader trusts (relative to its folder, `/`-separated). */
+export function isTrustedExerciseFile(relative: string): boolean {
+  return relative === 'exercise.json' || relative === 'checks.ts' || relative.startsWith('checks/');
+}
 
 /** `/`-separated, for paths that read the same on Windows. */
 export const toPosix = (p: string) => p.split(path.sep).join('/');
@@ -60,15 +72,23 @@ async function copyTreeFile(from: string, to: string, copyRoot: string): Promise
   await writeFile(to, fixed);
 }
 
-/** Copies an exercise folder, linking its `node_modules` (at any depth) instead of copying them. */
-async function copyExercise(from: string, to: string, copyRoot: string): Promise<void> {
+/**
+ * Copies an exercise folder, linking its `node_modules` (at any depth) instead of copying them and
+ * leaving out {@link NOT_COPIED} at its top. `inside` is the path within the exercise (`/`-separated).
+ */
+async function copyExercise(from: string, to: string, copyRoot: string, inside = ''): Promise<void> {
   await mkdir(to, { recursive: true });
   for (const entry of await readdir(from, { withFileTypes: true })) {
     const source = path.join(from, entry.name);
     const destination = path.join(to, entry.name);
+    const relative = inside ? `${inside}/${entry.name}` : entry.name;
     if (entry.name === 'node_modules') await linkDir(await realpath(source), destination);
-    else if (entry.isDirectory()) await copyExercise(source, destination, copyRoot);
-    else if (entry.isFile()) await copyTreeFile(source, destination, copyRoot);
+    else if (entry.isDirectory() && !(inside === '' && NOT_COPIED.has(entry.name)))
+      await copyExercise(source, destination, copyRoot, relative);
+    else if (entry.isFile()) {
+      await copyTreeFile(source, destination, copyRoot);
+      if (isTrustedExerciseFile(relative)) await chmod(destination, 0o444).catch(() => {});
+    }
   }
 }
 

@@ -2,6 +2,7 @@
  * Loading an exercise's `checks.ts` in the grader (for `input` and `judge`). Trusted code, but a
  * broken one is the course's configuration error, never the student's: it is reported as such.
  */
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Check, CheckSuite } from '@gradschool/exercise-kit';
 import { both } from '../i18n/index.js';
@@ -9,11 +10,11 @@ import type { ExerciseProblem } from './types.js';
 
 export type AnyCheck = Check<unknown, unknown, unknown>;
 
+/** A loaded suite, or why it did not load (what {@link loadSuite} returns). */
+export type SuiteLoad = { checks: AnyCheck[] } | { problem: ExerciseProblem };
+
 /** The checks of `checksPath` (absolute), or the problem that kept them from loading. */
-export async function loadSuite(
-  checksPath: string,
-  shownAs: string,
-): Promise<{ checks: AnyCheck[] } | { problem: ExerciseProblem }> {
+export async function loadSuite(checksPath: string, shownAs: string): Promise<SuiteLoad> {
   let mod: { default?: CheckSuite };
   try {
     mod = (await import(pathToFileURL(checksPath).href)) as { default?: CheckSuite };
@@ -46,4 +47,26 @@ export async function loadSuite(
       },
     };
   return { checks: checks as AnyCheck[] };
+}
+
+/**
+ * Loads the suites of `exercises` up front, keyed by exercise id: what `grade()` does before any
+ * sandbox child runs, so no student code can replace a `checks.ts` (or its `checks/*.ts` helpers)
+ * that the grader would import later. Paths are shown relative to `shownRoot`.
+ *
+ * @example
+ * ```ts
+ * const suites = await loadSuites(exercises, repoRoot); // then grade({ ...options, suites })
+ * ```
+ */
+export async function loadSuites(
+  exercises: readonly { id: string; checksPath: string }[],
+  shownRoot: string,
+): Promise<Map<string, SuiteLoad>> {
+  const suites = new Map<string, SuiteLoad>();
+  for (const ex of exercises) {
+    const shownAs = path.relative(shownRoot, ex.checksPath).split(path.sep).join('/');
+    suites.set(ex.id, await loadSuite(ex.checksPath, shownAs));
+  }
+  return suites;
 }

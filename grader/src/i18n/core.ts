@@ -273,6 +273,15 @@ Exit codes: 0 every check passed (or --min-score met), 1 some check did not, 2 u
     ko: '검사 {check}의 점수가 1 이상의 수가 아닙니다.',
     en: 'Check {check} has no points (must be at least 1).',
   },
+  // Tamper detection (--submission, --batch): the grader's own files changed during a submission.
+  'core.tamper.void': {
+    ko: '이 제출물을 채점하는 동안 채점기의 파일이 바뀌었습니다: 이 결과는 무효입니다. 바뀐 파일: {files}',
+    en: "the grader's files changed while this submission ran: its result is void. Changed: {files}",
+  },
+  'core.tamper.batchStopped': {
+    ko: '일괄 채점을 멈췄습니다: 제출물 {submission}을(를) 채점하는 동안 채점기의 파일이 바뀌어 이후 결과를 믿을 수 없습니다. 저장소를 git으로 되돌린 뒤 다시 채점하세요. 바뀐 파일: {files}',
+    en: "batch stopped: the grader's files changed while submission {submission} ran, so later results cannot be trusted. Restore the repository (git) and grade again. Changed: {files}",
+  },
   'core.verify.readmeMissing': {
     ko: 'README.md가 없습니다.',
     en: 'There is no README.md.',
