@@ -95,7 +95,8 @@ export function judgeComparison(got: ComparisonOutput, input: ComparisonInput, l
   const setting = `${input.epochs} epochs, 'normal', seed ${input.seed}`;
   for (const name of OPTIMIZERS) {
     const shape = malformedRun((got as Partial<ComparisonOutput> | null)?.[name], input.epochs);
-    if (shape) return fail({ ko: `${name} (${setting}): ${shape}`, en: `${name} (${setting}): ${shape}` });
+    if (shape)
+      return fail({ ko: `${name} (${setting}): ${shape.ko}`, en: `${name} (${setting}): ${shape.en}` });
   }
   const extra = {
     table: tableOf(got, input.epochs, lang),
@@ -146,8 +147,8 @@ export function judgeComparison(got: ComparisonOutput, input: ComparisonInput, l
     },
     {
       ...extra,
-      expected: 'Adam: accuracy 1',
-      got: `Adam: accuracy ${renderNumber(adam.accuracy)}, loss ${adamLoss}`,
+      expected: 'Adam: 정답률 / accuracy 1',
+      got: `Adam: 정답률 / accuracy ${renderNumber(adam.accuracy)}, 손실 / loss ${adamLoss}`,
     },
   );
 }

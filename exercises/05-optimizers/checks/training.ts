@@ -6,7 +6,7 @@
  * The thresholds come from measuring the reference formulas over hundreds of seeds (see the README).
  */
 import { Dense, type Optimizer, Sequential } from '@gradschool/autograd';
-import type { Chart } from '@gradschool/exercise-kit';
+import type { Chart, Localized } from '@gradschool/exercise-kit';
 import type * as Student from '../src/optimizers.js';
 import type { Hyper, OptimizerName } from './reference.js';
 
@@ -76,7 +76,7 @@ export function trainXor(student: typeof Student, spec: RunSpec): RunResult {
 }
 
 /** `null` when `got` looks like a `RunResult` of `epochs` epochs, else a description of it. */
-export function malformedRun(got: unknown, epochs: number): string | null {
+export function malformedRun(got: unknown, epochs: number): Localized | null {
   const run = got as Partial<RunResult> | null;
   const ok =
     typeof run === 'object' &&
@@ -86,7 +86,8 @@ export function malformedRun(got: unknown, epochs: number): string | null {
     run.losses.every((x) => typeof x === 'number') &&
     typeof run.loss === 'number' &&
     typeof run.accuracy === 'number';
-  return ok ? null : `expected { losses: number[${epochs}], loss, accuracy }`;
+  const shape = `{ losses: number[${epochs}], loss, accuracy }`;
+  return ok ? null : { ko: `${shape} 모양의 결과를 기대했습니다`, en: `expected ${shape}` };
 }
 
 /** The first epoch (1-based) whose loss is NaN or infinite, or 0 when all are finite. */

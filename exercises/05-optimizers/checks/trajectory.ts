@@ -189,7 +189,13 @@ export function judgeTrajectory(output: TrajectoryOutput | undefined, input: Tra
       ko: `${call}: 궤적은 모두 맞았지만, grad가 null인 파라미터(기울기 없음)가 들어 있는 step에서 ${what.ko}. Keras처럼 if (param.grad === null) continue;로 건너뛰세요.`,
       en: `${call}: the trajectory is right, but in a step over a parameter whose grad is null (no gradient) ${what.en}. Skip it, as Keras does: if (param.grad === null) continue;`,
     },
-    { expected: '건너뜀 / skipped', got: what.en },
+    {
+      expected: '건너뜀 / skipped',
+      got:
+        output.nullGrad.outcome === 'threw'
+          ? `예외 / threw: ${output.nullGrad.error}`
+          : '값이 바뀜 / values changed',
+    },
   );
 }
 

@@ -62,13 +62,18 @@ export function judgeXor(got: RunResult[], input: XorInput): Verdict {
   const call = callOf(input.runs[0]!);
   const setting = `${XOR_EPOCHS} epochs, glorotUniform`;
   if (!Array.isArray(got) || got.length !== input.runs.length) {
-    const text = `expected ${input.runs.length} runs, got ${render(got)}`;
-    return fail({ ko: `${call}, ${setting}: ${text}`, en: `${call}, ${setting}: ${text}` });
+    return fail({
+      ko: `${call}, ${setting}: 실행 ${input.runs.length}번의 결과를 기대했지만 ${withParticle(render(got), '이')} 나왔습니다`,
+      en: `${call}, ${setting}: expected ${input.runs.length} runs, got ${render(got)}`,
+    });
   }
   for (const [k, spec] of input.runs.entries()) {
     const shape = malformedRun(got[k], spec.epochs);
     if (shape)
-      return fail({ ko: `${call}, seed ${spec.seed}: ${shape}`, en: `${call}, seed ${spec.seed}: ${shape}` });
+      return fail({
+        ko: `${call}, seed ${spec.seed}: ${shape.ko}`,
+        en: `${call}, seed ${spec.seed}: ${shape.en}`,
+      });
   }
   const chart = lossChart(
     input.runs.map((spec, k) => ({ name: `seed ${spec.seed}`, losses: got[k]!.losses })),
@@ -88,30 +93,33 @@ export function judgeXor(got: RunResult[], input: XorInput): Verdict {
       );
     }
   }
-  const lines = input.runs.map((spec, k) => {
-    const run = got[k]!;
-    return `seed ${spec.seed}: ${renderNumber(run.losses[0]!)} → ${renderNumber(run.loss)}, accuracy ${renderNumber(run.accuracy)}`;
-  });
-  const summary = lines.join('; ');
+  const summaryIn = (accuracy: string): string =>
+    input.runs
+      .map((spec, k) => {
+        const run = got[k]!;
+        return `seed ${spec.seed}: ${renderNumber(run.losses[0]!)} → ${renderNumber(run.loss)}, ${accuracy} ${renderNumber(run.accuracy)}`;
+      })
+      .join('; ');
+  const summary = { ko: summaryIn('정답률'), en: summaryIn('accuracy') };
   const successes = got.filter(learned).length;
   if (successes >= XOR_NEEDED) {
     return pass(
       {
-        ko: `${withParticle(call, '로')} XOR을 학습했습니다 (${setting}, ${input.runs.length}번 중 ${successes}번 정답률 1): ${summary}.`,
-        en: `${call} learned XOR (${setting}, ${successes} of ${input.runs.length} starts at accuracy 1): ${summary}.`,
+        ko: `${withParticle(call, '로')} XOR을 학습했습니다 (${setting}, ${input.runs.length}번 중 ${successes}번 정답률 1): ${summary.ko}.`,
+        en: `${call} learned XOR (${setting}, ${successes} of ${input.runs.length} starts at accuracy 1): ${summary.en}.`,
       },
       { chart },
     );
   }
   return fail(
     {
-      ko: `${withParticle(call, '로')} XOR을 서로 다른 시작 ${input.runs.length}곳에서 학습(${setting})했을 때 적어도 ${XOR_NEEDED}번은 정답률 1과 손실 ${XOR_MAX_LOSS} 미만을 기대했지만 ${successes}번이었습니다: ${summary}. 궤적 검사가 통과했다면 step이 모든 파라미터(커널과 편향)를 고치는지 확인하세요.`,
-      en: `Training XOR with ${call} (${setting}) from ${input.runs.length} starts, expected at least ${XOR_NEEDED} to reach accuracy 1 and a loss under ${XOR_MAX_LOSS}; ${successes} did: ${summary}. If the trajectory checks pass, make sure step updates every parameter (kernels and biases).`,
+      ko: `${withParticle(call, '로')} XOR을 서로 다른 시작 ${input.runs.length}곳에서 학습(${setting})했을 때 적어도 ${XOR_NEEDED}번은 정답률 1과 손실 ${XOR_MAX_LOSS} 미만을 기대했지만 ${successes}번이었습니다: ${summary.ko}. 궤적 검사가 통과했다면 step이 모든 파라미터(커널과 편향)를 고치는지 확인하세요.`,
+      en: `Training XOR with ${call} (${setting}) from ${input.runs.length} starts, expected at least ${XOR_NEEDED} to reach accuracy 1 and a loss under ${XOR_MAX_LOSS}; ${successes} did: ${summary.en}. If the trajectory checks pass, make sure step updates every parameter (kernels and biases).`,
     },
     {
       chart,
-      expected: `≥ ${XOR_NEEDED} of ${input.runs.length} runs with accuracy 1, loss < ${XOR_MAX_LOSS}`,
-      got: summary,
+      expected: `정답률 1, 손실 < ${XOR_MAX_LOSS}: ${input.runs.length}번 중 ${XOR_NEEDED}번 이상 / ≥ ${XOR_NEEDED} of ${input.runs.length} runs with accuracy 1, loss < ${XOR_MAX_LOSS}`,
+      got: `${successes}번 / ${successes} runs`,
     },
   );
 }
