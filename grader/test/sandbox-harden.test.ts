@@ -6,14 +6,16 @@
  * `@gradschool/exercise-kit` resolves from the grader's node_modules).
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../src/cli.js';
 import { runBatch } from '../src/core/batch.js';
+import { discover } from '../src/core/discover.js';
 import { DEFAULT_SEED } from '../src/core/seed.js';
+import { prepareSubmission } from '../src/core/submission.js';
 import { changedFiles, fingerprint } from '../src/core/tamper.js';
 
 const GRADER = fileURLToPath(new URL('..', import.meta.url));
@@ -164,6 +166,28 @@ describe('record grading against hostile submissions', () => {
     expect(report.score).toBe(0);
     expect(report.exercises[0].status).toBe('error');
   }, 60_000);
+
+  it("a submission's copy has no solution/, mutants/ or test/, and read-only judges", async () => {
+    write(path.join(repo, 'exercises/02-second/mutants/off-by-one.ts'), 'export const m = 1;\n');
+    write(path.join(repo, 'exercises/02-second/test/b.test.ts'), 'export {};\n');
+    mkdirSync(path.join(base, 'empty'));
+    const { exercises } = await discover(repo);
+    const prepared = await prepareSubmission({
+      repoRoot: repo,
+      submissionDir: path.join(base, 'empty'),
+      exercises,
+    });
+    try {
+      const copy = (p: string) => path.join(prepared.root, 'exercises/02-second', p);
+      for (const folder of ['solution', 'mutants', 'test']) expect(existsSync(copy(folder))).toBe(false);
+      expect(existsSync(copy('src/b.ts'))).toBe(true);
+      expect(statSync(copy('checks.ts')).mode & 0o222).toBe(0);
+      expect(statSync(copy('src/b.ts')).mode & 0o200).not.toBe(0);
+    } finally {
+      await prepared.cleanup();
+    }
+    expect(existsSync(prepared.root)).toBe(false);
+  });
 
   it('fingerprints see a changed judge even when size and mtime are kept', async () => {
     const before = await fingerprint(repo);

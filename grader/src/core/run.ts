@@ -117,7 +117,9 @@ export async function grade(options: RunOptions): Promise<GradeReport> {
   const { warm, ...rest } = options;
   // Every suite is imported before the first child runs student code: a student's code in one
   // exercise could otherwise rewrite a later exercise's checks.ts in a submission's copy.
-  const suites = options.suites ?? (await loadSuites(selected, options.root));
+  // (Suites passed in, loaded from the pristine repository, are completed with any they lack.)
+  const missing = selected.filter((e) => !options.suites?.has(e.id));
+  const suites = new Map([...(options.suites ?? []), ...(await loadSuites(missing, options.root))]);
   const each: RunOptions = { ...rest, suites };
   const graded = await mapLimited(
     selected,
