@@ -135,7 +135,7 @@ export default defineChecks<typeof Student>([
           const at = { ko: `${call}의 ${r + 1}라운드`, en: `${call}, round ${r + 1}` };
           const gr = g[r];
           return [
-            expectEqual(gr?.round, w.round, { what: { ko: `${at.ko} round`, en: `${at.en}: round` } }),
+            expectEqual(gr?.round, w.round, { what: { ko: `${at.ko}의 round 값`, en: `${at.en}: round` } }),
             expectClose([gr?.w1, gr?.w2, gr?.b], [w.w1, w.w2, w.b], {
               rtol: 1e-12,
               what: {

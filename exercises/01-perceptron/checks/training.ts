@@ -185,7 +185,7 @@ const xorCheck: Check<typeof Student, number[], Run[]> = {
           ko: `${call}: ${wrong + 1}라운드의 정답률이 ${render(acc[wrong])}입니다. 샘플 4개의 정답률은 0, 0.25, 0.5, 0.75 중 하나여야 합니다 (XOR은 직선 하나로 나눌 수 없어 1은 불가능).`,
           en: `${call}: the accuracy of round ${wrong + 1} is ${render(acc[wrong])}. With 4 samples it must be one of 0, 0.25, 0.5, 0.75 (XOR cannot be split by one line, so never 1).`,
         },
-        { expected: '0, 0.25, 0.5 or 0.75', got: render(acc[wrong]) },
+        { expected: '0, 0.25, 0.5, 0.75 중 하나 / 0, 0.25, 0.5 or 0.75', got: render(acc[wrong]) },
       );
     });
     const verdict = allOf(verdicts);
