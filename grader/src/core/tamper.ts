@@ -41,7 +41,8 @@ async function folders(dir: string): Promise<string[]> {
 
 /**
  * The trusted files of `repoRoot`: `exercises/<id>/{exercise.json,checks.ts,checks/**}`,
- * `packages/<name>/src/**`, `grader/src/**` and `grader/schema/**` (repository-relative, sorted).
+ * `packages/<name>/src/**`, `grader/src/**`, `grader/schema/**`, and the `package.json` files and root
+ * `tsconfig*.json` that decide how modules resolve (repository-relative, sorted).
  */
 export async function trustedFiles(repoRoot: string): Promise<string[]> {
   const files: string[] = [];
@@ -54,11 +55,27 @@ export async function trustedFiles(repoRoot: string): Promise<string[]> {
     files.push(...(await filesUnder(repoRoot, path.join(repoRoot, 'packages', name, 'src'))));
   for (const sub of ['src', 'schema'])
     files.push(...(await filesUnder(repoRoot, path.join(repoRoot, 'grader', sub))));
+  // What decides how modules resolve (a package's `exports`, the TypeScript settings).
+  const configs = [
+    'package.json',
+    'grader/package.json',
+    ...(await folders(path.join(repoRoot, 'packages'))).map((name) => `packages/${name}/package.json`),
+    ...(await folders(path.join(repoRoot, 'exercises'))).map((id) => `exercises/${id}/package.json`),
+    ...(await readdir(repoRoot).catch(() => [] as string[])).filter((f) => /^tsconfig.*\.json$/.test(f)),
+  ];
+  for (const file of configs)
+    if (
+      await stat(path.join(repoRoot, ...file.split('/'))).then(
+        (s) => s.isFile(),
+        () => false,
+      )
+    )
+      files.push(file);
   return files.sort();
 }
 
 /**
- * Fingerprints the trusted files of `repoRoot` (about 50 ms for this course's ~190 files on a busy 2-core machine).
+ * Fingerprints the trusted files of `repoRoot` (about 50 ms for this course's ~200 files on a busy 2-core machine).
  *
  * @example
  * ```ts
