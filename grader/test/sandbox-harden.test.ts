@@ -142,6 +142,23 @@ describe('record grading against hostile submissions', () => {
     expect(report.exercises[0].problem.message).toContain('its result is void');
   }, 60_000);
 
+  it('a change seen before a submission starts stops the batch there, naming the last one graded', async () => {
+    write(path.join(base, 'class/a-honest/exercises/01-first/src/a.ts'), HONEST);
+    write(path.join(base, 'class/b-honest/exercises/01-first/src/a.ts'), HONEST);
+    const { rows, tampered } = await runBatch({
+      repoRoot: repo,
+      batchDir: path.join(base, 'class'),
+      seed: DEFAULT_SEED,
+      lang: 'en',
+      concurrency: 1,
+      filters: ['01'],
+      // Stands in for a process left behind that writes once the first submission is done.
+      onSubmissionDone: () => writeFileSync(path.join(repo, 'packages/fake/src/index.ts'), 'export {};\n'),
+    });
+    expect(rows.map((r) => [r.submission, r.status])).toEqual([['a-honest', 'graded']]);
+    expect(tampered).toEqual({ submissions: ['a-honest'], files: ['packages/fake/src/index.ts'] });
+  }, 60_000);
+
   it('--submission: the voided report is written and the exit code is 2', async () => {
     write(path.join(base, 'mallory/exercises/01-first/src/a.ts'), TAMPER);
     const json = path.join(base, 'report.json');

@@ -75,7 +75,8 @@ export interface BatchResult {
   files: { csv: string; json: string };
   /**
    * Set when the grader's trusted files changed during the batch: it stopped there. `submissions`
-   * names the one that was running when it was seen (and any graded at the same time).
+   * names the one that was running when it was seen (and any graded at the same time), or, when it
+   * was seen before a submission started, the ones still running and the last one that finished.
    */
   tampered?: { submissions: string[]; files: string[] };
 }
@@ -124,6 +125,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const stop = new AbortController();
   const signal = options.signal ? AbortSignal.any([stop.signal, options.signal]) : stop.signal;
   const running = new Set<string>();
+  const finished: string[] = [];
   let tampered: BatchResult['tampered'];
   // Loaded from the pristine repository before any submission runs: submissions graded side by side
   // cannot rewrite the checks another one's grading imports (a fake engine may not know checksPath).
@@ -210,7 +212,16 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     Array.from({ length: workers }, async () => {
       while (next < names.length && !signal.aborted) {
         const index = next++;
+        // Checked before each submission too: a process an earlier one left running may have
+        // written since. That one is named, and this one is not graded.
+        const changed = changedFiles(baseline, await fingerprint(options.repoRoot));
+        if (changed.length > 0) {
+          tampered ??= { submissions: [...running, ...finished.slice(-1)], files: changed };
+          stop.abort();
+          break;
+        }
         rows[index] = await gradeOne(names[index]!);
+        finished.push(names[index]!);
       }
     }),
   );
