@@ -136,7 +136,7 @@ describe('main()', () => {
       expect([args, result.code]).toEqual([args, 2]);
       expect(result.stderr.length).toBeGreaterThan(10);
     }
-    expect((await inProcess(['--root', FIXTURES, '99'])).stderr).toContain('"99"');
+    expect((await inProcess(['--root', FIXTURES, '99'])).stderr).toContain('99로 시작하는');
     const empty = await inProcess(['--ci', '--root', out, '--lang', 'en']);
     expect([empty.code, empty.stderr]).toEqual([2, expect.stringContaining('No exercises')]);
   });

@@ -4,15 +4,15 @@ import type { Localized } from '@gradschool/exercise-kit';
 export const core = {
   // Manifests and discovery
   'core.manifest.unreadable': {
-    ko: '{file}을(를) 읽을 수 없습니다: {reason}',
+    ko: '{file|을} 읽을 수 없습니다: {reason}',
     en: 'Cannot read {file}: {reason}',
   },
   'core.manifest.invalidJson': {
-    ko: '{file}은(는) 올바른 JSON이 아닙니다: {reason}',
+    ko: '{file|은} 올바른 JSON이 아닙니다: {reason}',
     en: '{file} is not valid JSON: {reason}',
   },
   'core.manifest.invalidField': {
-    ko: '{file}: 필드 {field}이(가) 올바르지 않습니다: {reason}',
+    ko: '{file}: 필드 {field|이} 올바르지 않습니다: {reason}',
     en: '{file}: field {field} is invalid: {reason}',
   },
   'core.manifest.idMismatch': {
@@ -24,11 +24,11 @@ export const core = {
     en: '{file}: the path "{path}" in {field} leaves the exercise folder.',
   },
   'core.manifest.missingFile': {
-    ko: '{file}: {field}의 파일 "{path}"이(가) 없습니다.',
+    ko: '{file}: {field}의 파일 {path|이} 없습니다.',
     en: '{file}: the file "{path}" named in {field} does not exist.',
   },
   'core.checks.loadFailed': {
-    ko: '채점 파일 {file}을(를) 불러오지 못했습니다 (강사에게 알려 주세요): {reason}',
+    ko: '채점 파일 {file|을} 불러오지 못했습니다 (강사에게 알려 주세요): {reason}',
     en: 'Could not load the checks {file} (please tell your instructor): {reason}',
   },
   'core.checks.badExport': {
@@ -50,11 +50,11 @@ export const core = {
     en: '… and {n} more type error(s). Fix the ones above first.',
   },
   'core.static.forbiddenModule': {
-    ko: '{file}:{line}:{column}: 이 연습 문제에서는 "{module}"을(를) import할 수 없습니다. 직접 구현해 보세요.',
+    ko: '{file}:{line}:{column}: 이 연습 문제에서는 {module|을} import할 수 없습니다. 직접 구현해 보세요.',
     en: '{file}:{line}:{column}: this exercise does not allow importing "{module}". Write it yourself.',
   },
   'core.static.forbiddenName': {
-    ko: '{file}:{line}:{column}: 이 연습 문제에서는 "{module}"의 {name}을(를) 쓸 수 없습니다. 직접 구현해 보세요.',
+    ko: '{file}:{line}:{column}: 이 연습 문제에서는 "{module}"의 {name|을} 쓸 수 없습니다. 직접 구현해 보세요.',
     en: '{file}:{line}:{column}: this exercise does not allow {name} from "{module}". Write it yourself.',
   },
   'core.static.computedImport': {
@@ -62,7 +62,7 @@ export const core = {
     en: '{file}:{line}:{column}: module names must be written as plain strings (import(variable) or require(variable) cannot be checked).',
   },
   'core.static.missingStudentFile': {
-    ko: '학생 파일 {file}이(가) 없습니다.',
+    ko: '학생 파일 {file|이} 없습니다.',
     en: 'The student file {file} does not exist.',
   },
   'core.notRun': {
@@ -92,7 +92,7 @@ export const core = {
     en: 'Your code threw an error: {error}\n    at {where}',
   },
   'core.check.exitCalled': {
-    ko: '코드가 process.exit({code})을(를) 호출했습니다. 채점 중에는 프로세스를 끝낼 수 없습니다. 값을 return 하세요.',
+    ko: 'process.exit({code}) 호출: 채점 중에는 프로세스를 끝낼 수 없습니다. 값을 return 하세요.',
     en: 'Your code called process.exit({code}). It cannot end the process while being graded; return the value instead.',
   },
   'core.check.unhandled': {
@@ -224,7 +224,7 @@ Exit codes: 0 every check passed (or --min-score met), 1 some check did not, 2 u
     en: '--min-score must be a number from 0 to 100 (percent): "{value}"',
   },
   'core.cli.noMatch': {
-    ko: '"{filters}"(으)로 시작하는 연습 문제가 없습니다.',
+    ko: '{filters|으로} 시작하는 연습 문제가 없습니다.',
     en: 'No exercise id starts with "{filters}".',
   },
   'core.cli.noExercises': {
@@ -246,7 +246,7 @@ Exit codes: 0 every check passed (or --min-score met), 1 some check did not, 2 u
     en: 'The reference solution is not 100% with seed {seed}: {check} -> {status}: {message}',
   },
   'core.verify.starterNotTodo': {
-    ko: '시작 코드에서 {check}이(가) todo가 아니라 {status}입니다: {message}',
+    ko: '시작 코드에서 {check|이} todo가 아니라 {status}입니다: {message}',
     en: 'With the starter, {check} is {status}, not todo: {message}',
   },
   'core.verify.starterScores': {
@@ -254,7 +254,7 @@ Exit codes: 0 every check passed (or --min-score met), 1 some check did not, 2 u
     en: 'The starter scores {score} (must be 0).',
   },
   'core.verify.mutantSurvives': {
-    ko: '변형 {mutant}이(가) 만점을 받았습니다: 이 실수를 잡는 검사가 없습니다.',
+    ko: '변형 {mutant|이} 만점을 받았습니다: 이 실수를 잡는 검사가 없습니다.',
     en: 'Mutant {mutant} scores 100%: no check catches this mistake.',
   },
   'core.verify.noMutants': {
@@ -279,7 +279,7 @@ Exit codes: 0 every check passed (or --min-score met), 1 some check did not, 2 u
     en: "the grader's files changed while this submission ran: its result is void. Changed: {files}",
   },
   'core.tamper.batchStopped': {
-    ko: '일괄 채점을 멈췄습니다: 제출물 {submission}을(를) 채점하는 동안 채점기의 파일이 바뀌어 이후 결과를 믿을 수 없습니다. 저장소를 git으로 되돌린 뒤 다시 채점하세요. 바뀐 파일: {files}',
+    ko: '일괄 채점을 멈췄습니다: 제출물 {submission|을} 채점하는 동안 채점기의 파일이 바뀌어 이후 결과를 믿을 수 없습니다. 저장소를 git으로 되돌린 뒤 다시 채점하세요. 바뀐 파일: {files}',
     en: "batch stopped: the grader's files changed while submission {submission} ran, so later results cannot be trusted. Restore the repository (git) and grade again. Changed: {files}",
   },
   'core.verify.readmeMissing': {
@@ -287,11 +287,11 @@ Exit codes: 0 every check passed (or --min-score met), 1 some check did not, 2 u
     en: 'There is no README.md.',
   },
   'core.verify.readmeOmits': {
-    ko: 'README.md가 학생 파일의 export {name}을(를) 언급하지 않습니다.',
+    ko: 'README.md가 학생 파일의 export {name|을} 언급하지 않습니다.',
     en: 'README.md does not mention {name}, an export of the student file.',
   },
   'core.verify.noSolution': {
-    ko: '참고 답안 {file}이(가) 없습니다.',
+    ko: '참고 답안 {file|이} 없습니다.',
     en: 'The reference solution {file} does not exist.',
   },
   'core.verify.valueImportOfStudent': {

@@ -3,7 +3,7 @@
  * strings in its own module (core, report, ui); this file joins them. A key lacking either language does
  * not type-check, and `test/i18n.test.ts` fails on an empty one.
  */
-import type { Lang, Localized } from '@gradschool/exercise-kit';
+import { type Lang, type Localized, type Particle, withParticle } from '@gradschool/exercise-kit';
 import { core } from './core.js';
 import { report } from './report.js';
 import { ui } from './ui.js';
@@ -15,11 +15,19 @@ export type MessageKey = keyof typeof catalog;
 /** Values substituted for `{name}` placeholders. */
 export type Params = Record<string, string | number>;
 
+/**
+ * A placeholder: `{name}`, or in Korean `{name|을}` — the value followed by the particle that fits it
+ * (`process.exit(0)을`, `perceptron.ts를`), instead of the `을(를)` fallback.
+ */
+export const PLACEHOLDER = /\{(\w+)(?:\|([^}]+))?\}/g;
+
 function fill(template: string, params: Params | undefined): string {
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return template.replace(PLACEHOLDER, (whole, name: string, particle: string | undefined) => {
+    if (!(name in params)) return whole;
+    const value = String(params[name]);
+    return particle ? withParticle(value, particle as Particle) : value;
+  });
 }
 
 /** The message `key` in `lang`, with `{placeholders}` filled from `params`. */
