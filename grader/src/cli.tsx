@@ -51,6 +51,8 @@ async function finish(
   notSelected: readonly LoadedExercise[] = [],
 ): Promise<number> {
   const reports = await import('./report/index.js');
+  // Nothing the grading started is alive any more when a report is written.
+  await (await import('./sandbox/sandbox.js')).allChildrenExited();
   const hints = Object.fromEntries(exercises.map((e) => [e.id, e.manifest.hints]));
   io.stdout.write(
     reports.renderPlain(report, {
@@ -125,7 +127,12 @@ async function runSubmissionMode(
   });
   try {
     const { grade } = await import('./core/run.js');
-    const report = await grade({ ...runOptions(options, prepared.root), source: 'submission', suites });
+    const report = await grade({
+      ...runOptions(options, root),
+      studentRoot: prepared.root,
+      source: 'submission',
+      suites,
+    });
     report.ignoredFiles = prepared.ignoredFiles;
     // Student code that wrote into the grader's own files voids its result (exit 2).
     const changed = tamper.changedFiles(before, await tamper.fingerprint(root));

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SandboxSlot } from '../src/sandbox/slot.js';
-import { FIXTURE_EXERCISES, gradeFixtures } from './helpers.js';
+import { FIXTURE_EXERCISES, gradeFixtures, sandboxCodeFor } from './helpers.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'grade-abort-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -49,9 +49,7 @@ describe('SandboxSlot after abort', () => {
     const controller = new AbortController();
     const slot = new SandboxSlot(
       {
-        checksPath: path.join(FIXTURE_EXERCISES, '01-passing', 'checks.ts'),
-        studentPath: student,
-        cwd: dir,
+        ...(await sandboxCodeFor(path.join(FIXTURE_EXERCISES, '01-passing', 'checks.ts'), student)),
         heapMb: 256,
         rssMb: 640,
         loadTimeoutMs: 120_000,
@@ -60,7 +58,7 @@ describe('SandboxSlot after abort', () => {
     );
     setTimeout(() => controller.abort(), 300);
     const answer = await slot.run('anything', undefined, 1000);
-    slot.close();
+    await slot.close();
     expect(answer.loadFailed).toBe(false);
     expect(answer.outcome).toMatchObject({ kind: 'crashed', how: 'cancelled' });
   }, 20_000);

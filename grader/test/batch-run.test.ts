@@ -37,9 +37,9 @@ const engine: BatchEngine = {
       manifest: { files: ['src/main.ts'] },
     })),
   }),
-  grade: async ({ root, seed }) => {
+  grade: async ({ studentRoot, seed }) => {
     const exercises = ['01-x', '02-y'].map((id) => {
-      const code = readFileSync(path.join(root, 'exercises', id, 'src/main.ts'), 'utf8');
+      const code = readFileSync(path.join(studentRoot, 'exercises', id, 'src/main.ts'), 'utf8');
       if (code.includes('crash')) throw new Error(`grader exploded on ${id}`);
       const solved = code.includes('solved');
       return fakeExercise({

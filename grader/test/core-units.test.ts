@@ -7,7 +7,7 @@ import { isInsidePath, validateManifest } from '../src/core/manifest.js';
 import { checkSeed, DEFAULT_SEED, parseSeed } from '../src/core/seed.js';
 import { codeFrame } from '../src/core/static/frame.js';
 import type { GradeReport } from '../src/core/types.js';
-import { isFromChild } from '../src/sandbox/messages.js';
+import { checkFromChild } from '../src/sandbox/messages.js';
 import { toPlain } from '../src/sandbox/plain.js';
 
 describe('seeds', () => {
@@ -105,25 +105,50 @@ describe('parseCli', () => {
 
 describe('the IPC guard', () => {
   const nonce = 'abc';
+  const ok = (message: unknown) => checkFromChild(message, nonce).ok;
+  const why = (message: unknown) => {
+    const checked = checkFromChild(message, nonce);
+    return checked.ok ? 'ok' : checked.why;
+  };
+  const result = {
+    type: 'result',
+    nonce,
+    checkId: 'x',
+    output: '',
+    droppedChars: 0,
+    unhandled: [],
+    ok: true,
+    value: 1,
+  };
   it('believes only well-formed messages carrying the run nonce', () => {
-    const result = {
-      type: 'result',
-      nonce,
-      checkId: 'x',
-      output: '',
-      droppedChars: 0,
-      unhandled: [],
-      ok: true,
-      value: 1,
-    };
-    expect(isFromChild(result, nonce)).toBe(true);
-    expect(isFromChild({ ...result, nonce: 'forged' }, nonce)).toBe(false);
-    expect(isFromChild({ ...result, nonce: undefined }, nonce)).toBe(false);
-    expect(isFromChild({ ...result, unhandled: undefined }, nonce)).toBe(false);
+    expect(ok(result)).toBe(true);
+    expect(why({ ...result, nonce: 'forged' })).toBe('unauthentic');
+    expect(why({ ...result, nonce: undefined })).toBe('unauthentic');
+    expect(why({ ...result, unhandled: undefined })).toBe('malformed');
     const { value: _value, ...noValue } = result;
-    expect(isFromChild(noValue, nonce)).toBe(false);
-    expect(isFromChild({ ...result, ok: false }, nonce)).toBe(false);
-    expect(isFromChild('result', nonce)).toBe(false);
+    expect(why(noValue)).toBe('malformed');
+    expect(why({ ...result, ok: false })).toBe('malformed');
+    expect(why('result')).toBe('unauthentic');
+  });
+
+  it('refuses what a forged message would crash the grader with: BigInt counts, huge fields, extra keys', () => {
+    expect(why({ ...result, droppedChars: 10n })).toBe('malformed');
+    expect(why({ ...result, droppedChars: -1 })).toBe('malformed');
+    expect(why({ ...result, output: 'x'.repeat(100_000) })).toBe('malformed');
+    const error = { name: 'Error', message: 'm', notImplemented: false };
+    expect(ok({ ...result, error })).toBe(false);
+    const { value: _v, ...failed } = result;
+    expect(ok({ ...failed, ok: false, error })).toBe(true);
+    expect(why({ ...failed, ok: false, error: { ...error, stack: 's'.repeat(1_000_000) } })).toBe(
+      'malformed',
+    );
+    expect(why({ ...failed, ok: false, error: { ...error, exitCode: 1.5 } })).toBe('malformed');
+    expect(why({ ...result, unhandled: [{ ...error, stack: 10n }] })).toBe('malformed');
+    expect(why({ ...result, unhandled: Array.from({ length: 101 }, () => error) })).toBe('malformed');
+    expect(why({ ...result, extra: 1 })).toBe('malformed');
+    expect(why({ type: 'ready', nonce, checkId: 'x' })).toBe('malformed');
+    // The answer's value is the judge's business: anything structured clone carries is let through.
+    expect(ok({ ...result, value: { big: 10n, nested: [Number.NaN, new Float64Array(2)] } })).toBe(true);
   });
 });
 

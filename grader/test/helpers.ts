@@ -33,3 +33,17 @@ export function statuses(result: ExerciseResult): Record<string, string> {
 export function scores(result: ExerciseResult): Record<string, number> {
   return Object.fromEntries(result.checks.map((c) => [c.id, c.score]));
 }
+
+/**
+ * What a sandbox child runs for `checksPath` and `studentPath` (TypeScript, bundled as the grader
+ * does), with the limits given.
+ */
+export async function sandboxCodeFor(
+  checksPath: string,
+  studentPath: string,
+): Promise<{ checksCode: string; studentCode: string }> {
+  const { checksBundle, studentBundle } = await import('../src/sandbox/bundle.js');
+  const student = await studentBundle(studentPath, [studentPath], (f) => f);
+  if (!('code' in student)) throw new Error(`${studentPath} did not bundle: ${student.problem.message.en}`);
+  return { checksCode: await checksBundle(checksPath), studentCode: student.code };
+}

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Sandbox } from '../src/sandbox/sandbox.js';
+import { sandboxCodeFor } from './helpers.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'grade-late-'));
 let sandbox: Sandbox;
@@ -39,9 +40,7 @@ export async function slow(): Promise<number> {
     `export default { checks: [${['leavesWorkBehind', 'rejectsRightAfter', 'slow'].map(probe).join(', ')}] };\n`,
   );
   const started = await Sandbox.start({
-    checksPath: path.join(dir, 'checks.ts'),
-    studentPath: path.join(dir, 'student.ts'),
-    cwd: dir,
+    ...(await sandboxCodeFor(path.join(dir, 'checks.ts'), path.join(dir, 'student.ts'))),
     heapMb: 256,
     rssMb: 640,
     loadTimeoutMs: 30_000,

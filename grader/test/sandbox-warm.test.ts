@@ -1,6 +1,6 @@
 /**
  * The pre-started sandbox child of watch mode and the UI: a regrade takes the waiting child (it
- * runs in the exercise's folder, with no trace of an earlier grading), a new one waits after it, a
+ * runs in a private folder of its own, with no trace of an earlier grading), a new one waits after it, a
  * child is never handed out twice, and a waiting child that died costs nothing but its head start.
  */
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -10,8 +10,10 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { discover, type LoadedExercise } from '../src/core/discover.js';
 import { gradeExercise } from '../src/core/run.js';
+import { checksBundle, studentBundle } from '../src/sandbox/bundle.js';
 import { Sandbox } from '../src/sandbox/sandbox.js';
 import { SandboxSlot } from '../src/sandbox/slot.js';
+import { sandboxRoot } from '../src/sandbox/spawn.js';
 import { WarmSandboxes } from '../src/sandbox/warm.js';
 
 const GRADER = fileURLToPath(new URL('..', import.meta.url));
@@ -95,16 +97,19 @@ describe('the pre-started child', () => {
     expect(waiting).toBeDefined();
     expect(waiting).not.toBe(first.pid);
     const second = await regrade(0);
-    expect(second).toEqual({ pid: waiting, gradings: 1, cwd: exercises[0]!.dir });
+    expect(second).toMatchObject({ pid: waiting, gradings: 1 });
+    // Its own private folder, outside the course tree, never the previous child's.
+    expect(second.cwd.startsWith(sandboxRoot())).toBe(true);
+    expect(second.cwd).not.toBe(first.cwd);
     // Used once: the next one waiting is yet another process.
     expect(warm.waitingPid).toBeDefined();
     expect([first.pid, second.pid]).not.toContain(warm.waitingPid);
   }, 30_000);
 
-  it('serves another exercise just as well, in that folder', async () => {
+  it('serves another exercise just as well', async () => {
     const waiting = warm.waitingPid;
     const other = await regrade(1);
-    expect(other).toEqual({ pid: waiting, gradings: 1, cwd: exercises[1]!.dir });
+    expect(other).toMatchObject({ pid: waiting, gradings: 1 });
   }, 30_000);
 
   it('may die while it waits: the regrade starts its own child', async () => {
@@ -119,20 +124,22 @@ describe('the pre-started child', () => {
 
   it('handed out and dying before it loads: one fresh child takes over', async () => {
     const ex = exercises[0]!;
+    const student = await studentBundle(path.join(ex.dir, 'src', 'facts.ts'), [], (f) => f);
+    if (!('code' in student)) throw new Error('the student module did not bundle');
     const options = {
-      checksPath: ex.checksPath,
-      studentPath: path.join(ex.dir, 'src', 'facts.ts'),
-      cwd: ex.dir,
+      checksCode: await checksBundle(ex.checksPath),
+      studentCode: student.code,
       heapMb: 512,
       rssMb: 896,
       loadTimeoutMs: 30_000,
     };
     const doomed = Sandbox.spawn(options);
+    await doomed.ready();
     const pool = { take: () => doomed, replenish: () => {} } as unknown as WarmSandboxes;
     process.kill(doomed.pid!, 'SIGKILL');
     const slot = new SandboxSlot(options, undefined, pool);
     const answer = await slot.run('facts', undefined, 5000);
-    slot.close();
+    await slot.close();
     expect(answer.loadFailed).toBe(false);
     expect(answer.outcome).toMatchObject({ kind: 'value', value: { gradings: 1 } });
     expect((answer.outcome as { value: Facts }).value.pid).not.toBe(doomed.pid);

@@ -46,7 +46,12 @@ describe('a submission graded by the real core', () => {
     const prepared = await prepareSubmission({ repoRoot: FIXTURES, submissionDir: dir, exercises });
     try {
       const options = { seed: DEFAULT_SEED, lang: 'en' as const, filters: ['02'], concurrency: 1 };
-      const report = await grade({ ...options, root: prepared.root, source: 'submission' });
+      const report = await grade({
+        ...options,
+        root: FIXTURES,
+        studentRoot: prepared.root,
+        source: 'submission',
+      });
       const pristine = await grade({ ...options, root: FIXTURES, source: 'src' });
       const got = exercise(report, '02-failing');
       expect(prepared.ignoredFiles).toEqual(['exercises/02-failing/checks.ts']);

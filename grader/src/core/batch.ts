@@ -18,6 +18,7 @@ import {
   toGradebookCsv,
 } from '../report/gradebook.js';
 import { writeJsonReport } from '../report/json.js';
+import { allChildrenExited } from '../sandbox/sandbox.js';
 import { discover } from './discover.js';
 import { GraderError } from './errors.js';
 import { grade } from './run.js';
@@ -33,6 +34,7 @@ export interface BatchEngine {
   ): Promise<{ exercises: (SubmissionExercise & { id: string; checksPath?: string })[] }>;
   grade(options: {
     root: string;
+    studentRoot: string;
     seed: number;
     seedHidden?: boolean;
     lang: Lang;
@@ -155,7 +157,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
         exercises,
       });
       const report = await engine.grade({
-        root: prepared.root,
+        root: options.repoRoot,
+        studentRoot: prepared.root,
         seed: options.seed,
         ...(options.seedHidden ? { seedHidden: true } : {}),
         lang: options.lang,
@@ -186,6 +189,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
       });
       if (changed.length > 0)
         Object.assign(row, { status: 'failed', error: tamperMessage(changed)[options.lang] });
+      // Every child of this submission has exited (`runChecks` waits for it): nothing of it can
+      // run on while its row and its report are written.
       const reportFile = `reports/${name}.json`;
       try {
         writeJsonReport(report, options.lang, path.join(outDir, reportFile), {
@@ -241,6 +246,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     rows: graded,
   };
   const files = { csv: path.join(outDir, 'gradebook.csv'), json: path.join(outDir, 'gradebook.json') };
+  await allChildrenExited();
   writeFileAtomic(files.csv, toGradebookCsv(gradebook));
   writeFileAtomic(files.json, `${JSON.stringify(gradebook, null, 2)}\n`);
   return { rows: graded, gradebook, files, ...(tampered ? { tampered } : {}) };

@@ -88,12 +88,10 @@ export async function discover(
     }
     const manifest = data as ExerciseManifest;
     const checks = manifest.checks ?? 'checks.ts';
-    const missing = [
-      ['checks', checks] as const,
-      ...manifest.files.map((f, i) => [`files[${i}]`, f] as const),
-    ].find(([, p]) => !existsSync(path.join(dir, p)));
-    if (missing) {
-      problem(missing[0], both('core.manifest.missingFile', { file, field: missing[0], path: missing[1] }));
+    // Only the course's own file: a student file that is missing (deleted, renamed, a folder now)
+    // is the student's to fix, and grading says so (`student-file.ts`), never a broken manifest.
+    if (!existsSync(path.join(dir, checks))) {
+      problem('checks', both('core.manifest.missingFile', { file, field: 'checks', path: checks }));
       continue;
     }
     exercises.push({ id: manifest.id, dir, manifest, checksPath: path.join(dir, checks) });

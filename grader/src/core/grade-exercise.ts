@@ -8,6 +8,7 @@ import { both } from '../i18n/index.js';
 import type { LoadedExercise } from './discover.js';
 import type { RunOptions } from './options.js';
 import { notRun, runChecks } from './run-checks.js';
+import { checksBundleProblem, type SandboxCode, sandboxCode } from './sandbox-code.js';
 import { shownPath, staticProblem, studentModulePath } from './student-file.js';
 import { loadSuite } from './suite.js';
 import type { CheckResult, ExerciseProblem, ExerciseResult, ExerciseStatus } from './types.js';
@@ -31,7 +32,7 @@ export async function gradeExercise(ex: LoadedExercise, options: RunOptions): Pr
   const emit = options.onEvent ?? (() => {});
   emit({ type: 'exercise-start', id: ex.id });
   const absolute = studentModulePath(ex, options);
-  const file: StudentFile = { absolute, shownAs: shownPath(options.root, absolute) };
+  const file: StudentFile = { absolute, shownAs: shownPath(options.studentRoot ?? options.root, absolute) };
   const base = { id: ex.id, title: ex.manifest.title, files: [file.shownAs] };
 
   // Preloaded by grade() (or a batch) before any student code ran; a lone regrade loads its own.
@@ -43,19 +44,34 @@ export async function gradeExercise(ex: LoadedExercise, options: RunOptions): Pr
       ...base,
       status: 'error',
       score: 0,
-      maxScore: 0,
+      maxScore: 0, // the checks did not load: the course's configuration error (exit 2)
       checks: [],
       durationMs: 0,
       problem: suite.problem,
     };
   } else {
     // Aborted meanwhile: nothing more is checked or started, every check is `cancelled`.
-    const problem = options.signal?.aborted
+    const overridden = Boolean(options.studentFileOverride?.[ex.id]);
+    let problem = options.signal?.aborted
       ? cancelledProblem()
-      : await staticProblem(ex, file, options, Boolean(options.studentFileOverride?.[ex.id]));
-    const checks = problem
-      ? suite.checks.map((check) => notRun(check, problem, emit, ex.id))
-      : await runChecks(ex, suite.checks, file, options);
+      : await staticProblem(ex, file, options, overridden);
+    let code: SandboxCode | undefined;
+    if (!problem) {
+      const prepared = await sandboxCode(ex, file, options, overridden).catch((error: unknown) => ({
+        problem: checksBundleProblem(ex, error, options.root),
+      }));
+      if ('problem' in prepared) problem = prepared.problem;
+      else code = prepared.code;
+    }
+    let checks: CheckResult[];
+    if (problem || !code) {
+      const why = problem ?? cancelledProblem();
+      checks = suite.checks.map((check) => notRun(check, why, emit, ex.id));
+    } else {
+      const ran = await runChecks(ex, suite.checks, file, options, code);
+      checks = ran.checks;
+      problem = ran.problem ?? null;
+    }
     result = {
       ...base,
       status: statusOf(checks, problem ?? undefined),

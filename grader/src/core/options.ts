@@ -5,8 +5,13 @@ import type { SuiteLoad } from './suite.js';
 import type { CheckResult, ExerciseResult } from './types.js';
 
 export interface RunOptions {
-  /** The tree to grade: the repository, or a submission's prepared copy. */
+  /** The course repository: manifests, checks (never a copy a submission could have touched). */
   root: string;
+  /**
+   * Where the students' files are read from, with the repository's layout (a submission's private
+   * copy, outside the course tree); default `root`.
+   */
+  studentRoot?: string;
   /** Exercise id prefixes (`['03']`); none = every exercise. */
   filters?: string[];
   /** The run seed (`--seed`, `GRADE_SEED`, else `DEFAULT_SEED`). */
@@ -14,7 +19,7 @@ export interface RunOptions {
   /** The seed is the secret `GRADE_SEED`: the report is marked so no output shows it. */
   seedHidden?: boolean;
   lang: Lang;
-  /** Grade the students' `src/`, the reference `solution/`, or a submission (then `root` is its copy). */
+  /** Grade the students' `src/`, the reference `solution/`, or a submission (from `studentRoot`). */
   source: 'src' | 'solution' | 'submission';
   /** Exercise id -> absolute path of a module used in place of the student's file (mutants, tests). */
   studentFileOverride?: Record<string, string>;

@@ -15,10 +15,11 @@ import type { Outcome } from '../sandbox/sandbox.js';
 import { SandboxSlot } from '../sandbox/slot.js';
 import type { LoadedExercise } from './discover.js';
 import type { RunOptions } from './options.js';
+import type { SandboxCode } from './sandbox-code.js';
 import { checkSeed } from './seed.js';
 import type { AnyCheck } from './suite.js';
 import type { CheckResult, ExerciseProblem } from './types.js';
-import { type Decision, decide, errorText, type StudentFile, shownOutput } from './verdict.js';
+import { type Decision, decide, errorText, type StudentFile, seconds, shownOutput } from './verdict.js';
 
 /** The result of a check that could not run because of the exercise's static problem. */
 /** A message naming an earlier check by its title, in each language (reports show titles, not ids). */
@@ -46,19 +47,22 @@ export function notRun(
   return result;
 }
 
-/** Runs the checks in order, one sandbox child at a time. */
+/**
+ * Runs the checks in order, one sandbox child at a time. When the student's module could not even
+ * load (it threw, or hung at its top level), that is also the exercise's `problem`, said once.
+ */
 export async function runChecks(
   ex: LoadedExercise,
   checks: AnyCheck[],
   file: StudentFile,
   options: RunOptions,
-): Promise<CheckResult[]> {
+  code: SandboxCode,
+): Promise<{ checks: CheckResult[]; problem?: ExerciseProblem }> {
   const emit = options.onEvent ?? (() => {});
   const heapMb = ex.manifest.memoryLimitMb ?? DEFAULT_HEAP_MB;
+  let loadProblem: ExerciseProblem | undefined;
   const sandboxOptions = {
-    checksPath: ex.checksPath,
-    studentPath: file.absolute,
-    cwd: ex.dir,
+    ...code,
     heapMb,
     rssMb: heapMb + RSS_HEADROOM_MB,
     loadTimeoutMs: LOAD_TIMEOUT_MS,
@@ -126,6 +130,8 @@ export async function runChecks(
             : answer.loadFailed
               ? loadFailed(answer.outcome, check, input, ctx, file, heapMb)
               : decide(check, answer.outcome, input, ctx, file, heapMb);
+          if (answer.loadFailed && decision.status !== 'todo')
+            loadProblem ??= { code: 'load-failed', message: decision.message, file: file.shownAs };
         }
       }
       const result: CheckResult = {
@@ -141,9 +147,9 @@ export async function runChecks(
       emit({ type: 'check-done', exerciseId: ex.id, result });
     }
   } finally {
-    slot.close();
+    await slot.close();
   }
-  return [...results.values()];
+  return { checks: [...results.values()], ...(loadProblem ? { problem: loadProblem } : {}) };
 }
 
 /** A check's decision when the student's module could not even be loaded. */
@@ -155,6 +161,12 @@ function loadFailed(
   file: StudentFile,
   heapMb: number,
 ): Decision {
+  if (outcome.kind === 'timeout')
+    return {
+      status: 'timeout',
+      score: 0,
+      message: both('sandbox.load.timeout', { file: file.shownAs, seconds: seconds(outcome.ms) }),
+    };
   const decision = decide(check, outcome, input, ctx, file, heapMb);
   if (outcome.kind !== 'threw' || decision.status === 'todo' || outcome.error.exitCode !== undefined)
     return decision;

@@ -9,7 +9,7 @@ import { DEFAULT_HEAP_MB } from '../sandbox/limits.js';
 import { discover, type LoadedExercise, type ManifestProblem, matchesFilters } from './discover.js';
 import { cancelledProblem, gradeExercise } from './grade-exercise.js';
 import type { RunOptions } from './options.js';
-import { loadSuites } from './suite.js';
+import { loadSuites, type SuiteLoad } from './suite.js';
 import type { ExerciseResult, GradeReport } from './types.js';
 
 export { CONFIG_PROBLEM_CODES, hasConfigProblem } from './exit-code.js';
@@ -62,14 +62,24 @@ async function mapLimited<T, R>(
   return results;
 }
 
+/**
+ * An exercise's maximum, from its checks (loaded before anything ran), never from how grading went:
+ * an exercise that could not be graded still counts its full maximum as lost. Zero only when the
+ * checks themselves did not load (the course's configuration error, exit 2).
+ */
+function maxScoreOf(ex: LoadedExercise, suites: ReadonlyMap<string, SuiteLoad>): number {
+  const suite = suites.get(ex.id);
+  return suite && 'checks' in suite ? suite.checks.reduce((sum, check) => sum + check.points, 0) : 0;
+}
+
 /** An exercise that was never started because grading was aborted. */
-function cancelledExercise(ex: LoadedExercise): ExerciseResult {
+function cancelledExercise(ex: LoadedExercise, suites: ReadonlyMap<string, SuiteLoad>): ExerciseResult {
   return {
     id: ex.id,
     title: ex.manifest.title,
     status: 'error',
     score: 0,
-    maxScore: 0,
+    maxScore: maxScoreOf(ex, suites),
     checks: [],
     durationMs: 0,
     files: [],
@@ -78,7 +88,10 @@ function cancelledExercise(ex: LoadedExercise): ExerciseResult {
 }
 
 /** Grades one exercise, turning a grader bug into that exercise's `error` instead of a crash. */
-async function gradeSafely(ex: LoadedExercise, options: RunOptions): Promise<ExerciseResult> {
+async function gradeSafely(
+  ex: LoadedExercise,
+  options: RunOptions & { suites: ReadonlyMap<string, SuiteLoad> },
+): Promise<ExerciseResult> {
   try {
     return await gradeExercise(ex, options);
   } catch (error) {
@@ -88,7 +101,7 @@ async function gradeSafely(ex: LoadedExercise, options: RunOptions): Promise<Exe
       title: ex.manifest.title,
       status: 'error',
       score: 0,
-      maxScore: 0,
+      maxScore: maxScoreOf(ex, options.suites),
       checks: [],
       durationMs: 0,
       files: [],
@@ -120,19 +133,15 @@ export async function grade(options: RunOptions): Promise<GradeReport> {
   // (Suites passed in, loaded from the pristine repository, are completed with any they lack.)
   const missing = selected.filter((e) => !options.suites?.has(e.id));
   const suites = new Map([...(options.suites ?? []), ...(await loadSuites(missing, options.root))]);
-  const each: RunOptions = { ...rest, suites };
+  const each = { ...rest, suites };
   const graded = await mapLimited(
     selected,
     concurrency,
     (ex) => gradeSafely(ex, each),
-    cancelledExercise,
+    (ex) => cancelledExercise(ex, suites),
     options.signal,
   );
-  if (!options.signal?.aborted)
-    warm?.replenish({
-      heapMb: DEFAULT_HEAP_MB,
-      ...(selected[0] ? { resolveFrom: selected[0].checksPath } : {}),
-    });
+  if (!options.signal?.aborted) warm?.replenish({ heapMb: DEFAULT_HEAP_MB });
   const brokenIds = [...new Set(problems.map((p) => p.id))].filter((id) =>
     matchesFilters(id, options.filters),
   );

@@ -1,31 +1,23 @@
 /**
  * Grading a submission folder (`--submission DIR`, each folder of `--batch DIR`): a folder with the
  * repository's layout (`DIR/exercises/03-softmax/src/softmax.ts`). Only the files the manifests list
- * are taken from it, into a temporary copy of the pristine tree, so a submitted `checks.ts`, a
- * patched engine or anything else never reaches the grader. Everything else is listed as ignored.
- *
- * The copy lives inside the repository (`.grade/tmp/<run>/`, gitignored) and links `node_modules`
- * and the other top-level folders back to the real ones, so `@gradschool/*` imports resolve exactly
- * as they do in the repository. Folders are linked as junctions, which Windows allows without admin
- * rights.
+ * are taken from it, into a fresh private folder (mode 0700) in the system's temporary folder,
+ * **outside** the course tree, removed afterwards: a submission never has a path into the course's
+ * `solution/`, `node_modules` or the folder the next submission uses. The manifests and checks come
+ * from the course tree itself (`grade({ root: repo, studentRoot: copy })`); the sandbox child reads
+ * neither tree (`sandbox/spawn.ts`). Everything else in the submission is listed as ignored.
  */
-import { randomBytes } from 'node:crypto';
-import { copyFile, lstat, mkdir, readdir, realpath } from 'node:fs/promises';
+import { copyFile, lstat, mkdir, mkdtemp, readdir, realpath, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import type { Localized } from '@gradschool/exercise-kit';
 import { both } from '../i18n/index.js';
 import { GraderError } from './errors.js';
-import {
-  buildPristineCopy,
-  COPY_PREFIX,
-  isInside,
-  removeCopy,
-  removeStaleCopies,
-  toPosix,
-} from './submission-tree.js';
+import { isInside, toPosix } from './paths.js';
+import { MAX_STUDENT_FILE_BYTES } from './student-file.js';
 
-/** Default cap on a submitted file's size: 1 MiB is far more than any exercise needs. */
-export const MAX_SUBMISSION_FILE_BYTES = 1024 * 1024;
+/** Cap on a submitted file's size: the same as every student file's (`student-file.ts`). */
+export const MAX_SUBMISSION_FILE_BYTES = MAX_STUDENT_FILE_BYTES;
 
 /** Folders of a submission that are never walked: listed once, as `name/`. */
 const UNWALKED = new Set(['node_modules', '.git', '.grade', '.turbo', 'dist', 'coverage']);
@@ -56,19 +48,19 @@ export interface PrepareSubmissionOptions {
   maxFileBytes?: number;
 }
 
-/** A temporary tree ready to grade with `grade({ root, source: 'submission' })`. */
+/** A private copy ready to grade with `grade({ root: repo, studentRoot: copy, source: 'submission' })`. */
 export interface PreparedSubmission {
-  /** The temporary repository root to grade. */
+  /** The private copy: the listed files only, with the repository's layout. */
   root: string;
   /** Listed files found in the submission and copied in (repository-relative). */
   taken: string[];
-  /** Listed files absent from the submission: the pristine starter stays (repository-relative). */
+  /** Listed files absent from the submission: the course's starter is graded (repository-relative). */
   missing: string[];
   /** Everything in the submission that no manifest lists (repository-relative, sorted). */
   ignoredFiles: string[];
   /** Listed files that were refused: symlinks, escaping paths, oversized or special files. */
   refused: RefusedSubmissionFile[];
-  /** Removes the temporary tree (the links only, never what they point to). */
+  /** Removes the private copy. */
   cleanup(): Promise<void>;
 }
 
@@ -126,7 +118,7 @@ async function refusal(
  * ```ts
  * const prepared = await prepareSubmission({ repoRoot, submissionDir: 'hw/alice', exercises });
  * try {
- *   const report = await grade({ root: prepared.root, source: 'submission', seed, lang });
+ *   const report = await grade({ root: repoRoot, studentRoot: prepared.root, source: 'submission', seed, lang });
  *   report.ignoredFiles = prepared.ignoredFiles;
  * } finally {
  *   await prepared.cleanup();
@@ -153,12 +145,9 @@ export async function prepareSubmission(options: PrepareSubmissionOptions): Prom
     }
   }
 
-  const copies = path.join(repoRoot, '.grade', 'tmp');
-  await removeStaleCopies(copies);
-  const root = path.join(copies, `${COPY_PREFIX}${process.pid}-${randomBytes(4).toString('hex')}`);
-  const cleanup = () => removeCopy(root);
+  const root = await realpath(await mkdtemp(path.join(os.tmpdir(), 'gradschool-submission-')));
+  const cleanup = () => rm(root, { recursive: true, force: true });
   try {
-    await buildPristineCopy(repoRoot, root);
     const taken: string[] = [];
     const missing: string[] = [];
     const refused: RefusedSubmissionFile[] = [];
@@ -166,11 +155,14 @@ export async function prepareSubmission(options: PrepareSubmissionOptions): Prom
       const reason = folder
         ? await refusal(submissionRoot, relative, maxBytes)
         : both('report.refused.escape');
-      if (reason === 'missing') missing.push(relative);
-      else if (reason) refused.push({ path: relative, reason });
-      else {
-        const destination = path.join(root, ...relative.split('/'));
-        await mkdir(path.dirname(destination), { recursive: true });
+      const destination = path.join(root, ...relative.split('/'));
+      await mkdir(path.dirname(destination), { recursive: true });
+      if (reason === 'missing' || reason) {
+        // Not taken: the course's starter is graded in its place (all `todo`), as if untouched.
+        if (reason === 'missing') missing.push(relative);
+        else refused.push({ path: relative, reason });
+        if (folder) await copyFile(path.join(repoRoot, ...relative.split('/')), destination).catch(() => {});
+      } else {
         await copyFile(path.join(submissionRoot, relative), destination);
         taken.push(relative);
       }

@@ -1,81 +1,119 @@
 /**
- * Tamper detection for record grading (`--submission`, `--batch`). Student code runs with the
- * grader's own file-system rights, so it could write through the copy's links (or by absolute path)
- * into the repository's checks, engine or grader, changing how this and later submissions are
- * graded. Before and after each submission the grader fingerprints the files it trusts (size, mtime
- * and a hash of each); any difference voids that submission's result, and a batch stops.
+ * Tamper detection for record grading (`--submission`, `--batch`): the second line of defence.
+ * The first is the sandbox (`sandbox/spawn.ts`): student code may write nowhere and start nothing.
+ * Should anything still change what code runs for the next submission, this notices: before and
+ * after each submission the grader fingerprints
  *
- * This detects, it does not prevent: see "Threat model" in `grader/README.md`.
+ * - the course's own files, by content (SHA-1): every exercise's files (`src/`, `solution/`,
+ *   `checks*`, `exercise.json`, `mutants/`, ...), the engine's and the kit's `src/`, the grader's
+ *   `src/` and `schema/`, and the `package.json`, `tsconfig*.json` and workspace files that decide
+ *   how modules resolve;
+ * - every installed file that grading loads (`node_modules` of the grader, the libraries and the
+ *   exercises, followed through pnpm's links into its store, and tsx), by size, mtime and inode
+ *   (hashing them all would take seconds). Not the ctime: another checkout's `pnpm install`
+ *   hard-links the same store files and so changes it, which would stop a batch for nothing. A
+ *   write that also puts the mtime back goes unseen here; the sandbox allows no writes at all.
+ *
+ * Any difference voids that submission's result, and a batch stops.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { lstat, readdir, readFile, readlink, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Localized } from '@gradschool/exercise-kit';
 import { both } from '../i18n/index.js';
-import { isTrustedExerciseFile, toPosix } from './submission-tree.js';
+import { toPosix } from './paths.js';
 import type { ExerciseProblem, GradeReport } from './types.js';
 
-/** Repository-relative path (`/`-separated) -> `size:mtime:hash` of each trusted file. */
+/** Repository-relative path (`/`-separated) -> a print of each trusted file. */
 export type Fingerprint = ReadonlyMap<string, string>;
 
-/** Folders never walked inside the trusted trees. */
-const SKIPPED = new Set(['node_modules', '.git', '.grade', '.turbo', 'dist', 'coverage']);
+/** Folders that are output or caches: nothing in them is code that runs. */
+const SKIPPED = new Set(['.git', '.grade', '.turbo', 'dist', 'coverage']);
 
-/** Every file under `dir` (recursively, not following links), relative to `root`. */
-async function filesUnder(root: string, dir: string): Promise<string[]> {
+/**
+ * Every file under `dir` (recursively, not following links unless `follow`), with `visit` called
+ * for each (its path relative to `root`). Links are visited as links; with `follow`, a link to a
+ * folder is walked too (pnpm's `node_modules` are links into its store), each real folder once.
+ */
+async function walk(
+  root: string,
+  dir: string,
+  visit: (relative: string, full: string, isLink: boolean) => Promise<void>,
+  opts: { follow?: boolean; skip?: ReadonlySet<string>; seen?: Set<string> } = {},
+): Promise<void> {
+  const seen = opts.seen ?? new Set<string>();
+  const real = await realpath(dir).catch(() => dir);
+  if (seen.has(real)) return;
+  seen.add(real);
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-  const found: string[] = [];
-  for (const entry of entries) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory() && !SKIPPED.has(entry.name)) found.push(...(await filesUnder(root, full)));
-    else if (entry.isFile()) found.push(toPosix(path.relative(root, full)));
-  }
-  return found;
+  await Promise.all(
+    entries.map(async (entry) => {
+      const full = path.join(dir, entry.name);
+      const relative = toPosix(path.relative(root, full));
+      if (entry.isDirectory()) {
+        if (!opts.skip?.has(entry.name)) await walk(root, full, visit, { ...opts, seen });
+      } else if (entry.isSymbolicLink()) {
+        await visit(relative, full, true);
+        const target = await stat(full).catch(() => null);
+        if (opts.follow && target?.isDirectory()) await walk(root, full, visit, { ...opts, seen });
+      } else if (entry.isFile()) await visit(relative, full, false);
+    }),
+  );
 }
 
-/** The names of the folders directly in `dir`. */
+/** Names of the folders directly in `dir`. */
 async function folders(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-  return entries.filter((e) => e.isDirectory() && !SKIPPED.has(e.name)).map((e) => e.name);
+  return entries
+    .filter((e) => e.isDirectory() && !SKIPPED.has(e.name) && e.name !== 'node_modules')
+    .map((e) => e.name);
 }
 
-/**
- * The trusted files of `repoRoot`: `exercises/<id>/{exercise.json,checks.ts,checks/**}`,
- * `packages/<name>/src/**`, `grader/src/**`, `grader/schema/**`, and the `package.json` files and root
- * `tsconfig*.json` that decide how modules resolve (repository-relative, sorted).
- */
-export async function trustedFiles(repoRoot: string): Promise<string[]> {
-  const files: string[] = [];
-  for (const id of await folders(path.join(repoRoot, 'exercises'))) {
-    const dir = path.join(repoRoot, 'exercises', id);
-    for (const file of await filesUnder(dir, dir))
-      if (isTrustedExerciseFile(file)) files.push(`exercises/${id}/${file}`);
-  }
-  for (const name of await folders(path.join(repoRoot, 'packages')))
-    files.push(...(await filesUnder(repoRoot, path.join(repoRoot, 'packages', name, 'src'))));
-  for (const sub of ['src', 'schema'])
-    files.push(...(await filesUnder(repoRoot, path.join(repoRoot, 'grader', sub))));
-  // What decides how modules resolve (a package's `exports`, the TypeScript settings).
-  const configs = [
-    'package.json',
-    'grader/package.json',
-    ...(await folders(path.join(repoRoot, 'packages'))).map((name) => `packages/${name}/package.json`),
-    ...(await folders(path.join(repoRoot, 'exercises'))).map((id) => `exercises/${id}/package.json`),
-    ...(await readdir(repoRoot).catch(() => [] as string[])).filter((f) => /^tsconfig.*\.json$/.test(f)),
+/** The course's own trusted folders, relative to the repository (hashed by content). */
+async function courseFolders(repoRoot: string): Promise<string[]> {
+  return [
+    ...(await folders(path.join(repoRoot, 'exercises'))).map((id) => `exercises/${id}`),
+    ...(await folders(path.join(repoRoot, 'packages'))).map((name) => `packages/${name}/src`),
+    'grader/src',
+    'grader/schema',
   ];
-  for (const file of configs)
-    if (
-      await stat(path.join(repoRoot, ...file.split('/'))).then(
-        (s) => s.isFile(),
-        () => false,
-      )
-    )
-      files.push(file);
-  return files.sort();
+}
+
+/** The files at the top of the repository and of each package that decide how modules resolve. */
+async function configFiles(repoRoot: string): Promise<string[]> {
+  const packages = [
+    '.',
+    'grader',
+    ...(await folders(path.join(repoRoot, 'packages'))).map((name) => `packages/${name}`),
+    ...(await folders(path.join(repoRoot, 'exercises'))).map((id) => `exercises/${id}`),
+  ];
+  const top = (await readdir(repoRoot).catch(() => [] as string[])).filter((f) =>
+    /^(tsconfig.*\.json|pnpm-workspace\.yaml|pnpm-lock\.yaml|\.npmrc)$/.test(f),
+  );
+  return [...packages.map((p) => (p === '.' ? 'package.json' : `${p}/package.json`)), ...top];
 }
 
 /**
- * Fingerprints the trusted files of `repoRoot` (about 50 ms for this course's ~200 files on a busy 2-core machine).
+ * The installed packages that grading loads: the grader's, the libraries' and the exercises'
+ * dependencies (walked through pnpm's links, so each one's own dependencies too), and tsx, which
+ * `pnpm grade` starts with. Not the developer tools (Biome, turbo, vitest).
+ */
+async function nodeModulesFolders(repoRoot: string): Promise<string[]> {
+  const owners = [
+    'grader',
+    ...(await folders(path.join(repoRoot, 'packages'))).map((name) => `packages/${name}`),
+    ...(await folders(path.join(repoRoot, 'exercises'))).map((id) => `exercises/${id}`),
+  ];
+  return [...owners.map((owner) => `${owner}/node_modules`), 'node_modules/tsx'];
+}
+
+const hashOf = async (full: string) =>
+  createHash('sha1')
+    .update(await readFile(full))
+    .digest('base64');
+
+/**
+ * Fingerprints what decides the code that runs for the next submission (see the top of this file).
  *
  * @example
  * ```ts
@@ -86,17 +124,51 @@ export async function trustedFiles(repoRoot: string): Promise<string[]> {
  */
 export async function fingerprint(repoRoot: string): Promise<Fingerprint> {
   const prints = new Map<string, string>();
-  for (const file of await trustedFiles(repoRoot)) {
-    const full = path.join(repoRoot, ...file.split('/'));
+  const byContent = async (relative: string, full: string, isLink: boolean) => {
     try {
-      const [info, bytes] = await Promise.all([stat(full), readFile(full)]);
-      const hash = createHash('sha1').update(bytes).digest('base64');
-      prints.set(file, `${info.size}:${info.mtimeMs}:${hash}`);
+      const info = await lstat(full);
+      prints.set(
+        relative,
+        isLink ? `link:${await readlink(full)}` : `${info.size}:${info.mtimeMs}:${await hashOf(full)}`,
+      );
     } catch {
-      prints.set(file, 'unreadable');
+      prints.set(relative, 'unreadable');
     }
+  };
+  const byStat = async (relative: string, full: string, isLink: boolean) => {
+    try {
+      const info = await lstat(full);
+      prints.set(
+        relative,
+        isLink ? `link:${await readlink(full)}` : `${info.size}:${info.mtimeMs}:${info.ino}`,
+      );
+    } catch {
+      prints.set(relative, 'unreadable');
+    }
+  };
+  for (const folder of await courseFolders(repoRoot))
+    await walk(repoRoot, path.join(repoRoot, ...folder.split('/')), byContent, {
+      skip: new Set([...SKIPPED, 'node_modules']),
+    });
+  for (const file of await configFiles(repoRoot)) {
+    const full = path.join(repoRoot, ...file.split('/'));
+    if (
+      await stat(full).then(
+        (s) => s.isFile(),
+        () => false,
+      )
+    )
+      await byContent(file, full, false);
   }
+  const seen = new Set<string>();
+  for (const folder of await nodeModulesFolders(repoRoot))
+    await walk(repoRoot, path.join(repoRoot, ...folder.split('/')), byStat, { follow: true, seen });
   return prints;
+}
+
+/** The trusted files of `repoRoot`, repository-relative and sorted (what {@link fingerprint} covers). */
+export async function trustedFiles(repoRoot: string): Promise<string[]> {
+  return [...(await fingerprint(repoRoot)).keys()].sort();
 }
 
 /** Files added, removed or changed between two fingerprints (sorted). */

@@ -31,7 +31,12 @@ export function whereInStudentFile(stack: string | undefined, file: StudentFile)
   if (!stack) return null;
   const absolute = file.absolute.replaceAll('\\', '/');
   for (const line of stack.split('\n')) {
-    const normalized = decodeURIComponent(line.replace('file://', '')).replaceAll('\\', '/');
+    let normalized: string;
+    try {
+      normalized = decodeURIComponent(line.replace('file://', '')).replaceAll('\\', '/');
+    } catch {
+      continue; // not a frame Node wrote (a `%` that decodes to nothing)
+    }
     const at = normalized.indexOf(absolute);
     if (at < 0) continue;
     const match = /^:(\d+):(\d+)/.exec(normalized.slice(at + absolute.length));
@@ -55,6 +60,9 @@ export function errorMessage(error: SerializedError, file: StudentFile): Localiz
       ? both('core.check.returnedPromiseUnknown')
       : both('core.check.returnedPromise', { call: `\`${error.returnedPromise}\`` });
   if (error.unclonable) return both('core.check.unclonable', { error: error.message });
+  if (error.undescribable) return both('sandbox.check.undescribable');
+  if (error.code === 'ERR_ACCESS_DENIED')
+    return both('sandbox.check.accessDenied', { what: error.denied ?? '', error: errorText(error, file) });
   const text = error.name === 'non-error' ? error.message : `${error.name}: ${error.message}`;
   const where = whereInStudentFile(error.stack, file);
   return where
@@ -119,7 +127,10 @@ export function decide(
           : both('core.check.crashed', { how: outcome.how }),
       );
     case 'bad-answer':
-      return error(both('core.check.badAnswer', { reason: outcome.reason }));
+      return error({
+        ko: t('core.check.badAnswer', 'ko', { reason: outcome.reason.ko }),
+        en: t('core.check.badAnswer', 'en', { reason: outcome.reason.en }),
+      });
     case 'threw':
       if (outcome.error.notImplemented)
         return todo(outcome.error, both('core.check.todo', { what: check.id }));

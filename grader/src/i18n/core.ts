@@ -65,6 +65,26 @@ export const core = {
     ko: '학생 파일 {file|이} 없습니다.',
     en: 'The student file {file} does not exist.',
   },
+  'core.static.caseMismatch': {
+    ko: '{found|은} {name|과} 대소문자만 다릅니다: 파일 이름을 정확히 {name|으로} 바꾸세요 (Windows·macOS에서는 되어도 CI의 Linux에서는 찾지 못합니다).',
+    en: '{found} differs from {name} only in case: rename it to exactly {name} (it may work on Windows or macOS, but CI on Linux will not find it).',
+  },
+  'core.static.isDirectory': {
+    ko: '{file|은} 파일이 아니라 폴더입니다. 폴더를 지우고 그 자리에 파일을 다시 만드세요 (git checkout -- {file|으로} 처음 상태로 되돌릴 수 있습니다).',
+    en: '{file} is a directory, not a file. Remove the folder and put the file back (git checkout -- {file} restores the starter).',
+  },
+  'core.static.notAFile': {
+    ko: '{file|은} 보통 파일이 아닙니다 (장치·소켓 등). 일반 .ts 파일이어야 합니다.',
+    en: '{file} is not a regular file (a device, socket, ...). It must be a plain .ts file.',
+  },
+  'core.static.tooLarge': {
+    ko: '{file}의 크기는 {size}인데 한도는 {max}입니다. 이 실습에는 그보다 훨씬 작은 파일이면 충분합니다 (붙여 넣은 데이터가 있으면 지우세요).',
+    en: 'The file {file} is {size}; the limit is {max}. Every exercise fits in far less (remove any pasted data).',
+  },
+  'core.static.unreadable': {
+    ko: '{file|을} 읽을 수 없습니다 ({reason}). 파일 권한을 확인하세요.',
+    en: "Cannot read {file} ({reason}). Check the file's permissions.",
+  },
   'core.notRun': {
     ko: '실행하지 않았습니다: {reason}',
     en: 'Not run: {reason}',
@@ -130,6 +150,50 @@ export const core = {
   'core.check.badAnswer': {
     ko: '샌드박스에서 올바른 응답이 오지 않았습니다: {reason}',
     en: 'No valid answer came back from the sandbox: {reason}',
+  },
+  'sandbox.answer.tooLarge': {
+    ko: '답이 너무 큽니다: {mb} MiB (한도 {max} MiB). 필요한 값만 반환하세요.',
+    en: 'The answer is too large: {mb} MiB (the limit is {max} MiB). Return only the values asked for.',
+  },
+  'sandbox.answer.garbled': {
+    ko: '채점기로 가는 통로에 알 수 없는 바이트가 쓰였습니다 (파일 설명자 3, 4에 직접 쓰지 마세요).',
+    en: 'Unreadable bytes arrived on the channel to the grader (do not write to file descriptors 3 and 4).',
+  },
+  'sandbox.answer.forged': {
+    ko: '채점 도구가 보내지 않은 메시지가 왔습니다: 채점기와의 통신을 흉내 내면 그 검사는 0점입니다.',
+    en: 'A message arrived that the grading harness did not send: imitating it costs the check its points.',
+  },
+  'sandbox.answer.malformed': {
+    ko: '형식이 잘못된 응답이 왔습니다 (채점 도구의 메시지가 바뀌었습니다).',
+    en: "A malformed answer arrived (the harness's message was altered).",
+  },
+  'sandbox.answer.outOfOrder': {
+    ko: '다른 검사에 대한 응답이 왔습니다 (채점 도구의 메시지가 바뀌었습니다).',
+    en: "An answer for another check arrived (the harness's messages were altered).",
+  },
+  'sandbox.bundle.outside': {
+    ko: '{file|은} {module|을} 가져오는데, 채점할 때는 이 실습의 학생 파일만 가져올 수 있습니다 (정답 폴더나 다른 파일은 안 됩니다).',
+    en: "{file} imports {module}: while grading, only this exercise's student files can be imported (not solution/ or any other file).",
+  },
+  'sandbox.bundle.package': {
+    ko: '{file|은} 패키지 {module|을} 가져오는데, 채점할 때는 @gradschool/autograd, @gradschool/exercise-kit와 Node 내장 모듈만 쓸 수 있습니다.',
+    en: "{file} imports the package {module}: while grading, only @gradschool/autograd, @gradschool/exercise-kit and Node's built-in modules are available.",
+  },
+  'sandbox.bundle.failed': {
+    ko: '파일을 실행할 수 있게 변환하지 못했습니다: {error}',
+    en: 'Your file could not be prepared to run: {error}',
+  },
+  'sandbox.check.accessDenied': {
+    ko: '채점 중에는 내 실습 밖의 파일을 읽거나, 파일을 쓰거나, 다른 프로세스를 시작하거나 신호를 보낼 수 없습니다 ({what}): {error}',
+    en: 'While grading, code may not read files outside your exercise, write files, or start or signal processes ({what}): {error}',
+  },
+  'sandbox.check.undescribable': {
+    ko: '설명할 수 없는 값이 throw 되었습니다 (속성을 읽기만 해도 오류가 나는 값, 예: Proxy). Error 객체를 throw 하세요.',
+    en: 'Something was thrown that cannot be described (reading its properties throws, e.g. a Proxy). Throw an Error instead.',
+  },
+  'sandbox.load.timeout': {
+    ko: '{file|을} 불러오는 것이 {seconds}초 안에 끝나지 않았습니다: 파일 맨 위(함수 밖)에 끝나지 않는 반복문이 없는지 보세요.',
+    en: 'Loading {file} did not finish in {seconds} s: look for a loop at the top level (outside any function).',
   },
   'core.check.inputFailed': {
     ko: '검사의 입력을 만들지 못했습니다 (강사에게 알려 주세요): {error}',

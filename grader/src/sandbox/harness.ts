@@ -1,10 +1,18 @@
 /**
  * The sandbox child's entry point: loads the checks and the student's module, then runs one probe
- * per `run` message. Everything the student's code can do to the process (exit, throw anything,
- * leave promises rejected or pending, print) is contained here or noticed by the grader.
+ * per `run` message. It runs as plain JavaScript (`bundle.ts`) under Node's permission model: it may
+ * read only its own folder, write nowhere, start no process, worker or addon (`spawn.ts`).
  *
- * The harness keeps its own references to what it needs (`process.send`, the real `exit`) before
- * student code loads, and takes `process.send` away from it.
+ * Before any student code loads, the harness takes what it needs and closes the doors the
+ * permission model leaves open:
+ * - its wire to the grader is two pipes (fd 3 in, fd 4 out: `channel.ts`), read and written with
+ *   `fs.read`/`fs.writeSync` and V8's serializer captured here, the serializer's prototypes frozen,
+ *   so student code cannot see the run's nonce or write in its name;
+ * - `process.kill` (and its binding `_kill`) are gone and `os.setPriority` refuses: student code
+ *   cannot signal or slow down the grader or anything else;
+ * - `process.stdout`/`stderr` are replaced by captures before Node ever opens the real pipes, so
+ *   fd 1 stays blocking (a print loop blocks, never fails with EAGAIN);
+ * - `process.exit` throws instead of exiting, so exiting costs the check and not the child.
  *
  * Late output and errors: each probe runs in its own async context (`AsyncLocalStorage`), which
  * timers and promises started by the student's code inherit. After a probe settles the harness
@@ -13,20 +21,58 @@
  * context is not charged to the check running then: it is dropped.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { createRequire } from 'node:module';
+import fs from 'node:fs';
+import nodeModule from 'node:module';
+import { Socket } from 'node:net';
+import os from 'node:os';
+import { Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
+import v8 from 'node:v8';
 import { OutputCapture } from './capture.js';
 import { isWarmUpEngine, warmUpEngine } from './engine-warm-up.js';
 import type { FromChild, InitMessage, PrepareMessage, RunMessage, SerializedError } from './messages.js';
 import { toPlain } from './plain.js';
 import { findThenable, watchPromises } from './promise-guard.js';
 
-const send: (message: FromChild) => void = process.send!.bind(process) as never;
+/** The pipes to the grader (see `spawn.ts`). */
+const FROM_GRADER = 3;
+const TO_GRADER = 4;
+
+// Captured before student code exists: it may replace any of these later.
+const writeSync = fs.writeSync;
+const serializeValue = v8.serialize;
+const deserializeValue = v8.deserialize;
 const realExit = process.exit.bind(process);
-// Student code may replace these globals; the harness keeps the originals.
 const NativePromise = Promise;
 const nextMacrotask = setImmediate;
 const nextTimer = setTimeout;
+for (const proto of [
+  v8.Serializer.prototype,
+  v8.Deserializer.prototype,
+  v8.DefaultSerializer.prototype,
+  v8.DefaultDeserializer.prototype,
+])
+  Object.freeze(proto);
+
+/** Writes all of `bytes` to `fd` (the pipes are blocking: a full pipe waits, never fails). */
+function writeAll(bytes: Uint8Array, fd = TO_GRADER): void {
+  let offset = 0;
+  while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+}
+
+/** Sends one frame: its length (4 bytes, little-endian) and the serialized message. */
+const send = (message: FromChild): void => {
+  const payload = serializeValue(message);
+  const n = payload.length;
+  const header = new Uint8Array(4);
+  header[0] = n & 0xff;
+  header[1] = (n >>> 8) & 0xff;
+  header[2] = (n >>> 16) & 0xff;
+  header[3] = (n >>> 24) & 0xff;
+  writeAll(header);
+  writeAll(payload);
+};
+
 /** Which probe started the code running now (a number per probe; undefined: the harness, loading). */
 const origin = new AsyncLocalStorage<number>();
 let probeCount = 0;
@@ -66,11 +112,21 @@ function serialize(error: unknown): SerializedError {
     try {
       stack = typeof error.stack === 'string' ? error.stack : undefined;
     } catch {}
+    const { code, permission, resource } = error as {
+      code?: unknown;
+      permission?: unknown;
+      resource?: unknown;
+    };
+    const denied =
+      code === 'ERR_ACCESS_DENIED' ? `${String(permission ?? '')} ${String(resource ?? '')}`.trim() : '';
+    // Cut to what the grader takes (`messages.ts`): a 1 MB message is still that check's error.
     return {
-      name: String(error.name),
-      message: String(error.message),
+      name: String(error.name).slice(0, 200),
+      message: String(error.message).slice(0, 2000),
       notImplemented,
-      ...(stack ? { stack } : {}),
+      ...(stack ? { stack: stack.slice(0, 10_000) } : {}),
+      ...(typeof code === 'string' ? { code: code.slice(0, 100) } : {}),
+      ...(denied ? { denied: denied.slice(0, 1000) } : {}),
     };
   }
   let text: string;
@@ -82,26 +138,42 @@ function serialize(error: unknown): SerializedError {
   return { name: 'non-error', message: `throw ${text.slice(0, 300)}`, notImplemented };
 }
 
+/** A stand-in for `process.stdout`/`stderr`: what student code prints goes to the capture. */
+function captureStream(): Writable {
+  return new Writable({
+    decodeStrings: false,
+    write(chunk: unknown, _encoding, callback) {
+      if (!late()) {
+        const kept = capture.add(chunk);
+        // Echoed to the real fd 1, so the grader still has it if the check never answers (a
+        // timeout or a crash kills the child before its result is sent).
+        if (kept) writeAll(Buffer.from(kept, 'utf8'), 1);
+      }
+      callback();
+    },
+  });
+}
+
 function contain(): void {
-  // What is kept is also echoed to the real stdout, so the grader still has it when the check
-  // never answers (a timeout or a crash kills the child before its result is sent).
-  const echo = process.stdout.write.bind(process.stdout);
-  const write = (chunk: unknown, ...rest: unknown[]) => {
-    if (!late()) {
-      const kept = capture.add(chunk);
-      if (kept) echo(kept);
-    }
-    const callback = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
-    callback?.();
-    return true;
-  };
-  process.stdout.write = write as typeof process.stdout.write;
-  process.stderr.write = write as typeof process.stderr.write;
+  // Replaced before anything reads them, so Node never opens the real stdout/stderr pipes.
+  for (const name of ['stdout', 'stderr'] as const)
+    Object.defineProperty(process, name, { value: captureStream(), configurable: true, writable: true });
   process.exit = ((code?: number) => {
     throw new ExitCalled(typeof code === 'number' ? code : 0);
   }) as typeof process.exit;
-  // Student code may not talk to the grader: only the harness holds `send`.
-  process.send = undefined;
+  // No signals: not to the grader, not to anything else (the permission model does not cover
+  // them). `_kill` is the binding `kill` calls: gone, so nothing can bring `kill` back.
+  const refuse = (what: string) => () => {
+    throw Object.assign(new Error(`${what} is not available while grading`), {
+      code: 'ERR_ACCESS_DENIED',
+      permission: what,
+    });
+  };
+  const p = process as unknown as Record<string, unknown>;
+  delete p._kill;
+  p.kill = refuse('process.kill');
+  os.setPriority = refuse('os.setPriority');
+  nodeModule.syncBuiltinESMExports();
   // Node runs these handlers in the async context of the throw or rejection (see `late`).
   process.on('uncaughtException', (error) => {
     if (!late()) escaped.push(describe(error));
@@ -109,13 +181,14 @@ function contain(): void {
   process.on('unhandledRejection', (reason) => {
     if (!late()) escaped.push(describe(reason));
   });
-  // If the grader goes away, so does the child.
-  process.on('disconnect', () => realExit(0));
 }
 
 type ChecksModule = { default?: { checks?: { id: string; probe: (s: unknown, i: unknown) => unknown }[] } };
 /** The libraries loading ahead (`prepare`); `load` waits for them so nothing loads twice at once. */
 let preloading: Promise<unknown> = NativePromise.resolve();
+
+/** A file of this child's folder (where the grader wrote the bundles) as a URL to import. */
+const here = (file: string) => pathToFileURL(`${process.cwd()}/${file}`).href;
 
 /**
  * Loads the course's libraries ahead; the same files the checks import later (module cache). The
@@ -123,30 +196,24 @@ let preloading: Promise<unknown> = NativePromise.resolve();
  */
 function prepare(message: PrepareMessage): void {
   if (nonce) return;
-  const resolve = createRequire(message.from).resolve;
-  const loads = message.modules.map((specifier) => {
-    try {
-      return import(pathToFileURL(resolve(specifier)).href)
-        .then((loaded: unknown) => {
-          if (specifier === message.warmUp && isWarmUpEngine(loaded)) warmUpEngine(loaded);
-        })
-        .catch(() => undefined);
-    } catch {
-      return undefined; // not resolvable from there: the checks will say so when they load
-    }
-  });
+  const loads = message.modules.map((file) =>
+    import(here(file))
+      .then((loaded: unknown) => {
+        if (file === message.warmUp && isWarmUpEngine(loaded)) warmUpEngine(loaded);
+      })
+      .catch(() => undefined),
+  );
   preloading = NativePromise.all(loads);
 }
 
 async function load(init: InitMessage): Promise<void> {
   nonce = init.nonce;
-  process.chdir(init.cwd);
   contain();
   try {
     await preloading;
-    const checks = (await import(pathToFileURL(init.checksPath).href)) as ChecksModule;
+    const checks = (await import(here(init.checks))) as ChecksModule;
     probes = new Map((checks.default?.checks ?? []).map((c) => [c.id, c.probe]));
-    const watched = watchPromises(await import(pathToFileURL(init.studentPath).href));
+    const watched = watchPromises(await import(here(init.student)));
     student = watched.student;
     returnedPromise = watched.returnedPromise;
     escaped = [];
@@ -220,13 +287,13 @@ function describe(error: unknown): SerializedError {
   try {
     return serialize(error);
   } catch {
-    return { name: 'non-error', message: 'an error that cannot be described', notImplemented: false };
+    return { name: 'non-error', message: '', notImplemented: false, undescribable: true };
   }
 }
 
 // Messages are handled one at a time, in order; the grader sends the next `run` only after a result.
 let queue: Promise<void> = NativePromise.resolve();
-process.on('message', (message: InitMessage | PrepareMessage | RunMessage) => {
+function handle(message: InitMessage | PrepareMessage | RunMessage): void {
   // A failure here (say, sending failed) must not stop the queue: the grader times the check out.
   queue = queue
     .then(() => {
@@ -235,4 +302,29 @@ process.on('message', (message: InitMessage | PrepareMessage | RunMessage) => {
       return run(message);
     })
     .catch(() => undefined);
-});
+}
+
+/**
+ * Reads the grader's frames from fd 3 for as long as the child lives. The end of the pipe means
+ * the grader is gone: so is the child. (A child stuck in a loop never sees it; the grader's
+ * watchdog, `watchdog.ts`, ends that one.) A socket, not `fs.read`: a read blocked in libuv's
+ * thread pool would keep `process.reallyExit` from ever finishing.
+ */
+function listen(): void {
+  let pending = Buffer.alloc(0);
+  const pipe = new Socket({ fd: FROM_GRADER, readable: true, writable: false });
+  pipe.on('data', (chunk: Buffer) => {
+    pending = Buffer.concat([pending, chunk]);
+    while (pending.length >= 4) {
+      const length = pending.readUInt32LE(0);
+      if (pending.length < 4 + length) break;
+      const message = deserializeValue(pending.subarray(4, 4 + length));
+      pending = pending.subarray(4 + length);
+      handle(message as InitMessage | PrepareMessage | RunMessage);
+    }
+  });
+  pipe.on('end', () => realExit(0));
+  pipe.on('error', () => realExit(0));
+}
+
+listen();

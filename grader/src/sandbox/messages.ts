@@ -1,8 +1,12 @@
 /**
- * The IPC protocol between the grader and a sandbox child (structured clone, `serialization:
- * 'advanced'`). The grader's first message carries the run's nonce; every message the child sends
- * carries it back, so a message without it (say, one student code sent itself) is never believed.
+ * The protocol between the grader and a sandbox child, in frames on two pipes (`channel.ts`). The
+ * grader's `init` carries the run's nonce before any student code loads; every message the child
+ * sends carries it back, so a message without it (say, one student code wrote itself) is never
+ * believed. Whatever arrives is checked against {@link FROM_CHILD_SCHEMA} before it is used: a
+ * message of another shape (a BigInt where a count belongs, a 1 MB "stack") is that check's
+ * `error`, never the grader's crash.
  */
+import { Ajv } from 'ajv';
 
 /** An error as it crosses the process boundary. */
 export interface SerializedError {
@@ -21,26 +25,31 @@ export interface SerializedError {
    * like `softmax(…)`, or null when it is not known which one.
    */
   returnedPromise?: string | null;
+  /** Node's error code (`ERR_ACCESS_DENIED` when the permission model refused something). */
+  code?: string;
+  /** For `ERR_ACCESS_DENIED`: what was refused (`FileSystemRead /etc/passwd`, `ChildProcess`). */
+  denied?: string;
+  /** What was thrown could not even be described (its properties throw when read, say a Proxy). */
+  undescribable?: boolean;
 }
 
 /** Grader -> child, first message: what to load. */
 export interface InitMessage {
   type: 'init';
   nonce: string;
-  checksPath: string;
-  studentPath: string;
-  /** The exercise's folder: the child moves there first (a pre-started child began elsewhere). */
-  cwd: string;
+  /** The checks' bundle, a file of the child's folder (`bundle.ts`). */
+  checks: string;
+  /** The student's module's bundle, a file of the child's folder. */
+  student: string;
 }
 
 /**
  * Grader -> pre-started child, optional, before `init`: load the course's own libraries already
- * (`modules`, resolved from the file `from`), so `init` has less to load. Never the exercise's
+ * (`modules`, files of the child's folder), so `init` has less to load. Never the exercise's
  * checks: a `checks.ts` that imports the student's module would load it before it is saved.
  */
 export interface PrepareMessage {
   type: 'prepare';
-  from: string;
   modules: string[];
   /** One of `modules`, the engine: once loaded, it trains a tiny model to compile its hot paths. */
   warmUp?: string;
@@ -78,25 +87,96 @@ export type FromChild = LoadedMessage | ResultMessage;
 /** Characters of a check's output kept (the rest is counted, not kept). */
 export const OUTPUT_LIMIT = 500;
 
-/** True for a well-formed message from the child of this run. */
-export function isFromChild(message: unknown, nonce: string): message is FromChild {
-  if (typeof message !== 'object' || message === null) return false;
-  const m = message as Record<string, unknown>;
-  if (m.nonce !== nonce) return false;
-  if (m.type === 'ready') return true;
-  if (m.type === 'load-error') return isSerializedError(m.error) && typeof m.output === 'string';
-  if (m.type !== 'result') return false;
-  if (typeof m.checkId !== 'string' || typeof m.output !== 'string' || !Array.isArray(m.unhandled))
-    return false;
-  if (m.ok === true) return 'value' in m;
-  return m.ok === false && isSerializedError(m.error);
+/** Longest text the grader takes in an error's fields (a longer one is not an error the harness wrote). */
+const TEXT = { type: 'string', maxLength: 20_000 } as const;
+
+const SERIALIZED_ERROR = {
+  type: 'object',
+  required: ['name', 'message', 'notImplemented'],
+  properties: {
+    name: { type: 'string', maxLength: 500 },
+    message: TEXT,
+    stack: TEXT,
+    notImplemented: { type: 'boolean' },
+    exitCode: { type: 'integer' },
+    unclonable: { type: 'boolean' },
+    returnedPromise: { anyOf: [{ type: 'string', maxLength: 500 }, { type: 'null' }] },
+    undescribable: { type: 'boolean' },
+    code: { type: 'string', maxLength: 100 },
+    denied: { type: 'string', maxLength: 1000 },
+  },
+  additionalProperties: false,
+} as const;
+
+const CAPTURED = {
+  output: { type: 'string', maxLength: OUTPUT_LIMIT },
+  droppedChars: { type: 'integer', minimum: 0 },
+} as const;
+
+/** A `result`: with its `value` when the probe answered (`ok`), else with the `error`. */
+function resultSchema(ok: boolean) {
+  return {
+    type: 'object',
+    required: [
+      'type',
+      'nonce',
+      'checkId',
+      'output',
+      'droppedChars',
+      'unhandled',
+      'ok',
+      ok ? 'value' : 'error',
+    ],
+    properties: {
+      type: { const: 'result' },
+      nonce: { type: 'string' },
+      checkId: { type: 'string', maxLength: 500 },
+      ...CAPTURED,
+      unhandled: { type: 'array', maxItems: 100, items: SERIALIZED_ERROR },
+      ok: { const: ok },
+      ...(ok ? { value: {} } : { error: SERIALIZED_ERROR }),
+    },
+    additionalProperties: false,
+  } as const;
 }
 
-function isSerializedError(e: unknown): e is SerializedError {
-  return (
-    typeof e === 'object' &&
-    e !== null &&
-    typeof (e as SerializedError).name === 'string' &&
-    typeof (e as SerializedError).message === 'string'
-  );
+/** The shape of every message a child may send (the answer's `value` is judged, not checked, here). */
+export const FROM_CHILD_SCHEMA = {
+  oneOf: [
+    {
+      type: 'object',
+      required: ['type', 'nonce'],
+      properties: { type: { const: 'ready' }, nonce: { type: 'string' } },
+      additionalProperties: false,
+    },
+    {
+      type: 'object',
+      required: ['type', 'nonce', 'error', 'output', 'droppedChars'],
+      properties: {
+        type: { const: 'load-error' },
+        nonce: { type: 'string' },
+        error: SERIALIZED_ERROR,
+        ...CAPTURED,
+      },
+      additionalProperties: false,
+    },
+    resultSchema(true),
+    resultSchema(false),
+  ],
+} as const;
+
+let validator: ((message: unknown) => boolean) | undefined;
+
+/**
+ * Checks `message` against {@link FROM_CHILD_SCHEMA} and this run's nonce: `ok` when it is a message
+ * of the harness, else why not (`unauthentic`: not signed with the nonce, `malformed`: wrong shape).
+ */
+export function checkFromChild(
+  message: unknown,
+  nonce: string,
+): { ok: true; message: FromChild } | { ok: false; why: 'unauthentic' | 'malformed' } {
+  if (typeof message !== 'object' || message === null || (message as { nonce?: unknown }).nonce !== nonce)
+    return { ok: false, why: 'unauthentic' };
+  validator ??= new Ajv({ allErrors: false, strict: false }).compile(FROM_CHILD_SCHEMA);
+  return validator(message) ? { ok: true, message: message as FromChild } : { ok: false, why: 'malformed' };
 }

@@ -1,16 +1,14 @@
 /** What the grader's side of a sandbox child takes and gives back (see `sandbox.ts`). */
+import type { Localized } from '@gradschool/exercise-kit';
 import type { SerializedError } from './messages.js';
 
-/** What a child needs when it starts, before it knows which exercise it will load. */
-export type SpawnOptions = Pick<SandboxOptions, 'cwd' | 'heapMb'>;
+export type { SpawnOptions } from './spawn.js';
 
 export interface SandboxOptions {
-  /** The exercise's checks module (absolute). */
-  checksPath: string;
-  /** The module handed to the probes (absolute). */
-  studentPath: string;
-  /** The child's working directory (the exercise's folder). */
-  cwd: string;
+  /** The exercise's checks, bundled (`bundle.ts` `checksBundle`): the probes run from it. */
+  checksCode: string;
+  /** The student's module, bundled (`bundle.ts` `studentBundle`). */
+  studentCode: string;
   /** V8 heap cap, MiB. */
   heapMb: number;
   /** Resident-memory cap, MiB (catches big typed arrays the heap cap misses). */
@@ -25,12 +23,12 @@ export interface Captured {
   droppedChars: number;
 }
 
-/** What became of one probe (or of loading, for `start`). */
+/** What became of one probe (or of loading, for `load`). */
 export type Outcome = Captured &
   (
     | { kind: 'value'; value: unknown; unhandled: SerializedError[] }
     | { kind: 'threw'; error: SerializedError; unhandled: SerializedError[] }
     | { kind: 'timeout'; ms: number }
     | { kind: 'crashed'; how: string; outOfMemory: boolean }
-    | { kind: 'bad-answer'; reason: string }
+    | { kind: 'bad-answer'; reason: Localized }
   );

@@ -1,74 +1,133 @@
 /**
- * The grader's side of one sandbox child: starts it, hands it one check at a time, and turns
- * everything that can go wrong (a timeout, a crash, running out of memory, a malformed answer) into
- * an outcome. One `Sandbox` per exercise; after a timeout or a crash the caller starts a fresh one.
+ * The grader's side of one sandbox child: starts it (`spawn.ts`), hands it one check at a time over
+ * its pipes (`channel.ts`), and turns everything that can go wrong (a timeout, a crash, running out
+ * of memory, an answer too large, forged or malformed) into an outcome. One `Sandbox` per exercise;
+ * after a timeout or a crash the caller starts a fresh one. Nothing a child sends can throw here.
  */
-import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { Writable } from 'node:stream';
+import v8 from 'node:v8';
+import type { Localized } from '@gradschool/exercise-kit';
+import { both } from '../i18n/index.js';
+import { builtSharedFiles, libraryFile } from './bundle.js';
+import { encodeFrame, type FrameProblem, FrameReader, MAX_FRAME_BYTES as MAX_ANSWER } from './channel.js';
 import { residentMb } from './memory.js';
-import { type FromChild, isFromChild, OUTPUT_LIMIT } from './messages.js';
+import { checkFromChild, type FromChild, OUTPUT_LIMIT, type ToChild } from './messages.js';
 import type { Captured, Outcome, SandboxOptions, SpawnOptions } from './options.js';
-import { forkHarness } from './spawn.js';
+import { killTree, removeChildFolder, type SpawnedChild, spawnHarness, spawnWith } from './spawn.js';
 
 export type { Captured, Outcome, SandboxOptions, SpawnOptions } from './options.js';
 
 const MEMORY_POLL_MS = 50;
 
+/** Every child that loaded student code and has not exited yet: no report is written while one lives. */
+const living = new Set<Promise<void>>();
+
+/**
+ * Resolves once every sandbox child of this process that loaded student code has exited (each is
+ * killed when its exercise ends; this waits for the OS to confirm it). Reports are written after
+ * this. A pre-started child still waiting has run nothing of a student's and is not waited for.
+ */
+export async function allChildrenExited(): Promise<void> {
+  while (living.size > 0) await Promise.all([...living]);
+}
+
 interface Pending {
   resolve: (outcome: Outcome) => void;
   checkId: string | null;
+  deadline: number;
+  ms: number;
   timer: NodeJS.Timeout;
   poll?: NodeJS.Timeout;
 }
 
 export class Sandbox {
-  private readonly child: ChildProcess;
+  private spawned: SpawnedChild | undefined;
+  /** Settles once the child is started (or could not be). */
+  private readonly started: Promise<void>;
   private readonly nonce = randomBytes(16).toString('hex');
   private pending: Pending | undefined;
-  /** Bytes written straight to the child's file descriptors (not through `process.stdout`). */
+  /** Bytes written straight to the child's file descriptors 1 and 2 (not through the capture). */
   private raw = '';
   private dead = false;
+  private spawnError: string | undefined;
 
   /** Set once `load` was called: a child loads one exercise, once, and is never reused. */
   private used = false;
+  private options: SandboxOptions | undefined;
   /** The heap cap the child was started with (`--max-old-space-size`). */
   readonly heapMb: number;
+  private markExited!: () => void;
+  /** Resolves once the child has exited (at once if it never started). */
+  readonly exited = new Promise<void>((resolve) => {
+    this.markExited = resolve;
+  });
 
-  private constructor(
-    spawnOptions: SpawnOptions,
-    private options: SandboxOptions = {
-      ...spawnOptions,
-      checksPath: '',
-      studentPath: '',
-      rssMb: Infinity,
-      loadTimeoutMs: 0,
-    },
-  ) {
+  private constructor(spawnOptions: SpawnOptions) {
     this.heapMb = spawnOptions.heapMb;
-    this.child = forkHarness(spawnOptions);
+    // Started at once when the bundles are built (every child but the grader's first).
+    const shared = builtSharedFiles();
+    if (shared) {
+      let spawned: SpawnedChild | undefined;
+      try {
+        spawned = spawnWith(spawnOptions, shared);
+      } catch (error) {
+        this.dead = true;
+        this.spawnError = (error as Error).message;
+        this.markExited();
+      }
+      if (spawned) this.wire(spawned);
+      this.started = Promise.resolve();
+      return;
+    }
+    this.started = spawnHarness(spawnOptions).then(
+      (spawned) => this.wire(spawned),
+      (error: Error) => {
+        this.dead = true;
+        this.spawnError = error.message;
+        this.markExited();
+        this.settle({ kind: 'crashed', how: error.message, outOfMemory: false });
+      },
+    );
+  }
+
+  private wire(spawned: SpawnedChild): void {
+    this.spawned = spawned;
+    const { child } = spawned;
     const collect = (chunk: Buffer) => {
       if (this.raw.length < 4 * OUTPUT_LIMIT) this.raw += chunk.toString('utf8');
     };
-    this.child.stdout?.on('data', collect);
-    this.child.stderr?.on('data', collect);
-    this.child.on('message', (message) => this.onMessage(message));
-    this.child.on('error', (error) =>
-      this.settle({ kind: 'crashed', how: error.message, outOfMemory: false }),
+    child.stdout?.on('data', collect);
+    child.stderr?.on('data', collect);
+    const fromChild = child.stdio[4];
+    const reader = new FrameReader(
+      (message) => this.onMessage(message),
+      (problem) => this.refuse(problem),
     );
-    this.child.on('exit', (code, signal) => {
+    fromChild?.on('data', (chunk: Buffer) => reader.push(chunk));
+    fromChild?.on('error', () => {});
+    child.stdio[3]?.on('error', () => {});
+    child.on('error', (error) => this.settle({ kind: 'crashed', how: error.message, outOfMemory: false }));
+    child.on('exit', (code, signal) => {
       this.dead = true;
       // V8's "heap out of memory" arrives on stderr, possibly after the exit: wait for the pipes to
-      // close (or a moment, in case a grandchild holds them) before deciding what happened.
+      // close (or a moment) before deciding what happened.
       const decide = () => {
         const outOfMemory = /heap out of memory|Reached heap limit|Allocation failed/i.test(this.raw);
         this.settle({ kind: 'crashed', how: signal ? `signal ${signal}` : `exit code ${code}`, outOfMemory });
+        removeChildFolder(spawned.folder);
+        this.markExited();
       };
       const timer = setTimeout(decide, 250);
-      this.child.once('close', () => {
+      child.once('close', () => {
         clearTimeout(timer);
         decide();
       });
     });
+    if (this.isBackground) this.background(true);
   }
 
   /**
@@ -81,92 +140,99 @@ export class Sandbox {
   }
 
   /**
-   * Starts a child (node, tsx, the harness) that waits for {@link load}; the caller may kill it
+   * Starts a child (node and the harness) that waits for {@link load}; the caller may kill it
    * meanwhile. With `background`, the child does not keep the grader's process alive.
    */
   static spawn(options: SpawnOptions, background = false): Sandbox {
-    const sandbox = new Sandbox({ cwd: options.cwd, heapMb: options.heapMb });
+    const sandbox = new Sandbox({ heapMb: options.heapMb });
     if (background) sandbox.background(true);
     return sandbox;
   }
 
+  private isBackground = false;
+
   /** Whether the child keeps the grader's process alive (a waiting pre-started child does not). */
   background(on: boolean): void {
-    const { stdout, stderr, channel } = this.child;
-    const handles = [this.child, channel, stdout, stderr].filter(Boolean) as unknown as {
-      ref(): void;
-      unref(): void;
-    }[];
-    for (const handle of handles) on ? handle.unref() : handle.ref();
+    this.isBackground = on;
+    const child = this.spawned?.child;
+    if (!child) return;
+    const handles = [child, ...child.stdio].filter(Boolean) as unknown as { ref(): void; unref(): void }[];
+    for (const handle of handles) on ? handle.unref?.() : handle.ref?.();
   }
 
   /** True while the child is running and has not loaded anything yet: it may still be handed out. */
   get fresh(): boolean {
-    return !this.used && this.alive;
+    return !this.used && !this.dead;
   }
 
   /**
-   * Has a pre-started child load `modules` (resolved from the file `from`) ahead of `load`: the
-   * course's libraries, which every exercise's checks import. `warmUp`, one of them (the engine),
-   * is also warmed up (`engine-warm-up.ts`). Only before `load`.
+   * Has a pre-started child load the course's libraries ahead of `load`, and warm the engine up
+   * (`engine-warm-up.ts`). Only before `load`.
    */
-  prepare(from: string, modules: readonly string[], warmUp?: string): void {
-    if (this.used || !this.alive) return;
-    try {
-      this.child.send({ type: 'prepare', from, modules: [...modules], ...(warmUp ? { warmUp } : {}) });
-    } catch {
-      // A child that cannot be told is only less prepared.
-    }
+  prepare(): void {
+    void this.started.then(() => {
+      if (this.used || !this.alive) return;
+      const engine = libraryFile('@gradschool/autograd');
+      this.send({
+        type: 'prepare',
+        modules: [libraryFile('@gradschool/exercise-kit'), engine],
+        warmUp: engine,
+      });
+    });
   }
 
-  /** The child's process id (for tests). */
+  /** The child's process id (for tests), once it is started. */
   get pid(): number | undefined {
-    return this.child.pid;
+    return this.spawned?.child.pid;
+  }
+
+  /** Resolves once the child is started (for tests). */
+  ready(): Promise<void> {
+    return this.started;
   }
 
   /**
    * Loads `options`' checks and student module in this child. Only once per child: a second call is
    * a `crashed` outcome, so no child ever holds two gradings' state.
    */
-  load(options: SandboxOptions): Promise<Outcome> {
-    if (this.used) {
-      const outcome: Outcome = {
-        kind: 'crashed',
-        how: 'already used',
-        outOfMemory: false,
-        output: '',
-        droppedChars: 0,
-      };
-      return Promise.resolve(outcome);
-    }
+  async load(options: SandboxOptions): Promise<Outcome> {
+    if (this.used)
+      return { kind: 'crashed', how: 'already used', outOfMemory: false, output: '', droppedChars: 0 };
     this.used = true;
     this.options = options;
     this.background(false);
-    return this.request(null, options.loadTimeoutMs, () =>
-      this.child.send({
-        type: 'init',
-        nonce: this.nonce,
-        checksPath: options.checksPath,
-        studentPath: options.studentPath,
-        cwd: options.cwd,
-      }),
-    );
+    living.add(this.exited);
+    void this.exited.then(() => living.delete(this.exited));
+    await this.started;
+    if (!this.spawned) this.markExited();
+    return this.request(null, options.loadTimeoutMs, () => {
+      const folder = this.spawned!.folder;
+      writeFileSync(path.join(folder, 'checks.mjs'), options.checksCode);
+      writeFileSync(path.join(folder, 'student.mjs'), options.studentCode);
+      this.send({ type: 'init', nonce: this.nonce, checks: 'checks.mjs', student: 'student.mjs' });
+    });
   }
 
   /** True while the child can take another check. */
   get alive(): boolean {
-    return !this.dead && this.child.connected;
+    return !this.dead && this.spawned !== undefined;
   }
 
   /** Runs check `checkId`'s probe on `input`, within `timeLimitMs` of wall-clock time. */
-  run(checkId: string, input: unknown, timeLimitMs: number): Promise<Outcome> {
-    return this.request(checkId, timeLimitMs, () => this.child.send({ type: 'run', checkId, input }));
+  async run(checkId: string, input: unknown, timeLimitMs: number): Promise<Outcome> {
+    await this.started;
+    return this.request(checkId, timeLimitMs, () => this.send({ type: 'run', checkId, input }));
   }
 
-  /** Ends the child (idempotent). */
+  /** Ends the child and its process group (idempotent). */
   dispose(): void {
-    if (!this.dead) this.child.kill('SIGKILL');
     this.dead = true;
+    if (this.spawned) killTree(this.spawned.child);
+    else void this.started.then(() => this.spawned && killTree(this.spawned.child));
+  }
+
+  private send(message: ToChild): void {
+    (this.spawned?.child.stdio[3] as Writable | undefined)?.write(encodeFrame(v8.serialize(message)));
   }
 
   private request(checkId: string | null, ms: number, sendIt: () => void): Promise<Outcome> {
@@ -176,21 +242,26 @@ export class Sandbox {
         this.settle({ kind: 'timeout', ms });
         this.dispose();
       }, ms);
-      const pending: Pending = { resolve, checkId, timer };
+      const pending: Pending = { resolve, checkId, timer, ms, deadline: performance.now() + ms };
       if (process.platform === 'linux') pending.poll = setInterval(() => this.checkMemory(), MEMORY_POLL_MS);
       this.pending = pending;
-      if (this.dead) return this.settle({ kind: 'crashed', how: 'not running', outOfMemory: false });
+      if (this.dead)
+        return this.settle({ kind: 'crashed', how: this.spawnError ?? 'not running', outOfMemory: false });
       try {
         sendIt();
       } catch (error) {
-        this.settle({ kind: 'bad-answer', reason: `could not send: ${(error as Error).message}` });
+        this.settle({
+          kind: 'crashed',
+          how: `could not send: ${(error as Error).message}`,
+          outOfMemory: false,
+        });
       }
     });
   }
 
   private checkMemory(): void {
-    const pid = this.child.pid;
-    if (pid === undefined || this.dead) return;
+    const pid = this.pid;
+    if (pid === undefined || this.dead || !this.options) return;
     const mb = residentMb(pid);
     if (mb !== null && mb > this.options.rssMb) {
       this.settle({ kind: 'crashed', how: `${Math.round(mb)} MiB resident`, outOfMemory: true });
@@ -198,31 +269,51 @@ export class Sandbox {
     }
   }
 
+  /** A frame that could not be taken (too large, garbled): the child's answer is void, and so is the child. */
+  private refuse(problem: FrameProblem): void {
+    const reason =
+      problem.kind === 'too-large'
+        ? both('sandbox.answer.tooLarge', { mb: megabytes(problem.bytes), max: megabytes(MAX_ANSWER) })
+        : both('sandbox.answer.garbled');
+    this.badAnswer(reason);
+  }
+
+  private badAnswer(reason: Localized): void {
+    this.settle({ kind: 'bad-answer', reason });
+    this.dispose();
+  }
+
   private onMessage(message: unknown): void {
-    if (!isFromChild(message, this.nonce)) {
-      // A message without this run's nonce is not the harness speaking: never believed.
-      if ((message as { nonce?: unknown } | null)?.nonce === this.nonce)
-        this.settle({ kind: 'bad-answer', reason: 'malformed message' });
+    const checked = checkFromChild(message, this.nonce);
+    if (!checked.ok) {
+      this.badAnswer(
+        both(checked.why === 'unauthentic' ? 'sandbox.answer.forged' : 'sandbox.answer.malformed'),
+      );
       return;
     }
-    this.answer(message);
+    // An answer that comes after the limit (the grader was busy when the timer was due) is late.
+    const pending = this.pending;
+    if (pending && performance.now() > pending.deadline) {
+      this.settle({ kind: 'timeout', ms: pending.ms });
+      this.dispose();
+      return;
+    }
+    this.answer(checked.message);
   }
 
   private answer(message: FromChild): void {
     const expected = this.pending?.checkId;
     if (message.type === 'ready') {
       if (expected === null) this.settle({ kind: 'value', value: undefined, unhandled: [] });
+      else this.badAnswer(both('sandbox.answer.outOfOrder'));
       return;
     }
     if (message.type === 'load-error') {
       this.settle({ kind: 'threw', error: message.error, unhandled: [] }, message);
       return;
     }
-    if (message.checkId !== expected) {
-      this.settle({ kind: 'bad-answer', reason: `answer for "${message.checkId}", expected "${expected}"` });
-      return;
-    }
-    if (message.ok)
+    if (message.checkId !== expected) this.badAnswer(both('sandbox.answer.outOfOrder'));
+    else if (message.ok)
       this.settle({ kind: 'value', value: message.value, unhandled: message.unhandled }, message);
     else this.settle({ kind: 'threw', error: message.error, unhandled: message.unhandled }, message);
   }
@@ -248,5 +339,8 @@ export class Sandbox {
     } as Outcome);
   }
 }
+
+/** Bytes as MiB with one decimal, for messages. */
+const megabytes = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;

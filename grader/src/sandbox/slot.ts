@@ -20,6 +20,8 @@ export class SandboxSlot {
   /** A child still loading: killed too on abort, so an abort never waits for a slow load. */
   private starting: Sandbox | undefined;
   private loadFailure: Outcome | undefined;
+  /** Every child this slot took or started. */
+  private readonly used: Sandbox[] = [];
 
   constructor(
     private readonly options: SandboxOptions,
@@ -43,6 +45,7 @@ export class SandboxSlot {
     if (!this.sandbox?.alive && !this.loadFailure && !this.signal?.aborted) {
       const prestarted = this.warm?.take(this.options.heapMb);
       let sandbox = prestarted ?? Sandbox.spawn(this.options);
+      this.used.push(sandbox);
       this.starting = sandbox;
       let outcome = await sandbox.load(this.options);
       if (prestarted && outcome.kind === 'crashed' && !outcome.outOfMemory && !this.signal?.aborted) {
@@ -50,6 +53,7 @@ export class SandboxSlot {
         // it waited): not the student's doing. One fresh child gets the same chance.
         sandbox.dispose();
         sandbox = Sandbox.spawn(this.options);
+        this.used.push(sandbox);
         this.starting = sandbox;
         outcome = await sandbox.load(this.options);
       }
@@ -87,11 +91,14 @@ export class SandboxSlot {
     this.starting?.dispose();
   };
 
-  /** Ends the child and stops listening for abort. */
-  close(): void {
+  /**
+   * Ends the child, stops listening for abort, and resolves once every child this slot used has
+   * exited: nothing started for an exercise outlives its grading.
+   */
+  async close(): Promise<void> {
     this.signal?.removeEventListener('abort', this.dispose);
     this.dispose();
-    const { heapMb, checksPath } = this.options;
-    if (!this.signal?.aborted) this.warm?.replenish({ heapMb, resolveFrom: checksPath });
+    if (!this.signal?.aborted) this.warm?.replenish({ heapMb: this.options.heapMb });
+    await Promise.all(this.used.map((sandbox) => sandbox.exited));
   }
 }

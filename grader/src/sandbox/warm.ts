@@ -10,23 +10,15 @@
  * waiting child does not keep the grader's process alive, and when it died meanwhile the grading
  * simply starts its own.
  */
-import os from 'node:os';
 import { Sandbox } from './sandbox.js';
 
 /**
- * Loaded ahead in a waiting child: the course's own libraries (trusted; importing them runs no
- * student code), which the checks import anyway. Never an exercise's `checks.ts` or student file.
+ * What the next grading probably needs: the heap cap. A waiting child loads the course's own
+ * libraries ahead (trusted; importing them runs no student code) and warms the engine up
+ * (`engine-warm-up.ts`); never an exercise's checks or a student's file.
  */
-export const PRELOADED_MODULES: readonly string[] = ['@gradschool/exercise-kit', '@gradschool/autograd'];
-
-/** Of those, the engine: the waiting child also trains a tiny model with it (`engine-warm-up.ts`). */
-export const WARMED_UP_ENGINE = '@gradschool/autograd';
-
-/** What the next grading probably needs: the heap cap, and a file to resolve the libraries from. */
 export interface WarmTarget {
   heapMb: number;
-  /** A file of the course (an exercise's `checks.ts`); without it nothing is loaded ahead. */
-  resolveFrom?: string;
 }
 
 /** Holds at most one pre-started, unused sandbox child for the next grading. */
@@ -35,8 +27,6 @@ export class WarmSandboxes {
   private closed = false;
 
   /**
-   * @param cwd where a child waits; the harness moves to the exercise's folder when it loads one.
-   *
    * @example
    * ```ts
    * const warm = new WarmSandboxes();
@@ -44,7 +34,6 @@ export class WarmSandboxes {
    * warm.close();
    * ```
    */
-  constructor(private readonly cwd: string = os.tmpdir()) {}
 
   /** The waiting child when it is alive, unused, and started with heap cap `heapMb`; else none. */
   take(heapMb: number): Sandbox | undefined {
@@ -60,8 +49,8 @@ export class WarmSandboxes {
     if (this.closed) return;
     if (this.waiting?.fresh && this.waiting.heapMb === target.heapMb) return;
     this.waiting?.dispose();
-    this.waiting = Sandbox.spawn({ cwd: this.cwd, heapMb: target.heapMb }, true);
-    if (target.resolveFrom) this.waiting.prepare(target.resolveFrom, PRELOADED_MODULES, WARMED_UP_ENGINE);
+    this.waiting = Sandbox.spawn({ heapMb: target.heapMb }, true);
+    this.waiting.prepare();
   }
 
   /** The waiting child's process id, if one is waiting (for tests). */
