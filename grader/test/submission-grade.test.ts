@@ -65,6 +65,34 @@ describe('a submission graded by the real core', () => {
     }
   });
 
+  it('--typecheck checks a submission as if its file stood in the exercise (imports and module settings resolve)', async () => {
+    const dir = path.join(base, 'typist');
+    write(
+      path.join(dir, 'exercises/02-failing/src/math.ts'),
+      `import type { Localized } from '@gradschool/exercise-kit';\n${CORRECT}export const label: Localized = { ko: '', en: '' };\nexport const wrong: number = 'x';\n`,
+    );
+    const { exercises } = await discover(FIXTURES);
+    const prepared = await prepareSubmission({ repoRoot: FIXTURES, submissionDir: dir, exercises });
+    try {
+      const report = await grade({
+        seed: DEFAULT_SEED,
+        lang: 'en',
+        filters: ['02'],
+        root: FIXTURES,
+        studentRoot: prepared.root,
+        source: 'submission',
+        typecheck: true,
+      });
+      const message = exercise(report, '02-failing').problem?.message.en ?? '';
+      // Exactly the student's own mistake: not "cannot find module", not a CommonJS complaint.
+      expect(message).toContain('1 type error');
+      expect(message).toContain('TS2322');
+      expect(message).not.toContain('TS2307');
+    } finally {
+      await prepared.cleanup();
+    }
+  }, 60_000);
+
   it('batch: a good, a broken and an empty submission each get their row', async () => {
     write(path.join(base, 'class/alice/exercises/02-failing/src/math.ts'), CORRECT);
     write(path.join(base, 'class/bob/exercises/02-failing/src/math.ts'), SYNTAX_ERROR);

@@ -127,7 +127,14 @@ async function fileProblem(
   return (
     (await syntaxProblem(file.absolute, file.shownAs)) ??
     (await forbiddenImportProblem(file.absolute, file.shownAs, ex.manifest.forbiddenImports ?? [])) ??
-    (options.typecheck ? await typeProblem(file.absolute, file.shownAs, ex.dir) : null)
+    (options.typecheck
+      ? await typeProblem(
+          file.absolute,
+          file.shownAs,
+          ex.dir,
+          path.join(ex.dir, path.relative(studentDir(ex, options), file.absolute)),
+        )
+      : null)
   );
 }
 

@@ -27,8 +27,12 @@ interface TypeDiagnostic {
   frame: string;
 }
 
-/** The compiler's errors in `file` (absolute), in order, with the exercise's settings. */
-function typeErrors(file: string, dir: string): TypeDiagnostic[] {
+/**
+ * The compiler's errors in `file` (absolute), in order, with the exercise's settings. With `asIf`,
+ * the file is checked as if it stood there (a submission's copy, outside the course tree, checked at
+ * its place in the exercise, where its imports and the module settings resolve).
+ */
+function typeErrors(file: string, dir: string, asIf: string = file): TypeDiagnostic[] {
   const ts = loadTypeScript();
   const configPath = ts.findConfigFile(dir, ts.sys.fileExists, 'tsconfig.json');
   let options: import('typescript').CompilerOptions = { strict: true, noEmit: true, skipLibCheck: true };
@@ -40,12 +44,21 @@ function typeErrors(file: string, dir: string): TypeDiagnostic[] {
     );
     if (parsed) options = { ...parsed.options, noEmit: true };
   }
-  const program = ts.createProgram([file], options);
-  const sf =
-    program.getSourceFile(file) ??
-    program.getSourceFiles().find((s) => path.resolve(s.fileName) === path.resolve(file));
-  if (!sf) return [];
   const source = readFileSync(file, 'utf8');
+  const host = ts.createCompilerHost(options);
+  if (asIf !== file) {
+    const same = (f: string) => path.resolve(f) === path.resolve(asIf);
+    const { readFile, fileExists, getSourceFile } = host;
+    host.readFile = (f) => (same(f) ? source : readFile.call(host, f));
+    host.fileExists = (f) => same(f) || fileExists.call(host, f);
+    host.getSourceFile = (f, version, ...rest) =>
+      same(f) ? ts.createSourceFile(f, source, version) : getSourceFile.call(host, f, version, ...rest);
+  }
+  const program = ts.createProgram([asIf], options, host);
+  const sf =
+    program.getSourceFile(asIf) ??
+    program.getSourceFiles().find((s) => path.resolve(s.fileName) === path.resolve(asIf));
+  if (!sf) return [];
   return [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)]
     .filter((d) => d.category === ts.DiagnosticCategory.Error)
     .map((d) => {
@@ -78,8 +91,9 @@ export async function typeProblem(
   file: string,
   shownAs: string,
   dir: string,
+  asIf?: string,
 ): Promise<ExerciseProblem | null> {
-  const errors = typeErrors(file, dir);
+  const errors = typeErrors(file, dir, asIf);
   const [first] = errors;
   if (!first) return null;
   const shown = errors.slice(0, MAX_SHOWN).map((e) => describeError(e, shownAs));
