@@ -117,6 +117,7 @@ describe('the IPC guard', () => {
     output: '',
     droppedChars: 0,
     unhandled: [],
+    ms: 1,
     ok: true,
     value: 1,
   };

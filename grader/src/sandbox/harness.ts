@@ -43,6 +43,7 @@ const writeSync = fs.writeSync;
 const serializeValue = v8.serialize;
 const deserializeValue = v8.deserialize;
 const realExit = process.exit.bind(process);
+const clock = performance.now.bind(performance);
 const NativePromise = Promise;
 const nextMacrotask = setImmediate;
 const nextTimer = setTimeout;
@@ -235,15 +236,18 @@ async function afterglow(): Promise<void> {
 }
 
 async function run(message: RunMessage): Promise<void> {
+  const started = clock();
   current = ++probeCount;
   escaped = [];
   capture.take();
   returnedPromise.length = 0;
   let outcome: { ok: true; value: unknown } | { ok: false; error: SerializedError };
+  let probeMs = 0;
   try {
     const probe = probes.get(message.checkId);
     if (!probe) throw new Error(`no probe for check "${message.checkId}"`);
     const value = await origin.run(current, () => probe(student, message.input));
+    probeMs = clock() - started;
     // A Promise inside the answer cannot be sent. One the probe returned was awaited above and its
     // value is the answer: that works, and probes (and some courses' functions) may be async.
     const nested = findThenable(value) !== null;
@@ -261,6 +265,9 @@ async function run(message: RunMessage): Promise<void> {
     type: 'result' as const,
     nonce,
     checkId: message.checkId,
+    // How long the probe ran, by the harness's own clock: over its limit it is a timeout, even
+    // when the answer reached the grader before the grader's own timer went off.
+    ms: probeMs || clock() - started,
     ...capture.take(),
     unhandled: escaped,
   };

@@ -80,6 +80,8 @@ export type ResultMessage = {
   droppedChars: number;
   /** Errors thrown or rejections left unhandled by student code while the probe ran. */
   unhandled: SerializedError[];
+  /** How long the probe ran (ms), by the harness's clock. */
+  ms: number;
 } & ({ ok: true; value: unknown } | { ok: false; error: SerializedError });
 
 export type FromChild = LoadedMessage | ResultMessage;
@@ -133,6 +135,7 @@ function resultSchema(ok: boolean) {
       checkId: { type: 'string', maxLength: 500 },
       ...CAPTURED,
       unhandled: { type: 'array', maxItems: 100, items: SERIALIZED_ERROR },
+      ms: { type: 'number', minimum: 0 },
       ok: { const: ok },
       ...(ok ? { value: {} } : { error: SERIALIZED_ERROR }),
     },

@@ -7,7 +7,6 @@
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import type { Writable } from 'node:stream';
 import v8 from 'node:v8';
 import type { Localized } from '@gradschool/exercise-kit';
@@ -38,7 +37,6 @@ export async function allChildrenExited(): Promise<void> {
 interface Pending {
   resolve: (outcome: Outcome) => void;
   checkId: string | null;
-  deadline: number;
   ms: number;
   timer: NodeJS.Timeout;
   poll?: NodeJS.Timeout;
@@ -238,11 +236,18 @@ export class Sandbox {
   private request(checkId: string | null, ms: number, sendIt: () => void): Promise<Outcome> {
     return new Promise<Outcome>((resolve) => {
       this.raw = '';
-      const timer = setTimeout(() => {
-        this.settle({ kind: 'timeout', ms });
-        this.dispose();
-      }, ms);
-      const pending: Pending = { resolve, checkId, timer, ms, deadline: performance.now() + ms };
+      // When the grader was busy as the limit passed, an answer may already wait in the pipe:
+      // reading it (the poll phase) comes before deciding (the check phase, `setImmediate`).
+      const timer = setTimeout(
+        () =>
+          setImmediate(() => {
+            if (this.pending !== pending) return;
+            this.settle({ kind: 'timeout', ms });
+            this.dispose();
+          }),
+        ms,
+      );
+      const pending: Pending = { resolve, checkId, timer, ms };
       if (process.platform === 'linux') pending.poll = setInterval(() => this.checkMemory(), MEMORY_POLL_MS);
       this.pending = pending;
       if (this.dead)
@@ -291,14 +296,16 @@ export class Sandbox {
       );
       return;
     }
-    // An answer that comes after the limit (the grader was busy when the timer was due) is late.
+    // A probe that ran over its limit is a timeout, never judged late, even if its answer got here
+    // before the grader's timer went off (the harness's own clock says how long it ran).
     const pending = this.pending;
-    if (pending && performance.now() > pending.deadline) {
+    const answer = checked.message;
+    if (pending && answer.type === 'result' && answer.ms > pending.ms) {
       this.settle({ kind: 'timeout', ms: pending.ms });
       this.dispose();
       return;
     }
-    this.answer(checked.message);
+    this.answer(answer);
   }
 
   private answer(message: FromChild): void {
