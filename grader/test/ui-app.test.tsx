@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ExerciseResult } from '../src/core/types.js';
+import { both } from '../src/i18n/index.js';
 import { App } from '../src/ui/components/App.js';
 import { ThemeContext } from '../src/ui/theme.js';
 import { check, EXERCISES, exercise, FakeSession, result } from './ui-fakes.js';
@@ -251,6 +252,21 @@ describe('watch mode and regrading', () => {
     expect(session.gradedAll).toBe(1);
     // It passes now, so the cursor moved on to the next exercise to do.
     expect(r.lastFrame()).toMatch(/› ○ 03 Softmax/);
+  });
+
+  it('shows a problem of the watcher once, in the chosen language, and still regrades on save', async () => {
+    const session = new FakeSession(mixedResults());
+    const r = await start(session);
+    const problem = both('ui.watch.failed', { message: 'EPERM: operation not permitted, watch' });
+    session.watchProblem(problem);
+    session.watchProblem(problem);
+    await waitForFrame(r, (f) => f.includes(problem.en), 'the problem line');
+    expect(r.lastFrame()?.split(problem.en).length).toBe(2);
+    await press(r, 'l');
+    await waitForFrame(r, (f) => f.includes(problem.ko), 'the problem line in Korean');
+    session.save(andGate.id);
+    await waitForFrame(r, () => session.gradedOne.length === 1 && session.finished === 2, 'the regrade');
+    expect(session.gradedOne).toEqual([andGate.id]);
   });
 
   it('regrades everything on r', async () => {

@@ -1,10 +1,12 @@
 /**
  * End to end: the real CLI in a real (tmux) terminal, against a one-check exercise in a temporary
  * course folder. A student's loop: the UI opens, the check is "not started"; the file is saved with
- * an answer; the screen turns to "passed" without a key press; `q` quits and the terminal is back.
+ * an answer; the screen turns to "passed" without a key press; its folder, then the file, deleted and
+ * restored, and the file replaced by a folder and back, are regraded each time; `q` quits and the
+ * terminal is back.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,6 +74,8 @@ export function double(x: number): number {
 }
 `;
 
+const ANSWER = 'export function double(x: number): number {\n  return x * 2;\n}\n';
+
 describe.skipIf(!hasTmux)('the interactive UI in a real terminal (needs tmux)', () => {
   beforeAll(() => {
     root = mkdtempSync(join(tmpdir(), 'grade-e2e-'));
@@ -90,8 +94,10 @@ describe.skipIf(!hasTmux)('the interactive UI in a real terminal (needs tmux)', 
     rmSync(root, { recursive: true, force: true });
   });
 
-  // Three waits of up to 45 s each on a busy machine: more than the suite's default timeout.
-  it('grades, regrades on save, and quits cleanly', { timeout: 150_000 }, async () => {
+  // Nine waits of up to 45 s each on a busy machine: more than the suite's default timeout.
+  it('grades, regrades on save, on delete and restore (of the file or its folder), and quits cleanly', {
+    timeout: 300_000,
+  }, async () => {
     const command = `env -u CI -u GITHUB_ACTIONS NO_COLOR=1 node --conditions=source --import tsx ${CLI} --lang en; echo "exit=$?"; sleep 30`;
     tmux('new-session', '-d', '-s', 'ui', '-x', '100', '-y', '30', '-c', root, command);
 
@@ -99,15 +105,35 @@ describe.skipIf(!hasTmux)('the interactive UI in a real terminal (needs tmux)', 
     expect(first).toMatch(/01 Double.*0\/1 pts/);
     expect(first).toMatch(/q quit/);
 
-    writeFileSync(
-      join(root, 'exercises', '01-double', 'src', 'double.ts'),
-      'export function double(x: number): number {\n  return x * 2;\n}\n',
-    );
+    writeFileSync(join(root, 'exercises', '01-double', 'src', 'double.ts'), ANSWER);
     const after = await waitForScreen(
       (s) => s.includes('Every exercise passes'),
       'the regrade after the save',
     );
     expect(after).toMatch(/1\/1 pts/);
+
+    // The file's folder deleted and re-created with it: regraded each time (a watch on the file
+    // itself never saw it again). Then the file deleted and restored: regraded each time too.
+    const src = join(root, 'exercises', '01-double', 'src');
+    const file = join(src, 'double.ts');
+    const passes = (s: string) => s.includes('Every exercise passes');
+    const notStarted = (s: string) => s.includes('not started');
+    rmSync(src, { recursive: true });
+    await waitForScreen((s) => !passes(s), 'the regrade after deleting the folder');
+    mkdirSync(src);
+    writeFileSync(file, STARTER);
+    await waitForScreen(notStarted, 'the regrade after re-creating the folder');
+    unlinkSync(file);
+    await waitForScreen((s) => !notStarted(s), 'the regrade after the delete');
+    writeFileSync(file, ANSWER);
+    await waitForScreen(passes, 'the regrade after the restore');
+    // Replaced by a folder and back: the UI shows what is wrong, keeps running, and regrades.
+    unlinkSync(file);
+    mkdirSync(file);
+    await waitForScreen((s) => !passes(s), 'the regrade of a folder in place of the file');
+    rmSync(file, { recursive: true });
+    writeFileSync(file, ANSWER);
+    await waitForScreen(passes, 'the regrade of the file again');
 
     tmux('send-keys', '-t', 'ui', 'q');
     const closed = await waitForScreen((s) => s.includes('exit='), 'the CLI to exit');

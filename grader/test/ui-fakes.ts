@@ -2,6 +2,7 @@
  * Fake exercises, results and a fake grader session for the UI tests: the UI is tested against the
  * committed result types, without the real core.
  */
+import type { Localized } from '@gradschool/exercise-kit';
 import type { CheckResult, ExerciseResult } from '../src/core/types.js';
 import type { ExerciseInfo, GradeProgress, GraderSession, HintsShown } from '../src/ui/session.js';
 
@@ -83,6 +84,7 @@ export class FakeSession implements GraderSession {
   /** Gradings (full or one) that have finished. */
   finished = 0;
   private onSaved: ((id: string) => void) | null = null;
+  private onProblem: ((notice: Localized) => void) | null = null;
 
   constructor(
     results: ExerciseResult[],
@@ -112,16 +114,23 @@ export class FakeSession implements GraderSession {
     if (found) onProgress({ type: 'exercise-done', result: found });
   }
 
-  watch = (onSaved: (id: string) => void) => {
+  watch = (onSaved: (id: string) => void, onProblem?: (notice: Localized) => void) => {
     this.onSaved = onSaved;
+    this.onProblem = onProblem ?? null;
     return () => {
       this.onSaved = null;
+      this.onProblem = null;
     };
   };
 
   /** Simulates saving a student file of exercise `id`. */
   save(id: string) {
     this.onSaved?.(id);
+  }
+
+  /** Simulates the watcher reporting a problem (worded, as `run.tsx` does). */
+  watchProblem(notice: Localized) {
+    this.onProblem?.(notice);
   }
 
   loadHints(): HintsShown {

@@ -115,4 +115,12 @@ export const ui = {
     en: 'Watching: saving a file regrades its exercise. Ctrl-C to stop.',
   },
   'ui.watch.regrading': { ko: '{id} 다시 채점 중…', en: 'Regrading {id}…' },
+  'ui.watch.regradeFailed': {
+    ko: '{id|을} 다시 채점하지 못했습니다: {message} (계속 지켜봅니다)',
+    en: 'Could not regrade {id}: {message} (still watching)',
+  },
+  'ui.watch.failed': {
+    ko: '파일을 지켜보다 문제가 생겼습니다: {message} (계속 지켜봅니다)',
+    en: 'A problem while watching the files: {message} (still watching)',
+  },
 } satisfies Record<string, Localized>;

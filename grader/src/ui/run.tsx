@@ -14,7 +14,8 @@ import { exitCodeFor } from '../core/exit-code.js';
 import { studentModulePath } from '../core/grade-exercise.js';
 import { grade, gradeExercise, type RunOptions } from '../core/run.js';
 import type { GradeReport } from '../core/types.js';
-import { watchStudentFiles } from '../core/watch.js';
+import { errorMessage, watchStudentFiles } from '../core/watch.js';
+import { both } from '../i18n/index.js';
 import { WarmSandboxes } from '../sandbox/warm.js';
 import { App } from './components/App.js';
 import { loadHints, saveHints } from './hint-store.js';
@@ -124,8 +125,10 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
     saveHints: (hints) => saveHints(root, hints),
   };
   if (watching) {
-    session.watch = (onSaved) => {
-      const watcher = watchStudentFiles(exercises, onSaved);
+    session.watch = (onSaved, onProblem) => {
+      const watcher = watchStudentFiles(exercises, onSaved, {
+        onError: (error) => onProblem?.(both('ui.watch.failed', { message: errorMessage(error) })),
+      });
       return () => void watcher.close();
     };
   }

@@ -71,8 +71,12 @@ export interface GraderSession {
   gradeAll(onProgress: (event: GradeProgress) => void, signal: AbortSignal): Promise<void>;
   /** Grades one exercise (after a save), reporting progress like `gradeAll`. */
   gradeOne(id: string, onProgress: (event: GradeProgress) => void, signal: AbortSignal): Promise<void>;
-  /** Calls `onSaved(id)` when a student file of exercise `id` is saved; returns the unsubscribe. Absent: no watch mode. */
-  watch?: (onSaved: (id: string) => void) => () => void;
+  /**
+   * Calls `onSaved(id)` when a student file of exercise `id` is saved (or deleted, created, renamed);
+   * returns the unsubscribe. A problem of the watcher goes to `onProblem`, already worded, and watching
+   * goes on. Absent: no watch mode.
+   */
+  watch?: (onSaved: (id: string) => void, onProblem?: (notice: Localized) => void) => () => void;
   /** Hints revealed in earlier runs. */
   loadHints(): HintsShown;
   /** Remembers the hints revealed so far, for the next run. */

@@ -64,7 +64,8 @@ export type UiAction =
   | { type: 'grading-started'; ids: string[] }
   | { type: 'progress'; event: GradeProgress; at?: number }
   | { type: 'grading-finished'; ids: string[] }
-  | { type: 'grading-failed'; message: string };
+  | { type: 'grading-failed'; message: string }
+  | { type: 'notice'; notice: Localized };
 
 /** The state before anything was graded. */
 export function initialState(
@@ -233,5 +234,9 @@ export function reduce(state: UiState, action: UiAction): UiState {
     }
     case 'grading-failed':
       return { ...state, running: {}, current: {}, waiting: [], failure: action.message, firstRun: false };
+    case 'notice':
+      // Shown once: a problem that repeats (a watcher error on every event) adds no second line.
+      if (state.notices.some((n) => n.en === action.notice.en && n.ko === action.notice.ko)) return state;
+      return { ...state, notices: [...state.notices, action.notice] };
   }
 }

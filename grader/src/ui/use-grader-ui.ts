@@ -91,7 +91,10 @@ export function useGraderUi(session: GraderSession, lang: Lang, watch: boolean):
 
   useEffect(() => {
     regradeAll();
-    const stop = watch && session.watch ? session.watch(gradeOne) : undefined;
+    const stop =
+      watch && session.watch
+        ? session.watch(gradeOne, (notice) => dispatch({ type: 'notice', notice }))
+        : undefined;
     return () => {
       stop?.();
       for (const controller of runs.current.values()) controller.abort();
