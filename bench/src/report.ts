@@ -108,7 +108,7 @@ ${ctx.conditions.map((c) => `- ${c}`).join('\n')}
   on a fresh checkout) and the peak of the summed resident memory of its whole process tree (sandbox children
   included), sampled every 20 ms from /proc. "Watch regrade": time from saving a watched file until
   its exercise's regrade result is ready inside a running grader, on the path \`pnpm grade --watch\`
-  and the UI take: chokidar watcher of \`grader/src/core/watch.ts\` with its 120 ms debounce, then
+  and the UI take: the file watcher of \`grader/src/core/watch.ts\` with its 120 ms debounce, then
   \`gradeExercise\` on the reference solution in the pre-started sandbox child that watch mode keeps
   waiting (\`grader/src/sandbox/warm.ts\`); each save comes 1.5 s after the previous result, as
   between a student's edits, so that child is ready. The median over every exercise and round, and the
