@@ -8,6 +8,15 @@ export * from './equal.js';
 export * from './judge.js';
 export { Budget, MAX_DEPTH, MAX_ELEMENTS, problemMessage, type WalkProblem } from './limits.js';
 export * from './manifest.js';
+export {
+  type NestedArray,
+  type Numeric,
+  type NumericReading,
+  readNumeric,
+  shapeOf,
+  toNumeric,
+  unravelIndex,
+} from './numeric.js';
 export * from './particle.js';
 export * from './protocol.js';
 export * from './render.js';

@@ -10,9 +10,10 @@
  * ```
  */
 import { about } from './about.js';
+import { type NestedArray, toNumeric, unravelIndex } from './numeric.js';
 import { withParticle } from './particle.js';
 import type { Localized, Verdict } from './protocol.js';
-import { type NestedArray, render, renderNumber, toNumeric, unravelIndex } from './render.js';
+import { render, renderNumber } from './render.js';
 
 /** Names the input a verdict is about, e.g. `{ ko: 'softmax([1, 1, 2])', en: 'softmax([1, 1, 2])' }`. */
 export interface WhatOption {
