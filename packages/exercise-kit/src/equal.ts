@@ -8,7 +8,7 @@ import { fail, type JudgeOptions, pass } from './judge.js';
 import { Budget, problemMessage, type WalkProblem } from './limits.js';
 import { withParticle } from './particle.js';
 import type { Verdict } from './protocol.js';
-import { render } from './render.js';
+import { render, renderBrief } from './render.js';
 import { type Step, Trail } from './trail.js';
 
 interface Mismatch {
@@ -131,7 +131,8 @@ export function expectEqual(got: unknown, expected: unknown, opts: JudgeOptions 
   if (!found) return pass(about(opts.what, '기대한 값과 정확히 같습니다.', 'exactly as expected.'), rendered);
   if (found.kind !== 'difference') {
     const message = problemMessage(found);
-    return fail(about(opts.what, message.ko, message.en), rendered);
+    const shown = found.kind === 'cycle' ? rendered.got : renderBrief(got);
+    return fail(about(opts.what, message.ko, message.en), { ...rendered, got: shown });
   }
   const where = found.path ? { ko: `위치 ${found.path}에서 `, en: `at ${found.path} ` } : { ko: '', en: '' };
   const top = found.path === '';

@@ -19,4 +19,4 @@ export {
 } from './numeric.js';
 export * from './particle.js';
 export * from './protocol.js';
-export * from './render.js';
+export { render, renderNumber } from './render.js';

@@ -14,7 +14,7 @@ import { Budget, problemMessage, type WalkProblem } from './limits.js';
 import { type NestedArray, type Numeric, type NumericReading, readNumeric, unravelIndex } from './numeric.js';
 import { withParticle } from './particle.js';
 import type { Localized, Verdict } from './protocol.js';
-import { render, renderNumber } from './render.js';
+import { render, renderBrief, renderNumber } from './render.js';
 
 /** Names the input a verdict is about, e.g. `{ ko: 'softmax([1, 1, 2])', en: 'softmax([1, 1, 2])' }`. */
 export interface WhatOption {
@@ -207,9 +207,11 @@ function checkShape(
   }
   if (reading.kind !== 'numeric') {
     const message = problemMessage(reading, shape);
+    // A cycle is best seen in full (`[[1, 2], [3, <cycle>]]`); a huge answer by its form.
+    const shown = reading.kind === 'cycle' ? show() : renderBrief(got);
     return fail(about(opts.what, message.ko, message.en), {
       expected: `shape ${shapeText(shape)}`,
-      got: show(),
+      got: shown,
     });
   }
   const same = reading.shape.length === shape.length && reading.shape.every((d, i) => d === shape[i]);

@@ -18,6 +18,9 @@ const MAX_ITEMS = 2 * EDGE_ITEMS + 2;
 const MAX_CHARS = 1200;
 /** Levels of nesting shown; deeper arrays and objects become `[...]` and `{...}`. */
 const RENDER_DEPTH = 7;
+/** The same for `renderBrief`: enough to show the form of an answer too large to judge. */
+const BRIEF_DEPTH = 3;
+const BRIEF_CHARS = 200;
 /** BigInts longer than this many hex digits are described, not printed (their decimal text is slow). */
 const MAX_BIGINT_HEX = 1000;
 
@@ -64,9 +67,11 @@ class Text {
   /** True once more text was offered than fits: the result ends in `...`. */
   full = false;
 
+  constructor(private readonly maxChars: number) {}
+
   add(part: string): void {
     if (this.full) return;
-    const room = MAX_CHARS - this.length;
+    const room = this.maxChars - this.length;
     if (part.length > room) {
       this.parts.push(part.slice(0, room));
       this.full = true;
@@ -76,15 +81,22 @@ class Text {
 
   toString(): string {
     const text = this.parts.join('');
-    return this.full ? `${text.slice(0, MAX_CHARS - 3)}...` : text;
+    return this.full ? `${text.slice(0, this.maxChars - 3)}...` : text;
   }
 }
 
 class Renderer {
-  private readonly text = new Text();
-  private readonly trail = new Trail(RENDER_DEPTH);
+  private readonly text: Text;
+  private readonly trail: Trail;
 
-  constructor(private readonly budget: Budget) {}
+  constructor(
+    private readonly budget: Budget,
+    depth = RENDER_DEPTH,
+    chars = MAX_CHARS,
+  ) {
+    this.text = new Text(chars);
+    this.trail = new Trail(depth);
+  }
 
   private spend(n: number): boolean {
     if (this.budget.spend(n)) return true;
@@ -211,6 +223,16 @@ class Renderer {
  */
 export function render(value: unknown, budget: Budget = new Budget()): string {
   const renderer = new Renderer(budget);
+  renderer.any(value);
+  return renderer.toString();
+}
+
+/**
+ * `render` cut short (3 levels, 200 characters): the `got` of a verdict on an answer too large or too
+ * deep to judge, where the form of the answer is what helps (`[[[[...], [...]], ...`), not its bulk.
+ */
+export function renderBrief(value: unknown): string {
+  const renderer = new Renderer(new Budget(), BRIEF_DEPTH, BRIEF_CHARS);
   renderer.any(value);
   return renderer.toString();
 }

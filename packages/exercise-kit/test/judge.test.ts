@@ -211,6 +211,7 @@ describe('expectClose on answers that are huge, shared or cyclic', () => {
       en: 'the answer is too large to judge: more than 4,000,000 elements (expected shape [2, 2]).',
     });
     expect(v.expected).toBe('[[1, 2], [3, 4]]');
+    expect(v.got).toBe('[[[[...], [...]], [[...], [...]]], [[[...], [...]], [[...], [...]]]]'); // its form, briefly
     expect(budget.used).toBe(0);
     expect(counter.reads).toBeLessThan(40 + 300); // the shape's first elements, then what `render` shows
     expect(expectClose(roundTrip(doubling(40)), square).message.en).toContain('too large to judge');

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Budget, render, renderNumber } from '../src/index.js';
+import { renderBrief } from '../src/render.js';
 import { doubling, ReadCounter, roundTrip, selfHolding, withHole } from './answers.js';
 
 describe('renderNumber', () => {
@@ -92,6 +93,14 @@ describe('render', () => {
     let deep: unknown = 1;
     for (let i = 0; i < 100_000; i++) deep = [deep];
     expect(render(deep)).toBe('[[[[[[[[...]]]]]]]]');
+  });
+
+  it('has a brief form for answers too large to judge', () => {
+    expect(renderBrief(doubling(40))).toBe(
+      '[[[[...], [...]], [[...], [...]]], [[[...], [...]], [[...], [...]]]]',
+    );
+    expect(renderBrief(Array.from({ length: 100 }, () => 'x'.repeat(100))).length).toBeLessThanOrEqual(200);
+    expect(renderBrief([1, 2])).toBe('[1, 2]');
   });
 
   it('stops where its budget runs out, with what it has', () => {
