@@ -32,6 +32,20 @@ export class ReadCounter {
     }) as T;
 }
 
+/** Counts how often the keys of the object it wraps are listed (`Object.keys`, each costing its size). */
+export class KeyListCounter {
+  lists = 0;
+
+  /** `object`, behind a proxy that counts the listings of its keys. */
+  wrap = <T extends object>(object: T): T =>
+    new Proxy(object, {
+      ownKeys: (target) => {
+        this.lists++;
+        return Reflect.ownKeys(target);
+      },
+    });
+}
+
 /** An array holding `before`, then itself: a cycle at the top (at `[before.length]`). */
 export function selfHolding(before: unknown[] = []): unknown[] {
   const a: unknown[] = [...before];

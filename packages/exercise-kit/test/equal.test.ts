@@ -84,6 +84,11 @@ describe('expectEqual', () => {
   });
 
   it('stops a shared answer at the budget, looking at no more than it allows', () => {
+    const small = new Budget(100); // 8190 elements in the 2^12 doubling answer, compared to itself
+    expect(expectEqual(roundTrip(doubling(12)), doubling(12), { budget: small }).message.en).toContain(
+      'more than 100 elements',
+    );
+    expect(small.used).toBeLessThanOrEqual(100);
     const counter = new ReadCounter();
     const budget = new Budget(1000);
     const v = expectEqual(doubling(40, 1, counter.wrap), doubling(40), { budget });

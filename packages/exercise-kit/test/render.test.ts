@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Budget, render, renderNumber } from '../src/index.js';
 import { renderBrief } from '../src/render.js';
-import { doubling, ReadCounter, roundTrip, selfHolding, withHole } from './answers.js';
+import { doubling, KeyListCounter, ReadCounter, roundTrip, selfHolding, withHole } from './answers.js';
 
 describe('renderNumber', () => {
   it('keeps 8 significant digits and drops trailing zeros', () => {
@@ -120,6 +120,14 @@ describe('render', () => {
     const tensorBudget = new Budget(1000);
     expect(render(big, tensorBudget)).toBe('{ shape: [3000], data: [1, 1, 1, 1, ..., 1, 1, 1, 1] }');
     expect(tensorBudget.used).toBeLessThanOrEqual(1000);
+
+    // A wide object shared many times: each visit lists all its keys, so they count.
+    const counter = new KeyListCounter();
+    const wide = counter.wrap(Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`k${i}`, i])));
+    const keysBudget = new Budget(35_000);
+    expect(render(new Array(100).fill([wide]), keysBudget).endsWith('...')).toBe(true);
+    expect(counter.lists).toBe(4); // the fourth listing is the one refused
+    expect(keysBudget.used).toBeLessThanOrEqual(35_000);
   });
 
   it('never throws and stays short, whatever the value', () => {
