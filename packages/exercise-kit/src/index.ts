@@ -1,11 +1,22 @@
 /**
  * @gradschool/exercise-kit: what an exercise author imports.
- * See `protocol.ts` for the check protocol (input -> probe -> judge).
+ * See `protocol.ts` for the check protocol (input -> probe -> judge), and `limits.ts` for how much
+ * of an answer the helpers look at.
  */
 
 export * from './equal.js';
 export * from './judge.js';
+export { Budget, MAX_DEPTH, MAX_ELEMENTS, problemMessage, type WalkProblem } from './limits.js';
 export * from './manifest.js';
+export {
+  type NestedArray,
+  type Numeric,
+  type NumericReading,
+  readNumeric,
+  shapeOf,
+  toNumeric,
+  unravelIndex,
+} from './numeric.js';
 export * from './particle.js';
 export * from './protocol.js';
-export * from './render.js';
+export { render, renderNumber } from './render.js';

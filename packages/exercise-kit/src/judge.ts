@@ -10,17 +10,29 @@
  * ```
  */
 import { about } from './about.js';
+import { Budget, problemMessage, type WalkProblem } from './limits.js';
+import { type NestedArray, type Numeric, type NumericReading, readNumeric, unravelIndex } from './numeric.js';
 import { withParticle } from './particle.js';
 import type { Localized, Verdict } from './protocol.js';
-import { type NestedArray, render, renderNumber, toNumeric, unravelIndex } from './render.js';
+import { render, renderBrief, renderNumber } from './render.js';
 
 /** Names the input a verdict is about, e.g. `{ ko: 'softmax([1, 1, 2])', en: 'softmax([1, 1, 2])' }`. */
 export interface WhatOption {
   what?: Localized;
 }
 
+/** Options of the `expect*` helpers: `what`, and how much of the answer they may look at. */
+export interface JudgeOptions extends WhatOption {
+  /**
+   * Counts the elements of the answer looked at; past its `limit` the verdict is a fail "too large
+   * to judge". Defaults to a fresh `new Budget()` (`MAX_ELEMENTS`). Pass a larger one for a check
+   * whose answer is legitimately bigger, or keep a reference to read `budget.used` afterwards.
+   */
+  budget?: Budget;
+}
+
 /** Tolerances of `expectClose`: `|got - expected| <= atol + rtol * |expected|` (numpy's `isclose`). */
-export interface CloseOptions extends WhatOption {
+export interface CloseOptions extends JudgeOptions {
   rtol?: number;
   atol?: number;
 }
@@ -88,25 +100,25 @@ export function isClose(a: number, b: number, rtol = DEFAULT_RTOL, atol = DEFAUL
   return Math.abs(a - b) <= atol + rtol * Math.abs(b);
 }
 
-/**
- * The first position (row-major) where `got` and `expected` are not close, or `null` when they all
- * are. Both are numbers, (nested/typed) arrays or tensors; when their sizes differ the first missing
- * position is reported with `NaN` on the side that lacks it. Throws `TypeError` on non-numeric input.
- *
- * @example
- * ```ts
- * firstDifference([[1, 2], [3, 4]], [[1, 2], [3, 5]], 1e-6, 1e-9); // { index: [1, 1], got: 4, expected: 5 }
- * ```
- */
-export function firstDifference(
-  got: unknown,
-  expected: unknown,
-  rtol = DEFAULT_RTOL,
-  atol = DEFAULT_ATOL,
-): { index: number[]; got: number; expected: number } | null {
-  const g = toNumeric(got);
-  const e = toNumeric(expected);
-  if (!g || !e) throw new TypeError('firstDifference: both values must be numbers or arrays of numbers');
+/** Where `got` and `expected` first differ (row-major `index`), as `firstDifference` reports it. */
+export interface Difference {
+  index: number[];
+  got: number;
+  expected: number;
+}
+
+/** Why `firstDifference` could not compare `got`: it is not numeric, or reading it stopped early. */
+export type Unreadable = { kind: 'not-numeric' } | WalkProblem;
+
+/** `expected` as numbers; it comes from the check, so anything else is the author's mistake. */
+function readExpected(expected: unknown, who: string): Numeric {
+  const r = readNumeric(expected);
+  if (r.kind === 'numeric') return r;
+  throw new TypeError(`${who}: \`expected\` must be a number or a (nested) array of numbers (${r.kind})`);
+}
+
+function differenceIn(g: Numeric, e: Numeric, rtol: number, atol: number): Difference | null {
+  // Past the shorter one, the side that lacks a position reads NaN: the first missing one differs.
   const length = Math.max(g.values.length, e.values.length);
   const shape = e.values.length >= g.values.length ? e.shape : g.shape;
   for (let i = 0; i < length; i++) {
@@ -115,6 +127,31 @@ export function firstDifference(
     if (!isClose(a, b, rtol, atol)) return { index: unravelIndex(i, shape), got: a, expected: b };
   }
   return null;
+}
+
+/**
+ * The first position (row-major) where `got` and `expected` are not close, or `null` when they all
+ * are. Both are numbers, (nested/typed) arrays or tensors; when their sizes differ the first missing
+ * position is reported with `NaN` on the side that lacks it. When `got` cannot be read as numbers
+ * (not numeric, a cycle, more than `budget.limit` elements) it says why (`{ kind: ... }`) instead.
+ * Throws `TypeError` only when `expected` is not numeric (a mistake in the check, not the answer).
+ *
+ * @example
+ * ```ts
+ * firstDifference([[1, 2], [3, 4]], [[1, 2], [3, 5]], 1e-6, 1e-9); // { index: [1, 1], got: 4, expected: 5 }
+ * firstDifference('four', [4]);                                     // { kind: 'not-numeric' }
+ * ```
+ */
+export function firstDifference(
+  got: unknown,
+  expected: unknown,
+  rtol = DEFAULT_RTOL,
+  atol = DEFAULT_ATOL,
+  budget: Budget = new Budget(),
+): Difference | Unreadable | null {
+  const e = readExpected(expected, 'firstDifference');
+  const g = readNumeric(got, budget);
+  return g.kind === 'numeric' ? differenceIn(g, e, rtol, atol) : g;
 }
 
 /** `이어야` after a consonant, `여야` after a vowel (`[4, 3]이어야`, `[4, 2]여야`). */
@@ -131,12 +168,13 @@ function describeType(value: unknown): Localized {
       en: 'an array that is ragged or holds non-numbers',
     };
   const type = typeof value;
-  return { ko: `${type} 값`, en: `a ${type}` };
+  return { ko: `${type} 값`, en: `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}` };
 }
 
 /**
  * `null` when `got` is numeric with shape `shape` (`[]` for a plain number); otherwise a failing
- * verdict saying which shape was expected and which came back.
+ * verdict saying which shape was expected and which came back, or why the answer cannot be judged
+ * (a cycle, more than `budget.limit` elements: see `JudgeOptions`).
  *
  * @example
  * ```ts
@@ -144,28 +182,47 @@ function describeType(value: unknown): Localized {
  * if (wrong) return wrong;
  * ```
  */
-export function expectShape(got: unknown, shape: readonly number[], opts: WhatOption = {}): Verdict | null {
-  const numeric = toNumeric(got);
-  if (!numeric) {
-    const type = describeType(got);
+export function expectShape(got: unknown, shape: readonly number[], opts: JudgeOptions = {}): Verdict | null {
+  return checkShape(got, readNumeric(got, opts.budget ?? new Budget()), () => render(got), shape, opts);
+}
+
+/** The verdict of `expectShape` on what `readNumeric` made of `got` (`show` renders `got`). */
+function checkShape(
+  got: unknown,
+  reading: NumericReading,
+  show: () => string,
+  shape: readonly number[],
+  opts: WhatOption,
+): Verdict | null {
+  if (reading.kind === 'not-numeric') {
+    const [type, shown] = [describeType(got), show()];
     return fail(
       about(
         opts.what,
-        `모양 ${shapeText(shape)}의 숫자 값을 기대했지만 ${withParticle(type.ko, '이')} 나왔습니다: ${render(got)}`,
-        `expected numbers of shape ${shapeText(shape)}, got ${type.en}: ${render(got)}`,
+        `모양 ${shapeText(shape)}의 숫자 값을 기대했지만 ${withParticle(type.ko, '이')} 나왔습니다: ${shown}`,
+        `expected numbers of shape ${shapeText(shape)}, got ${type.en}: ${shown}`,
       ),
-      { got: render(got) },
+      { got: shown },
     );
   }
-  const same = numeric.shape.length === shape.length && numeric.shape.every((d, i) => d === shape[i]);
+  if (reading.kind !== 'numeric') {
+    const message = problemMessage(reading, shape);
+    // A cycle is best seen in full (`[[1, 2], [3, <cycle>]]`); a huge answer by its form.
+    const shown = reading.kind === 'cycle' ? show() : renderBrief(got);
+    return fail(about(opts.what, message.ko, message.en), {
+      expected: `shape ${shapeText(shape)}`,
+      got: shown,
+    });
+  }
+  const same = reading.shape.length === shape.length && reading.shape.every((d, i) => d === shape[i]);
   if (same) return null;
   return fail(
     about(
       opts.what,
-      `모양이 ${shapeText(shape)}${copulaMust(shapeText(shape))} 하는데 ${shapeText(numeric.shape)}입니다.`,
-      `expected shape ${shapeText(shape)}, got shape ${shapeText(numeric.shape)}.`,
+      `모양이 ${shapeText(shape)}${copulaMust(shapeText(shape))} 하는데 ${shapeText(reading.shape)}입니다.`,
+      `expected shape ${shapeText(shape)}, got shape ${shapeText(reading.shape)}.`,
     ),
-    { expected: `shape ${shapeText(shape)}`, got: `shape ${shapeText(numeric.shape)}: ${render(got)}` },
+    { expected: `shape ${shapeText(shape)}`, got: `shape ${shapeText(reading.shape)}: ${show()}` },
   );
 }
 
@@ -173,6 +230,8 @@ export function expectShape(got: unknown, shape: readonly number[], opts: WhatOp
  * Passes when `got` has `expected`'s shape and every value is within tolerance. Checks, in order:
  * that `got` is numeric, its shape, NaN, then the values; the failure message names the first
  * differing index with expected vs got, and `what`. Fills the verdict's `expected` and `got`.
+ * Any answer gets a verdict, never an exception: a cycle or a too large answer is a fail that says so
+ * (a huge answer of the wrong type fails at its first element, without reading the rest).
  *
  * @example
  * ```ts
@@ -186,12 +245,13 @@ export function expectClose(
 ): Verdict {
   const rtol = opts.rtol ?? DEFAULT_RTOL;
   const atol = opts.atol ?? DEFAULT_ATOL;
-  const want = toNumeric(expected);
-  if (!want) throw new TypeError('expectClose: `expected` must be a number or a (nested) array of numbers');
+  const want = readExpected(expected, 'expectClose');
   const rendered = { expected: render(expected), got: render(got) };
-  const wrongShape = expectShape(got, want.shape, opts);
+  const reading = readNumeric(got, opts.budget ?? new Budget());
+  const wrongShape = checkShape(got, reading, () => rendered.got, want.shape, opts);
   if (wrongShape) return { ...wrongShape, expected: rendered.expected };
-  const diff = firstDifference(got, expected, rtol, atol);
+  // Numeric here (checkShape fails everything else); the check is for the type system.
+  const diff = reading.kind === 'numeric' ? differenceIn(reading, want, rtol, atol) : null;
   if (!diff) {
     const n = want.values.length;
     const message =

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   allOf,
+  Budget,
   expectClose,
   expectEqual,
   expectShape,
@@ -9,9 +10,11 @@ import {
   firstDifference,
   formatTolerance,
   isClose,
+  MAX_ELEMENTS,
   pass,
   withParticle,
 } from '../src/index.js';
+import { doubling, ReadCounter, roundTrip, selfHolding } from './answers.js';
 
 const what = { ko: 'softmax([1, 1, 2])', en: 'softmax([1, 1, 2])' };
 
@@ -58,7 +61,26 @@ describe('firstDifference', () => {
     ).toEqual({ index: [1, 1], got: 4, expected: 5 });
     expect(firstDifference([1, 2], [1, 2])).toBeNull();
     expect(firstDifference([1], [1, 2])).toEqual({ index: [1], got: Number.NaN, expected: 2 });
-    expect(() => firstDifference('a', [1])).toThrow(TypeError);
+    expect(firstDifference('a', [1])).toEqual({ kind: 'not-numeric' });
+    expect(firstDifference(roundTrip(selfHolding()), [1])).toEqual({ kind: 'cycle', path: '[0]' });
+    expect(firstDifference(doubling(40), [1])).toEqual({ kind: 'too-large', limit: MAX_ELEMENTS });
+    expect(() => firstDifference([1], 'a')).toThrow(TypeError);
+  });
+
+  it('agrees with a naive element-by-element comparison on any two numeric arrays', () => {
+    const values = fc.array(fc.oneof(fc.double(), fc.constantFrom(0, 1, -0)), { maxLength: 6 });
+    fc.assert(
+      fc.property(values, values, fc.boolean(), (a, b, nested) => {
+        const wrap = (xs: number[]) => (nested ? xs.map((x) => [x]) : xs);
+        const n = Math.max(a.length, b.length);
+        let naive: { index: number[]; got: number; expected: number } | null = null;
+        for (let i = 0; i < n && !naive; i++) {
+          const [x, y] = [a[i] ?? Number.NaN, b[i] ?? Number.NaN];
+          if (!isClose(x, y)) naive = { index: nested ? [i, 0] : [i], got: x, expected: y };
+        }
+        expect(firstDifference(roundTrip(wrap(a)), wrap(b))).toEqual(naive);
+      }),
+    );
   });
 });
 
@@ -70,6 +92,19 @@ describe('expectShape', () => {
     expect(v?.message.en).toBe('For softmax([1, 1, 2]): expected shape [2], got shape [3].');
     expect(v?.message.ko).toContain('[3]');
     expect(expectShape('nope', [2])?.message.en).toContain('got a string');
+    expect(expectShape({}, [2])?.message.en).toBe('expected numbers of shape [2], got an object: {}');
+  });
+
+  it('says, in both languages, when the answer holds itself', () => {
+    const v = expectShape(roundTrip(selfHolding()), [2], { what });
+    expect(v?.pass).toBe(false);
+    expect(v?.message.en).toBe(
+      'For softmax([1, 1, 2]): the answer contains itself (a cycle) at [0]: the value there is an array or object that encloses it.',
+    );
+    expect(v?.message.ko).toBe(
+      'softmax([1, 1, 2]): 답 안에 자기 자신이 들어 있습니다(순환): 위치 [0]의 값이 그것을 감싼 배열이나 객체 자신입니다.',
+    );
+    expect(v?.got).toBe('[<cycle>]');
   });
 });
 
@@ -141,19 +176,6 @@ describe('expectClose', () => {
   });
 });
 
-describe('expectEqual', () => {
-  it('compares deeply and names the first differing path', () => {
-    expect(expectEqual([0, 0, 0, 1], [0, 0, 0, 1]).pass).toBe(true);
-    expect(expectEqual({ a: [1, 2] }, { a: [1, 2] }).pass).toBe(true);
-    const v = expectEqual({ a: [1, 3] }, { a: [1, 2] }, { what: { ko: 'x', en: 'x' } });
-    expect(v.pass).toBe(false);
-    expect(v.message.en).toBe('For x: at .a[1] expected 2, got 3.');
-    expect(expectEqual([1], [1, 2]).message.en).toBe('expected [1, 2], got [1].');
-    expect(expectEqual({ a: 1, b: 2 }, { a: 1 }).pass).toBe(false);
-    expect(expectEqual('1', 1).pass).toBe(false);
-  });
-});
-
 describe('allOf', () => {
   const ok = pass({ ko: 'a', en: 'a' });
   const bad = fail({ ko: 'b', en: 'b' }, { got: '2' });
@@ -170,6 +192,102 @@ describe('allOf', () => {
 
   it('gives the passed fraction as partial credit when asked', () => {
     expect(allOf([ok, bad, ok, bad], { partial: true }).fraction).toBe(0.5);
+  });
+});
+
+describe('expectClose on answers that are huge, shared or cyclic', () => {
+  const square = [
+    [1, 2],
+    [3, 4],
+  ];
+
+  it('fails the 2^40 doubling answer at once, saying it is too large for the expected shape', () => {
+    const counter = new ReadCounter();
+    const budget = new Budget();
+    const v = expectClose(doubling(40, 1, counter.wrap), square, { budget });
+    expect(v.pass).toBe(false);
+    expect(v.message).toEqual({
+      ko: '답이 너무 커서 채점할 수 없습니다: 원소가 4,000,000개를 넘습니다 (기대한 모양 [2, 2]).',
+      en: 'the answer is too large to judge: more than 4,000,000 elements (expected shape [2, 2]).',
+    });
+    expect(v.expected).toBe('[[1, 2], [3, 4]]');
+    expect(v.got).toBe('[[[[...], [...]], [[...], [...]]], [[[...], [...]], [[...], [...]]]]'); // its form, briefly
+    expect(budget.used).toBe(0);
+    expect(counter.reads).toBeLessThan(40 + 300); // the shape's first elements, then what `render` shows
+    expect(expectClose(roundTrip(doubling(40)), square).message.en).toContain('too large to judge');
+  });
+
+  it('judges a shared answer within the budget, and refuses it past the budget', () => {
+    const full = (depth: number): unknown => (depth === 0 ? 1 : [full(depth - 1), full(depth - 1)]);
+    const expected = full(10) as number[];
+    expect(expectClose(roundTrip(doubling(10)), expected).pass).toBe(true);
+    const row = [0, 0];
+    expect(
+      expectClose(roundTrip([row, row]), [
+        [0, 0],
+        [0, 0],
+      ]).pass,
+    ).toBe(true);
+    expect(
+      expectClose(roundTrip([row, row]), [
+        [0, 0],
+        [0, 1],
+      ]).message.en,
+    ).toContain('at [1, 1] expected 1, got 0');
+    const budget = new Budget(2045); // 2046 elements: 1024 numbers in 1022 arrays
+    expect(expectClose(roundTrip(doubling(10)), expected, { budget }).message.en).toBe(
+      'the answer is too large to judge: more than 2,045 elements (expected shape [2, 2, 2, 2, 2, 2, 2, 2, 2, 2]).',
+    );
+  });
+
+  it('reports a nested cycle where it is', () => {
+    const b: unknown[][] = [
+      [1, 2],
+      [3, 4],
+    ];
+    (b[1] as unknown[])[1] = b;
+    const v = expectClose(roundTrip(b), square);
+    expect(v.message.en).toContain('the answer contains itself (a cycle) at [1][1]');
+    expect(v.got).toBe('[[1, 2], [3, <cycle>]]');
+  });
+
+  it('fails a huge array of strings at its first element, showing only its ends', () => {
+    const counter = new ReadCounter();
+    const v = expectClose(counter.wrap(new Array(1e7).fill('ab')), square);
+    expect(v.message.en).toBe(
+      'expected numbers of shape [2, 2], got an array that is ragged or holds non-numbers: ["ab", "ab", "ab", "ab", ..., "ab", "ab", "ab", "ab"]',
+    );
+    expect(counter.reads).toBe(1 + 8);
+  });
+
+  it('keeps NaN, infinities and -0 through typed arrays and the round trip', () => {
+    const values = [Number.NaN, Infinity, -Infinity, -0];
+    expect(expectClose(roundTrip(new Float64Array(values)), values).pass).toBe(true);
+    expect(expectClose(roundTrip(values), new Float64Array(values)).pass).toBe(true);
+    expect(expectClose(roundTrip([-0]), [0]).pass).toBe(true);
+    expect(expectClose(roundTrip([Infinity]), [-Infinity]).message.en).toContain(
+      'expected -Infinity, got Infinity',
+    );
+  });
+
+  it('never throws, whatever the answer', () => {
+    const anything = fc.anything({
+      withBigInt: true,
+      withBoxedValues: true,
+      withDate: true,
+      withMap: true,
+      withSet: true,
+      withNullPrototype: true,
+      withSparseArray: true,
+      withTypedArray: true,
+    });
+    fc.assert(
+      fc.property(anything, (got) => {
+        for (const v of [expectClose(got, square), expectShape(got, [2, 2]), expectClose(got, 1)])
+          if (v) expect(v.message.ko.length > 0 && v.message.en.length > 0).toBe(true);
+        firstDifference(got, square);
+      }),
+    );
   });
 });
 

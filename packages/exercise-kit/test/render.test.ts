@@ -1,5 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { render, renderNumber, shapeOf, toNumeric, unravelIndex } from '../src/index.js';
+import { Budget, render, renderNumber } from '../src/index.js';
+import { renderBrief } from '../src/render.js';
+import { doubling, KeyListCounter, ReadCounter, roundTrip, selfHolding, withHole } from './answers.js';
 
 describe('renderNumber', () => {
   it('keeps 8 significant digits and drops trailing zeros', () => {
@@ -9,37 +12,6 @@ describe('renderNumber', () => {
     expect(renderNumber(1e-12)).toBe('1e-12');
     expect(renderNumber(Number.NaN)).toBe('NaN');
     expect(renderNumber(-Infinity)).toBe('-Infinity');
-  });
-});
-
-describe('toNumeric / shapeOf', () => {
-  it('flattens numbers, nested arrays, typed arrays and tensors that crossed structured clone', () => {
-    expect(toNumeric(7)).toEqual({ shape: [], values: [7] });
-    expect(
-      toNumeric([
-        [1, 2],
-        [3, 4],
-      ]),
-    ).toEqual({ shape: [2, 2], values: [1, 2, 3, 4] });
-    expect(shapeOf(new Float64Array(3))).toEqual([3]);
-    expect(shapeOf([new Float64Array(2), new Float64Array(2)])).toEqual([2, 2]);
-    expect(shapeOf({ shape: [2, 1], data: new Float64Array([1, 2]) })).toEqual([2, 1]);
-    expect(shapeOf([])).toEqual([0]);
-  });
-
-  it('rejects ragged arrays and non-numbers', () => {
-    expect(toNumeric([[1, 2], [3]])).toBeNull();
-    expect(toNumeric([1, [2]])).toBeNull();
-    expect(toNumeric([[1], 2])).toBeNull();
-    expect(toNumeric(['1'])).toBeNull();
-    expect(toNumeric('1')).toBeNull();
-    expect(toNumeric(undefined)).toBeNull();
-    expect(toNumeric({ shape: [3], data: [1, 2] })).toBeNull();
-  });
-
-  it('unravels row-major indices', () => {
-    expect(unravelIndex(5, [2, 3])).toEqual([1, 2]);
-    expect(unravelIndex(0, [])).toEqual([]);
   });
 });
 
@@ -53,17 +25,132 @@ describe('render', () => {
       ]),
     ).toBe('[[1, 2], [3, 4]]');
     expect(render({ shape: [2], data: new Float64Array([1, 2]) })).toBe('tensor([1, 2], shape=[2])');
+    expect(render({ shape: [2, 2], data: [1, 2, 3, 4] })).toBe('tensor([[1, 2], [3, 4]], shape=[2, 2])');
+    expect(render({ shape: [2], data: [1, 'a'] })).toBe('{ shape: [2], data: [1, "a"] }');
     expect(render({ loss: 0.5, names: ['a'] })).toBe('{ loss: 0.5, names: ["a"] }');
     expect(render(undefined)).toBe('undefined');
     expect(render(new RangeError('bad'))).toBe('RangeError: bad');
   });
 
-  it('summarises long axes and survives cycles', () => {
+  it('renders whatever else crosses the sandbox', () => {
+    const shown = (value: unknown) => render(roundTrip(value));
+    expect(
+      shown(
+        new Map<unknown, unknown>([
+          ['a', 1],
+          [2, [3]],
+        ]),
+      ),
+    ).toBe('Map(2) { "a" => 1, 2 => [3] }');
+    expect(shown(new Set([1, 'x']))).toBe('Set(2) { 1, "x" }');
+    expect(shown(new Map())).toBe('Map(0) {}');
+    expect(shown(new Date(0))).toBe('1970-01-01T00:00:00.000Z');
+    expect(shown(new Date(Number.NaN))).toBe('Invalid Date');
+    expect(shown(/ab+/g)).toBe('/ab+/g');
+    expect(shown(new Uint8Array([1, 2]))).toBe('[1, 2]');
+    expect(shown(new BigInt64Array([1n, -2n]))).toBe('[1n, -2n]');
+    expect(shown(new ArrayBuffer(4))).toBe('ArrayBuffer(4)');
+    expect(shown(Object(1))).toBe('Number(1)');
+    expect(shown(Object('s'))).toBe('String("s")');
+    expect(shown(-(2n ** 64n))).toBe('-18446744073709551616n');
+    expect(shown(2n ** 10_000n)).toBe('<BigInt of about 3011 digits>');
+    expect(shown(withHole())).toBe('[1, undefined, 3]');
+    expect(shown([Number.NaN, Infinity, -Infinity, -0])).toBe('[NaN, Infinity, -Infinity, 0]');
+    expect(render(Object.create(null))).toBe('{}');
+    expect(render(Symbol('s'))).toBe('Symbol(s)');
+  });
+
+  it('summarises long axes, long objects and long strings', () => {
     const long = Array.from({ length: 100 }, (_, i) => i);
     expect(render(long)).toBe('[0, 1, 2, 3, ..., 96, 97, 98, 99]');
+    expect(render(new Array(1e7).fill('ab'))).toBe('["ab", "ab", "ab", "ab", ..., "ab", "ab", "ab", "ab"]');
+    const keys = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`k${i}`, i]));
+    expect(render(keys)).toBe('{ k0: 0, k1: 1, k2: 2, k3: 3, k4: 4, k5: 5, k6: 6, k7: 7, ... }');
+    expect(render('x'.repeat(5000)).length).toBeLessThanOrEqual(1200);
+    expect(render('x'.repeat(5000)).endsWith('...')).toBe(true);
+  });
+
+  it('shows a cycle as <cycle> and a shared value in full', () => {
     const cyclic: Record<string, unknown> = { a: 1 };
     cyclic.self = cyclic;
-    expect(render(cyclic)).toBe('{ a: 1, self: ... }');
-    expect(render('x'.repeat(5000)).length).toBeLessThanOrEqual(1200);
+    expect(render(roundTrip(cyclic))).toBe('{ a: 1, self: <cycle> }');
+    expect(render(roundTrip(selfHolding([1])))).toBe('[1, <cycle>]');
+    const row = [0, 0];
+    expect(render(roundTrip([row, row]))).toBe('[[0, 0], [0, 0]]');
+  });
+
+  it('looks at a bounded part of a huge, deep or shared answer', () => {
+    const counter = new ReadCounter();
+    const text = render(doubling(40, 1, counter.wrap));
+    expect(text.length).toBeLessThanOrEqual(1200);
+    expect(text.startsWith('[[[[[[[[...], [...]], [[...], [...]]]')).toBe(true);
+    expect(counter.reads).toBeLessThan(300); // 2^7 arrays at most above the cut, 2 reads each
+
+    const strings = new ReadCounter();
+    render(strings.wrap(new Array(1e7).fill('ab')));
+    expect(strings.reads).toBe(8);
+
+    let deep: unknown = 1;
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    expect(render(deep)).toBe('[[[[[[[[...]]]]]]]]');
+  });
+
+  it('has a brief form for answers too large to judge', () => {
+    expect(renderBrief(doubling(40))).toBe(
+      '[[[[...], [...]], [[...], [...]]], [[[...], [...]], [[...], [...]]]]',
+    );
+    expect(renderBrief(Array.from({ length: 100 }, () => 'x'.repeat(100))).length).toBeLessThanOrEqual(200);
+    expect(renderBrief([1, 2])).toBe('[1, 2]');
+  });
+
+  it('stops where its budget runs out, with what it has', () => {
+    const budget = new Budget(5);
+    expect(
+      render(
+        [
+          [1, 2],
+          [3, 4],
+          [5, 6],
+        ],
+        budget,
+      ),
+    ).toBe('[...');
+    expect(budget.used).toBeLessThanOrEqual(5);
+    const big = { shape: [3000], data: new Array(3000).fill(1) };
+    const tensorBudget = new Budget(1000);
+    expect(render(big, tensorBudget)).toBe('{ shape: [3000], data: [1, 1, 1, 1, ..., 1, 1, 1, 1] }');
+    expect(tensorBudget.used).toBeLessThanOrEqual(1000);
+
+    // A wide object shared many times: each visit lists all its keys, so they count.
+    const counter = new KeyListCounter();
+    const wide = counter.wrap(Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`k${i}`, i])));
+    const keysBudget = new Budget(35_000);
+    expect(render(new Array(100).fill([wide]), keysBudget).endsWith('...')).toBe(true);
+    expect(counter.lists).toBe(4); // the fourth listing is the one refused
+    expect(keysBudget.used).toBeLessThanOrEqual(35_000);
+  });
+
+  it('never throws and stays short, whatever the value', () => {
+    const anything = fc.anything({
+      withBigInt: true,
+      withBoxedValues: true,
+      withDate: true,
+      withMap: true,
+      withSet: true,
+      withNullPrototype: true,
+      withObjectString: true,
+      withSparseArray: true,
+      withTypedArray: true,
+      maxDepth: 4,
+    });
+    fc.assert(
+      fc.property(anything, fc.boolean(), (value, cyclic) => {
+        if (cyclic && typeof value === 'object' && value !== null && !ArrayBuffer.isView(value))
+          (value as Record<string, unknown>).again = value;
+        const text = render(value);
+        expect(typeof text).toBe('string');
+        expect(text.length).toBeLessThanOrEqual(1200);
+      }),
+    );
   });
 });
