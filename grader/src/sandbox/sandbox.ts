@@ -108,7 +108,14 @@ export class Sandbox {
     fromChild?.on('data', (chunk: Buffer) => reader.push(chunk));
     fromChild?.on('error', () => {});
     child.stdio[3]?.on('error', () => {});
-    child.on('error', (error) => this.settle({ kind: 'crashed', how: error.message, outOfMemory: false }));
+    child.on('error', (error) => {
+      this.settle({ kind: 'crashed', how: error.message, outOfMemory: false });
+      // A child that could not even start never exits: nothing to wait for.
+      if (child.pid === undefined) {
+        this.dead = true;
+        this.markExited();
+      }
+    });
     child.on('exit', (code, signal) => {
       this.dead = true;
       // V8's "heap out of memory" arrives on stderr, possibly after the exit: wait for the pipes to
