@@ -138,6 +138,23 @@ describe('prepareSubmission', () => {
     }
   });
 
+  it('names a listed file that is there only with other capitals', async () => {
+    write(path.join(submission, 'exercises/01-x/src/Main.ts'), 'export const answer = "alice";');
+    const prepared = await prepareSubmission({
+      repoRoot: repo,
+      submissionDir: submission,
+      exercises: [exercise('01-x', ['src/main.ts'])],
+    });
+    try {
+      expect(prepared.refused.map((r) => [r.path, r.reason.en])).toEqual([
+        ['exercises/01-x/src/main.ts', expect.stringContaining('Main.ts differs from main.ts only in case')],
+      ]);
+      expect(prepared.ignoredFiles).toEqual(['exercises/01-x/src/Main.ts']);
+    } finally {
+      await prepared.cleanup();
+    }
+  });
+
   it('throws a coded error for a missing submission folder, leaving nothing behind', async () => {
     const attempt = prepareSubmission({
       repoRoot: repo,

@@ -104,7 +104,13 @@ async function refusal(
     if (!stat.isDirectory()) return 'missing';
   }
   const stat = await lstatOrNull(target);
-  if (!stat) return 'missing';
+  if (!stat) {
+    // There with other capitals: it would work on Windows or macOS, and never in CI on Linux.
+    const name = path.basename(target);
+    const siblings = await readdir(path.dirname(target)).catch(() => [] as string[]);
+    const found = siblings.find((s) => s.toLowerCase() === name.toLowerCase());
+    return found ? both('core.static.caseMismatch', { found, name, file: relative }) : 'missing';
+  }
   if (stat.isSymbolicLink()) return both('report.refused.symlink');
   if (!stat.isFile()) return both('report.refused.notFile');
   if (stat.size > maxBytes) return both('report.refused.tooLarge', { size: stat.size, max: maxBytes });
