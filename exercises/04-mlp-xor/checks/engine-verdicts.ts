@@ -7,31 +7,24 @@
  * what came back, then measures accuracy on its own replay; it computes the gradient norms itself.
  * Made-up numbers, hand-set weights or a plain object pretending to be a model earn nothing.
  */
+import * as engine from '@gradschool/autograd';
 import {
-  expectWeights,
+  expectReplayed,
   fail,
-  firstDifference,
   isClose,
   type Localized,
   type ModelData,
   pass,
+  type Replay,
   readModelData,
   render,
-  renderNumber,
+  replayFit,
   type UnreadableModel,
   type Verdict,
-  weightsOf,
   withParticle,
 } from '@gradschool/exercise-kit';
-import { argmaxRows, downsample, median, XOR_CLASS, XOR_X } from './math.js';
-import {
-  type GradNorms,
-  gradNormsOf,
-  MAX_REPLAY_EPOCHS,
-  type Replayed,
-  replayXorTraining,
-  slideModelProblem,
-} from './replay.js';
+import { argmaxRows, downsample, median, XOR_CLASS, XOR_X, XOR_Y } from './math.js';
+import { type GradNorms, gradNormsOf, MAX_REPLAY_EPOCHS, slideModelProblem } from './replay.js';
 
 /** What a training probe sends: the seed, the trained model as data, and `history.loss`. */
 export interface TrainProbe {
@@ -43,7 +36,7 @@ export interface TrainProbe {
 const accuracyOf = (predictions: number[][]) =>
   argmaxRows(predictions).filter((c, i) => c === XOR_CLASS[i]).length / XOR_CLASS.length;
 
-const predictionsOf = (replay: Replayed) => replay.model.predict(XOR_X).toArray() as number[][];
+const predictionsOf = (replay: Replay) => replay.model.predict(XOR_X).toArray() as number[][];
 
 const prefixed = (call: string, problem: Localized): Verdict =>
   fail({ ko: `${call}: ${problem.ko}`, en: `${call}: ${problem.en}` });
@@ -58,7 +51,7 @@ function replayOf(
   run: TrainProbe,
   call: string,
   minEpochs: number,
-): { data: ModelData; replay: Replayed } | Verdict {
+): { data: ModelData; replay: Replay } | Verdict {
   const read = readModelData(run.model);
   if ('problem' in read) return prefixed(`${call}.model`, read.problem);
   const loss = run.loss;
@@ -80,50 +73,27 @@ function withReplay(
   seed: number,
   loss: number[],
   call: string,
-): { data: ModelData; replay: Replayed } | Verdict {
-  const replay = replayXorTraining(data, seed, loss.length);
+): { data: ModelData; replay: Replay } | Verdict {
+  const replay = replayFit(engine, data, { seed, x: XOR_X, y: XOR_Y, epochs: loss.length });
   if ('problem' in replay) return prefixed(call, replay.problem);
   const how = {
-    ko: `채점기의 재현: setSeed(${seed}), 모델이 보고한 설정 그대로, fit(XOR_X, XOR_Y, { epochs: ${loss.length}, verbose: 0 })`,
-    en: `the grader's replay: setSeed(${seed}), the model's own configuration, fit(XOR_X, XOR_Y, { epochs: ${loss.length}, verbose: 0 })`,
+    ko: `setSeed(${seed}), 모델이 보고한 설정 그대로, fit(XOR_X, XOR_Y, { epochs: ${loss.length}, verbose: 0 })`,
+    en: `setSeed(${seed}), the model's own configuration, fit(XOR_X, XOR_Y, { epochs: ${loss.length}, verbose: 0 })`,
   };
-  const diff = firstDifference(loss, replay.loss, 1e-6, 1e-9);
-  if (diff) {
-    const epoch = diff.index[0]! + 1;
-    const [want, got] = [renderNumber(diff.expected), renderNumber(diff.got)];
-    const hint =
-      epoch === 1
-        ? {
-            ko: 'Epoch 1의 loss는 초기 가중치의 loss입니다: makeModel() 전에 setSeed(seed)를 불렀나요?',
-            en: "Epoch 1's loss is the loss of the initial weights: did you call setSeed(seed) before building the model?",
-          }
-        : {
-            ko: '모델을 fit 한 번으로, 기본 batch 크기로 학습했나요?',
-            en: 'Did you train with one fit call, at the default batch size?',
-          };
-    return fail(
-      {
-        ko: `${call}: ${epoch}번째 Epoch의 history.loss로 ${withParticle(want, '을')} 기대했지만 ${withParticle(got, '이')} 나왔습니다 (${how.ko}). ${hint.ko}`,
-        en: `${call}: history.loss at epoch ${epoch} should be ${want}, got ${got} (${how.en}). ${hint.en}`,
-      },
-      { expected: want, got },
-    );
-  }
-  const weights = expectWeights(data.weights, weightsOf(replay.model), {
-    rtol: 1e-6,
-    atol: 1e-9,
-    what: { ko: `${call}의 학습 뒤 가중치 (${how.ko})`, en: `the weights after ${call} (${how.en})` },
-  });
-  if (!weights.pass)
-    return {
-      ...weights,
-      message: {
-        ko: `${weights.message.ko} 학습한 바로 그 모델을 돌려주세요.`,
-        en: `${weights.message.en} Return the model you trained, as training left it.`,
-      },
-    };
-  return { data, replay };
+  const same = expectReplayed({ loss, weights: data.weights }, replay, { call, how, hints: REPLAY_HINTS });
+  return same.pass ? { data, replay } : same;
 }
+
+const REPLAY_HINTS = {
+  start: {
+    ko: 'Epoch 1의 loss는 초기 가중치의 loss입니다: 모델을 만들기 전에 setSeed(seed)를 불렀나요?',
+    en: "Epoch 1's loss is the loss of the initial weights: did you call setSeed(seed) before building the model?",
+  },
+  later: {
+    ko: '모델을 fit 한 번으로, 기본 batch 크기로 학습했나요?',
+    en: 'Did you train with one fit call, at the default batch size?',
+  },
+};
 
 /** All four XOR inputs classified right, for every seed, by the judge's replay of each run. */
 export function judgeTrainXor(runs: TrainProbe[]): Verdict {

@@ -1,7 +1,8 @@
 /**
- * The judge's own runs of exercise 04, with the trusted engine in the grader: the training of a model
- * the student's code reports (replayed from its seed, to compare with what came back), and the
- * first layer's gradient norm built as the README states it. Nothing here runs student code.
+ * The judge's own knowledge of exercise 04's engine part, with the trusted engine in the grader: the
+ * slide's model (what a reported model must be), the cap on replayed training (the replays themselves
+ * are the kit's `replayFit`), and the first layer's gradient norm built as the README states it.
+ * Nothing here runs student code.
  *
  * Cost, measured on the course's 2-core machine once the engine is warm: an XOR epoch of the slide's
  * 2-5-2 model takes 5–10 µs, so replaying trainXor's 3 × 3000 epochs takes 50–100 ms (up to about
@@ -10,7 +11,6 @@
  */
 import * as engine from '@gradschool/autograd';
 import {
-  buildModel,
   type LayerData,
   type Localized,
   type ModelData,
@@ -81,37 +81,6 @@ export function slideModelProblem(data: ModelData, call: string): Localized | nu
       en: `${call}: the first layer's input size should be inputDim: 2, got ${render(input)}.`,
     };
   return null;
-}
-
-/** A model trained by the judge: the engine's `Sequential` and its `history.loss`. */
-export interface Replayed {
-  model: engine.Sequential;
-  loss: number[];
-}
-
-/**
- * `data`'s model (its layers and compile settings, not its weights) built as `setSeed(seed)` then
- * `new Sequential()` builds it, and trained on XOR for `epochs` epochs with `fit`'s defaults.
- */
-export function replayXorTraining(
-  data: ModelData,
-  seed: number,
-  epochs: number,
-): Replayed | { problem: Localized } {
-  const built = buildModel(engine, data, { initialize: { seed }, compile: true });
-  if ('problem' in built) return built;
-  try {
-    const history = built.model.fit(XOR_X, XOR_Y, { epochs, verbose: 0 });
-    return { model: built.model, loss: history.loss };
-  } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
-    return {
-      problem: {
-        ko: `채점기가 이 모델의 학습을 다시 해 볼 수 없습니다: ${why}`,
-        en: `the grader cannot replay this model's training: ${why}`,
-      },
-    };
-  }
 }
 
 /** How the network's softmax is written; the README allows both. */

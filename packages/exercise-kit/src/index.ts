@@ -8,6 +8,7 @@ export * from './judge.js';
 export * from './manifest.js';
 export * from './model-data.js';
 export * from './model-rebuild.js';
+export * from './model-replay.js';
 export * from './particle.js';
 export * from './protocol.js';
 export * from './render.js';

@@ -5,12 +5,14 @@ import {
   buildModel,
   describeCompile,
   describeLayers,
+  expectReplayed,
   expectWeights,
   lossHistory,
   type ModelData,
   modelData,
   NotImplemented,
   readModelData,
+  replayFit,
   weightsOf,
 } from '../src/index.js';
 
@@ -163,5 +165,39 @@ describe('expectWeights', () => {
     const v = expectWeights([want[0]!, { shape: [1, 2], data: [3, 5] }], want, { what });
     expect(v.message.en).toBe('For w, getWeights()[1]: at [0, 1] expected 4, got 5 (rtol=1e-6, atol=1e-9).');
     expect(expectWeights(want.slice(0, 1), want, { what }).message.en).toContain('should have shapes');
+  });
+});
+
+describe('replayFit / expectReplayed', () => {
+  const how = { ko: '재현', en: 'the replay' };
+  const hints = { start: { ko: '시작', en: 'START' }, later: { ko: '나중', en: 'LATER' } };
+
+  it('passes a real run and names the first epoch, or the first weight, that differs', () => {
+    const model = xorModel(9);
+    const before = read(sent(model));
+    const loss = model.fit(X, Y, { epochs: 40, verbose: 0 }).loss;
+    const weights = read(sent(model)).weights;
+    const replay = replayFit(engine, before, { seed: 9, x: X, y: Y, epochs: loss.length });
+    if ('problem' in replay) throw new Error(replay.problem.en);
+    const call = 'train(9)';
+    expect(expectReplayed({ loss, weights }, replay, { call, how, hints }).pass).toBe(true);
+    const later = expectReplayed({ loss: loss.map((l, k) => (k === 7 ? l + 1e-3 : l)), weights }, replay, {
+      call,
+      how,
+      hints,
+    });
+    expect(later.message.en).toMatch(
+      /^train\(9\): history\.loss at epoch 8 should be .* \(the grader's replay: the replay\)\. LATER$/,
+    );
+    expect(later.message.ko).toMatch(
+      /^train\(9\): 8번째 Epoch의 history\.loss로 .* 나왔습니다 \(채점기의 재현: 재현\)\. 나중$/,
+    );
+    const start = expectReplayed({ loss: loss.map((l) => l * 2), weights }, replay, { call, how, hints });
+    expect(start.message.en).toMatch(/epoch 1 .*START$/);
+    const handSet = weights.map((w) => ({ ...w, data: w.data.map(() => 1) }));
+    const v = expectReplayed({ loss, weights: handSet }, replay, { call, how, hints });
+    expect(v.message.en).toMatch(
+      /^For the weights after train\(9\) .*getWeights\(\)\[0\]: at \[0, 0\] expected .*, got 1 .*Return the model you trained/,
+    );
   });
 });
