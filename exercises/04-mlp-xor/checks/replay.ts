@@ -4,10 +4,12 @@
  * are the kit's `replayFit`), and the first layer's gradient norm built as the README states it.
  * Nothing here runs student code.
  *
- * Cost, measured on the course's 2-core machine once the engine is warm: an XOR epoch of the slide's
- * 2-5-2 model takes 5–10 µs, so replaying trainXor's 3 × 3000 epochs takes 50–100 ms (up to about
- * 0.2 s at the 5000-epoch cap, more on the first judge of a run while V8 compiles the engine); one
- * gradient norm takes about 0.15 ms, the 120 of the gradient-vanishing check about 20 ms.
+ * Cost, measured as CPU time of the judges in full `pnpm grade --solutions` runs on the course's 2-core
+ * machine (shared, load average 14–20): train-xor replays 3 × 3000 epochs of the slide's 2-5-2 model,
+ * 0.51–0.55 s, of which about 0.25 s is V8 compiling the engine in the grader process (paid once per
+ * process; the same replay takes 50–100 ms warm, and the 5000-epoch cap bounds it at 5/3 of that);
+ * single-layer-cannot 50–105 ms; gradient-vanishing 70–95 ms (a few tenths of a millisecond per norm,
+ * the Dense way only computed when the tensor way does not match).
  */
 import * as engine from '@gradschool/autograd';
 import {

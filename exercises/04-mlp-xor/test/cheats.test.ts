@@ -5,10 +5,10 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_SEED } from '@gradschool/grader/src/core/seed.js';
+import type { ExerciseResult } from '@gradschool/grader/src/core/types.js';
+import { gradeWithFile } from '@gradschool/grader/src/dev/grade-file.js';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SEED } from '../../../grader/src/core/seed.js';
-import type { ExerciseResult } from '../../../grader/src/core/types.js';
-import { gradeWithFile } from '../../../grader/src/dev/grade-file.js';
 
 const DIR = fileURLToPath(new URL('..', import.meta.url));
 const cheat = (name: string) => path.join(DIR, 'test', 'cheats', name);

@@ -5,9 +5,9 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_SEED } from '@gradschool/grader/src/core/seed.js';
+import { gradeWithFile } from '@gradschool/grader/src/dev/grade-file.js';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SEED } from '../../../grader/src/core/seed.js';
-import { gradeWithFile } from '../../../grader/src/dev/grade-file.js';
 import { OPTIMIZERS } from '../checks/reference.js';
 
 const DIR = fileURLToPath(new URL('..', import.meta.url));

@@ -7,8 +7,9 @@
  * the replay, never asked of the student's objects.
  *
  * Cost: one epoch of a small model on a small batch is a few microseconds once V8 has compiled the
- * engine (a 2-5-2 model on XOR: 5–10 µs), but the first replay in a grader process also pays that
- * compilation (about 0.3 s measured for 9000 epochs on the course's 2-core machine). Cap the epochs.
+ * engine (a 2-5-2 model on XOR: 5–10 µs), but the first replays in a grader process also pay that
+ * compilation, about 0.25 s of CPU on the course's 2-core machine. Cap the epochs, say so in the
+ * README, and measure the judge.
  *
  * @example
  * ```ts
