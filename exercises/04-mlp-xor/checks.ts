@@ -1,9 +1,11 @@
 /**
  * Checks of exercise 04 (XOR, the MLP by hand and with the engine, gradient vanishing). Trusted
  * code: `input` and `judge` run in the grader, `probe` in the sandbox. Expected values come from the
- * judge's own math in `checks/math.ts` (central differences, its own forward pass), never `solution/`.
+ * judge's own math in `checks/math.ts` (central differences, its own forward pass) and its own runs of
+ * the trusted engine in `checks/replay.ts`, never from `solution/`. The engine checks' probes send the
+ * models as data (`modelData`): judges trust data, never objects.
  */
-import { Rng } from '@gradschool/autograd';
+import { Rng, setSeed } from '@gradschool/autograd';
 import {
   allOf,
   check,
@@ -13,10 +15,18 @@ import {
   isClose,
   isNotImplemented,
   type Localized,
+  lossHistory,
+  modelData,
   render,
   type Verdict,
 } from '@gradschool/exercise-kit';
-import { judgeGradientVanishing, judgeSingleLayer, judgeTrainXor } from './checks/engine-verdicts.js';
+import {
+  judgeGradientVanishing,
+  judgeSingleLayer,
+  judgeTrainXor,
+  type SingleLayerProbe,
+  type TrainProbe,
+} from './checks/engine-verdicts.js';
 import {
   mlpForward,
   numericGradients,
@@ -28,7 +38,12 @@ import {
   XOR_X,
   XOR_Y,
 } from './checks/math.js';
-import { judgeModelCompile, judgeModelStructure, toPlain } from './checks/model-verdicts.js';
+import {
+  type CompileProbe,
+  judgeModelCompile,
+  judgeModelStructure,
+  ONE_STEP,
+} from './checks/model-verdicts.js';
 import type * as Student from './src/mlp.js';
 
 interface ForwardCase {
@@ -198,16 +213,13 @@ export default defineChecks<typeof Student>([
     },
     points: 3,
     timeLimitMs: 20_000,
-    probe: (student) => {
-      const model = student.makeModel();
-      return {
-        summary: model.summary({ print: false }),
-        countParams: model.countParams(),
-        weights: model.getWeights().map(toPlain),
-        predictions: model.predict(XOR_X).toArray() as number[][],
-      };
+    input: (ctx) => new Rng(ctx.seed).int(1_000_000),
+    // The model as data: the judge rebuilds it and counts its parameters itself (judges trust data).
+    probe: (student, seed) => {
+      setSeed(seed);
+      return modelData(student.makeModel());
     },
-    judge: (got) => judgeModelStructure(got),
+    judge: (got, seed) => judgeModelStructure(got, seed),
   }),
   c({
     id: 'make-model-compile',
@@ -217,17 +229,21 @@ export default defineChecks<typeof Student>([
     },
     points: 2,
     timeLimitMs: 20_000,
-    probe: (student) => {
+    input: (ctx) => new Rng(ctx.seed).int(1_000_000),
+    // The model as data before and after one epoch: the judge repeats that epoch with the engine.
+    probe: (student, seed): CompileProbe => {
+      setSeed(seed);
       const model = student.makeModel();
-      const predictions = model.predict(XOR_X).toArray() as number[][];
-      const evaluated = model.evaluate(XOR_X, XOR_Y);
-      const before = model.getWeights().map(toPlain);
-      model.fit(XOR_X, XOR_Y, { epochs: 1, batchSize: 4, shuffle: false, verbose: 0 });
-      const after = model.getWeights().map((w) => Array.from(w.data));
-      const steps = after.flatMap((w, i) => w.map((v, j) => v - before[i]!.data[j]!));
-      return { predictions, evaluated, before, steps };
+      const before = modelData(model);
+      try {
+        model.fit(XOR_X, XOR_Y, ONE_STEP);
+      } catch (error) {
+        if (isNotImplemented(error)) throw error;
+        return { before, fitError: String(error) };
+      }
+      return { before, after: modelData(model) };
     },
-    judge: (got) => judgeModelCompile(got),
+    judge: (got, seed) => judgeModelCompile(got, seed),
   }),
   c({
     id: 'train-xor',
@@ -240,14 +256,9 @@ export default defineChecks<typeof Student>([
       return [rng.int(1_000_000), rng.int(1_000_000), rng.int(1_000_000)];
     },
     probe: (student, seeds) =>
-      seeds.map((seed) => {
+      seeds.map((seed): TrainProbe => {
         const { model, history } = student.trainXor(seed);
-        return {
-          seed,
-          countParams: model.countParams(),
-          predictions: model.predict(XOR_X).toArray() as number[][],
-          loss: [...history.loss],
-        };
+        return { seed, model: modelData(model), loss: lossHistory(history) };
       }),
     judge: (got) => judgeTrainXor(got),
   }),
@@ -261,15 +272,9 @@ export default defineChecks<typeof Student>([
       return [rng.int(1_000_000), rng.int(1_000_000)];
     },
     probe: (student, seeds) =>
-      seeds.map((seed) => {
+      seeds.map((seed): SingleLayerProbe => {
         const { model, history, accuracy } = student.singleLayerAccuracy(seed);
-        return {
-          seed,
-          accuracy,
-          layers: model.getWeights().map((w) => [...w.shape]),
-          predictions: model.predict(XOR_X).toArray() as number[][],
-          epochs: history.loss.length,
-        };
+        return { seed, accuracy, model: modelData(model), loss: lossHistory(history) };
       }),
     judge: (got) => judgeSingleLayer(got),
   }),
@@ -294,6 +299,6 @@ export default defineChecks<typeof Student>([
         sigmoid: depths.map((d) => student.firstLayerGradNorm('sigmoid', d, seed)),
         relu: depths.map((d) => student.firstLayerGradNorm('relu', d, seed)),
       })),
-    judge: (got, { depths }) => judgeGradientVanishing(got, depths),
+    judge: (got, input) => judgeGradientVanishing(got, input),
   }),
 ]);

@@ -1,6 +1,8 @@
 /**
  * The training checks of 01-perceptron: the whole `train` replayed draw by draw, AND and OR learned
  * from many seeds, and XOR never learned (the lecture's point: one layer cannot separate it).
+ * Judges trust data: `train` returns plain numbers, and where it claims to have learned a gate the
+ * judge measures its final weights on the gate itself.
  */
 import { Rng } from '@gradschool/autograd';
 import {
@@ -15,13 +17,13 @@ import {
   withParticle,
 } from '@gradschool/exercise-kit';
 import type * as Student from '../src/perceptron.js';
-import { GATES, trainOf } from './replay.js';
+import { accuracyOf, GATES, trainOf, type Weights } from './replay.js';
 
 type Gate = keyof typeof GATES;
 
 /** One verdict per run: its first failure, else a pass. */
 const firstFailure = (verdicts: Verdict[]): Verdict => verdicts.find((v) => !v.pass) ?? pass();
-type Run = { accuracy: number[] } | undefined;
+type Run = { accuracy: number[]; weights?: unknown } | undefined;
 
 /** Rounds within which AND and OR must be learned at lr 0.05 (the worst of 200 000 random starts took 44). */
 export const MAX_ROUNDS = 60;
@@ -123,8 +125,7 @@ function learnsCheck(gate: 'AND' | 'OR'): Check<typeof Student, number[], Run[]>
     },
     points: 2,
     input: (ctx) => seedsFrom(ctx.seed, 12),
-    probe: (student, seeds) =>
-      seeds.map((seed) => ({ accuracy: runTrain(student, gate, seed, epochs).accuracy })),
+    probe: (student, seeds) => seeds.map((seed) => runTrain(student, gate, seed, epochs)),
     judge: (got, seeds) => {
       let slowest = 0;
       const verdicts = seeds.map((seed, i) => {
@@ -141,6 +142,30 @@ function learnsCheck(gate: 'AND' | 'OR'): Check<typeof Student, number[], Run[]>
               en: `${call}: accuracy should reach 1 (100%) within ${MAX_ROUNDS} rounds and stay there, but ${first < 0 ? `it never reached 1 in ${epochs} rounds` : lost >= 0 ? `it reached 1 in round ${first + 1}, then fell to ${render(acc[lost])} in round ${lost + 1}` : `it reached 1 only in round ${first + 1}`} (last accuracy ${render(acc.at(-1))}).`,
             },
             { expected: `1 (≤ ${MAX_ROUNDS} 라운드 / rounds)`, got: render(acc) },
+          );
+        // The history is the student's claim; whether the final weights classify the gate is measured here.
+        const weights = got[i]?.weights as Partial<Weights> | undefined;
+        const wellFormed =
+          Array.isArray(weights?.w) &&
+          weights.w.length === 2 &&
+          weights.w.every((v) => typeof v === 'number') &&
+          typeof weights.b === 'number';
+        if (!wellFormed)
+          return fail(
+            {
+              ko: `${call}: 마지막 가중치 weights가 { w: [w1, w2], b } 모양이어야 하는데 ${withParticle(render(weights), '이')} 나왔습니다.`,
+              en: `${call}: the final weights should look like { w: [w1, w2], b }, got ${render(weights)}.`,
+            },
+            { expected: '{ w: [w1, w2], b }', got: render(weights) },
+          );
+        const measured = accuracyOf(weights as Weights, GATES[gate]);
+        if (measured !== 1)
+          return fail(
+            {
+              ko: `${call}: 정답률 기록은 1에 이르렀지만, 돌려준 마지막 가중치 ${withParticle(render(weights), '은')} ${gate}의 네 줄 중 ${render(measured * 4)}줄만 맞힙니다 (채점기가 잰 값). 학습이 끝난 그 가중치를 돌려주세요.`,
+              en: `${call}: the accuracy history reaches 1, but the final weights returned, ${render(weights)}, classify only ${render(measured * 4)} of the 4 ${gate} rows (measured by the grader). Return the weights training ended with.`,
+            },
+            { expected: '1', got: render(measured) },
           );
         slowest = Math.max(slowest, first + 1);
         return pass();

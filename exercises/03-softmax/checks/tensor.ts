@@ -53,6 +53,11 @@ export const tensorChecks = [
       return { x: randomMatrix(rng, rows, cols, -3, 3), c: randomMatrix(rng, rows, cols, -1, 1) };
     },
     // L = Σ c ⊙ softmax(x): a scalar whose gradient depends on every output of the softmax.
+    // The probe has to call the student's tensor (mul, sum, backward): that is what is tested. What it
+    // returns is only a claim, which the judge holds against its own analytic gradient (`math.ts`), so an
+    // object faking those methods earns the points only by producing the true gradient of softmax.
+    // (The engine's softmax is kept out while the probe runs; a file that saved it at import time
+    // could still call it, a rule the judge cannot see in the numbers.)
     probe: (student, { x, c }) =>
       withoutBuiltinSoftmax(() => {
         const xs = tensor(x, { requiresGrad: true });

@@ -189,3 +189,15 @@ export function median(values: readonly number[]): number {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
+
+/**
+ * Adam's first step (Keras 3, lr 0.001, β1 0.9, β2 0.999, ε 1e-7): m = 0.1·g, v = 0.001·g²,
+ * α = lr·√(1 − β2) / (1 − β1), Δ = −α·m / (√v + ε) = −lr·g / (|g| + ε/√0.001). About 0.001 for every
+ * weight whose gradient is not tiny; plain SGD would move by lr·g instead.
+ */
+export function adamFirstStep(g: number, lr = 0.001): number {
+  const m = 0.1 * g;
+  const v = 0.001 * g * g;
+  const alpha = (lr * Math.sqrt(0.001)) / 0.1;
+  return (-alpha * m) / (Math.sqrt(v) + 1e-7);
+}

@@ -81,16 +81,16 @@ export interface TrainResult {
 
 /** `seed`로 makeModel()을 XOR에 학습: 정답률 1.0까지. / Train on XOR until accuracy 1.0. */
 export function trainXor(seed: number): TrainResult {
-  // TODO: setSeed(seed), makeModel(), fit(XOR_X, XOR_Y, { epochs, verbose: 0 }) — Epoch는 3000 이상!
+  // TODO: setSeed(seed), makeModel(), fit(XOR_X, XOR_Y, { epochs, verbose: 0 }) — Epoch는 3000 이상 5000 이하!
   //       (슬라이드의 1000으로는 seed에 따라 다 못 맞힙니다 / the slide's 1000 falls short for some seeds)
-  // TODO: setSeed(seed), makeModel(), fit(...) with 3000 epochs or more.
+  // TODO: setSeed(seed), makeModel(), fit(...) with 3000 to 5000 epochs.
   throw new NotImplemented('trainXor');
 }
 
 /** 은닉층 없이 Dense 층 하나로 XOR을 학습한 모델과 정답률. / One Dense layer on XOR, and its accuracy. */
 export function singleLayerAccuracy(seed: number): TrainResult & { accuracy: number } {
-  // TODO: Dense(2, inputDim 2, softmax) 하나만, adam + categorical cross-entropy, 충분히 학습.
-  // TODO: a single Dense(2, inputDim 2, softmax), adam + categorical cross-entropy, train long enough.
+  // TODO: setSeed(seed), Dense(2, inputDim 2, softmax) 하나만, adam + categorical cross-entropy, 1000~5000 Epoch.
+  // TODO: setSeed(seed), a single Dense(2, inputDim 2, softmax), adam + categorical cross-entropy, 1000-5000 epochs.
   // accuracy: 학습이 끝난 뒤 model.evaluate(XOR_X, XOR_Y).accuracy / the trained model's accuracy.
   throw new NotImplemented('singleLayerAccuracy');
 }

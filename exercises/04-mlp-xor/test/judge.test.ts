@@ -1,16 +1,21 @@
-import { Rng } from '@gradschool/autograd';
+import { categoricalCrossentropy, Dense, Rng, Sequential, setSeed, tensor } from '@gradschool/autograd';
+import { lossHistory, type ModelData, modelData } from '@gradschool/exercise-kit';
 import { describe, expect, it } from 'vitest';
-import { judgeGradientVanishing, judgeTrainXor } from '../checks/engine-verdicts.js';
+import { judgeGradientVanishing, judgeTrainXor, type TrainProbe } from '../checks/engine-verdicts.js';
 import {
+  adamFirstStep,
   downsample,
+  kerasBatchGradients,
   kerasMlpPredict,
   mlpForward,
   numericGradients,
   type Params,
   randomParams,
   randomSample,
+  XOR_X,
+  XOR_Y,
 } from '../checks/math.js';
-import { adamFirstStep } from '../checks/model-verdicts.js';
+import { gradNormsOf, type SoftmaxWay } from '../checks/replay.js';
 
 /** Back propagation written out for the test only, to confirm the judge's central differences. */
 function analytic(p: Params, x: number[], t: number[]): Params {
@@ -86,47 +91,105 @@ describe("exercise 04's judge math", () => {
 });
 
 describe("exercise 04's verdicts", () => {
-  it("expects Adam's first step to be about lr, whatever the gradient's size", () => {
+  /** A real run, trained as the README says, read as the probe reads it. */
+  function realRun(seed: number, epochs: number): TrainProbe {
+    setSeed(seed);
+    const model = new Sequential();
+    model.add(new Dense(5, { inputDim: 2, kernelInitializer: 'normal', activation: 'sigmoid' }));
+    model.add(new Dense(2, { kernelInitializer: 'normal', activation: 'softmax' }));
+    model.compile({ optimizer: 'adam', loss: 'categorical_crossentropy', metrics: ['accuracy'] });
+    const history = model.fit(XOR_X, XOR_Y, { epochs, verbose: 0 });
+    return { seed, model: modelData(model), loss: lossHistory(history) };
+  }
+
+  it("moves every weight by Adam's first step in the engine the judge trusts (the judge's own math)", () => {
     expect(adamFirstStep(2)).toBeCloseTo(-0.001, 8);
     expect(adamFirstStep(-0.001)).toBeCloseTo(0.001 * (0.001 / (0.001 + 1e-7 / Math.sqrt(0.001))), 12);
-    expect(Math.abs(adamFirstStep(0))).toBe(0);
+    const model = new Sequential({ seed: 5 });
+    model.add(new Dense(5, { inputDim: 2, kernelInitializer: 'normal', activation: 'sigmoid' }));
+    model.add(new Dense(2, { kernelInitializer: 'normal', activation: 'softmax' }));
+    model.compile({ optimizer: 'adam', loss: 'categorical_crossentropy' });
+    const before = model.getWeights().map((t) => ({ shape: [...t.shape], data: Array.from(t.data) }));
+    model.fit(XOR_X, XOR_Y, { epochs: 1, batchSize: 4, verbose: 0 });
+    const steps = model.getWeights().flatMap((t, i) => Array.from(t.data, (v, j) => v - before[i]!.data[j]!));
+    kerasBatchGradients(before).forEach((g, i) => {
+      expect(Math.abs(steps[i]! - adamFirstStep(g))).toBeLessThan(1e-7 + 1e-3 * Math.abs(adamFirstStep(g)));
+    });
   });
 
-  it('fails a training run that misclassifies an input, and charts the loss', () => {
-    const run = {
-      seed: 1,
-      countParams: 27,
-      loss: [0.7, 0.5],
-      predictions: [
-        [0.9, 0.1],
-        [0.2, 0.8],
-        [0.3, 0.7],
-        [0.4, 0.6],
-      ],
-    };
-    const verdict = judgeTrainXor([run]);
-    expect(verdict.pass).toBe(false);
-    expect(verdict.message.en).toContain('accuracy 0.75');
-    expect(verdict.chart?.series[0]?.values).toEqual([0.7, 0.5]);
-    const right = {
+  it('passes a real run whose replay matches, and names the epochs of one that falls short', () => {
+    const verdict = judgeTrainXor([realRun(3, 3000)]);
+    expect(verdict.pass, verdict.message.en).toBe(true);
+    expect(verdict.chart?.series[0]?.values).toHaveLength(200);
+    const short = judgeTrainXor([realRun(3, 50)]);
+    expect(short.pass).toBe(false);
+    expect(short.message.en).toMatch(/accuracy 0\.\d+ \(50 epochs.*3000 epochs or more/);
+  });
+
+  it('fails made-up loss histories and hand-set weights, saying how the replay differs', () => {
+    const run = realRun(4, 100);
+    const madeUp = { ...run, loss: run.loss!.map((l) => l / 2) };
+    expect(judgeTrainXor([madeUp]).message.en).toContain('history.loss at epoch 1 should be');
+    const data = run.model as ModelData;
+    const handSet = {
       ...run,
-      predictions: [
-        [0.9, 0.1],
-        [0.2, 0.8],
-        [0.3, 0.7],
-        [0.6, 0.4],
-      ],
+      model: { ...data, weights: data.weights.map((w) => ({ ...w, data: w.data.map((v) => v * 2) })) },
     };
-    expect(judgeTrainXor([right]).pass).toBe(true);
+    const verdict = judgeTrainXor([handSet]);
+    expect(verdict.pass).toBe(false);
+    expect(verdict.message.en).toMatch(/the weights after trainXor\(4\).*getWeights\(\)\[0\]/);
   });
 
-  it('fails gradient norms that do not vanish for the sigmoid', () => {
-    const depths = [1, 10];
-    const flatNorms = [{ seed: 1, sigmoid: [0.1, 0.05], relu: [0.1, 0.1] }];
-    expect(judgeGradientVanishing(flatNorms, depths).pass).toBe(false);
-    const vanishing = [{ seed: 1, sigmoid: [0.1, 1e-6], relu: [0.1, 0.08] }];
-    const verdict = judgeGradientVanishing(vanishing, depths);
-    expect(verdict.pass).toBe(true);
-    expect(verdict.table?.rows).toHaveLength(2);
+  it('fails a model it cannot read, or one that is not the slide’s', () => {
+    const notModel = judgeTrainXor([{ seed: 1, model: { unreadable: 'it has no layers' }, loss: [0.5] }]);
+    expect(notModel.message.en).toContain(
+      'trainXor(1).model: it cannot be read as a model (it has no layers)',
+    );
+    const run = realRun(1, 10);
+    const data = run.model as ModelData;
+    const oneLayer = { ...run, model: { ...data, layers: data.layers.slice(0, 1) } };
+    expect(judgeTrainXor([oneLayer]).message.en).toContain('expected 2 layers');
+  });
+
+  it("accepts the judge's own gradient norms, either softmax, and fails others with a hint", () => {
+    const input = { seeds: [11, 248], depths: [1, 4, 10] }; // seed 248, relu, depth 4: the two softmaxes differ
+    const norms = (way: SoftmaxWay, pick: 'first' | 'last' = 'first') =>
+      input.seeds.map((seed) => ({
+        seed,
+        sigmoid: input.depths.map((d) => gradNormsOf('sigmoid', d, seed, way)[pick]),
+        relu: input.depths.map((d) => gradNormsOf('relu', d, seed, way)[pick]),
+      }));
+    const right = judgeGradientVanishing(norms('tensor'), input);
+    expect(right.pass, right.message.en).toBe(true);
+    expect(right.table?.rows).toHaveLength(3);
+    expect(judgeGradientVanishing(norms('dense'), input).pass).toBe(true);
+    const last = judgeGradientVanishing(norms('tensor', 'last'), input);
+    expect(last.message.en).toContain("LAST layer's gradient");
+    const madeUp = input.seeds.map((seed) => ({ seed, sigmoid: [0.1, 1e-3, 1e-9], relu: [0.1, 0.1, 0.1] }));
+    expect(judgeGradientVanishing(madeUp, input).message.en).toContain(
+      "firstLayerGradNorm('sigmoid', 1, 11)",
+    );
+  });
+
+  it("computes the README's norms both ways: the Dense-layer way equals a Sequential of Dense layers", () => {
+    for (const activation of ['sigmoid', 'relu'] as const) {
+      for (const seed of [1, 2, 3]) {
+        const model = new Sequential({ seed });
+        for (let i = 0; i < 4; i++)
+          model.add(
+            new Dense(16, {
+              activation,
+              kernelInitializer: 'heUniform',
+              useBias: false,
+              ...(i === 0 ? { inputDim: 2 } : {}),
+            }),
+          );
+        model.add(new Dense(2, { activation: 'softmax', kernelInitializer: 'heUniform', useBias: false }));
+        categoricalCrossentropy(tensor(XOR_Y), model.call(tensor(XOR_X))).backward();
+        const g = model.trainableWeights[0]!.grad!.data;
+        const norm = Math.sqrt(g.reduce((a, v) => a + v * v, 0));
+        expect(gradNormsOf(activation, 4, seed, 'dense').first).toBeCloseTo(norm, 14);
+      }
+    }
   });
 });

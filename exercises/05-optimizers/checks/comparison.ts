@@ -21,7 +21,16 @@ import {
 } from '@gradschool/exercise-kit';
 import type * as Student from '../src/optimizers.js';
 import { OPTIMIZERS, type OptimizerName } from './reference.js';
-import { firstNonFinite, lossChart, malformedRun, type RunResult, trainXor } from './training.js';
+import {
+  firstNonFinite,
+  lossChart,
+  malformedRun,
+  measureRun,
+  type RunProbe,
+  type RunResult,
+  type RunSpec,
+  trainXor,
+} from './training.js';
 
 export const COMPARISON_EPOCHS = 3000;
 /** How far above its first loss a run may end before it counts as blown up. */
@@ -57,20 +66,41 @@ export interface ComparisonInput {
 }
 
 export type ComparisonOutput = Record<OptimizerName, RunResult>;
+/** What the sandbox sends: each optimizer's run as data. */
+export type ComparisonProbe = Record<OptimizerName, RunProbe>;
+
+const specOf = (name: OptimizerName, input: ComparisonInput): RunSpec => ({
+  optimizer: name,
+  options: {},
+  kernelInitializer: 'normal',
+  epochs: input.epochs,
+  seed: input.seed,
+});
 
 /** Trains the six (sandbox). */
-export function runComparison(student: typeof Student, input: ComparisonInput): ComparisonOutput {
+export function runComparison(student: typeof Student, input: ComparisonInput): ComparisonProbe {
+  const out: Partial<ComparisonProbe> = {};
+  for (const name of OPTIMIZERS) {
+    out[name] = trainXor(student, specOf(name, input));
+  }
+  return out as ComparisonProbe;
+}
+
+/** Measures the six runs with the trusted engine (`measureRun`), then judges them (`judgeComparison`). */
+export function judgeComparisonRuns(got: ComparisonProbe, input: ComparisonInput, lang: Lang): Verdict {
   const out: Partial<ComparisonOutput> = {};
   for (const name of OPTIMIZERS) {
-    out[name] = trainXor(student, {
-      optimizer: name,
-      options: {},
-      kernelInitializer: 'normal',
-      epochs: input.epochs,
-      seed: input.seed,
-    });
+    const measured = measureRun((got as Partial<ComparisonProbe> | null)?.[name], specOf(name, input));
+    if ('problem' in measured) {
+      const setting = `${input.epochs} epochs, 'normal', seed ${input.seed}`;
+      return fail({
+        ko: `${name} (${setting}): ${measured.problem.ko}`,
+        en: `${name} (${setting}): ${measured.problem.en}`,
+      });
+    }
+    out[name] = measured.run;
   }
-  return out as ComparisonOutput;
+  return judgeComparison(out as ComparisonOutput, input, lang);
 }
 
 const short = (x: number): number => Number(x.toPrecision(4));
@@ -154,7 +184,7 @@ export function judgeComparison(got: ComparisonOutput, input: ComparisonInput, l
 }
 
 /** The comparison check. */
-export const comparisonCheck: Check<typeof Student, ComparisonInput, ComparisonOutput> = {
+export const comparisonCheck: Check<typeof Student, ComparisonInput, ComparisonProbe> = {
   id: 'compare-on-xor',
   title: {
     ko: `여섯 optimizer 비교: 강의의 XOR 모델, 슬라이드 기본값, ${COMPARISON_EPOCHS} epochs`,
@@ -164,5 +194,5 @@ export const comparisonCheck: Check<typeof Student, ComparisonInput, ComparisonO
   timeLimitMs: 180_000,
   input: (ctx) => ({ seed: ctx.seed, epochs: COMPARISON_EPOCHS }),
   probe: runComparison,
-  judge: (got, input, ctx) => judgeComparison(got, input, ctx.lang),
+  judge: (got, input, ctx) => judgeComparisonRuns(got, input, ctx.lang),
 };

@@ -24,6 +24,8 @@ import {
   firstNonFinite,
   lossChart,
   malformedRun,
+  measureRun,
+  type RunProbe,
   type RunResult,
   type RunSpec,
   trainXor,
@@ -124,8 +126,26 @@ export function judgeXor(got: RunResult[], input: XorInput): Verdict {
   );
 }
 
+/** Measures each run with the trusted engine (`measureRun`), then judges them with `judgeXor`. */
+export function judgeXorRuns(got: RunProbe[], input: XorInput): Verdict {
+  const call = callOf(input.runs[0]!);
+  if (!Array.isArray(got) || got.length !== input.runs.length)
+    return judgeXor(got as unknown as RunResult[], input);
+  const runs: RunResult[] = [];
+  for (const [k, spec] of input.runs.entries()) {
+    const measured = measureRun(got[k], spec);
+    if ('problem' in measured)
+      return fail({
+        ko: `${call}, seed ${spec.seed}: ${measured.problem.ko}`,
+        en: `${call}, seed ${spec.seed}: ${measured.problem.en}`,
+      });
+    runs.push(measured.run);
+  }
+  return judgeXor(runs, input);
+}
+
 /** The XOR training check of one optimizer. */
-export function xorCheck(name: OptimizerName): Check<typeof Student, XorInput, RunResult[]> {
+export function xorCheck(name: OptimizerName): Check<typeof Student, XorInput, RunProbe[]> {
   return {
     id: `${name.toLowerCase()}-xor`,
     title: {
@@ -144,6 +164,6 @@ export function xorCheck(name: OptimizerName): Check<typeof Student, XorInput, R
       })),
     }),
     probe: (student, input) => input.runs.map((spec) => trainXor(student, spec)),
-    judge: judgeXor,
+    judge: judgeXorRuns,
   };
 }

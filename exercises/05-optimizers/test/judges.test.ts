@@ -1,10 +1,12 @@
+import { Adam as EngineAdam } from '@gradschool/autograd';
 import { describe, expect, it } from 'vitest';
 import { type ComparisonOutput, judgeComparison } from '../checks/comparison.js';
 import { OPTIMIZERS } from '../checks/reference.js';
-import type { RunResult } from '../checks/training.js';
+import { measureRun, type RunResult, type RunSpec, trainXor } from '../checks/training.js';
 import { judgeXor, XOR_OPTIONS } from '../checks/xor.js';
 
-// The training judges see only numbers: feed them made-up runs and read their verdicts.
+// judgeXor and judgeComparison judge runs as the judge measured them (`measureRun`, tested below):
+// feed them made-up runs and read their verdicts.
 const run = (first: number, last: number, accuracy: number, epochs: number): RunResult => ({
   losses: Array.from({ length: epochs }, (_, k) => first + ((last - first) * k) / (epochs - 1)),
   loss: last,
@@ -89,5 +91,44 @@ describe("exercise 05's training judges", () => {
     );
     expect(blown.pass).toBe(false);
     expect(blown.message.en).toMatch(/^SGD \(SGD\(lr=0.1\).*grew from 0.69 to 5/);
+  });
+});
+
+describe("exercise 05's measured runs", () => {
+  // The engine's own Adam plays the student's: the run is real, so the judge must accept it.
+  const student = { Adam: EngineAdam } as unknown as Parameters<typeof trainXor>[0];
+  const spec: RunSpec = {
+    optimizer: 'Adam',
+    options: XOR_OPTIONS.Adam,
+    kernelInitializer: 'glorotUniform',
+    epochs: 300,
+    seed: 3,
+  };
+
+  it('evaluates the final weights itself, on the lecture model rebuilt with the engine', () => {
+    const probe = structuredClone(trainXor(student, spec));
+    const measured = measureRun(probe, spec);
+    if ('problem' in measured) throw new Error(measured.problem.en);
+    expect(measured.run.losses).toEqual(probe.losses);
+    expect(measured.run.accuracy).toBe(1);
+    expect(measured.run.loss).toBeLessThan(probe.losses.at(-1)!);
+    const untrained = { ...probe, weights: trainXor(student, { ...spec, epochs: 1 }).weights };
+    const stuck = measureRun(untrained, spec);
+    expect('run' in stuck && stuck.run.accuracy).toBeLessThan(1);
+  });
+
+  it("refuses a loss history that does not start at the seed's initial loss, and malformed runs", () => {
+    const probe = structuredClone(trainXor(student, { ...spec, epochs: 5 }));
+    const fiveEpochs = { ...spec, epochs: 5 };
+    const madeUp = measureRun({ ...probe, losses: [0.7, 0.5, 0.3, 0.2, 0.1] }, fiveEpochs);
+    expect('problem' in madeUp && madeUp.problem.en).toMatch(
+      /^the first epoch's loss should be [\d.]+, the loss at the weights new Sequential\(\{ seed: 3 \}\) starts from, got 0\.7/,
+    );
+    expect('problem' in madeUp && madeUp.problem.ko).toContain('첫 epoch의 손실은');
+    const noWeights = measureRun({ losses: probe.losses }, fiveEpochs);
+    expect('problem' in noWeights && noWeights.problem.en).toContain(
+      'expected { losses: number[5], weights:',
+    );
+    expect(measureRun(probe, spec)).toHaveProperty('problem'); // 5 losses where 300 were due
   });
 });

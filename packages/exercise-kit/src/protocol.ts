@@ -8,7 +8,10 @@
  * - `judge(output, input, ctx)` runs in the **grader** and returns the verdict.
  *
  * Student code therefore only ever influences its own outputs: it never sees expected values and
- * cannot reach the judge.
+ * cannot reach the judge. But the probe shares the student's realm, so what it returns is only the
+ * student's claim: judges trust data, never objects. A probe returns values, never answers asked of a
+ * student's object; for a model it returns the model as data (`modelData`) and the judge rebuilds it
+ * with the trusted engine (`buildModel`, `replayFit`).
  *
  * @example
  * ```ts
