@@ -23,6 +23,7 @@
  */
 import type * as Autograd from '@gradschool/autograd';
 import { fail, firstDifference, pass } from './judge.js';
+import { problemMessage } from './limits.js';
 import type { ModelData, WeightData } from './model-data.js';
 import { buildModel, expectWeights, type ModelEngine, weightsOf } from './model-rebuild.js';
 import { withParticle } from './particle.js';
@@ -90,6 +91,16 @@ export function expectReplayed(
 ): Verdict {
   const { call, how, hints } = opts;
   const diff = firstDifference(claimed.loss, replay.loss, 1e-6, 1e-9);
+  if (diff && 'kind' in diff) {
+    const why =
+      diff.kind === 'not-numeric'
+        ? { ko: '숫자 배열이 아닙니다', en: 'it is not an array of numbers' }
+        : problemMessage(diff, [replay.loss.length]);
+    return fail({
+      ko: `${call}: history.loss를 읽을 수 없습니다: ${why.ko}`,
+      en: `${call}: history.loss cannot be read: ${why.en}`,
+    });
+  }
   if (diff) {
     const epoch = (diff.index[0] ?? 0) + 1;
     const [want, got] = [renderNumber(diff.expected), renderNumber(diff.got)];
