@@ -12,6 +12,7 @@ import {
   readFileSync,
   realpathSync,
   rmSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -101,7 +102,7 @@ async function run(extra: Partial<BatchOptions> = {}) {
 }
 
 /**
- * A run killed while `kim-minji` was being graded, after at least two others finished: leaves
+ * A run killed while `kim-minji` was being graded, once ann and ben are done: leaves
  * the journal as it was then (and the reports, but no gradebook). Returns that journal.
  */
 async function killedRun(extra: Partial<BatchOptions> = {}): Promise<string> {
@@ -113,7 +114,7 @@ async function killedRun(extra: Partial<BatchOptions> = {}): Promise<string> {
     () => {
       const data = readJournalData();
       expect(data.running).toContain('kim-minji');
-      expect(data.done.length).toBeGreaterThanOrEqual(2);
+      expect(data.done.map((e) => e.row.submission)).toEqual(expect.arrayContaining(['ann', 'ben']));
       snapshot = readFileSync(journalFile(), 'utf8');
     },
     { timeout: 10_000, interval: 10 },
@@ -146,9 +147,17 @@ async function uninterrupted(extra: Partial<BatchOptions> = {}) {
 describe('a batch that was killed', () => {
   it('resumes: grades only the rest, names the interrupted submission, and ends with the same gradebook', async () => {
     const snapshot = JSON.parse(await killedRun()) as JournalData;
-    const kept = snapshot.done.map((e) => e.row.submission).sort();
+    // cho crashes the grader: a row without a report, graded again whenever it had finished.
+    const kept = snapshot.done
+      .filter((e) => e.row.report !== undefined)
+      .map((e) => e.row.submission)
+      .sort();
     expect(kept).not.toContain('kim-minji');
 
+    // A file written again with the same content (a new mtime, as a fresh copy has) changes nothing.
+    const annFile = path.join(batch, 'ann/exercises/01-x/src/main.ts');
+    writeFileSync(annFile, readFileSync(annFile));
+    utimesSync(annFile, new Date(2001, 1, 1), new Date(2001, 1, 1));
     const resumed = await run();
     expect(resumed.journal).toEqual({
       kind: 'resumed',
@@ -179,6 +188,23 @@ describe('a batch that was killed', () => {
     );
     expect(message.ko).toContain(`제출물 5개 중 ${kept.length}개는`);
     expect(message.ko).toMatch(/kim-minji(, lee)?를 채점하고 있었습니다/);
+  });
+
+  it('killed after the last submission but before the gradebook: grades nothing, writes the gradebook', async () => {
+    let snapshot = '';
+    await run({
+      // The journal has each row before this is called: at the fifth, all of them.
+      onSubmissionDone: () => {
+        snapshot = readFileSync(journalFile(), 'utf8');
+      },
+    });
+    writeFileSync(journalFile(), snapshot);
+    const resumed = await run();
+    expect(resumed.journal).toMatchObject({ kind: 'resumed', done: 4, total: 5, interrupted: [] });
+    // cho crashed the grader (no report): the one row graded again.
+    expect(resumed.graded).toEqual(['cho']);
+    expect(comparable(resumed.gradebook)).toEqual(comparable((await uninterrupted()).gradebook));
+    expect(existsSync(journalFile())).toBe(false);
   });
 
   it('keeps the seed out of the journal', async () => {
@@ -222,10 +248,11 @@ describe('a batch that was killed', () => {
   it('grades again a submission whose files or report changed since it was graded', async () => {
     const snapshot = JSON.parse(await killedRun()) as JournalData;
     const kept = snapshot.done.map((e) => e.row.submission);
-    // Two graded submissions: one gets a new file, the other loses its report.
-    const [first, second] = kept.filter((n) => n !== 'cho');
-    write(path.join(batch, first!, 'exercises/02-y/src/main.ts'), 'solved');
-    rmSync(path.join(batch, 'reports', `${second}.json`));
+    expect(kept).toEqual(expect.arrayContaining(['ann', 'ben']));
+    // Two graded submissions: ann's file changes, ben's report is gone.
+    write(path.join(batch, 'ann/exercises/02-y/src/main.ts'), 'starter again');
+    rmSync(path.join(batch, 'reports/ben.json'));
+    const [first, second] = ['ann', 'ben'];
     const resumed = await run();
     expect(resumed.journal).toMatchObject({ kind: 'resumed', regraded: [first, second].sort() });
     expect(resumed.graded).toEqual(expect.arrayContaining([first, second, 'kim-minji']));
