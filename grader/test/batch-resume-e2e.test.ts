@@ -136,7 +136,7 @@ it('a batch killed mid-way resumes: grades the rest, names the interrupted one, 
   const out = second.output;
   expect(out).toContain(`Resuming: ${kept.length} of 5 submissions already graded.`);
   expect(out).toContain(
-    `${left.running.sort().join(', ')} was being graded when the last run stopped, and is graded again.`,
+    `Being graded when the last run stopped, so graded again: ${left.running.sort().join(', ')}.`,
   );
   for (const name of kept)
     expect(out).toMatch(new RegExp(`^${name}: \\d+/10 \\(graded\\) \\(resumed\\)$`, 'm'));

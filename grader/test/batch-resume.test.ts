@@ -184,10 +184,10 @@ describe('a batch that was killed', () => {
 
     const message = journalMessage(resumed.journal!);
     expect(message.en).toBe(
-      `Resuming: ${kept.length} of 5 submissions already graded. ${snapshot.running.join(', ')} was being graded when the last run stopped, and is graded again.`,
+      `Resuming: ${kept.length} of 5 submissions already graded. Being graded when the last run stopped, so graded again: ${snapshot.running.join(', ')}.`,
     );
     expect(message.ko).toContain(`제출물 5개 중 ${kept.length}개는`);
-    expect(message.ko).toMatch(/kim-minji(, lee)?를 채점하고 있었습니다/);
+    expect(message.ko).toContain(`채점 중이던 제출물은 다시 채점합니다: ${snapshot.running.join(', ')}.`);
   });
 
   it('killed after the last submission but before the gradebook: grades nothing, writes the gradebook', async () => {
@@ -241,7 +241,7 @@ describe('a batch that was killed', () => {
     expect((await run({ filters: ['0'] })).journal?.kind).toBe('resumed');
 
     const message = journalMessage({ kind: 'otherRun', differs: ['seed', 'course'] });
-    expect(message.en).toContain("(the seed, the exercises', checks' or grader's files differ)");
+    expect(message.en).toContain("(what differs: the seed, the exercises', checks' or grader's files)");
     expect(message.ko).toContain('다른 점: 시드, 실습·검사·채점기 파일');
   });
 
@@ -255,6 +255,10 @@ describe('a batch that was killed', () => {
     const [first, second] = ['ann', 'ben'];
     const resumed = await run();
     expect(resumed.journal).toMatchObject({ kind: 'resumed', regraded: [first, second].sort() });
+    expect(journalMessage(resumed.journal!).en).toContain(
+      'Changed since graded (the submitted files or the report), so graded again: ann, ben.',
+    );
+    expect(journalMessage(resumed.journal!).ko).toContain('보고서가 바뀌어 다시 채점합니다: ann, ben.');
     expect(resumed.graded).toEqual(expect.arrayContaining([first, second, 'kim-minji']));
     expect(comparable(resumed.gradebook)).toEqual(comparable((await uninterrupted()).gradebook));
   });

@@ -85,17 +85,17 @@ export const report = {
     en: 'Resuming: {done} of {total} submissions already graded.',
   },
   'report.batch.interrupted': {
-    ko: '지난 실행이 멈출 때 {names|을} 채점하고 있었습니다: 다시 채점합니다.',
-    en: '{names} was being graded when the last run stopped, and is graded again.',
+    ko: '지난 실행이 멈출 때 채점 중이던 제출물은 다시 채점합니다: {names}.',
+    en: 'Being graded when the last run stopped, so graded again: {names}.',
   },
   'report.batch.changedSince': {
-    ko: '{names|은} 채점한 뒤로 제출 파일이나 보고서가 바뀌어 다시 채점합니다.',
-    en: '{names} changed since it was graded (its files or its report), and is graded again.',
+    ko: '채점한 뒤로 제출 파일이나 보고서가 바뀌어 다시 채점합니다: {names}.',
+    en: 'Changed since graded (the submitted files or the report), so graded again: {names}.',
   },
   'report.batch.resumedTag': { ko: '이어서', en: 'resumed' },
   'report.batch.otherRun': {
     ko: '출력 폴더의 진행 기록(.gradebook-progress.json)은 다른 실행의 것입니다 (다른 점: {settings}). 결과를 섞지 않도록 모든 제출물을 처음부터 채점합니다.',
-    en: 'The progress journal in the output folder (.gradebook-progress.json) is from another run ({settings} differ). Not to mix results, every submission is graded from the start.',
+    en: 'The progress journal in the output folder (.gradebook-progress.json) is from another run (what differs: {settings}). To keep results from mixing, every submission is graded from the start.',
   },
   'report.batch.setting.seed': { ko: '시드', en: 'the seed' },
   'report.batch.setting.lang': { ko: '언어', en: 'the language' },
