@@ -81,19 +81,27 @@ async function finish(
 }
 
 async function runBatchMode(options: CliOptions, root: string, io: CliIo): Promise<number> {
-  const [{ runBatch }, { renderGradebook }] = await Promise.all([
+  const [{ runBatch }, { journalMessage }, { renderGradebook }] = await Promise.all([
     import('./core/batch.js'),
+    import('./core/batch-resume.js'),
     import('./report/index.js'),
   ]);
+  const lang = options.lang;
+  const resumedTag = ` (${t('report.batch.resumedTag', lang)})`;
   const result = await runBatch({
     repoRoot: root,
     batchDir: path.resolve(io.cwd, options.batch ?? '.'),
     seed: options.seed,
     ...(options.seedHidden ? { seedHidden: true } : {}),
-    lang: options.lang,
+    lang,
     filters: options.filters,
-    onSubmissionDone: (row) =>
-      io.stdout.write(`${row.submission}: ${row.score}/${row.maxScore} (${row.status})\n`),
+    // Resuming is progress (stdout); a journal that was set aside is a warning (stderr).
+    onJournal: (notice) =>
+      (notice.kind === 'resumed' ? io.stdout : io.stderr).write(`${journalMessage(notice)[lang]}\n`),
+    onSubmissionDone: (row, { resumed }) =>
+      io.stdout.write(
+        `${row.submission}: ${row.score}/${row.maxScore} (${row.status})${resumed ? resumedTag : ''}\n`,
+      ),
   });
   io.stdout.write(
     `\n${renderGradebook(result.gradebook, options.lang)}\n${result.files.csv}\n${result.files.json}\n`,

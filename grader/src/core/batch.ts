@@ -3,6 +3,7 @@
  * few at a time (one per core), each in its own temporary copy, and the results land in
  * `gradebook.csv` and `gradebook.json`, plus one JSON report per submission under `reports/`.
  * A broken submission (no `exercises/` folder, a syntax error, a crash) costs its own row only.
+ * A journal in the output folder (`batch-journal.ts`) lets a batch that was killed resume.
  */
 import { readdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
@@ -19,6 +20,9 @@ import {
 } from '../report/gradebook.js';
 import { writeJsonReport } from '../report/json.js';
 import { allChildrenExited } from '../sandbox/sandbox.js';
+import { watchdog } from '../sandbox/watchdog.js';
+import type { RunSettings } from './batch-journal.js';
+import { courseHash, type JournalNotice, openJournal, submissionStamp } from './batch-resume.js';
 import { discover } from './discover.js';
 import { GraderError } from './errors.js';
 import { grade } from './run.js';
@@ -64,8 +68,13 @@ export interface BatchOptions {
   /** Exercise id prefixes to grade (none: all). */
   filters?: string[];
   signal?: AbortSignal;
-  /** Called as each submission finishes, e.g. to print progress. */
-  onSubmissionDone?: (row: GradebookRow) => void;
+  /**
+   * Called as each submission finishes, e.g. to print progress; at the start for each row kept
+   * from the journal of a run that stopped (`resumed`).
+   */
+  onSubmissionDone?: (row: GradebookRow, info: { resumed: boolean }) => void;
+  /** Called once, before any submission, when the output folder held a journal (see {@link BatchResult.journal}). */
+  onJournal?: (notice: JournalNotice) => void;
   /** The core functions (default: the real `discover` and `grade`). */
   engine?: BatchEngine;
 }
@@ -81,6 +90,8 @@ export interface BatchResult {
    * was seen before a submission started, the ones still running and the last one that finished.
    */
   tampered?: { submissions: string[]; files: string[] };
+  /** What the journal of an earlier run said: resumed from it, or why it was not. */
+  journal?: JournalNotice;
 }
 
 const defaultEngine: BatchEngine = { discover, grade };
@@ -111,7 +122,6 @@ function describe(error: unknown): string {
  * ```
  */
 export async function runBatch(options: BatchOptions): Promise<BatchResult> {
-  const started = Date.now();
   const engine = options.engine ?? defaultEngine;
   const outDir = options.outDir ?? options.batchDir;
   const names = await submissionFolders(options.batchDir, outDir);
@@ -136,6 +146,46 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   );
   const suites =
     withChecks.length === exercises.length ? await loadSuites(withChecks, options.repoRoot) : undefined;
+  const settings: RunSettings = {
+    seed: options.seed,
+    seedHidden: options.seedHidden ?? false,
+    lang: options.lang,
+    filters,
+    exercises: exercises.map((e) => {
+      const suite = suites?.get(e.id);
+      return {
+        id: e.id,
+        maxScore: suite && 'checks' in suite ? suite.checks.reduce((s, c) => s + c.points, 0) : null,
+      };
+    }),
+    course: await courseHash(options.repoRoot, baseline),
+  };
+  const prepare = async (name: string) => {
+    const prepared = await prepareSubmission({
+      repoRoot: options.repoRoot,
+      submissionDir: path.join(options.batchDir, name),
+      exercises,
+    });
+    // A batch that is killed leaves no copy behind either (it is removed after grading otherwise).
+    watchdog().removeOnExit(prepared.root);
+    return prepared;
+  };
+  const stampOf = async (name: string) => {
+    const prepared = await prepare(name).catch(() => undefined);
+    try {
+      return prepared ? await submissionStamp(prepared) : null;
+    } finally {
+      await prepared?.cleanup();
+    }
+  };
+  const {
+    journal,
+    notice,
+    kept,
+    columns: keptColumns,
+  } = await openJournal({ outDir, settings, names, stampOf });
+  if (notice) options.onJournal?.(notice);
+  for (const column of keptColumns) columns.set(column.id, column);
 
   const gradeOne = async (name: string): Promise<GradebookRow> => {
     const row: GradebookRow = {
@@ -149,13 +199,13 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
       refusedFiles: 0,
     };
     let prepared: PreparedSubmission | undefined;
+    let stamp: string | null = null;
+    const rowColumns: GradebookColumn[] = [];
     running.add(name);
+    journal.started(name);
     try {
-      prepared = await prepareSubmission({
-        repoRoot: options.repoRoot,
-        submissionDir: path.join(options.batchDir, name),
-        exercises,
-      });
+      prepared = await prepare(name);
+      stamp = await submissionStamp(prepared);
       const report = await engine.grade({
         root: options.repoRoot,
         studentRoot: prepared.root,
@@ -177,8 +227,9 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
       }
       for (const ex of report.exercises) {
         row.exercises[ex.id] = ex.score;
-        columns.set(ex.id, { id: ex.id, title: ex.title[options.lang], maxScore: ex.maxScore });
+        rowColumns.push({ id: ex.id, title: ex.title[options.lang], maxScore: ex.maxScore });
       }
+      for (const column of rowColumns) columns.set(column.id, column);
       Object.assign(row, {
         status: 'graded',
         score: report.score,
@@ -206,17 +257,28 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
       running.delete(name);
       await prepared?.cleanup();
     }
-    options.onSubmissionDone?.(row);
+    // A row that ends after the batch was stopped may have been cut short: the journal does not keep it.
+    journal.finished(name, signal.aborted ? null : { row, stamp }, rowColumns);
+    options.onSubmissionDone?.(row, { resumed: false });
     return row;
   };
 
   const rows: GradebookRow[] = new Array(names.length);
+  const pending: number[] = [];
+  for (const [index, name] of names.entries()) {
+    const row = kept.get(name);
+    if (!row) pending.push(index);
+    else {
+      rows[index] = row;
+      options.onSubmissionDone?.(row, { resumed: true });
+    }
+  }
   let next = 0;
-  const workers = Math.max(1, Math.min(options.concurrency ?? availableParallelism(), names.length));
+  const workers = Math.max(1, Math.min(options.concurrency ?? availableParallelism(), pending.length));
   await Promise.all(
     Array.from({ length: workers }, async () => {
-      while (next < names.length && !signal.aborted) {
-        const index = next++;
+      while (next < pending.length && !signal.aborted) {
+        const index = pending[next++]!;
         // Checked before each submission too: a process an earlier one left running may have
         // written since. That one is named, and this one is not graded.
         const changed = changedFiles(baseline, await fingerprint(options.repoRoot));
@@ -240,8 +302,9 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     seed: options.seedHidden ? null : options.seed,
     ...(options.seedHidden ? { seedHidden: true } : {}),
     lang: options.lang,
-    startedAt: new Date(started).toISOString(),
-    durationMs: Date.now() - started,
+    // Over every run of this batch when it was resumed: when the first began, the time spent grading.
+    startedAt: journal.startedAt,
+    durationMs: journal.elapsedMs(),
     exercises: exercises.filter((e) => columns.has(e.id)).map((e) => columns.get(e.id)!),
     rows: graded,
   };
@@ -249,5 +312,16 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   await allChildrenExited();
   writeFileAtomic(files.csv, toGradebookCsv(gradebook));
   writeFileAtomic(files.json, `${JSON.stringify(gradebook, null, 2)}\n`);
-  return { rows: graded, gradebook, files, ...(tampered ? { tampered } : {}) };
+  // The journal stays when the batch did not finish: marked when tamper detection stopped it (the
+  // next run starts over), as it is when it was aborted (the next run resumes).
+  if (tampered) journal.stoppedByTamper(tampered);
+  else if (graded.length === names.length) journal.remove();
+  else journal.save();
+  return {
+    rows: graded,
+    gradebook,
+    files,
+    ...(tampered ? { tampered } : {}),
+    ...(notice ? { journal: notice } : {}),
+  };
 }

@@ -242,6 +242,7 @@ export const core = {
   --solutions                src/ 대신 참고 답안(solution/)을 채점
   --submission DIR           DIR에서 매니페스트가 나열한 학생 파일만 가져와 채점
   --batch DIR                DIR의 하위 폴더 하나하나를 제출물로 채점하고 성적표(CSV, JSON) 작성
+                             (중간에 멈춘 일괄 채점은 다시 실행하면 멈춘 곳부터 이어서 채점)
   --seed N                   입력의 시드 (환경 변수 GRADE_SEED, 기본값은 공개 시드 12345)
   --lang ko|en               모든 메시지의 언어 (기본: LANG, 없으면 ko)
   --min-score P              전체 점수가 P% 이상이면 통과(종료 코드 0)
@@ -262,6 +263,7 @@ export const core = {
   --solutions                grade the reference solutions (solution/) instead of src/
   --submission DIR           take only the manifest-listed student files from DIR, and grade them
   --batch DIR                grade every subfolder of DIR as a submission; write a gradebook (CSV + JSON)
+                             (run it again after it was stopped: it resumes where it stopped)
   --seed N                   the inputs' seed (env GRADE_SEED; the public default is 12345)
   --lang ko|en               language of every message (default: from LANG, else ko)
   --min-score P              pass (exit 0) when the total reaches P percent

@@ -79,4 +79,40 @@ export const report = {
     ko: '이 제출물은 채점하지 못했습니다: {reason}',
     en: 'this submission could not be graded: {reason}',
   },
+  // The batch's journal (.gradebook-progress.json): resuming a batch that was stopped.
+  'report.batch.resuming': {
+    ko: '이어서 채점합니다: 제출물 {total}개 중 {done}개는 지난 실행에서 이미 채점했습니다.',
+    en: 'Resuming: {done} of {total} submissions already graded.',
+  },
+  'report.batch.interrupted': {
+    ko: '지난 실행이 멈출 때 채점 중이던 제출물은 다시 채점합니다: {names}.',
+    en: 'Being graded when the last run stopped, so graded again: {names}.',
+  },
+  'report.batch.changedSince': {
+    ko: '채점한 뒤로 제출 파일이나 보고서가 바뀌어 다시 채점합니다: {names}.',
+    en: 'Changed since graded (the submitted files or the report), so graded again: {names}.',
+  },
+  'report.batch.resumedTag': { ko: '이어서', en: 'resumed' },
+  'report.batch.otherRun': {
+    ko: '출력 폴더의 진행 기록(.gradebook-progress.json)은 다른 실행의 것입니다 (다른 점: {settings}). 결과를 섞지 않도록 모든 제출물을 처음부터 채점합니다.',
+    en: 'The progress journal in the output folder (.gradebook-progress.json) is from another run (what differs: {settings}). To keep results from mixing, every submission is graded from the start.',
+  },
+  'report.batch.setting.seed': { ko: '시드', en: 'the seed' },
+  'report.batch.setting.lang': { ko: '언어', en: 'the language' },
+  'report.batch.setting.exercises': {
+    ko: '채점할 실습(필터)',
+    en: 'the exercises graded (filters)',
+  },
+  'report.batch.setting.course': {
+    ko: '실습·검사·채점기 파일',
+    en: "the exercises', checks' or grader's files",
+  },
+  'report.batch.afterTamper': {
+    ko: '지난 일괄 채점은 {submission|을} 채점하는 동안 채점기의 파일이 바뀌어 멈췄습니다. 그 결과는 이어 쓰지 않고 모든 제출물을 처음부터 채점합니다.',
+    en: "The last batch stopped because the grader's files changed while {submission} ran: it is not resumed, and every submission is graded from the start.",
+  },
+  'report.batch.unreadable': {
+    ko: '진행 기록 {file|을} 읽을 수 없어 무시하고 모든 제출물을 처음부터 채점합니다: {reason}',
+    en: 'The progress journal {file} cannot be read, so it is ignored and every submission is graded from the start: {reason}',
+  },
 } satisfies Record<string, Localized>;

@@ -41,7 +41,9 @@ export interface Gradebook {
   seed: number | null;
   seedHidden?: boolean;
   lang: Lang;
+  /** When the batch began: its first run, when it was stopped and resumed (`batch-resume.ts`). */
   startedAt: string;
+  /** The time spent grading, over every run of the batch. */
   durationMs: number;
   exercises: GradebookColumn[];
   rows: GradebookRow[];
