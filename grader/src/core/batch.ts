@@ -20,7 +20,6 @@ import {
 } from '../report/gradebook.js';
 import { writeJsonReport } from '../report/json.js';
 import { allChildrenExited } from '../sandbox/sandbox.js';
-import { watchdog } from '../sandbox/watchdog.js';
 import type { RunSettings } from './batch-journal.js';
 import { courseHash, type JournalNotice, openJournal, submissionStamp } from './batch-resume.js';
 import { discover } from './discover.js';
@@ -166,8 +165,6 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
       submissionDir: path.join(options.batchDir, name),
       exercises,
     });
-    // A batch that is killed leaves no copy behind either (it is removed after grading otherwise).
-    watchdog().removeOnExit(prepared.root);
     return prepared;
   };
   const stampOf = async (name: string) => {

@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Localized } from '@gradschool/exercise-kit';
 import { both } from '../i18n/index.js';
+import { watchdog } from '../sandbox/watchdog.js';
 import { GraderError } from './errors.js';
 import { isInside, toPosix } from './paths.js';
 import { MAX_STUDENT_FILE_BYTES } from './student-file.js';
@@ -152,6 +153,8 @@ export async function prepareSubmission(options: PrepareSubmissionOptions): Prom
   }
 
   const root = await realpath(await mkdtemp(path.join(os.tmpdir(), 'gradschool-submission-')));
+  // Removed after grading; and by the watchdog if the grader is killed first.
+  watchdog().removeOnExit(root);
   const cleanup = () => rm(root, { recursive: true, force: true });
   try {
     const taken: string[] = [];
