@@ -110,10 +110,11 @@ describe.each(['local', 'submission'] as const)('a broken student file, graded %
       expect([id, exerciseOf(reportOf(mode), id).status]).toEqual([id, 'pass']);
   });
 
-  it('a loop at the top level: loading did not finish', () => {
+  it('a loop at the top level is said once: loading did not finish', () => {
     const ex = exerciseOf(reportOf(mode), '08-stuck');
     expect([ex.status, ex.problem?.code]).toEqual(['error', 'load-failed']);
     expect(ex.problem?.message).toContain(STUCK);
+    expect(runs[mode].stdout.split(STUCK).length - 1).toBe(1);
   });
 
   it('leaves no sandbox child and no private folder behind', async () => {
