@@ -173,6 +173,11 @@ describe('graded as a submission, a refused file is named with its reason and th
     expect(exerciseOf(reportOf('submission'), '01-folder').status).toBe('todo');
   });
 
+  it('a file whose name differs only in case', () => {
+    expect(shown('02-softmax')).toContain('Softmax.ts differs from softmax.ts only in case');
+    expect(exerciseOf(reportOf('submission'), '02-softmax').status).toBe('todo');
+  });
+
   it('files over 1 MiB, 50 MB and 2 MB', () => {
     expect(shown('03-huge')).toMatch(/^the file is too large: 524\d{5} bytes \(at most 1048576\)$/);
     expect(shown('04-large')).toMatch(/^the file is too large: 209\d{4} bytes \(at most 1048576\)$/);

@@ -138,6 +138,29 @@ describe('prepareSubmission', () => {
     }
   });
 
+  it('names a file or folder whose name differs only in case, and grades the starter in its place', async () => {
+    write(path.join(submission, 'exercises/01-x/src/Main.ts'), 'export const answer = 42;');
+    write(path.join(submission, 'exercises/02-y/Src/y.ts'), 'export const y = 1;');
+    const prepared = await prepareSubmission({
+      repoRoot: repo,
+      submissionDir: submission,
+      exercises: [exercise('01-x', ['src/main.ts']), exercise('02-y', ['src/y.ts'])],
+    });
+    try {
+      const reasons = Object.fromEntries(prepared.refused.map((r) => [r.path, r.reason.en]));
+      expect(reasons).toEqual({
+        'exercises/01-x/src/main.ts': expect.stringContaining('Main.ts differs from main.ts only in case'),
+        'exercises/02-y/src/y.ts': expect.stringContaining('Src differs from src only in case'),
+      });
+      expect(prepared.missing).toEqual([]);
+      expect(readFileSync(path.join(prepared.root, 'exercises/01-x/src/main.ts'), 'utf8')).toContain(
+        'starter',
+      );
+    } finally {
+      await prepared.cleanup();
+    }
+  });
+
   it('throws a coded error for a missing submission folder, leaving nothing behind', async () => {
     const attempt = prepareSubmission({
       repoRoot: repo,
