@@ -56,6 +56,21 @@ describe('renderPlain', () => {
     expect(section).not.toContain('wrong');
   });
 
+  it('says a hang at load once, though its checks are timeouts', () => {
+    const hang = { ko: '불러오기가 끝나지 않았습니다', en: 'Loading did not finish' };
+    const report = fakeReport([
+      fakeExercise({
+        id: '01-x',
+        status: 'error',
+        checks: ['a', 'b'].map((id) => fakeCheck({ id, status: 'timeout', message: hang })),
+        problem: { code: 'load-failed', message: hang, file: 'a.ts' },
+      }),
+    ]);
+    const text = renderPlain(report, { lang: 'en', color: false });
+    expect(text.split('Loading did not finish').length - 1).toBe(1);
+    expect(text).toContain('⏱ b  Check b  0/2');
+  });
+
   it('does not repeat a location the problem message already names', () => {
     const report = fakeReport([
       fakeExercise({

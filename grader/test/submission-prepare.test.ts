@@ -138,18 +138,24 @@ describe('prepareSubmission', () => {
     }
   });
 
-  it('names a listed file that is there only with other capitals', async () => {
-    write(path.join(submission, 'exercises/01-x/src/Main.ts'), 'export const answer = "alice";');
+  it('names a file or folder whose name differs only in case, and grades the starter in its place', async () => {
+    write(path.join(submission, 'exercises/01-x/src/Main.ts'), 'export const answer = 42;');
+    write(path.join(submission, 'exercises/02-y/Src/y.ts'), 'export const y = 1;');
     const prepared = await prepareSubmission({
       repoRoot: repo,
       submissionDir: submission,
-      exercises: [exercise('01-x', ['src/main.ts'])],
+      exercises: [exercise('01-x', ['src/main.ts']), exercise('02-y', ['src/y.ts'])],
     });
     try {
-      expect(prepared.refused.map((r) => [r.path, r.reason.en])).toEqual([
-        ['exercises/01-x/src/main.ts', expect.stringContaining('Main.ts differs from main.ts only in case')],
-      ]);
-      expect(prepared.ignoredFiles).toEqual(['exercises/01-x/src/Main.ts']);
+      const reasons = Object.fromEntries(prepared.refused.map((r) => [r.path, r.reason.en]));
+      expect(reasons).toEqual({
+        'exercises/01-x/src/main.ts': expect.stringContaining('Main.ts differs from main.ts only in case'),
+        'exercises/02-y/src/y.ts': expect.stringContaining('Src differs from src only in case'),
+      });
+      expect(prepared.missing).toEqual([]);
+      expect(readFileSync(path.join(prepared.root, 'exercises/01-x/src/main.ts'), 'utf8')).toContain(
+        'starter',
+      );
     } finally {
       await prepared.cleanup();
     }

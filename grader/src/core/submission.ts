@@ -59,7 +59,7 @@ export interface PreparedSubmission {
   missing: string[];
   /** Everything in the submission that no manifest lists (repository-relative, sorted). */
   ignoredFiles: string[];
-  /** Listed files that were refused: symlinks, escaping paths, oversized or special files. */
+  /** Listed files that were refused: symlinks, escaping paths, oversized or special files, other capitals. */
   refused: RefusedSubmissionFile[];
   /** Removes the private copy. */
   cleanup(): Promise<void>;
@@ -86,6 +86,16 @@ async function listFiles(dir: string, prefix = ''): Promise<string[]> {
 }
 
 /**
+ * For a listed path that is missing: the name in `folder` that differs from `name` only in case, if
+ * any (`Softmax.ts` for `softmax.ts`: found on Windows and macOS, not on Linux, where grading runs).
+ */
+async function otherCase(folder: string, name: string): Promise<Localized | 'missing'> {
+  const entries = await readdir(folder).catch(() => [] as string[]);
+  const found = entries.find((entry) => entry !== name && entry.toLowerCase() === name.toLowerCase());
+  return found ? both('core.static.caseMismatch', { found, name }) : 'missing';
+}
+
+/**
  * Why the listed file `relative` of the submission cannot be taken, or `null` if it can. Each folder
  * on the way is checked too: a linked `exercises/` folder would lead outside the submission.
  */
@@ -100,18 +110,12 @@ async function refusal(
   const parts = relative.split('/');
   for (let i = 1; i < parts.length; i++) {
     const stat = await lstatOrNull(path.join(submissionRoot, ...parts.slice(0, i)));
-    if (!stat) return 'missing';
+    if (!stat) return otherCase(path.join(submissionRoot, ...parts.slice(0, i - 1)), parts[i - 1]!);
     if (stat.isSymbolicLink()) return both('report.refused.escape');
     if (!stat.isDirectory()) return 'missing';
   }
   const stat = await lstatOrNull(target);
-  if (!stat) {
-    // There with other capitals: it would work on Windows or macOS, and never in CI on Linux.
-    const name = path.basename(target);
-    const siblings = await readdir(path.dirname(target)).catch(() => [] as string[]);
-    const found = siblings.find((s) => s.toLowerCase() === name.toLowerCase());
-    return found ? both('core.static.caseMismatch', { found, name, file: relative }) : 'missing';
-  }
+  if (!stat) return otherCase(path.dirname(target), path.basename(target));
   if (stat.isSymbolicLink()) return both('report.refused.symlink');
   if (!stat.isFile()) return both('report.refused.notFile');
   if (stat.size > maxBytes) return both('report.refused.tooLarge', { size: stat.size, max: maxBytes });

@@ -155,6 +155,18 @@ export const core = {
     ko: '답이 너무 큽니다: {mb} MiB (한도 {max} MiB). 필요한 값만 반환하세요.',
     en: 'The answer is too large: {mb} MiB (the limit is {max} MiB). Return only the values asked for.',
   },
+  'sandbox.answer.cycle': {
+    ko: '답이 자기 자신을 담고 있습니다 (자기 자신을 원소로 가진 배열이나 객체). 숫자와 배열만 반환하세요.',
+    en: 'The answer contains itself (an array or object holding itself). Return plain numbers and arrays.',
+  },
+  'sandbox.answer.expands': {
+    ko: '답이 같은 배열이나 객체를 너무 여러 번 되풀이해서 값이 {max}개를 넘습니다. 필요한 값만 반환하세요.',
+    en: 'The answer repeats the same arrays or objects so often that it stands for more than {max} values. Return only the values asked for.',
+  },
+  'sandbox.answer.deep': {
+    ko: '답이 {max}단계보다 깊이 중첩되어 있습니다. 숫자와 배열만 반환하세요.',
+    en: 'The answer is nested more than {max} levels deep. Return plain numbers and arrays.',
+  },
   'sandbox.answer.garbled': {
     ko: '채점기로 가는 통로에 알 수 없는 바이트가 쓰였습니다 (파일 설명자 3, 4에 직접 쓰지 마세요).',
     en: 'Unreadable bytes arrived on the channel to the grader (do not write to file descriptors 3 and 4).',

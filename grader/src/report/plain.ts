@@ -97,8 +97,11 @@ function exerciseDetails(exercise: ExerciseResult, options: PlainOptions, paint:
   } else {
     for (const check of exercise.checks) {
       if (check.status === 'pass' && !verbose) continue;
-      // When the whole exercise could not run, its checks only repeat the problem: one line each.
-      const repeatsProblem = exercise.problem !== undefined && check.status === 'error';
+      // When the whole exercise could not run, its checks only repeat the problem: one line each
+      // (a hang at load makes them `timeout`s that say the same).
+      const repeatsProblem =
+        exercise.problem !== undefined &&
+        (check.status === 'error' || check.message[lang] === exercise.problem.message[lang]);
       lines.push(...checkLines(exercise, check, options, paint, repeatsProblem));
     }
   }

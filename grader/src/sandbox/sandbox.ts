@@ -11,6 +11,7 @@ import type { Writable } from 'node:stream';
 import v8 from 'node:v8';
 import type { Localized } from '@gradschool/exercise-kit';
 import { both } from '../i18n/index.js';
+import { answerShapeProblem, MAX_ANSWER_DEPTH, MAX_ANSWER_VALUES } from './answer-shape.js';
 import { builtSharedFiles, libraryFile } from './bundle.js';
 import { encodeFrame, type FrameProblem, FrameReader, MAX_FRAME_BYTES as MAX_ANSWER } from './channel.js';
 import { residentMb } from './memory.js';
@@ -327,9 +328,15 @@ export class Sandbox {
       return;
     }
     if (message.checkId !== expected) this.badAnswer(both('sandbox.answer.outOfOrder'));
-    else if (message.ok)
-      this.settle({ kind: 'value', value: message.value, unhandled: message.unhandled }, message);
-    else this.settle({ kind: 'threw', error: message.error, unhandled: message.unhandled }, message);
+    else if (message.ok) {
+      // Judges run here, in the grader: an answer that would hang or abort them is refused first.
+      const shape = answerShapeProblem(message.value);
+      if (shape === 'cycle') this.badAnswer(both('sandbox.answer.cycle'));
+      else if (shape === 'deep') this.badAnswer(both('sandbox.answer.deep', { max: MAX_ANSWER_DEPTH }));
+      else if (shape === 'expands')
+        this.badAnswer(both('sandbox.answer.expands', { max: MAX_ANSWER_VALUES }));
+      else this.settle({ kind: 'value', value: message.value, unhandled: message.unhandled }, message);
+    } else this.settle({ kind: 'threw', error: message.error, unhandled: message.unhandled }, message);
   }
 
   /** Resolves the pending request once; later outcomes for it (say, an exit after a kill) are ignored. */
