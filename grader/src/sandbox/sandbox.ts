@@ -119,13 +119,15 @@ export class Sandbox {
     });
     child.on('exit', (code, signal) => {
       this.dead = true;
+      // Gone now: what waits for the child (the end of an exercise, a report) need not wait for
+      // the pipes to drain too.
+      removeChildFolder(spawned.folder);
+      this.markExited();
       // V8's "heap out of memory" arrives on stderr, possibly after the exit: wait for the pipes to
       // close (or a moment) before deciding what happened.
       const decide = () => {
         const outOfMemory = /heap out of memory|Reached heap limit|Allocation failed/i.test(this.raw);
         this.settle({ kind: 'crashed', how: signal ? `signal ${signal}` : `exit code ${code}`, outOfMemory });
-        removeChildFolder(spawned.folder);
-        this.markExited();
       };
       const timer = setTimeout(decide, 250);
       child.once('close', () => {
