@@ -70,82 +70,98 @@ export async function runChecks(
   const results = new Map<string, CheckResult>();
   const slot = new SandboxSlot(sandboxOptions, options.signal, options.warm);
   const cancelled = (): Decision => ({ status: 'error', score: 0, message: both('core.check.cancelled') });
+  const record = (check: AnyCheck, decision: Decision, extra: Partial<CheckResult> = {}) => {
+    const result: CheckResult = {
+      id: check.id,
+      title: check.title,
+      ...decision,
+      maxScore: check.points,
+      output: '',
+      durationMs: 0,
+      ...extra,
+    };
+    results.set(check.id, result);
+    emit({ type: 'check-done', exerciseId: ex.id, result });
+  };
+  /**
+   * The previous check's judging, not done yet: it runs while the child already runs the next
+   * probe (the two cores work at once), unless the next check needs its result first.
+   */
+  let judging: (() => void) | undefined;
+  const finishJudging = () => {
+    const judge = judging;
+    judging = undefined;
+    judge?.();
+  };
   try {
-    for (const check of checks) {
+    for (const [index, check] of checks.entries()) {
       const ctx: CheckContext = {
         seed: checkSeed(options.seed, check.id),
         runSeed: options.seed,
         lang: options.lang,
       };
-      let decision: Decision;
-      let output = '';
-      let durationMs = 0;
-      let skippedBecause: string | undefined;
+      if (options.failFast || (check.dependsOn ?? []).length > 0) finishJudging();
       const blocker = (check.dependsOn ?? [])
         .map((id) => results.get(id))
         .find((r) => r && r.status !== 'pass');
       if (options.signal?.aborted) {
-        decision = cancelled();
-      } else if (options.failFast && [...results.values()].some((r) => r.status !== 'pass')) {
-        decision = { status: 'fail', score: 0, message: both('core.check.stopped') };
-      } else if (blocker) {
-        skippedBecause = blocker.id;
-        decision =
+        finishJudging();
+        record(check, cancelled());
+        continue;
+      }
+      if (options.failFast && [...results.values()].some((r) => r.status !== 'pass')) {
+        record(check, { status: 'fail', score: 0, message: both('core.check.stopped') });
+        continue;
+      }
+      if (blocker) {
+        const decision: Decision =
           blocker.status === 'todo'
             ? { status: 'todo', score: 0, message: byTitle('core.check.dependsTodo', blocker.title) }
             : { status: 'fail', score: 0, message: byTitle('core.check.dependsFailed', blocker.title) };
-      } else {
-        let input: unknown;
-        let inputError: string | undefined;
-        try {
-          input = check.input?.(ctx);
-        } catch (e) {
-          inputError = e instanceof Error ? e.message : String(e);
-        }
-        if (inputError !== undefined) {
-          decision = {
-            status: 'error',
-            score: 0,
-            message: both('core.check.inputFailed', { error: inputError }),
-          };
-        } else {
-          const limit = check.timeLimitMs ?? ex.manifest.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
-          // The check shows as running from its probe's start, so the time shown against its
-          // limit leaves out starting a fresh child (after a timeout, say).
-          const answer = await slot.run(check.id, input, limit, () =>
-            emit({
-              type: 'check-start',
-              exerciseId: ex.id,
-              checkId: check.id,
-              title: check.title,
-              index: results.size + 1,
-              total: checks.length,
-              limitMs: limit,
-            }),
-          );
-          durationMs = answer.probeMs;
-          output = shownOutput(answer.outcome, options.lang);
-          decision = options.signal?.aborted
-            ? cancelled()
-            : answer.loadFailed
-              ? loadFailed(answer.outcome, check, input, ctx, file, heapMb)
-              : decide(check, answer.outcome, input, ctx, file, heapMb);
-          if (answer.loadFailed && decision.status !== 'todo')
-            loadProblem ??= { code: 'load-failed', message: decision.message, file: file.shownAs };
-        }
+        record(check, decision, { skippedBecause: blocker.id });
+        continue;
       }
-      const result: CheckResult = {
-        id: check.id,
-        title: check.title,
-        ...decision,
-        maxScore: check.points,
-        output,
-        durationMs,
-        ...(skippedBecause ? { skippedBecause } : {}),
+      let input: unknown;
+      try {
+        input = check.input?.(ctx);
+      } catch (e) {
+        finishJudging();
+        const error = e instanceof Error ? e.message : String(e);
+        record(check, { status: 'error', score: 0, message: both('core.check.inputFailed', { error }) });
+        continue;
+      }
+      const limit = check.timeLimitMs ?? ex.manifest.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
+      // The check shows as running from its probe's start, so the time shown against its limit
+      // leaves out starting a fresh child (after a timeout, say). With a child ready, the probe is
+      // sent before `run` returns, so the previous judge below runs while this probe does.
+      const running = slot.run(check.id, input, limit, () =>
+        emit({
+          type: 'check-start',
+          exerciseId: ex.id,
+          checkId: check.id,
+          title: check.title,
+          index: index + 1,
+          total: checks.length,
+          limitMs: limit,
+        }),
+      );
+      finishJudging();
+      const answer = await running;
+      judging = () => {
+        const decision = options.signal?.aborted
+          ? cancelled()
+          : answer.loadFailed
+            ? loadFailed(answer.outcome, check, input, ctx, file, heapMb)
+            : decide(check, answer.outcome, input, ctx, file, heapMb);
+        if (answer.loadFailed && decision.status !== 'todo')
+          loadProblem ??= { code: 'load-failed', message: decision.message, file: file.shownAs };
+        record(check, decision, {
+          output: shownOutput(answer.outcome, options.lang),
+          durationMs: answer.probeMs,
+        });
       };
-      results.set(check.id, result);
-      emit({ type: 'check-done', exerciseId: ex.id, result });
     }
+    finishJudging();
   } finally {
     await slot.close();
   }

@@ -226,10 +226,14 @@ export class Sandbox {
     return !this.dead && this.spawned !== undefined;
   }
 
-  /** Runs check `checkId`'s probe on `input`, within `timeLimitMs` of wall-clock time. */
-  async run(checkId: string, input: unknown, timeLimitMs: number): Promise<Outcome> {
-    await this.started;
-    return this.request(checkId, timeLimitMs, () => this.send({ type: 'run', checkId, input }));
+  /**
+   * Runs check `checkId`'s probe on `input`, within `timeLimitMs` of wall-clock time. A started
+   * child gets the probe before this returns (so the grader can judge the previous answer meanwhile).
+   */
+  run(checkId: string, input: unknown, timeLimitMs: number): Promise<Outcome> {
+    const request = () =>
+      this.request(checkId, timeLimitMs, () => this.send({ type: 'run', checkId, input }));
+    return this.spawned || this.dead ? request() : this.started.then(request);
   }
 
   /** Ends the child and its process group (idempotent). */

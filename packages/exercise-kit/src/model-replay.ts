@@ -45,6 +45,17 @@ export interface ReplaySpec {
 }
 
 /**
+ * Replays done already, per engine, by what decides them (layers, compile settings, seed, data,
+ * epochs): the engine is deterministic, so the same run trains to the same model. A judge reads a
+ * replay's model and never trains it further. Why: in watch mode every regrade asks for the same
+ * replays (same seed), and 04's three XOR runs cost ~80 ms of the grader's time each regrade.
+ */
+const replays = new WeakMap<ModelEngine, Map<string, Replay>>();
+
+/** How many replays are kept per engine (oldest dropped first): a regrade of the course needs ~10. */
+const MAX_CACHED_REPLAYS = 64;
+
+/**
  * `data`'s model (its layers and compile settings, not its weights) built as `new Sequential({ seed })`
  * (or `setSeed(seed)` then `new Sequential()`) builds it, then trained by one
  * `fit(x, y, { epochs, verbose: 0 })` with `fit`'s other defaults.
@@ -54,11 +65,20 @@ export function replayFit(
   data: ModelData,
   spec: ReplaySpec,
 ): Replay | { problem: Localized } {
+  // The same run asked again (every regrade of watch mode uses the same seed) is not trained again.
+  const key = JSON.stringify({ layers: data.layers, compile: data.compile, spec });
+  let cache = replays.get(engine);
+  if (!cache) replays.set(engine, (cache = new Map()));
+  const known = cache.get(key);
+  if (known) return known;
   const built = buildModel(engine, data, { initialize: { seed: spec.seed }, compile: true });
   if ('problem' in built) return built;
   try {
     const history = built.model.fit(spec.x, spec.y, { epochs: spec.epochs, verbose: 0 });
-    return { model: built.model, loss: history.loss };
+    const replay = { model: built.model, loss: history.loss };
+    if (cache.size >= MAX_CACHED_REPLAYS) cache.delete(cache.keys().next().value as string);
+    cache.set(key, replay);
+    return replay;
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
     return {
