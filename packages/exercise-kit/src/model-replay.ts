@@ -67,8 +67,8 @@ export function replayFit(
 ): Replay | { problem: Localized } {
   // The same run asked again (every regrade of watch mode uses the same seed) is not trained again.
   const key = JSON.stringify({ layers: data.layers, compile: data.compile, spec });
-  let cache = replays.get(engine);
-  if (!cache) replays.set(engine, (cache = new Map()));
+  const cache = replays.get(engine) ?? new Map<string, Replay>();
+  replays.set(engine, cache);
   const known = cache.get(key);
   if (known) return known;
   const built = buildModel(engine, data, { initialize: { seed: spec.seed }, compile: true });
