@@ -113,7 +113,7 @@ export function judgeComparisonRuns(got: ComparisonProbe, input: ComparisonInput
   }
   const verdict = judgeComparison(out as ComparisonOutput, input, lang);
   const replayed = {
-    ko: `(표와 그래프, 판정은 채점기가 같은 시드에서 참고 식으로 학습한 결과입니다. 여러분의 여섯 학습 기록은 처음 ${REPLAY_EPOCHS} epoch 동안 그와 일치했고 마지막 가중치와도 맞습니다.)`,
+    ko: `(표와 그래프와 판정은 채점기가 같은 시드에서 참고 식으로 학습한 결과입니다. 여러분의 여섯 학습 기록은 처음 ${REPLAY_EPOCHS} epoch 동안 그와 일치했고 마지막 가중치와도 맞습니다.)`,
     en: `(The table, the chart and the verdict are the grader's own runs from the same seed with the reference formulas; your six loss histories matched them for the first ${REPLAY_EPOCHS} epochs and agree with your final weights.)`,
   };
   return {
