@@ -2,7 +2,8 @@
  * The training checks of 01-perceptron: the whole `train` replayed draw by draw, AND and OR learned
  * from many seeds, and XOR never learned (the lecture's point: one layer cannot separate it).
  * Judges trust data: `train` returns plain numbers, and where it claims to have learned a gate the
- * judge measures its final weights on the gate itself.
+ * judge measures its final weights on the gate itself; the XOR history, which claims no learning, is
+ * replayed by the judge round by round.
  */
 import { Rng } from '@gradschool/autograd';
 import {
@@ -187,6 +188,26 @@ function learnsCheck(gate: 'AND' | 'OR'): Check<typeof Student, number[], Run[]>
   };
 }
 
+/**
+ * The XOR history is the student's claim, and any quarter below 1 looks plausible: so the judge runs
+ * the same training itself (`trainOf`, the same draws from `Rng(seed)`) and the claimed accuracy of
+ * every round must be its own (exactly: multiples of 0.25). 8 runs of 50 rounds, well under 1 ms.
+ */
+function replayedXor(acc: number[], seed: number, call: string): Verdict {
+  const rng = new Rng(seed);
+  const want = trainOf(GATES.XOR, LR, acc.length, () => rng.next()).accuracy;
+  const round = acc.findIndex((a, r) => a !== want[r]);
+  if (round < 0) return pass();
+  const [expected, got] = [render(want[round]), render(acc[round])];
+  return fail(
+    {
+      ko: `${call}: ${round + 1}라운드의 정답률로 ${withParticle(expected, '을')} 기대했지만 ${withParticle(got, '이')} 나왔습니다 (채점기가 같은 Rng(${seed})로 train을 직접 재현한 값). 학습을 실제로 하고, 라운드마다 그 라운드가 끝난 가중치의 정답률을 기록하세요 (train-replay 검사가 어디서 달라지는지 보여 줍니다).`,
+      en: `${call}: the accuracy of round ${round + 1} should be ${expected}, got ${got} (the grader's own replay of train with the same Rng(${seed})). Really train, and record after each round the accuracy of the weights that round ended with (the train-replay check shows where yours differs).`,
+    },
+    { expected, got },
+  );
+}
+
 const xorCheck: Check<typeof Student, number[], Run[]> = {
   id: 'xor-never-perfect',
   title: {
@@ -204,7 +225,7 @@ const xorCheck: Check<typeof Student, number[], Run[]> = {
       const acc = got[i]!.accuracy;
       // With four samples the accuracy can only be 0, 0.25, 0.5 or 0.75 (1 is impossible for XOR).
       const wrong = acc.findIndex((a) => !(a >= 0 && a < 1 && Number.isInteger(a * 4)));
-      if (wrong < 0) return pass();
+      if (wrong < 0) return replayedXor(acc, seed, call);
       return fail(
         {
           ko: `${call}: ${wrong + 1}라운드의 정답률이 ${render(acc[wrong])}입니다. 샘플 4개의 정답률은 0, 0.25, 0.5, 0.75 중 하나여야 합니다 (XOR은 직선 하나로 나눌 수 없어 1은 불가능).`,

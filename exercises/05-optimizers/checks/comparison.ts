@@ -8,6 +8,10 @@
  * the others is shown, not judged: it depends on the start. Measured with the reference formulas:
  * at 2000 epochs Adam stayed on the plateau for about 1 seed in 500, at 3000 for none of 1000
  * (final loss at most 0.18); the others ended within 1e-5 of their first loss or below it.
+ *
+ * The runs judged and shown are the judge's own, from the same seed with the reference formulas
+ * (`referenceRun`, 14–27 ms per 3000-epoch run warm, cached per seed); the student's six histories must
+ * match them over the first `REPLAY_EPOCHS` epochs and agree with the student's final weights.
  */
 import {
   type Check,
@@ -26,9 +30,11 @@ import {
   lossChart,
   malformedRun,
   measureRun,
+  REPLAY_EPOCHS,
   type RunProbe,
   type RunResult,
   type RunSpec,
+  referenceRun,
   trainXor,
 } from './training.js';
 
@@ -86,7 +92,10 @@ export function runComparison(student: typeof Student, input: ComparisonInput): 
   return out as ComparisonProbe;
 }
 
-/** Measures the six runs with the trusted engine (`measureRun`), then judges them (`judgeComparison`). */
+/**
+ * Checks the six runs against the judge's own (`measureRun`: the first `REPLAY_EPOCHS` epochs tightly,
+ * the final weights against the last loss), then judges the judge's own runs (`judgeComparison`).
+ */
 export function judgeComparisonRuns(got: ComparisonProbe, input: ComparisonInput, lang: Lang): Verdict {
   const out: Partial<ComparisonOutput> = {};
   for (const name of OPTIMIZERS) {
@@ -98,9 +107,19 @@ export function judgeComparisonRuns(got: ComparisonProbe, input: ComparisonInput
         en: `${name} (${setting}): ${measured.problem.en}`,
       });
     }
-    out[name] = measured.run;
+    // The judge's own run (cached by measureRun's referenceRun): the table, the chart and the verdict.
+    const reference = referenceRun(specOf(name, input));
+    out[name] = { losses: reference.losses, loss: reference.loss, accuracy: reference.accuracy };
   }
-  return judgeComparison(out as ComparisonOutput, input, lang);
+  const verdict = judgeComparison(out as ComparisonOutput, input, lang);
+  const replayed = {
+    ko: `(표와 그래프와 판정은 채점기가 같은 시드에서 참고 식으로 학습한 결과입니다. 여러분의 여섯 학습 기록은 처음 ${REPLAY_EPOCHS} epoch 동안 그와 일치했고 마지막 가중치와도 맞습니다.)`,
+    en: `(The table, the chart and the verdict are the grader's own runs from the same seed with the reference formulas; your six loss histories matched them for the first ${REPLAY_EPOCHS} epochs and agree with your final weights.)`,
+  };
+  return {
+    ...verdict,
+    message: { ko: `${verdict.message.ko} ${replayed.ko}`, en: `${verdict.message.en} ${replayed.en}` },
+  };
 }
 
 const short = (x: number): number => Number(x.toPrecision(4));

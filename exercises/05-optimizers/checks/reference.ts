@@ -46,7 +46,7 @@ export function hyperOf(name: OptimizerName, options: Hyper = {}): Required<Hype
 export class ReferenceOptimizer {
   readonly hyper: Required<Hyper>;
   private iterations = 0;
-  private readonly slots: { first: number[]; second: number[] }[] = [];
+  private readonly slots: Slot[] = [];
 
   constructor(
     readonly name: OptimizerName,
@@ -71,41 +71,59 @@ export class ReferenceOptimizer {
         slot = { first: w.map(() => start), second: w.map(() => 0) };
         this.slots[j] = slot;
       }
-      return w.map((wi, i) => this.update(wi, g[i]!, slot, i));
+      return w.map((wi, i) => updateOne(this.name, this.hyper, this.iterations, wi, g[i]!, slot, i));
     });
-  }
-
-  private update(w: number, g: number, slot: { first: number[]; second: number[] }, i: number): number {
-    const { learningRate: lr, momentum, epsilon, rho, beta1, beta2 } = this.hyper;
-    const s = slot.first;
-    const v = slot.second;
-    switch (this.name) {
-      case 'SGD':
-        return w - g * lr;
-      case 'Momentum':
-        s[i] = -g * lr + s[i]! * momentum;
-        return w + s[i]!;
-      case 'Nesterov':
-        s[i] = -g * lr + s[i]! * momentum;
-        return w + (-g * lr + s[i]! * momentum);
-      case 'Adagrad':
-        s[i] = s[i]! + g * g;
-        return w - (lr * g) / Math.sqrt(s[i]! + epsilon);
-      case 'RMSprop':
-        s[i] = rho * s[i]! + (1 - rho) * g * g;
-        return w - (lr * g) / Math.sqrt(s[i]! + epsilon);
-      case 'Adam': {
-        const t = this.iterations;
-        const alpha = (lr * Math.sqrt(1 - beta2 ** t)) / (1 - beta1 ** t);
-        s[i] = s[i]! + (g - s[i]!) * (1 - beta1);
-        v[i] = v[i]! + (g * g - v[i]!) * (1 - beta2);
-        return w - (s[i]! * alpha) / (Math.sqrt(v[i]!) + epsilon);
-      }
-    }
   }
 
   /** Changes the learning rate for the following steps, as a student may set `learningRate`. */
   setLearningRate(value: number): void {
     this.hyper.learningRate = value;
+  }
+}
+
+/** One parameter's state: the first slot (velocity, accumulator, m) and the second (Adam's v). */
+export interface Slot {
+  first: Float64Array | number[];
+  second: Float64Array | number[];
+}
+
+/**
+ * The new value of element `i` of a parameter at `w` with gradient `g`, at step `t` (1, 2, ...),
+ * updating its state in `slot`: the Keras 3 formulas, shared by `ReferenceOptimizer` (trajectories)
+ * and `ReferenceEngineOptimizer` (`checks/replay.ts`, the XOR replays).
+ */
+export function updateOne(
+  name: OptimizerName,
+  hyper: Required<Hyper>,
+  t: number,
+  w: number,
+  g: number,
+  slot: Slot,
+  i: number,
+): number {
+  const { learningRate: lr, momentum, epsilon, rho, beta1, beta2 } = hyper;
+  const s = slot.first;
+  const v = slot.second;
+  switch (name) {
+    case 'SGD':
+      return w - g * lr;
+    case 'Momentum':
+      s[i] = -g * lr + s[i]! * momentum;
+      return w + s[i]!;
+    case 'Nesterov':
+      s[i] = -g * lr + s[i]! * momentum;
+      return w + (-g * lr + s[i]! * momentum);
+    case 'Adagrad':
+      s[i] = s[i]! + g * g;
+      return w - (lr * g) / Math.sqrt(s[i]! + epsilon);
+    case 'RMSprop':
+      s[i] = rho * s[i]! + (1 - rho) * g * g;
+      return w - (lr * g) / Math.sqrt(s[i]! + epsilon);
+    case 'Adam': {
+      const alpha = (lr * Math.sqrt(1 - beta2 ** t)) / (1 - beta1 ** t);
+      s[i] = s[i]! + (g - s[i]!) * (1 - beta1);
+      v[i] = v[i]! + (g * g - v[i]!) * (1 - beta2);
+      return w - (s[i]! * alpha) / (Math.sqrt(v[i]!) + epsilon);
+    }
   }
 }

@@ -8,6 +8,11 @@
  * formulas, of 4800 runs (800 seeds × 6) all but one reached accuracy 1 with a loss under 0.03 in 500
  * epochs (the one: RMSprop, accuracy 0.75, loss 0.36); the check trains from three seeds and wants two
  * of them at accuracy 1 with a loss under 0.1.
+ *
+ * Those accuracies and losses are the judge's own runs (`measureRun` in `checks/training.ts`): the
+ * student's loss history must match them tightly over the first `REPLAY_EPOCHS` epochs and agree with
+ * the student's final weights, but the verdict never rests on the student's final weights, so neither
+ * an optimizer that writes an XOR solution into the weights nor a patched `fit` earns anything.
  */
 import {
   type Check,
@@ -25,6 +30,7 @@ import {
   lossChart,
   malformedRun,
   measureRun,
+  REPLAY_EPOCHS,
   type RunProbe,
   type RunResult,
   type RunSpec,
@@ -53,6 +59,11 @@ export interface XorInput {
 }
 
 const callOf = (spec: RunSpec): string => `${spec.optimizer}({ learningRate: ${spec.options.learningRate} })`;
+/** What the final losses and accuracies of a verdict are (`measureRun`). */
+const REPLAYED = {
+  ko: `(최종 손실과 정답률은 채점기가 같은 시드에서 참고 식으로 학습한 결과이고, 여러분의 학습 기록은 처음 ${REPLAY_EPOCHS} epoch 동안 그와 일치했습니다.)`,
+  en: `(The final losses and accuracies are the grader's own runs from the same seeds with the reference formulas; your loss history matched them for the first ${REPLAY_EPOCHS} epochs.)`,
+};
 const learned = (run: RunResult): boolean => run.accuracy === 1 && run.loss < XOR_MAX_LOSS;
 
 /**
@@ -107,16 +118,16 @@ export function judgeXor(got: RunResult[], input: XorInput): Verdict {
   if (successes >= XOR_NEEDED) {
     return pass(
       {
-        ko: `${withParticle(call, '로')} XOR을 학습했습니다 (${setting}, ${input.runs.length}번 중 ${successes}번 정답률 1): ${summary.ko}.`,
-        en: `${call} learned XOR (${setting}, ${successes} of ${input.runs.length} starts at accuracy 1): ${summary.en}.`,
+        ko: `${withParticle(call, '로')} XOR을 학습했습니다 (${setting}, ${input.runs.length}번 중 ${successes}번 정답률 1): ${summary.ko}. ${REPLAYED.ko}`,
+        en: `${call} learned XOR (${setting}, ${successes} of ${input.runs.length} starts at accuracy 1): ${summary.en}. ${REPLAYED.en}`,
       },
       { chart },
     );
   }
   return fail(
     {
-      ko: `${withParticle(call, '로')} XOR을 서로 다른 시작 ${input.runs.length}곳에서 학습(${setting})했을 때 적어도 ${XOR_NEEDED}번은 정답률 1과 손실 ${XOR_MAX_LOSS} 미만을 기대했지만 ${successes}번이었습니다: ${summary.ko}. 궤적 검사가 통과했다면 step이 모든 파라미터(커널과 편향)를 고치는지 확인하세요.`,
-      en: `Training XOR with ${call} (${setting}) from ${input.runs.length} starts, expected at least ${XOR_NEEDED} to reach accuracy 1 and a loss under ${XOR_MAX_LOSS}; ${successes} did: ${summary.en}. If the trajectory checks pass, make sure step updates every parameter (kernels and biases).`,
+      ko: `${withParticle(call, '로')} XOR을 서로 다른 시작 ${input.runs.length}곳에서 학습(${setting})했을 때 적어도 ${XOR_NEEDED}번은 정답률 1과 손실 ${XOR_MAX_LOSS} 미만을 기대했지만 ${successes}번이었습니다: ${summary.ko}. ${REPLAYED.ko} 궤적 검사가 통과했다면 step이 모든 파라미터(커널과 편향)를 고치는지 확인하세요.`,
+      en: `Training XOR with ${call} (${setting}) from ${input.runs.length} starts, expected at least ${XOR_NEEDED} to reach accuracy 1 and a loss under ${XOR_MAX_LOSS}; ${successes} did: ${summary.en}. ${REPLAYED.en} If the trajectory checks pass, make sure step updates every parameter (kernels and biases).`,
     },
     {
       chart,

@@ -2,7 +2,14 @@ import { Adam as EngineAdam } from '@gradschool/autograd';
 import { describe, expect, it } from 'vitest';
 import { type ComparisonOutput, judgeComparison } from '../checks/comparison.js';
 import { OPTIMIZERS } from '../checks/reference.js';
-import { measureRun, type RunResult, type RunSpec, trainXor } from '../checks/training.js';
+import {
+  measureRun,
+  REPLAY_EPOCHS,
+  type RunResult,
+  type RunSpec,
+  referenceRun,
+  trainXor,
+} from '../checks/training.js';
 import { judgeXor, XOR_OPTIONS } from '../checks/xor.js';
 
 // judgeXor and judgeComparison judge runs as the judge measured them (`measureRun`, tested below):
@@ -95,8 +102,14 @@ describe("exercise 05's training judges", () => {
 });
 
 describe("exercise 05's measured runs", () => {
-  // The engine's own Adam plays the student's: the run is real, so the judge must accept it.
-  const student = { Adam: EngineAdam } as unknown as Parameters<typeof trainXor>[0];
+  // The engine's own Adam (its epsilon set to the slides' 1e-8) plays the student's: the run is real,
+  // and the same formula in another rounding order, so the judge must accept it.
+  class SlideAdam extends EngineAdam {
+    constructor(options: ConstructorParameters<typeof EngineAdam>[0] = {}) {
+      super({ epsilon: 1e-8, ...options });
+    }
+  }
+  const student = { Adam: SlideAdam } as unknown as Parameters<typeof trainXor>[0];
   const spec: RunSpec = {
     optimizer: 'Adam',
     options: XOR_OPTIONS.Adam,
@@ -105,16 +118,50 @@ describe("exercise 05's measured runs", () => {
     seed: 3,
   };
 
-  it('evaluates the final weights itself, on the lecture model rebuilt with the engine', () => {
+  it("takes the loss and accuracy from the judge's own run, once the history matches it", () => {
     const probe = structuredClone(trainXor(student, spec));
     const measured = measureRun(probe, spec);
     if ('problem' in measured) throw new Error(measured.problem.en);
-    expect(measured.run.losses).toEqual(probe.losses);
+    const reference = referenceRun(spec);
+    expect(measured.run).toEqual({
+      losses: probe.losses,
+      loss: reference.loss,
+      accuracy: reference.accuracy,
+    });
     expect(measured.run.accuracy).toBe(1);
     expect(measured.run.loss).toBeLessThan(probe.losses.at(-1)!);
+    expect(reference.losses.slice(0, REPLAY_EPOCHS)).toEqual(probe.losses.slice(0, REPLAY_EPOCHS));
+  });
+
+  it('refuses final weights that do not have the loss the history ends with', () => {
+    const probe = structuredClone(trainXor(student, spec));
     const untrained = { ...probe, weights: trainXor(student, { ...spec, epochs: 1 }).weights };
     const stuck = measureRun(untrained, spec);
-    expect('run' in stuck && stuck.run.accuracy).toBeLessThan(1);
+    expect('problem' in stuck && stuck.problem.en).toMatch(
+      /^the loss at the weights after training is 0\.6\d+, but the history's last epoch says 0\.0\d+/,
+    );
+    expect('problem' in stuck && stuck.problem.ko).toContain('학습이 끝난 그대로의 가중치');
+  });
+
+  it('gives a run that follows the reference and then jumps to a solution nothing more', () => {
+    // Honest for the first REPLAY_EPOCHS epochs, then a history falling to 1e-4 and hand-set weights
+    // at that loss: consistent, but what counts is the judge's own run.
+    const probe = structuredClone(trainXor(student, spec));
+    const solved = structuredClone(trainXor(student, { ...spec, epochs: 3000 }));
+    const claimed = {
+      losses: probe.losses.map((x, k) => (k < REPLAY_EPOCHS ? x : solved.losses.at(-1)!)),
+      weights: solved.weights,
+    };
+    const honest = measureRun(probe, spec);
+    const jumped = measureRun(claimed, spec);
+    if ('problem' in jumped || 'problem' in honest) throw new Error('both should be measured');
+    expect(jumped.run.loss).toBe(honest.run.loss);
+    expect(jumped.run.accuracy).toBe(honest.run.accuracy);
+    // A history that leaves the reference inside the window is refused, naming the epoch.
+    const late = { ...probe, losses: probe.losses.map((x, k) => (k === 19 ? x * (1 + 1e-6) : x)) };
+    const refused = measureRun(late, spec);
+    expect('problem' in refused && refused.problem.en).toMatch(/^the loss at epoch 20 should be/);
+    expect('problem' in refused && refused.problem.en).toContain('from step 19 on');
   });
 
   it("refuses a loss history that does not start at the seed's initial loss, and malformed runs", () => {

@@ -2,6 +2,7 @@ import { Adagrad, Adam, type Optimizer, RMSprop, Rng, SGD, tensor } from '@grads
 import { describe, expect, it } from 'vitest';
 import { gradientsAt, randomQuadratic, randomRosenbrock } from '../checks/problems.js';
 import { type Hyper, type OptimizerName, ReferenceOptimizer } from '../checks/reference.js';
+import { ReferenceEngineOptimizer } from '../checks/replay.js';
 
 // The judge's formulas must be right independently of the reference solution: pin them to numbers
 // worked out by hand, and to the engine's own (Keras 3) optimizers, written by someone else.
@@ -45,11 +46,15 @@ describe("exercise 05's reference formulas", () => {
   };
 
   for (const name of Object.keys(engine) as OptimizerName[]) {
-    it(`agrees with the engine's ${name} over 20 steps on two problems`, () => {
+    it(`agrees with the engine's ${name} (and the XOR replays' optimizer) over 20 steps on two problems`, () => {
       for (const problem of [randomQuadratic(new Rng(3)), randomRosenbrock(new Rng(4))]) {
         const options: Hyper = problem.kind === 'rosenbrock' ? { learningRate: 1e-4 } : {};
         const ref = new ReferenceOptimizer(name, options);
         const opt = engine[name](ref.hyper);
+        const replayed = new ReferenceEngineOptimizer(name, options);
+        const replayedParams = problem.params.map((p) =>
+          tensor(Float64Array.from(p.values), { shape: p.shape }),
+        );
         const params = problem.params.map((p) => tensor(Float64Array.from(p.values), { shape: p.shape }));
         let mine = problem.params.map((p) => p.values);
         for (let t = 0; t < 20; t++) {
@@ -57,8 +62,14 @@ describe("exercise 05's reference formulas", () => {
           params.forEach((p, j) => {
             p.grad = tensor(Float64Array.from(grads[j]!), { shape: [...p.shape] });
           });
+          replayedParams.forEach((p, j) => {
+            p.grad = tensor(Float64Array.from(grads[j]!), { shape: [...p.shape] });
+          });
           opt.step(params);
+          replayed.step(replayedParams);
           mine = ref.step(mine, grads);
+          // The XOR replays' optimizer (checks/replay.ts) is the same formulas, to the last bit.
+          expect(replayedParams.map((p) => Array.from(p.data))).toEqual(mine);
           params.forEach((p, j) => {
             p.data.forEach((x, i) => {
               expect(x).toBeCloseTo(mine[j]![i]!, 12);
