@@ -8,12 +8,13 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { JOURNAL_FILE, type JournalData } from '../src/core/batch-journal.js';
 import type { Gradebook } from '../src/report/gradebook.js';
+import { checks, manifest, write } from './course.js';
 
 const GRADER = fileURLToPath(new URL('..', import.meta.url));
 const CLI = path.join(GRADER, 'src', 'cli.tsx');
@@ -22,34 +23,6 @@ let repo: string;
 let batch: string;
 let tmp: string;
 const children: ChildProcess[] = [];
-
-function write(file: string, text: string): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, text);
-}
-
-function manifest(id: string, order: number, file: string): string {
-  const text = { ko: id, en: id };
-  return JSON.stringify({
-    id,
-    order,
-    title: text,
-    summary: text,
-    lecture: { section: text, slides: [] },
-    files: [file],
-    hints: [text],
-    timeLimitMs: 6000,
-  });
-}
-
-function checks(id: string, call: string, expected: string): string {
-  return `import { defineChecks, expectClose } from '@gradschool/exercise-kit';
-export default defineChecks([{ id: '${id}', title: { ko: '${id}', en: '${id}' }, points: 5,
-  input: (ctx) => ctx.seed % 1000,
-  probe: (s, x) => s.${call},
-  judge: (got, x) => expectClose(got, ${expected}, { what: { ko: 'x', en: 'x' } }) }]);
-`;
-}
 
 const SEVEN = 'export function seven(): number { return 7; }\n';
 const TRIPLE = 'export function triple(x: number): number { return 3 * x + 1; }\n';
@@ -61,10 +34,16 @@ beforeEach(() => {
   tmp = path.join(base, 'tmp');
   mkdirSync(tmp, { recursive: true });
   write(path.join(repo, 'package.json'), '{ "private": true, "type": "module" }\n');
-  write(path.join(repo, 'exercises/01-first/exercise.json'), manifest('01-first', 1, 'src/a.ts'));
+  write(
+    path.join(repo, 'exercises/01-first/exercise.json'),
+    manifest('01-first', 1, ['src/a.ts'], { timeLimitMs: 6000 }),
+  );
   write(path.join(repo, 'exercises/01-first/checks.ts'), checks('seven', 'seven()', '7'));
   write(path.join(repo, 'exercises/01-first/src/a.ts'), 'export function seven(): number { return 0; }\n');
-  write(path.join(repo, 'exercises/02-second/exercise.json'), manifest('02-second', 2, 'src/b.ts'));
+  write(
+    path.join(repo, 'exercises/02-second/exercise.json'),
+    manifest('02-second', 2, ['src/b.ts'], { timeLimitMs: 6000 }),
+  );
   write(path.join(repo, 'exercises/02-second/checks.ts'), checks('triple', 'triple(x)', '3 * x + 1'));
   write(
     path.join(repo, 'exercises/02-second/src/b.ts'),

@@ -12,13 +12,15 @@
  * private folder under it, which is how {@link harnessPids} tells this run's children from those of
  * tests running alongside.
  */
+
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { validateJsonReport } from '../src/report/schema.js';
+import { write } from './course.js';
 
 export const GRADER = fileURLToPath(new URL('..', import.meta.url));
 const CLI = path.join(GRADER, 'src', 'cli.tsx');
@@ -28,10 +30,7 @@ export const POINTS = { before: 2, twist: 5, after: 3 } as const;
 export const EXERCISE_MAX = POINTS.before + POINTS.twist + POINTS.after;
 
 /** Writes `text` to `file`, making its folder. */
-export function write(file: string, text: string | Uint8Array): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, text);
-}
+export { write } from './course.js';
 
 /** A fresh folder `grader/.grade/faults-<name>-<random>/` for one suite's course and runs. */
 export function makeBase(name: string): string {

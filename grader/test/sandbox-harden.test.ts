@@ -21,6 +21,7 @@ import { runBatch } from '../src/core/batch.js';
 import { DEFAULT_SEED } from '../src/core/seed.js';
 import { changedFiles, fingerprint } from '../src/core/tamper.js';
 import type { GradeReport } from '../src/core/types.js';
+import { checks, manifest, write } from './course.js';
 
 const GRADER = fileURLToPath(new URL('..', import.meta.url));
 const CLI = path.join(GRADER, 'src', 'cli.tsx');
@@ -28,42 +29,19 @@ const SECRET_SEED = '918273645';
 let repo: string;
 let base: string;
 
-function write(file: string, text: string): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, text);
-}
-
-function manifest(id: string, order: number, file: string): string {
-  const text = { ko: id, en: id };
-  return JSON.stringify({
-    id,
-    order,
-    title: text,
-    summary: text,
-    lecture: { section: text, slides: [] },
-    files: [file],
-    hints: [text],
-    timeLimitMs: 5000,
-  });
-}
-
-/** The judge of exercise `id`: `probe` calls `call`, the answer must be `expected` (as code). */
-function checks(id: string, call: string, expected: string): string {
-  return `import { defineChecks, expectClose } from '@gradschool/exercise-kit';
-export default defineChecks([{ id: '${id}', title: { ko: '${id}', en: '${id}' }, points: 5,
-  input: (ctx) => ctx.seed % 1000,
-  probe: (s, x) => s.${call},
-  judge: (got, x) => expectClose(got, ${expected}, { what: { ko: 'x', en: 'x' } }) }]);
-`;
-}
-
 /** A repository: 01 asks for `seven()`, 02 for `triple(x) = 3x + 1` (with its solution). */
 function makeRepo(): void {
   write(path.join(repo, 'package.json'), '{ "private": true, "type": "module" }\n');
-  write(path.join(repo, 'exercises/01-first/exercise.json'), manifest('01-first', 1, 'src/a.ts'));
+  write(
+    path.join(repo, 'exercises/01-first/exercise.json'),
+    manifest('01-first', 1, ['src/a.ts'], { timeLimitMs: 5000 }),
+  );
   write(path.join(repo, 'exercises/01-first/checks.ts'), checks('seven', 'seven()', '7'));
   write(path.join(repo, 'exercises/01-first/src/a.ts'), 'export function seven(): number { return 0; }\n');
-  write(path.join(repo, 'exercises/02-second/exercise.json'), manifest('02-second', 2, 'src/b.ts'));
+  write(
+    path.join(repo, 'exercises/02-second/exercise.json'),
+    manifest('02-second', 2, ['src/b.ts'], { timeLimitMs: 5000 }),
+  );
   write(path.join(repo, 'exercises/02-second/checks.ts'), checks('triple', 'triple(x)', '3 * x + 1'));
   write(
     path.join(repo, 'exercises/02-second/src/b.ts'),
