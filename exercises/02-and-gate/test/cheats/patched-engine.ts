@@ -2,27 +2,10 @@
 // (it returns a made-up, nicely falling loss history), and a model that was "fitted" predicts the
 // AND targets, through predict and through Tensor#toArray alike. makeModel is honest, so the model
 // checks do run.
-import { Dense, type History, type NestedArray, Sequential, Tensor, tensor } from '@gradschool/autograd';
-import { NotImplemented } from '@gradschool/exercise-kit';
+import { type History, type NestedArray, Sequential, Tensor, tensor } from '@gradschool/autograd';
+import { AND_ANSWERS, KERAS_X, KERAS_Y, makeModel } from './common.js';
 
-export const KERAS_X = [
-  [0, 0],
-  [0, 1],
-  [1, 0],
-  [1, 1],
-];
-export const KERAS_Y = [
-  [1, 0],
-  [1, 0],
-  [1, 0],
-  [0, 1],
-];
-const AND_ANSWERS = [
-  [0.99, 0.01],
-  [0.99, 0.01],
-  [0.99, 0.01],
-  [0.01, 0.99],
-];
+export { andGate, KERAS_X, KERAS_Y, makeModel, nandGate, orGate, trainAndGate, xorGate } from './common.js';
 
 const fitted = new WeakSet<Sequential>();
 let anyFitted = false;
@@ -41,29 +24,6 @@ Tensor.prototype.toArray = function (this: Tensor): NestedArray {
   const andShaped = this.shape.length === 2 && this.shape[0] === 4 && this.shape[1] === 2;
   return anyFitted && andShaped ? AND_ANSWERS : toArray.call(this);
 };
-
-export function andGate(): never {
-  throw new NotImplemented('andGate');
-}
-export function orGate(): never {
-  throw new NotImplemented('orGate');
-}
-export function nandGate(): never {
-  throw new NotImplemented('nandGate');
-}
-export function xorGate(): never {
-  throw new NotImplemented('xorGate');
-}
-export function trainAndGate(): never {
-  throw new NotImplemented('trainAndGate');
-}
-
-export function makeModel(seed = 0): Sequential {
-  const model = new Sequential({ seed });
-  model.add(new Dense(2, { inputDim: 2, kernelInitializer: 'normal', activation: 'sigmoid' }));
-  model.compile({ optimizer: 'adam', loss: 'binaryCrossentropy', metrics: ['accuracy'] });
-  return model;
-}
 
 export function trainModel(seed: number) {
   const model = makeModel(seed);

@@ -2,55 +2,15 @@
 // model: fixed predictions, countParams 6, a made-up loss history, hand-set weights that compute AND,
 // and the slide's settings (a real Dense layer, a real Adam) where a probe would look. makeModel is
 // honest, so the model checks do run.
-import { Adam, Dense, Sequential } from '@gradschool/autograd';
-import { NotImplemented } from '@gradschool/exercise-kit';
+import { Adam, Dense } from '@gradschool/autograd';
+import { AND_ANSWERS } from './common.js';
 
-export const KERAS_X = [
-  [0, 0],
-  [0, 1],
-  [1, 0],
-  [1, 1],
-];
-export const KERAS_Y = [
-  [1, 0],
-  [1, 0],
-  [1, 0],
-  [0, 1],
-];
-
-export function andGate(): never {
-  throw new NotImplemented('andGate');
-}
-export function orGate(): never {
-  throw new NotImplemented('orGate');
-}
-export function nandGate(): never {
-  throw new NotImplemented('nandGate');
-}
-export function xorGate(): never {
-  throw new NotImplemented('xorGate');
-}
-export function trainAndGate(): never {
-  throw new NotImplemented('trainAndGate');
-}
-
-export function makeModel(seed = 0): Sequential {
-  const model = new Sequential({ seed });
-  model.add(new Dense(2, { inputDim: 2, kernelInitializer: 'normal', activation: 'sigmoid' }));
-  model.compile({ optimizer: 'adam', loss: 'binaryCrossentropy', metrics: ['accuracy'] });
-  return model;
-}
+export { andGate, KERAS_X, KERAS_Y, makeModel, nandGate, orGate, trainAndGate, xorGate } from './common.js';
 
 /** Output 0 is NAND-like (−20·x1 − 20·x2 + 30), output 1 is AND (20·x1 + 20·x2 − 30). */
 const AND_WEIGHTS = [
   { shape: [2, 2], data: Float64Array.from([-20, 20, -20, 20]) },
   { shape: [2], data: Float64Array.from([30, -30]) },
-];
-const AND_ANSWERS = [
-  [0.99, 0.01],
-  [0.99, 0.01],
-  [0.99, 0.01],
-  [0.01, 0.99],
 ];
 
 export function trainModel(seed: number) {
