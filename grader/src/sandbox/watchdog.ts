@@ -55,7 +55,11 @@ export class Watchdog {
         stdio: ['pipe', 'ignore', 'ignore'],
         detached: process.platform !== 'win32',
         windowsHide: true,
-        env: {},
+        // Nothing of the grader's environment; Windows needs SYSTEMROOT for Node to start.
+        env:
+          process.platform === 'win32' && process.env.SYSTEMROOT
+            ? { SYSTEMROOT: process.env.SYSTEMROOT }
+            : {},
       });
       // It must not keep the grader alive: it lives exactly as long as the grader.
       this.process.unref();
