@@ -2,37 +2,10 @@
 // trained models: fixed predictions, countParams 27, a made-up loss history, hand-set weights that
 // solve XOR, and the slide's settings (real Dense layers, a real Adam) where a probe would look.
 // firstLayerGradNorm makes its numbers up. makeModel is honest, so the checks that depend on it run.
-import { Adam, Dense, Sequential } from '@gradschool/autograd';
-import { NotImplemented } from '@gradschool/exercise-kit';
+import { Adam, Dense } from '@gradschool/autograd';
+import { XOR_ANSWERS } from './common.js';
 
-export const XOR_X = [
-  [0, 0],
-  [0, 1],
-  [1, 0],
-  [1, 1],
-];
-export const XOR_Y = [
-  [1, 0],
-  [0, 1],
-  [0, 1],
-  [1, 0],
-];
-
-export function forward(): never {
-  throw new NotImplemented('forward');
-}
-
-export function backward(): never {
-  throw new NotImplemented('backward');
-}
-
-export function makeModel(): Sequential {
-  const model = new Sequential();
-  model.add(new Dense(5, { inputDim: 2, kernelInitializer: 'normal', activation: 'sigmoid' }));
-  model.add(new Dense(2, { kernelInitializer: 'normal', activation: 'softmax' }));
-  model.compile({ optimizer: 'adam', loss: 'categorical_crossentropy', metrics: ['accuracy'] });
-  return model;
-}
+export { backward, forward, makeModel, XOR_X, XOR_Y } from './common.js';
 
 /** A tensor-looking pair of shape and values. */
 const weight = (shape: number[], values: number[]) => ({ shape, data: Float64Array.from(values) });
@@ -46,12 +19,6 @@ const XOR_WEIGHTS = [
   weight([5], [-10, -30, 0, 0, 0]),
   weight([5, 2], [0, 20, 0, -40, 0, 0, 0, 0, 0, 0]),
   weight([2], [0, -10]),
-];
-const XOR_ANSWERS = [
-  [0.99, 0.01],
-  [0.01, 0.99],
-  [0.01, 0.99],
-  [0.99, 0.01],
 ];
 
 /** A loss curve that falls nicely, as training would show it. */
