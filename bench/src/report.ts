@@ -1,4 +1,6 @@
 /** Renders the results as the Markdown of `bench/RESULTS.md` (and the terminal's table). */
+import { REGRADE_LANES } from '../../grader/src/core/lanes.js';
+import { DEFAULT_DEBOUNCE_MS } from '../../grader/src/core/watch.js';
 import type { Machine } from './machine.js';
 import { type Row, speedup } from './rows.js';
 
@@ -108,10 +110,12 @@ ${ctx.conditions.map((c) => `- ${c}`).join('\n')}
   on a fresh checkout) and the peak of the summed resident memory of its whole process tree (sandbox children
   included), sampled every 20 ms from /proc. "Watch regrade": time from saving a watched file until
   its exercise's regrade result is ready inside a running grader, on the path \`pnpm grade --watch\`
-  and the UI take: the file watcher of \`grader/src/core/watch.ts\` with its 120 ms debounce, then
-  \`gradeExercise\` on the reference solution in the pre-started sandbox child that watch mode keeps
-  waiting (\`grader/src/sandbox/warm.ts\`); each save comes 1.5 s after the previous result, as
-  between a student's edits, so that child is ready. The median over every exercise and round, and the
+  and the UI take: the file watcher of \`grader/src/core/watch.ts\` with its ${DEFAULT_DEBOUNCE_MS} ms debounce, then
+  \`gradeExercise\` on the reference solution in the pre-started sandbox children that watch mode keeps
+  waiting (\`grader/src/sandbox/warm.ts\`), ${REGRADE_LANES} of them running the checks side by side
+  (\`grader/src/core/lanes.ts\`); the result counts when it is shown, before the children have finished
+  exiting; each save comes 1.5 s after the previous result, as between a student's edits, so the
+  children are ready. The median over every exercise and round, and the
   slowest exercise's median.
 
 ## Spread of the individual runs

@@ -1,4 +1,6 @@
 /** Turns each workload's raw runs into table rows: medians, units, and the targets of issue 8. */
+import { REGRADE_LANES } from '../../grader/src/core/lanes.js';
+import { DEFAULT_DEBOUNCE_MS } from '../../grader/src/core/watch.js';
 import { median } from './measure.js';
 import type { Row } from './rows.js';
 import { benchMatmul } from './workloads/matmul.js';
@@ -167,7 +169,7 @@ export async function graderRows(opts: { reps: number; seed: number }): Promise<
   const notes = [
     `${opts.reps} cold runs of each kind${failed > 0 ? `, ${failed} exited non-zero` : ', all exit 0 (100%)'}.`,
     `${watch.length} watched regrades${bad > 0 ? `, ${bad} below full score` : ', all at full score'}.`,
-    `Regrade medians per exercise, and the part spent inside the checks (engine work and judging; the rest is the 120 ms debounce, static checks, and loading the checks and the student's code into the waiting sandbox child): ${split.join('; ')}.`,
+    `Regrade medians per exercise, and the time its probes ran, summed over the ${REGRADE_LANES} sandbox children that run its checks side by side (engine work in the children; judging in the grader overlaps it; the rest is the ${DEFAULT_DEBOUNCE_MS} ms debounce, static checks, and loading the checks and the student's code into the waiting children): ${split.join('; ')}.`,
   ];
   return { rows, notes };
 }

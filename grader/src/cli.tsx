@@ -51,8 +51,10 @@ async function finish(
   notSelected: readonly LoadedExercise[] = [],
 ): Promise<number> {
   const reports = await import('./report/index.js');
-  // Nothing the grading started is alive any more when a report is written.
-  await (await import('./sandbox/sandbox.js')).allChildrenExited();
+  // Nothing the grading started is alive any more when a report file is written. (Printing need
+  // not wait: a child is killed before its exercise's result exists, and its output is a pipe to us.)
+  const writesFiles = options.json || options.junit || options.gradescope || io.env.GITHUB_STEP_SUMMARY;
+  if (writesFiles) await (await import('./sandbox/sandbox.js')).allChildrenExited();
   const hints = Object.fromEntries(exercises.map((e) => [e.id, e.manifest.hints]));
   io.stdout.write(
     reports.renderPlain(report, {
@@ -232,10 +234,15 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       return code;
     }
     const { grade, gradeExercise } = await import('./core/run.js');
-    // Watching: one sandbox child waits, started, for the next regrade (see sandbox/warm.ts).
-    const warm = options.watch ? new (await import('./sandbox/warm.js')).WarmSandboxes() : undefined;
+    // Watching: sandbox children wait, started, for the next regrade (see sandbox/warm.ts).
+    const { REGRADE_LANES } = await import('./core/lanes.js');
+    const warm = options.watch
+      ? new (await import('./sandbox/warm.js')).WarmSandboxes(REGRADE_LANES)
+      : undefined;
     const graded = { ...runOptions(options, root), ...(warm ? { warm } : {}) };
     const report = await grade(graded);
+    // A regrade on save runs on both cores and is shown at once; its children finish exiting meanwhile.
+    const regraded = { ...graded, lanes: REGRADE_LANES, waitForExit: false };
     // Exercises left out by the filters (`pnpm grade 01`): named, so passing 01 is not the end.
     const notSelected = all.filter((e) => !exercises.includes(e));
     const code = await finish(report, options, exercises, io, [], notSelected);
@@ -248,7 +255,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       regrade: async (id) => {
         const ex = byId.get(id);
         if (!ex) return;
-        const result = await gradeExercise(ex, graded);
+        const result = await gradeExercise(ex, regraded);
         await finish(
           { ...report, exercises: [result], score: result.score, maxScore: result.maxScore },
           { ...options, json: undefined, junit: undefined, gradescope: undefined },

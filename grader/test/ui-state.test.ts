@@ -143,6 +143,36 @@ describe('the UI reducer', () => {
     expect(state.results[perceptron.id]?.status).toBe('pass');
   });
 
+  it('keeps showing the check still running when an earlier one of another lane finishes', () => {
+    const start = (checkId: string, index: number): UiAction => ({
+      type: 'progress',
+      at: 0,
+      event: {
+        type: 'check-start',
+        exerciseId: perceptron.id,
+        checkId,
+        title: { ko: checkId, en: checkId },
+        index,
+        total: 2,
+        limitMs: 5000,
+      },
+    });
+    const done = (id: string): UiAction => ({
+      type: 'progress',
+      event: { type: 'check-done', exerciseId: perceptron.id, result: check(id, 'pass') },
+    });
+    let state = run(
+      initialState(EXERCISES, 'en'),
+      { type: 'grading-started', ids: [perceptron.id] },
+      start('a', 1),
+      start('b', 2),
+      done('a'),
+    );
+    expect(state.current[perceptron.id]?.checkId).toBe('b');
+    state = run(state, done('b'));
+    expect(state.current[perceptron.id]).toBeUndefined();
+  });
+
   it('moves on to the next exercise when the selected one starts passing', () => {
     let state = graded(result(perceptron, [check('a', 'fail')]), result(andGate, [check('b', 'fail')]));
     expect(state.selected).toBe(0);

@@ -13,6 +13,7 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { discover } from '../../../grader/src/core/discover.js';
+import { REGRADE_LANES } from '../../../grader/src/core/lanes.js';
 import { grade, gradeExercise } from '../../../grader/src/core/run.js';
 import { watchStudentFiles } from '../../../grader/src/core/watch.js';
 import { WarmSandboxes } from '../../../grader/src/sandbox/warm.js';
@@ -69,7 +70,7 @@ export const PAUSE_BEFORE_SAVE_MS = 1500;
  */
 export async function watchRegrades(reps: number, seed: number): Promise<WatchRun[]> {
   const { exercises } = await discover(REPO_ROOT);
-  const warm = new WarmSandboxes();
+  const warm = new WarmSandboxes(REGRADE_LANES);
   const options = { root: REPO_ROOT, seed, lang: 'en' as const, source: 'solution' as const, warm };
   await grade(options);
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'bench-watch-'));
@@ -80,16 +81,19 @@ export async function watchRegrades(reps: number, seed: number): Promise<WatchRu
   let pending: ((run: WatchRun) => void) | null = null;
   let savedAt = 0;
   const watcher = watchStudentFiles(targets, (id) => {
-    void gradeExercise(byId.get(id)!, options).then((result) => {
-      const checksMs = result.checks.reduce((sum, c) => sum + c.durationMs, 0);
-      pending?.({
-        id,
-        ms: performance.now() - savedAt,
-        checksMs,
-        score: result.score,
-        maxScore: result.maxScore,
-      });
-    });
+    // As watch mode and the UI regrade: the result is shown before the children finish exiting.
+    void gradeExercise(byId.get(id)!, { ...options, lanes: REGRADE_LANES, waitForExit: false }).then(
+      (result) => {
+        const checksMs = result.checks.reduce((sum, c) => sum + c.durationMs, 0);
+        pending?.({
+          id,
+          ms: performance.now() - savedAt,
+          checksMs,
+          score: result.score,
+          maxScore: result.maxScore,
+        });
+      },
+    );
   });
   await watcher.ready;
   const runs: WatchRun[] = [];

@@ -38,6 +38,20 @@ export interface RunOptions {
    */
   warm?: WarmSandboxes;
   /**
+   * Resolve an exercise's grading only once its sandbox children have exited (default true). Watch
+   * mode and the UI show a regrade at once (false): a killed child takes tens of milliseconds to be
+   * torn down, and it can no longer run anything. Whatever writes a report or a gradebook row waits
+   * for `allChildrenExited()` first either way.
+   */
+  waitForExit?: boolean;
+  /**
+   * Sandbox children that run one exercise's checks side by side (default 1). A regrade on save
+   * grades one exercise while the machine's other core waits, so watch mode and the UI use
+   * `REGRADE_LANES`. Which child runs which check depends on the suite alone (`lanes.ts`); a check
+   * never relies on what an earlier probe left in its child (after a timeout a fresh child runs on).
+   */
+  lanes?: number;
+  /**
    * The exercises' suites, loaded before any student code ran (exercise id -> suite). `grade()` loads
    * every selected one up front when this is missing; a batch passes the ones it loaded from the
    * pristine repository once. Without it, `gradeExercise` loads the suite itself (watch regrades).

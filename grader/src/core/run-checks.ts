@@ -1,7 +1,7 @@
 /**
- * Running an exercise's checks in order, one sandbox child at a time: dependencies, inputs from the
- * seed, the probe in the child, the judge here. A timeout or a crash costs one check; the slot
- * starts a fresh child for the rest.
+ * Running an exercise's checks in order, in one sandbox child (or side by side in a few: `lanes.ts`):
+ * dependencies, inputs from the seed, the probe in the child, the judge here. A timeout or a crash
+ * costs one check; the slot starts a fresh child for the rest.
  */
 import type { CheckContext, Localized } from '@gradschool/exercise-kit';
 import { both, type MessageKey, t } from '../i18n/index.js';
@@ -14,6 +14,7 @@ import {
 import type { Outcome } from '../sandbox/sandbox.js';
 import { SandboxSlot } from '../sandbox/slot.js';
 import type { LoadedExercise } from './discover.js';
+import { splitIntoLanes } from './lanes.js';
 import type { RunOptions } from './options.js';
 import type { SandboxCode } from './sandbox-code.js';
 import { checkSeed } from './seed.js';
@@ -21,12 +22,12 @@ import type { AnyCheck } from './suite.js';
 import type { CheckResult, ExerciseProblem } from './types.js';
 import { type Decision, decide, errorText, type StudentFile, seconds, shownOutput } from './verdict.js';
 
-/** The result of a check that could not run because of the exercise's static problem. */
 /** A message naming an earlier check by its title, in each language (reports show titles, not ids). */
 function byTitle(key: MessageKey, title: Localized): Localized {
   return { ko: t(key, 'ko', { dep: title.ko }), en: t(key, 'en', { dep: title.en }) };
 }
 
+/** The result of a check that could not run because of the exercise's static problem. */
 export function notRun(
   check: AnyCheck,
   problem: ExerciseProblem,
@@ -48,8 +49,10 @@ export function notRun(
 }
 
 /**
- * Runs the checks in order, one sandbox child at a time. When the student's module could not even
- * load (it threw, or hung at its top level), that is also the exercise's `problem`, said once.
+ * Runs the checks in order, in one sandbox child, or side by side in `options.lanes` children (each
+ * runs its share in order: `lanes.ts`). When the student's module could not even load (it threw, or
+ * hung at its top level), that is also the exercise's `problem`, said once. `check-done` events come
+ * in the suite's order whatever the lanes.
  */
 export async function runChecks(
   ex: LoadedExercise,
@@ -67,8 +70,10 @@ export async function runChecks(
     rssMb: heapMb + RSS_HEADROOM_MB,
     loadTimeoutMs: LOAD_TIMEOUT_MS,
   };
+  const limitOf = (check: AnyCheck) => check.timeLimitMs ?? ex.manifest.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
   const results = new Map<string, CheckResult>();
-  const slot = new SandboxSlot(sandboxOptions, options.signal, options.warm);
+  const recorded = new Map(checks.map((check) => [check.id, deferred<CheckResult>()]));
+  let shown = 0;
   const cancelled = (): Decision => ({ status: 'error', score: 0, message: both('core.check.cancelled') });
   const record = (check: AnyCheck, decision: Decision, extra: Partial<CheckResult> = {}) => {
     const result: CheckResult = {
@@ -81,29 +86,37 @@ export async function runChecks(
       ...extra,
     };
     results.set(check.id, result);
-    emit({ type: 'check-done', exerciseId: ex.id, result });
+    recorded.get(check.id)?.resolve(result);
+    // Shown in the suite's order: a later check of another lane waits for the earlier ones.
+    for (let next = checks[shown]; next && results.has(next.id); next = checks[++shown])
+      emit({ type: 'check-done', exerciseId: ex.id, result: results.get(next.id) as CheckResult });
   };
-  /**
-   * The previous check's judging, not done yet: it runs while the child already runs the next
-   * probe (the two cores work at once), unless the next check needs its result first.
-   */
-  let judging: (() => void) | undefined;
-  const finishJudging = () => {
-    const judge = judging;
-    judging = undefined;
-    judge?.();
-  };
-  try {
-    for (const [index, check] of checks.entries()) {
+
+  /** Runs one lane's checks (indexes into `checks`, in order) in one slot. */
+  const runLane = async (lane: readonly number[], slot: SandboxSlot) => {
+    /**
+     * The previous check's judging, not done yet: it runs while the child already runs the next
+     * probe (the two cores work at once), unless the next check needs its result first.
+     */
+    let judging: (() => void) | undefined;
+    const finishJudging = () => {
+      const judge = judging;
+      judging = undefined;
+      judge?.();
+    };
+    for (const index of lane) {
+      const check = checks[index] as AnyCheck;
       const ctx: CheckContext = {
         seed: checkSeed(options.seed, check.id),
         runSeed: options.seed,
         lang: options.lang,
       };
-      if (options.failFast || (check.dependsOn ?? []).length > 0) finishJudging();
-      const blocker = (check.dependsOn ?? [])
-        .map((id) => results.get(id))
-        .find((r) => r && r.status !== 'pass');
+      const deps = check.dependsOn ?? [];
+      if (options.failFast || deps.length > 0) finishJudging();
+      // A dependency in another lane: wait for its result (it is earlier in the suite, so it never
+      // waits for this lane).
+      const depResults = await Promise.all(deps.map((id) => recorded.get(id)?.promise));
+      const blocker = depResults.find((r) => r && r.status !== 'pass');
       if (options.signal?.aborted) {
         finishJudging();
         record(check, cancelled());
@@ -130,7 +143,7 @@ export async function runChecks(
         record(check, { status: 'error', score: 0, message: both('core.check.inputFailed', { error }) });
         continue;
       }
-      const limit = check.timeLimitMs ?? ex.manifest.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
+      const limit = limitOf(check);
       // The check shows as running from its probe's start, so the time shown against its limit
       // leaves out starting a fresh child (after a timeout, say). With a child ready, the probe is
       // sent before `run` returns, so the previous judge below runs while this probe does.
@@ -162,10 +175,33 @@ export async function runChecks(
       };
     }
     finishJudging();
+  };
+
+  // `pnpm verify`'s fail-fast stops at the first check that does not pass: in order, in one child.
+  const lanes = splitIntoLanes(
+    checks.map((check) => ({ id: check.id, limitMs: limitOf(check) })),
+    options.failFast ? 1 : (options.lanes ?? 1),
+  );
+  const slots = lanes.map(() => new SandboxSlot(sandboxOptions, options.signal, options.warm));
+  try {
+    await Promise.all(lanes.map((lane, k) => runLane(lane, slots[k] as SandboxSlot)));
   } finally {
-    await slot.close();
+    const exited = Promise.all(slots.map((slot) => slot.close()));
+    if (options.waitForExit !== false) await exited;
   }
-  return { checks: [...results.values()], ...(loadProblem ? { problem: loadProblem } : {}) };
+  return {
+    checks: checks.flatMap((check) => results.get(check.id) ?? []),
+    ...(loadProblem ? { problem: loadProblem } : {}),
+  };
+}
+
+/** A promise with its `resolve` at hand. */
+function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => {
+    resolve = r;
+  });
+  return { promise, resolve };
 }
 
 /** A check's decision when the student's module could not even be loaded. */

@@ -12,6 +12,7 @@ import { render } from 'ink';
 import { discover, type LoadedExercise, matchesFilters } from '../core/discover.js';
 import { exitCodeFor } from '../core/exit-code.js';
 import { studentModulePath } from '../core/grade-exercise.js';
+import { REGRADE_LANES } from '../core/lanes.js';
 import { grade, gradeExercise, type RunOptions } from '../core/run.js';
 import type { GradeReport } from '../core/types.js';
 import { errorMessage, watchStudentFiles } from '../core/watch.js';
@@ -87,8 +88,8 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
   const exercises = all.filter((ex) => matchesFilters(ex.id, options.filters));
   const byId = new Map(exercises.map((ex) => [ex.id, ex]));
   const watching = !options.noWatch && options.source === 'src';
-  // With regrades on save, one sandbox child waits, started, for the next grading.
-  const warm = watching ? new WarmSandboxes() : undefined;
+  // With regrades on save, sandbox children wait, started, for the next grading (one per lane).
+  const warm = watching ? new WarmSandboxes(REGRADE_LANES) : undefined;
   const base: RunOptions = {
     root,
     seed: options.seed,
@@ -118,7 +119,14 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
       const ex = byId.get(id);
       if (!ex) return;
       // gradeExercise reports its own start and done events.
-      const result = await gradeExercise(ex, { ...base, signal, onEvent: onProgress });
+      // Shown at once: the sandbox children finish exiting meanwhile (no report file is written here).
+      const result = await gradeExercise(ex, {
+        ...base,
+        signal,
+        onEvent: onProgress,
+        lanes: REGRADE_LANES,
+        waitForExit: false,
+      });
       if (!signal.aborted && report) report = merge(report, result);
     },
     loadHints: () => loadHints(root),

@@ -160,7 +160,11 @@ function applyProgress(state: UiState, event: GradeProgress, at: number): UiStat
       return {
         ...state,
         running: { ...state.running, [event.exerciseId]: [...done, event.result] },
-        current: withoutCurrent(state.current, event.exerciseId),
+        // Checks of a regrade run side by side (lanes): another one may be running already.
+        current:
+          state.current[event.exerciseId]?.checkId === event.result.id
+            ? withoutCurrent(state.current, event.exerciseId)
+            : state.current,
       };
     }
     case 'exercise-done': {

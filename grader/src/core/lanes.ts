@@ -1,0 +1,49 @@
+/**
+ * Which sandbox child ("lane") runs each check when an exercise's checks run side by side (a regrade
+ * on save uses the machine's second core: `RunOptions.lanes`).
+ *
+ * The split is a function of the suite alone, never of timing: the same suite always splits the same
+ * way, so a regrade's result does not depend on which probe happened to finish first. Each check's
+ * time limit stands for what it costs (the heavy training checks carry the long limits), and the
+ * classic longest-first rule gives each check, dearest first, to the lane with the least work so far.
+ * A lane still runs its checks in the suite's order, and a check whose `dependsOn` ran in another
+ * lane waits for that check's result.
+ */
+
+import { availableParallelism } from 'node:os';
+
+/** Lanes of a regrade on save (watch mode, the UI): two where the machine has a second core. */
+export const REGRADE_LANES = Math.min(2, availableParallelism());
+
+/** What the split needs of a check: its id and its time limit (the stand-in for its cost). */
+export interface LaneCheck {
+  id: string;
+  limitMs: number;
+}
+
+/**
+ * The checks of each lane, in the suite's order; `lanes` lists (fewer when there are fewer checks),
+ * none of them empty.
+ *
+ * @example
+ * ```ts
+ * splitIntoLanes([{ id: 'a', limitMs: 5000 }, { id: 'b', limitMs: 60000 }, { id: 'c', limitMs: 5000 }], 2)
+ * // → [['b'], ['a', 'c']]  (by index: [[1], [0, 2]])
+ * ```
+ */
+export function splitIntoLanes(checks: readonly LaneCheck[], lanes: number): number[][] {
+  const count = Math.max(1, Math.min(Math.floor(lanes), checks.length));
+  const work = new Array<number>(count).fill(0);
+  const laneOf = new Array<number>(checks.length).fill(0);
+  // Dearest first; among equals, the suite's order (a stable sort), so the split is reproducible.
+  const byCost = checks.map((check, index) => ({ index, cost: check.limitMs }));
+  byCost.sort((a, b) => b.cost - a.cost);
+  for (const { index, cost } of byCost) {
+    const lane = work.indexOf(Math.min(...work));
+    laneOf[index] = lane;
+    work[lane] = (work[lane] ?? 0) + cost;
+  }
+  const result: number[][] = Array.from({ length: count }, () => []);
+  for (const [index, lane] of laneOf.entries()) result[lane]?.push(index);
+  return result.filter((lane) => lane.length > 0);
+}
