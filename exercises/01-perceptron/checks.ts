@@ -53,6 +53,28 @@ function drawUntil<T>(make: () => T, ok: (value: T) => boolean): T {
   }
 }
 
+/**
+ * A failure when `trainStep` changed the weights it was given (`after`: them after the call), which
+ * the README forbids: `trainRound` keeps the weights after every sample, so an update in place
+ * would rewrite the ones it kept, and the mistake would show there, far from its cause.
+ */
+function changedInput(before: Weights, after: unknown, call: string): Verdict | null {
+  const a = after as Partial<Weights> | undefined;
+  const sameW =
+    Array.isArray(a?.w) && a.w.length === before.w.length && a.w.every((v, k) => Object.is(v, before.w[k]));
+  if (sameW && Object.is(a?.b, before.b)) return null;
+  const [what, was, now] = sameW
+    ? ['b', render(before.b), render(a?.b)]
+    : ['w', render(before.w), render(a?.w)];
+  return fail(
+    {
+      ko: `${call}: trainStep이 받은 weights를 바꿨습니다 (${what}: ${was} → ${now}). 받은 weights는 그대로 두고 새 { w, b }를 만들어 돌려주세요. trainRound는 샘플마다의 가중치를 모아 두므로, 제자리에서 고치면 이미 모아 둔 가중치까지 바뀝니다.`,
+      en: `${call}: trainStep changed the weights it was given (${what}: ${was} → ${now}). Leave them as they are and return a new { w, b }: trainRound keeps the weights after every sample, so changing them in place rewrites the ones it already kept.`,
+    },
+    { expected: `${what} = ${was} (그대로 / unchanged)`, got: `${what} = ${now}` },
+  );
+}
+
 /** Random weights and a sample whose target disagrees with the output when `wrong`. */
 function randomCase(rng: Rng, n: number, wrong: boolean) {
   const { weights, x } = drawUntil(
@@ -196,16 +218,24 @@ export default defineChecks<typeof Student>([
       const rng = new Rng(ctx.seed);
       return [false, true, true, true, false, true].map((wrong, k) => randomCase(rng, 2 + (k % 3), wrong));
     },
+    // The README's contract: trainStep leaves the weights it was given alone. So the probe also
+    // sends them back as they are after the call.
     probe: (student, cases) =>
-      cases.map(({ weights, x, d, lr }) => student.trainStep({ w: [...weights.w], b: weights.b }, x, d, lr)),
+      cases.map(({ weights, x, d, lr }) => {
+        const given = { w: [...weights.w], b: weights.b };
+        const returned = student.trainStep(given, x, d, lr);
+        return { returned, given: { w: Array.isArray(given.w) ? [...given.w] : given.w, b: given.b } };
+      }),
     judge: (got, cases) =>
       allOf(
         cases.map(({ weights, x, d, lr }, i) => {
           const want = updateOf(weights, x, d, lr);
           const call = `trainStep(${render(weights)}, ${render(x)}, d=${d}, lr=${lr})`;
+          const changed = changedInput(weights, got[i]?.given, call);
+          if (changed) return changed;
           return firstFailure([
-            expectClose(got[i]?.w, want.w, { rtol: 1e-12, what: same(`${call}.w`) }),
-            expectClose(got[i]?.b, want.b, { rtol: 1e-12, what: same(`${call}.b`) }),
+            expectClose(got[i]?.returned?.w, want.w, { rtol: 1e-12, what: same(`${call}.w`) }),
+            expectClose(got[i]?.returned?.b, want.b, { rtol: 1e-12, what: same(`${call}.b`) }),
           ]);
         }),
       ),

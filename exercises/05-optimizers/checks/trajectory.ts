@@ -43,6 +43,12 @@ export type Trajectory = number[][][];
 export interface TrajectoryOutput {
   positions: Trajectory;
   nullGrad: { outcome: 'skipped' | 'changed' | 'threw'; error?: string };
+  /**
+   * The first step after which a parameter's `data` was another array than before it (the README's
+   * contract: update `param.data` in place), or null. Replacing it works in this check's loop, but
+   * `data` is readonly in the engine's types, and reshaped views share the array.
+   */
+  replaced?: { step: number; param: number } | null;
 }
 
 const RTOL = 1e-9;
@@ -57,6 +63,7 @@ export function runTrajectory(student: typeof Student, input: TrajectoryInput): 
     tensor(Float64Array.from(p.values), { shape: p.shape, requiresGrad: true }),
   );
   const positions: Trajectory = [];
+  let replaced: TrajectoryOutput['replaced'] = null;
   for (let t = 1; t <= input.steps; t++) {
     const gradients = gradientsAt(
       input.problem,
@@ -66,10 +73,13 @@ export function runTrajectory(student: typeof Student, input: TrajectoryInput): 
       p.grad = tensor(Float64Array.from(gradients[j]!), { shape: [...p.shape] });
     });
     if (input.learningRateChange?.atStep === t) optimizer.learningRate = input.learningRateChange.value;
+    const arrays = params.map((p) => p.data);
     optimizer.step(params);
+    const param = params.findIndex((p, j) => p.data !== arrays[j]);
+    if (param >= 0 && replaced === null) replaced = { step: t, param };
     positions.push(params.map((p) => Array.from(p.data)));
   }
-  return { positions, nullGrad: stepWithNullGrad(make()) };
+  return { positions, nullGrad: stepWithNullGrad(make()), replaced };
 }
 
 /** One step of a fresh optimizer over a parameter without a gradient, then one with. */
@@ -177,6 +187,7 @@ function renderPair(expected: number, got: number): [string, string] {
 
 /** The positions first; once they are right, the step over a parameter without a gradient. */
 export function judgeTrajectory(output: TrajectoryOutput | undefined, input: TrajectoryInput): Verdict {
+  if (output?.replaced) return replacedData(output.replaced, input);
   const verdict = judgePositions(output?.positions, input);
   if (!verdict.pass || output === undefined || output.nullGrad?.outcome === 'skipped') return verdict;
   const call = `${input.optimizer}${optionsText(input)}`;
@@ -198,6 +209,27 @@ export function judgeTrajectory(output: TrajectoryOutput | undefined, input: Tra
     },
   );
 }
+
+/** The failure of a step that gave a parameter a new `data` array instead of updating it in place. */
+function replacedData(at: { step: number; param: number }, input: TrajectoryInput): Verdict {
+  const call = `${input.optimizer}${optionsText(input)}`;
+  return fail(
+    {
+      ko: `${call}: ${at.step}번째 step에서 파라미터 ${at.param}의 param.data를 새 배열로 바꿔 넣었습니다 (param.data = …). param.data는 제자리에서 고쳐야 합니다: param.data[i] = … (또는 param.data[i] -= …). 엔진에서 data는 readonly이고 (TypeScript가 param.data = …를 오류로 알립니다), reshape로 만든 텐서는 그 배열을 함께 쓰므로 새 배열로 바꾸면 옛 값을 계속 봅니다.`,
+      en: `${call}: at step ${at.step}, parameter ${at.param} got a new array as param.data (param.data = …). Update param.data in place instead: param.data[i] = … (or param.data[i] -= …). data is readonly in the engine (TypeScript reports param.data = … as an error), and tensors made from it with reshape share that array: after a swap they would keep seeing the old values.`,
+    },
+    {
+      expected: '같은 배열을 제자리에서 고침 / the same array, updated in place',
+      got: '새 배열 / a new array',
+    },
+  );
+}
+
+/** The advice when a step left every parameter exactly as it was although it should have moved them. */
+const NEVER_WROTE_BACK: Localized = {
+  ko: '이 step은 파라미터를 하나도 바꾸지 않았습니다: 새 값을 계산만 하고 param.data에 써 넣지 않은 것 같습니다 (param.data[i] = 새 값).',
+  en: 'This step left every parameter exactly as it was: it seems to compute the new values without writing them back into param.data (param.data[i] = new value).',
+};
 
 /** Compares the student's positions with the judge's replay, step by step. */
 function judgePositions(got: Trajectory | undefined, input: TrajectoryInput): Verdict {
@@ -226,7 +258,8 @@ function judgePositions(got: Trajectory | undefined, input: TrajectoryInput): Ve
       const [w, dw] = [renderNumber(before[j]![i]!), renderNumber(gradients[j]![i]!)];
       const lr = renderNumber(reference.hyper.learningRate);
       const lrNote = input.learningRateChange && t >= input.learningRateChange.atStep;
-      const advice = adviceFor(t, j, input);
+      const untouched = after.every((w, k) => w.every((x, i2) => Object.is(x, before[k]![i2])));
+      const advice = untouched ? NEVER_WROTE_BACK : adviceFor(t, j, input);
       return fail(
         {
           ko:
