@@ -13,7 +13,9 @@ import {
   type Localized,
   pass,
   render,
+  renderDifference,
   renderNumber,
+  renderNumberPair,
   unravelIndex,
   type Verdict,
   withParticle,
@@ -175,16 +177,6 @@ const FIRST_STEP_ADVICE: Record<OptimizerName, Localized> = {
   },
 };
 
-/**
- * The expected and the obtained value as text, with enough digits to tell them apart: at 8
- * significant digits a difference of 1e-8 would read "-1.1396393 … -1.1396393".
- */
-function renderPair(expected: number, got: number): [string, string] {
-  const [e, g] = [renderNumber(expected), renderNumber(got)];
-  if (e !== g) return [e, g];
-  return [String(Number(expected.toPrecision(15))), String(Number(got.toPrecision(15)))];
-}
-
 /** The positions first; once they are right, the step over a parameter without a gradient. */
 export function judgeTrajectory(output: TrajectoryOutput | undefined, input: TrajectoryInput): Verdict {
   if (output?.replaced) return replacedData(output.replaced, input);
@@ -254,7 +246,7 @@ function judgePositions(got: Trajectory | undefined, input: TrajectoryInput): Ve
       if (i < 0) continue;
       const shape = input.problem.params[j]!.shape;
       const index = `[${unravelIndex(i, shape).join(', ')}]`;
-      const [e, g] = renderPair(expected[j]![i]!, after[j]![i]!);
+      const [e, g] = renderNumberPair(expected[j]![i]!, after[j]![i]!);
       const [w, dw] = [renderNumber(before[j]![i]!), renderNumber(gradients[j]![i]!)];
       const lr = renderNumber(reference.hyper.learningRate);
       const lrNote = input.learningRateChange && t >= input.learningRateChange.atStep;
@@ -271,7 +263,11 @@ function judgePositions(got: Trajectory | undefined, input: TrajectoryInput): Ve
             `expected ${e}, got ${g}. Before this step the value was ${w}, its gradient ${dw}, learning rate ${lr}` +
             `${lrNote ? ` (optimizer.learningRate was changed before step ${input.learningRateChange!.atStep})` : ''}. ${advice.en}`,
         },
-        { expected: render(expected[j]), got: render(after[j]) },
+        renderDifference(expected[j], after[j], {
+          index: [i],
+          expected: expected[j]![i]!,
+          got: after[j]![i]!,
+        }),
       );
     }
     before = after;

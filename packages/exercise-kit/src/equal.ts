@@ -8,7 +8,7 @@ import { fail, type JudgeOptions, pass } from './judge.js';
 import { Budget, problemMessage, type WalkProblem } from './limits.js';
 import { withParticle } from './particle.js';
 import type { Verdict } from './protocol.js';
-import { render, renderBrief } from './render.js';
+import { render, renderBrief, renderDifference, renderNumberPair } from './render.js';
 import { type Step, Trail } from './trail.js';
 
 interface Mismatch {
@@ -136,7 +136,12 @@ export function expectEqual(got: unknown, expected: unknown, opts: JudgeOptions 
   }
   const where = found.path ? { ko: `위치 ${found.path}에서 `, en: `at ${found.path} ` } : { ko: '', en: '' };
   const top = found.path === '';
-  const [e, g] = top ? [rendered.expected, rendered.got] : [render(found.expected), render(found.got)];
+  let [e, g] = top ? [rendered.expected, rendered.got] : [render(found.expected), render(found.got)];
+  if (typeof found.expected === 'number' && typeof found.got === 'number' && e === g) {
+    // Two numbers that print alike at 8 digits (0.30000000000000004 and 0.3): show the digits that differ.
+    [e, g] = renderNumberPair(found.expected, found.got);
+    Object.assign(rendered, renderDifference(expected, got, { expected: found.expected, got: found.got }));
+  }
   return fail(
     about(
       opts.what,

@@ -22,4 +22,4 @@ export {
 } from './numeric.js';
 export * from './particle.js';
 export * from './protocol.js';
-export { render, renderNumber } from './render.js';
+export { digitsToTell, render, renderDifference, renderNumber, renderNumberPair } from './render.js';

@@ -14,7 +14,7 @@ import { Budget, problemMessage, type WalkProblem } from './limits.js';
 import { type NestedArray, type Numeric, type NumericReading, readNumeric, unravelIndex } from './numeric.js';
 import { withParticle } from './particle.js';
 import type { Localized, Verdict } from './protocol.js';
-import { render, renderBrief, renderNumber } from './render.js';
+import { render, renderBrief, renderDifference, renderNumberPair } from './render.js';
 
 /** Names the input a verdict is about, e.g. `{ ko: 'softmax([1, 1, 2])', en: 'softmax([1, 1, 2])' }`. */
 export interface WhatOption {
@@ -246,7 +246,7 @@ export function expectClose(
   const rtol = opts.rtol ?? DEFAULT_RTOL;
   const atol = opts.atol ?? DEFAULT_ATOL;
   const want = readExpected(expected, 'expectClose');
-  const rendered = { expected: render(expected), got: render(got) };
+  let rendered = { expected: render(expected), got: render(got) };
   const reading = readNumeric(got, opts.budget ?? new Budget());
   const wrongShape = checkShape(got, reading, () => rendered.got, want.shape, opts);
   if (wrongShape) return { ...wrongShape, expected: rendered.expected };
@@ -270,7 +270,9 @@ export function expectClose(
   }
   const index = want.shape.length === 0 ? '' : `[${diff.index.join(', ')}]`;
   const where = { ko: index ? `위치 ${index}에서 ` : '', en: index ? `at ${index} ` : '' };
-  const [e, g] = [renderNumber(diff.expected), renderNumber(diff.got)];
+  const [e, g] = renderNumberPair(diff.expected, diff.got);
+  // Rows that could print alike (2.3082222 twice) show the digits that differ, the element marked.
+  rendered = renderDifference(expected, got, diff);
   if (Number.isNaN(diff.got)) {
     return fail(
       about(

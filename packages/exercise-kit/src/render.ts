@@ -24,11 +24,25 @@ const BRIEF_CHARS = 200;
 /** BigInts longer than this many hex digits are described, not printed (their decimal text is slow). */
 const MAX_BIGINT_HEX = 1000;
 
-/** A number with at most 8 significant digits: `0.21194155761708544` -> `"0.21194156"`, `1` -> `"1"`. */
-export function renderNumber(x: number): string {
+/**
+ * A number with at most `digits` significant digits (8 unless told): `0.21194155761708544` ->
+ * `"0.21194156"`, `1` -> `"1"`.
+ */
+export function renderNumber(x: number, digits = 8): string {
   if (!Number.isFinite(x)) return String(x);
   if (Object.is(x, -0)) return '0';
-  return String(Number(x.toPrecision(8)));
+  return String(Number(x.toPrecision(digits)));
+}
+
+/**
+ * The fewest significant digits, 8 at least and 17 at most (enough for any double), at which `a` and
+ * `b` round to different numbers: `digitsToTell(2.30822223991683, 2.3082222442504)` is 10
+ * (2.308222240 against 2.308222244), where 8 digits show 2.3082222 twice.
+ */
+export function digitsToTell(a: number, b: number): number {
+  for (let digits = 8; digits < 17; digits++)
+    if (Number(a.toPrecision(digits)) !== Number(b.toPrecision(digits))) return digits;
+  return 17;
 }
 
 function renderBigInt(x: bigint): string {
@@ -42,8 +56,8 @@ const isList = (value: object): value is ArrayLike<unknown> =>
   Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView));
 
 /** The text of a value drawn in one piece (a number, a string, a date, ...); `undefined` for containers. */
-function wordOf(value: unknown): string | undefined {
-  if (typeof value === 'number') return renderNumber(value);
+function wordOf(value: unknown, digits = 8): string | undefined {
+  if (typeof value === 'number') return renderNumber(value, digits);
   if (typeof value === 'string')
     return JSON.stringify(value.length > MAX_CHARS ? value.slice(0, MAX_CHARS) : value);
   if (typeof value === 'bigint') return renderBigInt(value);
@@ -85,17 +99,40 @@ class Text {
   }
 }
 
+/** How `renderDifference` draws: more digits, and one element marked. */
+interface Emphasis {
+  digits: number;
+  /** The index of the element to mark (`>>x<<`), kept in view even where an axis is summarised. */
+  mark?: readonly number[];
+}
+
 class Renderer {
   private readonly text: Text;
   private readonly trail: Trail;
+  /** The indexes from the value drawn down to the element being drawn (-1 inside objects). */
+  private readonly path: number[] = [];
 
   constructor(
     private readonly budget: Budget,
     depth = RENDER_DEPTH,
     chars = MAX_CHARS,
+    private readonly emphasis?: Emphasis,
   ) {
     this.text = new Text(chars);
     this.trail = new Trail(depth);
+  }
+
+  /** The marked index at the current axis, when the path so far leads to the marked element. */
+  private markedHere(): number | undefined {
+    const mark = this.emphasis?.mark;
+    if (!mark || this.path.length >= mark.length) return undefined;
+    return this.path.every((i, axis) => i === mark[axis]) ? mark[this.path.length] : undefined;
+  }
+
+  /** The element being drawn is the marked one (or, with an empty mark, the lone number drawn). */
+  private isMarked(): boolean {
+    const mark = this.emphasis?.mark;
+    return !!mark && mark.length === this.path.length && this.path.every((i, axis) => i === mark[axis]);
   }
 
   private spend(n: number): boolean {
@@ -106,7 +143,15 @@ class Renderer {
 
   any(value: unknown): void {
     if (this.text.full) return;
-    const word = wordOf(value);
+    if (typeof value === 'number' && this.emphasis && this.isMarked()) {
+      // Past 8 digits both rows show the element with the same digits, trailing zeros kept, so
+      // they line up: 2.308222240 over 2.308222244.
+      const { digits, mark = [] } = this.emphasis;
+      const word = precise(value, digits);
+      this.text.add(mark.length > 0 ? `>>${word}<<` : word);
+      return;
+    }
+    const word = wordOf(value, this.emphasis?.digits);
     if (word !== undefined) this.text.add(word);
     else if (this.spend(1)) this.container(value as object);
   }
@@ -124,16 +169,33 @@ class Renderer {
     }
   }
 
-  /** `n` items as `[a, b, ..., y, z]`, item `i` drawn by `each(i)`. */
+  /**
+   * `n` items as `[a, b, ..., y, z]`, item `i` drawn by `each(i)`; a marked item in the middle stays
+   * in view with its neighbours: `[a, b, c, d, ..., l, >>m<<, n, ..., y, z]`.
+   */
   private list(n: number, each: (i: number) => void): void {
     if (!this.spend(Math.min(n, MAX_ITEMS))) return;
+    const shown = new Set<number>();
+    const show = (from: number, to: number) => {
+      for (let i = Math.max(0, from); i < Math.min(n, to); i++) shown.add(i);
+    };
+    if (n <= MAX_ITEMS) show(0, n);
+    else {
+      show(0, EDGE_ITEMS);
+      show(n - EDGE_ITEMS, n);
+      const marked = this.markedHere();
+      if (marked !== undefined) show(marked - 1, marked + 2);
+    }
     this.text.add('[');
-    for (let i = 0; i < n && !this.text.full; i++) {
-      if (i > 0) this.text.add(', ');
-      if (n > MAX_ITEMS && i === EDGE_ITEMS) {
-        this.text.add('...');
-        i = n - EDGE_ITEMS - 1;
-      } else each(i);
+    let previous = -1;
+    for (const i of [...shown].sort((a, b) => a - b)) {
+      if (this.text.full) break;
+      if (previous >= 0) this.text.add(', ');
+      if (i > previous + 1 && previous >= 0) this.text.add('..., ');
+      this.path.push(i);
+      each(i);
+      this.path.pop();
+      previous = i;
     }
     this.text.add(']');
   }
@@ -160,7 +222,9 @@ class Renderer {
         this.text.add('...');
         break;
       }
+      this.path.push(-1);
       each(item);
+      this.path.pop();
       shown++;
     }
     if (size > 0) this.text.add(' }');
@@ -225,6 +289,57 @@ export function render(value: unknown, budget: Budget = new Budget()): string {
   const renderer = new Renderer(budget);
   renderer.any(value);
   return renderer.toString();
+}
+
+/**
+ * Two numbers as text that tells them apart: 8 significant digits, or as many as it takes
+ * (`digitsToTell`), then with trailing zeros kept so they line up.
+ *
+ * @example
+ * ```ts
+ * renderNumberPair(0.5, 0.25);                          // ["0.5", "0.25"]
+ * renderNumberPair(2.30822223991683, 2.3082222442504);  // ["2.308222240", "2.308222244"]
+ * ```
+ */
+export function renderNumberPair(a: number, b: number): [string, string] {
+  const digits = digitsToTell(a, b);
+  return [precise(a, digits), precise(b, digits)];
+}
+
+/**
+ * `x` with `digits` significant digits, trailing zeros kept past 8; at 17, JavaScript's own shortest
+ * text that reads back as `x` (`0.3`, not `0.29999999999999999`).
+ */
+function precise(x: number, digits: number): string {
+  if (digits <= 8 || !Number.isFinite(x)) return renderNumber(x, digits);
+  return digits >= 17 ? String(x) : x.toPrecision(digits);
+}
+
+/**
+ * `expected` and `got` drawn to be compared, given where they first differ (`firstDifference`; without
+ * `index`, nothing is marked): with
+ * as many digits as it takes to tell that element apart (`digitsToTell`: 8 unless more are needed,
+ * for every number of both rows), and the element marked `>>x<<` in both (a lone number is not marked),
+ * kept in view where a long axis is summarised.
+ *
+ * @example
+ * ```ts
+ * renderDifference([2.30822223991683, 1], [2.3082222442504, 1], { index: [0], expected: 2.30822223991683, got: 2.3082222442504 });
+ * // { expected: "[>>2.308222240<<, 1]", got: "[>>2.308222244<<, 1]" }
+ * ```
+ */
+export function renderDifference(
+  expected: unknown,
+  got: unknown,
+  at: { index?: readonly number[]; expected: number; got: number },
+): { expected: string; got: string } {
+  const emphasis = { digits: digitsToTell(at.expected, at.got), ...(at.index ? { mark: at.index } : {}) };
+  const draw = (value: unknown) => {
+    const renderer = new Renderer(new Budget(), RENDER_DEPTH, MAX_CHARS, emphasis);
+    renderer.any(value);
+    return renderer.toString();
+  };
+  return { expected: draw(expected), got: draw(got) };
 }
 
 /**

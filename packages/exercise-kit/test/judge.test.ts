@@ -126,7 +126,9 @@ describe('expectClose', () => {
     expect(v.message.ko).toBe(
       'softmax([1, 1, 2]): 위치 [0]에서 0.21194156을 기대했지만 0.2가 나왔습니다 (rtol=1e-6, atol=1e-9).',
     );
-    expect(v.got).toBe('[0.2, 0.3, 0.5]');
+    // The row marks where the first difference is.
+    expect(v.got).toBe('[>>0.2<<, 0.3, 0.5]');
+    expect(v.expected).toBe('[>>0.21194156<<, 0.21194156, 0.57611688]');
   });
 
   it('reports wrong types, shapes and NaN specifically', () => {

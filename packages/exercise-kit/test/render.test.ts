@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Budget, render, renderNumber } from '../src/index.js';
+import {
+  Budget,
+  digitsToTell,
+  expectClose,
+  expectEqual,
+  render,
+  renderDifference,
+  renderNumber,
+  renderNumberPair,
+} from '../src/index.js';
 import { renderBrief } from '../src/render.js';
 import { doubling, KeyListCounter, ReadCounter, roundTrip, selfHolding, withHole } from './answers.js';
 
@@ -152,5 +161,83 @@ describe('render', () => {
         expect(text.length).toBeLessThanOrEqual(1200);
       }),
     );
+  });
+});
+
+describe('differences you can see', () => {
+  // 05's Adagrad with ε outside the square root: at 8 digits both rows read [2.3082222, …].
+  const want = 2.30822223991683;
+  const got = 2.3082222442504;
+
+  it('digitsToTell finds the fewest digits (8 to 17) at which two numbers differ', () => {
+    expect(digitsToTell(0.5, 0.25)).toBe(8);
+    expect(digitsToTell(want, got)).toBe(10);
+    expect(digitsToTell(0.3, 0.1 + 0.2)).toBe(17);
+    expect(digitsToTell(1, 1)).toBe(17);
+  });
+
+  it('renderNumberPair keeps trailing zeros past 8 digits, and reads back exactly at 17', () => {
+    expect(renderNumberPair(0.5, 0.25)).toEqual(['0.5', '0.25']);
+    expect(renderNumberPair(want, got)).toEqual(['2.308222240', '2.308222244']);
+    expect(renderNumberPair(0.3, 0.1 + 0.2)).toEqual(['0.3', '0.30000000000000004']);
+    expect(renderNumberPair(Number.NaN, 1)).toEqual(['NaN', '1']);
+  });
+
+  it('renderDifference shows rows that differ, the first difference marked in both', () => {
+    const rows = renderDifference([want, 2.6130155, 3], [got, 2.6130155, 3], {
+      index: [0],
+      expected: want,
+      got,
+    });
+    expect(rows).toEqual({
+      expected: '[>>2.308222240<<, 2.6130155, 3]',
+      got: '[>>2.308222244<<, 2.6130155, 3]',
+    });
+    expect(rows.expected).not.toBe(rows.got);
+  });
+
+  it('keeps the marked element in view inside a summarised axis, and marks nested and tensor elements', () => {
+    const long = Array.from({ length: 30 }, (_, i) => i);
+    const other = [...long];
+    other[15] = 15.5;
+    const rows = renderDifference(long, other, { index: [15], expected: 15, got: 15.5 });
+    expect(rows.expected).toBe('[0, 1, 2, 3, ..., 14, >>15<<, 16, ..., 26, 27, 28, 29]');
+    expect(rows.got).toBe('[0, 1, 2, 3, ..., 14, >>15.5<<, 16, ..., 26, 27, 28, 29]');
+    expect(
+      renderDifference(
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        [
+          [1, 2],
+          [3, 5],
+        ],
+        { index: [1, 1], expected: 4, got: 5 },
+      ).got,
+    ).toBe('[[1, 2], [3, >>5<<]]');
+    const t = { data: Float64Array.from([1, 2, 3, 4]), shape: [2, 2] };
+    expect(renderDifference(t, t, { index: [0, 1], expected: 2, got: 2 }).got).toBe(
+      'tensor([[1, >>2<<], [3, 4]], shape=[2, 2])',
+    );
+  });
+
+  it('does not mark a lone number, and leaves render as it was', () => {
+    expect(renderDifference(want, got, { index: [], expected: want, got })).toEqual({
+      expected: '2.308222240',
+      got: '2.308222244',
+    });
+    expect(render(Array.from({ length: 30 }, (_, i) => i))).toBe('[0, 1, 2, 3, ..., 26, 27, 28, 29]');
+  });
+
+  it('expectClose and expectEqual use them for their rows and messages', () => {
+    const close = expectClose([want, 1], [got, 1], { rtol: 1e-12 });
+    expect(close.pass).toBe(false);
+    expect(close.expected).toBe('[>>2.308222244<<, 1]');
+    expect(close.got).toBe('[>>2.308222240<<, 1]');
+    expect(close.message.en).toContain('expected 2.308222244, got 2.308222240');
+    const exact = expectEqual([1, 0.1 + 0.2], [1, 0.3]);
+    expect(exact.message.en).toContain('expected 0.3, got 0.30000000000000004');
+    expect(exact.got).toBe('[1, 0.30000000000000004]');
   });
 });
