@@ -1,15 +1,19 @@
 /**
  * Mutant patches without grading: the description line, what is not a usable patch (malformed,
- * empty, another file, drifted, changing nothing).
+ * empty, another file, drifted, changing nothing), and every real `exercises/*\/mutants/*.patch`
+ * applying to its solution, so a solution that drifts under its mutants fails the fast suite too.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { discover } from '../src/core/discover.js';
+import { studentModulePath } from '../src/core/grade-exercise.js';
 import {
   applyMutant,
   type MutantPatch,
   mutantDescription,
+  mutantPatches,
   parseMutantPatch,
   scratchMutant,
 } from '../src/dev/mutant-patch.js';
@@ -171,4 +175,32 @@ describe('applyMutant', () => {
     made.remove();
     expect(() => readFileSync(made.entry)).toThrow();
   });
+});
+
+describe("the course's mutant patches", async () => {
+  const { exercises } = await discover(REPO_ROOT);
+
+  it('are all patches: no mutant copies (.ts) are left', () => {
+    for (const ex of exercises) {
+      expect(mutantPatches(ex.dir).length, ex.id).toBeGreaterThan(0);
+      expect(readdirSync(path.join(ex.dir, 'mutants')).filter((f) => !f.endsWith('.patch'))).toEqual([]);
+    }
+  });
+
+  for (const ex of exercises)
+    it(`${ex.id}: every patch has a description and applies exactly to the solution`, () => {
+      const solutionDir = path.dirname(studentModulePath(ex, { source: 'solution' }));
+      const failures: string[] = [];
+      for (const patch of mutantPatches(ex.dir)) {
+        const name = path.basename(patch);
+        const result = parseMutantPatch(readFileSync(patch, 'utf8'));
+        if ('problem' in result) failures.push(`${name}: ${result.problem.kind}`);
+        else if (!/^\S.{10,}$/.test(result.mutant.description)) failures.push(`${name}: no description`);
+        else {
+          const applied = applyMutant(result.mutant, solutionDir, path.basename(ex.dir));
+          if ('problem' in applied) failures.push(`${name}: ${JSON.stringify(applied.problem)}`);
+        }
+      }
+      expect(failures).toEqual([]);
+    });
 });
