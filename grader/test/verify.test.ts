@@ -95,6 +95,10 @@ describe('verifyExercise on mutant patches that cannot be used', () => {
       path.join(mutants, 'other-file.patch'),
       good.replaceAll('/solution/scale.ts', '/src/scale.ts'),
     );
+    writeFileSync(
+      path.join(mutants, 'syntax-error.patch'),
+      good.replace('.map((x) => x * k);\n }', '.map((x) => x * k;\n }'),
+    );
     writeFileSync(path.join(mutants, 'old-copy.ts'), 'export const scale = () => [];\n');
     const ex = (await discover(root)).exercises.find((e) => e.id === '10-verified');
     if (!ex) throw new Error('the copied exercise is missing');
@@ -122,9 +126,19 @@ describe('verifyExercise on mutant patches that cannot be used', () => {
     expect(byWhere('old-copy.ts').map((p) => p.kind)).toEqual(['mutantNotPatch']);
   });
 
+  it('names a mutant that does not load (it would lose every point without testing the checks)', () => {
+    const [broken, ...more] = byWhere('syntax-error.patch');
+    expect(more).toEqual([]);
+    expect(broken?.kind).toBe('mutantBroken');
+    expect(broken?.message.en).toContain(
+      'exercises/10-verified/mutants/syntax-error.patch does not even load',
+    );
+    expect(broken?.message.ko).toContain('syntax-error.patch는 불러오지도 못해서');
+  });
+
   it('still grades the patches that apply, and the solution, as usual', () => {
     expect(byWhere('forgets-last.patch')).toEqual([]);
-    expect(result.mutants).toBe(5);
-    expect(result.problems).toHaveLength(5);
+    expect(result.mutants).toBe(6);
+    expect(result.problems).toHaveLength(6);
   });
 });

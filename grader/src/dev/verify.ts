@@ -182,7 +182,8 @@ function messageProblems(result: ExerciseResult): VerifyProblem[] {
 
 /**
  * Grades one mutant: its patch applied to a scratch copy of the solution, swapped in for the student's
- * file. A patch that cannot be applied is a problem of its own (and nothing is graded).
+ * file. A patch that cannot be applied is a problem of its own (and nothing is graded); so is a
+ * mutant that does not load.
  */
 async function mutantProblems(
   ex: LoadedExercise,
@@ -209,8 +210,14 @@ async function mutantProblems(
       failFast: true,
     });
     const survived = !result.problem && result.maxScore > 0 && result.score >= result.maxScore;
+    // A mutant that does not even load (a syntax error, a refused import, a throw at its top level)
+    // loses every point without telling anything about the checks: it must plant a mistake that runs.
+    const broken = result.problem
+      ? [problem('mutantBroken', 'core.verify.mutantBroken', { mutant: shown }, name, result.problem.message)]
+      : [];
     return [
       ...undescribed,
+      ...broken,
       ...(survived ? [problem('mutantSurvives', 'core.verify.mutantSurvives', { mutant: name }, name)] : []),
       ...messageProblems(result),
     ];

@@ -30,6 +30,10 @@ export const mutants = {
     ko: '변형 패치 {mutant|은} 적용되지만 {solution}에서 아무것도 바꾸지 않습니다: 심은 실수가 없습니다.',
     en: 'The mutant patch {mutant} applies but changes nothing in {solution}: it plants no mistake.',
   },
+  'core.verify.mutantBroken': {
+    ko: '변형 {mutant|은} 불러오지도 못해서 검사에 대해 아무것도 보여 주지 않습니다 (실행되는 실수를 심어야 합니다): {message}',
+    en: 'The mutant {mutant} does not even load, so it proves nothing about the checks (it must plant a mistake that runs): {message}',
+  },
   'core.verify.mutantNotPatch': {
     ko: '{mutant|은} 답안의 사본(.ts)입니다: 변형은 이제 패치(mutants/<이름>.patch)이고 .ts 파일은 읽지 않습니다. git diff --no-index 로 패치로 바꾸고 .ts 파일을 지우세요.',
     en: '{mutant} is a copy of the solution (.ts): mutants are patches now (mutants/<name>.patch) and .ts files are not read. Turn it into a patch with git diff --no-index and delete the .ts file.',
