@@ -38,7 +38,8 @@ describe('the exported files', () => {
       expect(result.files).toContain(`exercises/${ex.id}/exercise.json`);
     }
     const leaked = result.files.filter(
-      (f) => /\/(solution|mutants)\//.test(f) || /^exercises\/[^/]+\/test\//.test(f),
+      (f) =>
+        /\/(solution|mutants)\//.test(f) || /^exercises\/[^/]+\/test\//.test(f) || /\.(patch|diff)$/.test(f),
     );
     expect(leaked).toEqual([]);
   });
@@ -63,6 +64,12 @@ describe('the exported files', () => {
     expect(isInstructorOnly('exercises/03-softmax/solution')).toBe(true);
     expect(isInstructorOnly('exercises/03-softmax/src/softmax.ts')).toBe(false);
     expect(isInstructorOnly('packages/autograd/node_modules')).toBe(true);
+    // Mutant patches, in mutants/ or anywhere else in an exercise (each one shows solution lines).
+    expect(isInstructorOnly('exercises/03-softmax/mutants')).toBe(true);
+    expect(isInstructorOnly('exercises/03-softmax/mutants/argmax-last-tie.patch')).toBe(true);
+    expect(isInstructorOnly('exercises/03-softmax/argmax-last-tie.patch')).toBe(true);
+    expect(isInstructorOnly('exercises/03-softmax/src/notes.diff')).toBe(true);
+    expect(isInstructorOnly('exercises/03-softmax/README.md')).toBe(false);
   });
 
   it('have a student README in Korean, then English: start, grade, submit', () => {

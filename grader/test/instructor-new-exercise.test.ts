@@ -20,6 +20,7 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { discover } from '../src/core/discover.js';
+import { mutantDescription } from '../src/dev/mutant-patch.js';
 import { verifyExercise } from '../src/dev/verify.js';
 import { InstructorError } from '../src/instructor/messages.js';
 import { scaffoldExercise } from '../src/instructor/new-exercise.js';
@@ -76,7 +77,7 @@ describe('scaffoldExercise', () => {
       'README.md',
       'checks.ts',
       'exercise.json',
-      'mutants/skips-last-element.ts',
+      'mutants/skips-last-element.patch',
       'package.json',
       'solution/dot-product.ts',
       'src/dot-product.ts',
@@ -85,9 +86,19 @@ describe('scaffoldExercise', () => {
     ]);
     const pkg = JSON.parse(readFileSync(path.join(result.dir, 'package.json'), 'utf8'));
     expect(pkg.name).toBe('@gradschool/exercise-04-dot-product');
-    expect(readFileSync(path.join(result.dir, 'mutants/skips-last-element.ts'), 'utf8')).toMatch(
-      /^\/\/ Mutant: /,
-    );
+    const patch = readFileSync(path.join(result.dir, 'mutants/skips-last-element.patch'), 'utf8');
+    expect(mutantDescription(patch)).toMatch(/^dot stops one element early/);
+    expect(patch).toContain('diff --git a/exercises/04-dot-product/solution/dot-product.ts');
+    expect(patch).toMatch(/\n-\s+for \(let i = 0; i < a\.length; i\+\+\)/);
+    expect(patch).toMatch(/\n\+\s+for \(let i = 0; i < a\.length - 1; i\+\+\)/);
+  });
+
+  it('writes a mutant patch that git apply takes as it is (when git is installed)', () => {
+    const git = (...args: string[]) => spawnSync('git', args, { cwd: root, encoding: 'utf8' });
+    if (git('--version').status !== 0) return;
+    const check = git('apply', '--check', path.join(result.dir, 'mutants/skips-last-element.patch'));
+    expect(check.stderr).toBe('');
+    expect(check.status).toBe(0);
   });
 
   it('is discovered with a valid manifest', async () => {
@@ -97,7 +108,7 @@ describe('scaffoldExercise', () => {
     expect(found.exercises[0]?.manifest.order).toBe(4);
   });
 
-  it('verifies as generated: solution 100%, starter all todo, the mutant caught', async () => {
+  it('verifies as generated: solution 100%, starter all todo, the mutant patch applied and caught', async () => {
     const [ex] = (await discover(root)).exercises;
     const verified = await verifyExercise(ex!, { root, seeds: [12345, 7] });
     expect(verified.problems.map((p) => `${p.where ?? ''} ${p.message.en}`)).toEqual([]);

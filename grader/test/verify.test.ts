@@ -3,11 +3,14 @@
  * must verify (solution 100% over several seeds, starter all `todo`, every mutant caught, texts in
  * both languages, README naming every export). New exercises are picked up without editing this file.
  */
+import { randomBytes } from 'node:crypto';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { discover } from '../src/core/discover.js';
 import { verifyExercise } from '../src/dev/verify.js';
-import { FIXTURES, REPO_ROOT } from './helpers.js';
+import { FIXTURE_EXERCISES, FIXTURES, REPO_ROOT } from './helpers.js';
 
 const course = await discover(REPO_ROOT);
 const fixtures = await discover(FIXTURES);
@@ -53,10 +56,89 @@ describe('verifyExercise on fixtures', () => {
   it('catches a mutant that survives, a README that omits an export, and checks importing the student file', async () => {
     const result = await verifyExercise(fixture('12-weak-checks'), { root: FIXTURES, seeds: [12345] });
     const byKind = Object.fromEntries(result.problems.map((p) => [p.kind, p]));
-    expect(byKind.mutantSurvives?.where).toBe('ignores-k.ts');
+    expect(byKind.mutantSurvives?.where).toBe('ignores-k.patch');
     expect(byKind.readmeOmits?.where).toBe('total');
     expect(byKind.valueImportOfStudent?.where).toBe('checks.ts');
-    expect(byKind.mutantNoComment?.where).toBe('ignores-k.ts');
+    // A patch without its description line is still graded (it survives, above), and named.
+    expect(byKind.mutantNoDescription?.where).toBe('ignores-k.patch');
+    expect(byKind.mutantNoDescription?.message.en).toContain(
+      'exercises/12-weak-checks/mutants/ignores-k.patch',
+    );
     expect(path.basename(fixture('12-weak-checks').dir)).toBe('12-weak-checks');
+  });
+});
+
+describe('verifyExercise on mutant patches that cannot be used', () => {
+  // A copy of 10-verified under grader/.grade/ (gitignored; the checks' imports resolve from there),
+  // whose solution then changes under one patch, with a malformed, an empty-handed and a stray one.
+  const root = path.join(
+    fileURLToPath(new URL('..', import.meta.url)),
+    '.grade',
+    `verify-${randomBytes(4).toString('hex')}`,
+  );
+  const dir = path.join(root, 'exercises', '10-verified');
+  const mutants = path.join(dir, 'mutants');
+  let result: Awaited<ReturnType<typeof verifyExercise>>;
+  const byWhere = (where: string) => result.problems.filter((p) => p.where === where);
+
+  beforeAll(async () => {
+    cpSync(path.join(FIXTURE_EXERCISES, '10-verified'), dir, { recursive: true });
+    const solution = path.join(dir, 'solution', 'scale.ts');
+    writeFileSync(solution, readFileSync(solution, 'utf8').replace('(s, x) => s + x', '(sum, x) => sum + x'));
+    const good = readFileSync(path.join(mutants, 'forgets-last.patch'), 'utf8');
+    writeFileSync(path.join(mutants, 'malformed.patch'), good.replace('@@ -1,6 +1,6 @@', '@@ -1,9 +1,6 @@'));
+    writeFileSync(
+      path.join(mutants, 'no-op.patch'),
+      good.replace('+  return xs.slice(0, -1).map((x) => x * k);', '+  return xs.map((x) => x * k);'),
+    );
+    writeFileSync(
+      path.join(mutants, 'other-file.patch'),
+      good.replaceAll('/solution/scale.ts', '/src/scale.ts'),
+    );
+    writeFileSync(
+      path.join(mutants, 'syntax-error.patch'),
+      good.replace('.map((x) => x * k);\n }', '.map((x) => x * k;\n }'),
+    );
+    writeFileSync(path.join(mutants, 'old-copy.ts'), 'export const scale = () => [];\n');
+    const ex = (await discover(root)).exercises.find((e) => e.id === '10-verified');
+    if (!ex) throw new Error('the copied exercise is missing');
+    result = await verifyExercise(ex, { root, seeds: [12345] });
+  }, 120_000);
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it('fails loudly on a patch that no longer applies, naming the file, the hunk and what to do', () => {
+    expect(result.ok).toBe(false);
+    const [drifted, ...more] = byWhere('total-starts-at-one.patch');
+    expect(more).toEqual([]);
+    expect(drifted?.kind).toBe('mutantDrifted');
+    expect(drifted?.message.en).toContain('exercises/10-verified/mutants/total-starts-at-one.patch');
+    expect(drifted?.message.en).toContain('@@ -5,5 +5,5 @@ return xs.reduce((s, x) => s + x, 0);');
+    expect(drifted?.message.en).toContain('regenerate the patch with git diff');
+    expect(drifted?.message.ko).toContain('@@ -5,5 +5,5 @@');
+    expect(drifted?.message.ko).toContain('git diff 로 패치를 다시 만드세요');
+  });
+
+  it('names a malformed patch, one that changes nothing, one of another file and a stray .ts copy', () => {
+    expect(byWhere('malformed.patch').map((p) => p.kind)).toEqual(['mutantMalformed']);
+    expect(byWhere('no-op.patch').map((p) => p.kind)).toEqual(['mutantNoop']);
+    expect(byWhere('other-file.patch').map((p) => p.kind)).toEqual(['mutantWrongTarget']);
+    expect(byWhere('other-file.patch')[0]?.message.en).toContain('src/scale.ts');
+    expect(byWhere('old-copy.ts').map((p) => p.kind)).toEqual(['mutantNotPatch']);
+  });
+
+  it('names a mutant that does not load (it would lose every point without testing the checks)', () => {
+    const [broken, ...more] = byWhere('syntax-error.patch');
+    expect(more).toEqual([]);
+    expect(broken?.kind).toBe('mutantBroken');
+    expect(broken?.message.en).toContain(
+      'exercises/10-verified/mutants/syntax-error.patch does not even load',
+    );
+    expect(broken?.message.ko).toContain('syntax-error.patch는 불러오지도 못해서');
+  });
+
+  it('still grades the patches that apply, and the solution, as usual', () => {
+    expect(byWhere('forgets-last.patch')).toEqual([]);
+    expect(result.mutants).toBe(6);
+    expect(result.problems).toHaveLength(6);
   });
 });

@@ -1,6 +1,7 @@
-import { readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type CheckSuite, isNotImplemented } from '@gradschool/exercise-kit';
+import { mutantPatches, scratchMutant } from '@gradschool/grader/src/dev/mutant-patch.js';
 import { describe, expect, it } from 'vitest';
 import suite from '../checks.js';
 import * as solution from '../solution/optimizers.js';
@@ -68,14 +69,17 @@ describe("exercise 05's checks", () => {
     }
   });
 
-  const mutantsUrl = new URL('../mutants/', import.meta.url).href;
-  const mutantsDir = fileURLToPath(mutantsUrl);
-  for (const file of readdirSync(mutantsDir).filter((f) => f.endsWith('.ts'))) {
+  const exerciseDir = fileURLToPath(new URL('..', import.meta.url));
+  for (const patch of mutantPatches(exerciseDir)) {
+    const file = path.basename(patch);
     it(`catches the mutant ${file} in a trajectory, naming the step (or the parameter without a gradient)`, async () => {
-      const mutant = (await import(/* @vite-ignore */ `${mutantsUrl}${file}`)) as Student;
+      // The patch applied to a scratch copy of the solution (outside the repository), then imported.
+      const made = scratchMutant(exerciseDir, 'optimizers.ts', patch);
+      if ('problem' in made) throw new Error(`${file}: ${made.problem.kind}`);
+      const mutant = await import(/* @vite-ignore */ pathToFileURL(made.entry).href).finally(made.remove);
       const failed = [];
       for (const check of trajectories) {
-        const verdict = await verdictOf(mutant, check.id, 12345);
+        const verdict = await verdictOf(mutant as Student, check.id, 12345);
         if (!verdict.pass) failed.push(verdict);
       }
       expect(failed.length).toBeGreaterThan(0);

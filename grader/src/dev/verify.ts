@@ -3,7 +3,8 @@
  * gradeable before students see it.
  * - the reference solution scores 100% under several seeds;
  * - the starter scores 0, every check `todo`, nothing crashing;
- * - every mutant (`mutants/*.ts`, swapped in for the student file) loses points;
+ * - every mutant (`mutants/*.patch`, a diff applied to a scratch copy of the solution and swapped in
+ *   for the student file) applies exactly and loses points (`mutant-patch.ts` has the format);
  * - every student-facing string has Korean and English, every check has points;
  * - the README mentions every export of the student file;
  * - `checks.ts` never imports the student's file as a value (student code would run in the grader).
@@ -17,6 +18,7 @@ import { DEFAULT_SEED } from '../core/seed.js';
 import { loadSuite } from '../core/suite.js';
 import type { ExerciseResult } from '../core/types.js';
 import { both, type MessageKey, type Params, t } from '../i18n/index.js';
+import { mutantPatches, scratchMutant } from './mutant-patch.js';
 import { exportedNames, valueImportsOf } from './source-facts.js';
 
 /** One thing wrong with an exercise. */
@@ -72,7 +74,7 @@ function checkLocalized(where: string, text: Localized | undefined, out: VerifyP
   }
 }
 
-/** Problems that need no run: texts, points, README, mutant comments, how checks import the student. */
+/** Problems that need no run: texts, points, README, stray mutant copies, how checks import the student. */
 async function staticProblems(ex: LoadedExercise): Promise<{ problems: VerifyProblem[]; mutants: string[] }> {
   const out: VerifyProblem[] = [];
   const m = ex.manifest;
@@ -113,21 +115,11 @@ async function staticProblems(ex: LoadedExercise): Promise<{ problems: VerifyPro
       );
   }
 
-  const mutantsDir = path.join(ex.dir, 'mutants');
-  const mutants = listTs(mutantsDir);
+  // Mutants are patches now; a `.ts` left in mutants/ is an old-style copy that nothing reads.
+  for (const name of listTs(path.join(ex.dir, 'mutants')).map((f) => path.basename(f)))
+    out.push(problem('mutantNotPatch', 'core.verify.mutantNotPatch', { mutant: name }, name));
+  const mutants = mutantPatches(ex.dir);
   if (mutants.length === 0) out.push(problem('noMutants', 'core.verify.noMutants'));
-  for (const mutant of mutants) {
-    const first = readFileSync(mutant, 'utf8').split(/\r?\n/, 1)[0] ?? '';
-    if (!/^\/\/\s*Mutant:\s*\S/.test(first))
-      out.push(
-        problem(
-          'mutantNoComment',
-          'core.verify.mutantNoComment',
-          { mutant: path.basename(mutant) },
-          path.basename(mutant),
-        ),
-      );
-  }
   return { problems: out, mutants };
 }
 
@@ -189,6 +181,52 @@ function messageProblems(result: ExerciseResult): VerifyProblem[] {
 }
 
 /**
+ * Grades one mutant: its patch applied to a scratch copy of the solution, swapped in for the student's
+ * file. A patch that cannot be applied is a problem of its own (and nothing is graded); so is a
+ * mutant that does not load.
+ */
+async function mutantProblems(
+  ex: LoadedExercise,
+  patch: string,
+  base: { root: string; lang: 'en'; concurrency: number },
+): Promise<VerifyProblem[]> {
+  const name = path.basename(patch);
+  const entry = studentModulePath(ex, { source: 'solution' });
+  const made = scratchMutant(ex.dir, entry, patch);
+  const shown = path.relative(base.root, patch).replaceAll('\\', '/');
+  if ('problem' in made) {
+    const { kind, params } = made.problem;
+    return [problem(kind, `core.verify.${kind}`, { ...params, mutant: shown }, name)];
+  }
+  const undescribed = made.description
+    ? []
+    : [problem('mutantNoDescription', 'core.verify.mutantNoDescription', { mutant: shown }, name)];
+  try {
+    const result = await gradeExercise(ex, {
+      ...base,
+      seed: DEFAULT_SEED,
+      source: 'src',
+      studentFileOverride: { [ex.id]: made.entry },
+      failFast: true,
+    });
+    const survived = !result.problem && result.maxScore > 0 && result.score >= result.maxScore;
+    // A mutant that does not even load (a syntax error, a refused import, a throw at its top level)
+    // loses every point without telling anything about the checks: it must plant a mistake that runs.
+    const broken = result.problem
+      ? [problem('mutantBroken', 'core.verify.mutantBroken', { mutant: shown }, name, result.problem.message)]
+      : [];
+    return [
+      ...undescribed,
+      ...broken,
+      ...(survived ? [problem('mutantSurvives', 'core.verify.mutantSurvives', { mutant: name }, name)] : []),
+      ...messageProblems(result),
+    ];
+  } finally {
+    made.remove();
+  }
+}
+
+/**
  * Verifies one exercise; never throws for a broken exercise (that is what it reports).
  *
  * @example
@@ -210,23 +248,7 @@ export async function verifyExercise(ex: LoadedExercise, options: VerifyOptions)
         ...starterProblems(r),
         ...messageProblems(r),
       ]),
-    ...mutants.map((mutant) => async () => {
-      const result = await gradeExercise(ex, {
-        ...base,
-        seed: DEFAULT_SEED,
-        source: 'src',
-        studentFileOverride: { [ex.id]: mutant },
-        failFast: true,
-      });
-      const name = path.basename(mutant);
-      const survived = !result.problem && result.maxScore > 0 && result.score >= result.maxScore;
-      return [
-        ...(survived
-          ? [problem('mutantSurvives', 'core.verify.mutantSurvives', { mutant: name }, name)]
-          : []),
-        ...messageProblems(result),
-      ];
-    }),
+    ...mutants.map((patch) => () => mutantProblems(ex, patch, base)),
   ];
   // Two at a time: each run is a child process, and the machine is shared.
   const found: VerifyProblem[] = [...problems];

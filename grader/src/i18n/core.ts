@@ -336,12 +336,8 @@ Exit codes: 0 every check passed (or --min-score met), 1 some check did not, 2 u
     en: 'Mutant {mutant} scores 100%: no check catches this mistake.',
   },
   'core.verify.noMutants': {
-    ko: 'mutants/ 폴더에 변형이 없습니다.',
-    en: 'There are no mutants in mutants/.',
-  },
-  'core.verify.mutantNoComment': {
-    ko: '변형 {mutant}의 첫 줄이 "// Mutant: <무엇이 틀렸는지>" 주석이 아닙니다.',
-    en: 'The first line of mutant {mutant} is not a "// Mutant: <what is wrong>" comment.',
+    ko: 'mutants/ 폴더에 변형 패치(mutants/*.patch)가 없습니다.',
+    en: 'There are no mutant patches (mutants/*.patch).',
   },
   'core.verify.missingLanguage': {
     ko: '{where}: {lang} 문구가 비어 있습니다.',

@@ -1,5 +1,6 @@
 /**
- * What stays out of the student repository: the answers (`solution/`, `mutants/`), instructor-only
+ * What stays out of the student repository: the answers (`solution/`, `mutants/` and any `.patch`
+ * in an exercise), instructor-only
  * tests, tools and docs, and build or install leftovers. One list, so the guide can quote it and a
  * test can check it.
  */
@@ -13,7 +14,7 @@ const SKIPPED_ANYWHERE = new Set(['node_modules', '.turbo', 'dist', 'coverage', 
  */
 export const INSTRUCTOR_ONLY: readonly { pattern: string; why: string }[] = [
   { pattern: 'exercises/*/solution', why: 'reference solutions' },
-  { pattern: 'exercises/*/mutants', why: 'wrong solutions the checks must catch' },
+  { pattern: 'exercises/*/mutants', why: 'patches of the solution planting mistakes the checks must catch' },
   { pattern: 'exercises/*/test', why: "tests of the judges' helpers (instructor-only)" },
   { pattern: 'grader/test', why: "the grader's own tests and cheating fixtures" },
   { pattern: 'grader/src/dev', why: 'pnpm verify (needs the solutions)' },
@@ -26,6 +27,12 @@ export const INSTRUCTOR_ONLY: readonly { pattern: string; why: string }[] = [
   { pattern: '.vscode', why: 'replaced by the student settings' },
   { pattern: 'reports', why: 'gradebooks and reports of earlier runs' },
 ];
+
+/**
+ * A patch or diff anywhere in an exercise is instructor-only too, even outside `mutants/`: applied to
+ * the solution it plants a mistake, and read backwards it shows the solution's lines.
+ */
+const PATCH_FILE = /^exercises\/.*\.(patch|diff)$/;
 
 function matches(pattern: string, relative: string): boolean {
   const want = pattern.split('/');
@@ -45,5 +52,5 @@ function matches(pattern: string, relative: string): boolean {
  */
 export function isInstructorOnly(relative: string): boolean {
   if (relative.split('/').some((part) => SKIPPED_ANYWHERE.has(part))) return true;
-  return INSTRUCTOR_ONLY.some(({ pattern }) => matches(pattern, relative));
+  return PATCH_FILE.test(relative) || INSTRUCTOR_ONLY.some(({ pattern }) => matches(pattern, relative));
 }

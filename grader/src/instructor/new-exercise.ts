@@ -1,10 +1,10 @@
 /**
  * `pnpm new-exercise`: writes a complete exercise package that `pnpm verify` accepts as generated
- * (solution 100%, starter all `todo`, the mutant caught), so an author starts from green and changes
+ * (solution 100%, starter all `todo`, the mutant patch applied and caught), so an author starts from green and changes
  * one thing at a time. Discovery needs no central list: the new folder is the whole registration.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { validateManifest } from '../core/manifest.js';
@@ -13,7 +13,7 @@ import { type ExerciseNames, exerciseNames, existingExercises } from './naming.j
 import {
   checksSource,
   MUTANT_FILE,
-  mutantSource,
+  mutantPatch,
   solutionSource,
   starterSource,
 } from './templates/exercise-code.js';
@@ -58,7 +58,7 @@ export function exerciseFiles(names: ExerciseNames, texts: ExerciseTexts): Recor
     [names.studentFile]: starterSource(names),
     'checks.ts': checksSource(names),
     [`solution/${base}`]: solutionSource(names),
-    [`mutants/${MUTANT_FILE}`]: mutantSource(names),
+    [`mutants/${MUTANT_FILE}`]: mutantPatch(names),
   };
 }
 
@@ -99,6 +99,10 @@ export function scaffoldExercise(options: ScaffoldOptions): ScaffoldResult {
     writeFileSync(target, content, { flag: 'wx' });
   }
   formatWithBiome(options.root, dir);
+  // The formatter may have changed the solution's layout (a course without biome.json gets Biome's
+  // defaults): the patch is made from the solution as it now is, as `git diff` would make it.
+  const solution = readFileSync(path.join(dir, 'solution', path.basename(names.studentFile)), 'utf8');
+  writeFileSync(path.join(dir, 'mutants', MUTANT_FILE), mutantPatch(names, solution));
   return { names, dir, files: Object.keys(files).sort() };
 }
 

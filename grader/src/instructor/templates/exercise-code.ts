@@ -1,8 +1,10 @@
 /**
- * The TypeScript files of a new exercise: the starter, the reference solution, one mutant and
- * `checks.ts`. The example task (a dot product and a weighted sum, the perceptron's first step) is
+ * The TypeScript files of a new exercise: the starter, the reference solution, one mutant (a patch
+ * of the solution) and `checks.ts`. The example task (a dot product and a weighted sum, the perceptron's first step) is
  * small on purpose: it is there to be replaced, and it shows one check of each kind.
  */
+import path from 'node:path';
+import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import type { ExerciseNames } from '../naming.js';
 
 /** `src/<slug>.ts`: what the student fills in. Every body throws `NotImplemented` (the check is `todo`). */
@@ -51,18 +53,24 @@ export function weightedSum(x: readonly number[], w: readonly number[], b: numbe
 `;
 }
 
-/** `mutants/skips-last-element.ts`: the solution with one plausible mistake that the checks must catch. */
-export function mutantSource(names: ExerciseNames): string {
-  return solutionSource(names)
-    .replace(
-      `/**\n * ${names.id} — reference solution (removed from the student export).\n */`,
-      `// Mutant: dot stops one element early (an off-by-one in the loop bound)\n/**\n * ${names.id} — a mutant of the reference solution (the checks must catch it).\n */`,
-    )
-    .replace('i < a.length; i++', 'i < a.length - 1; i++');
+/**
+ * `mutants/skips-last-element.patch`: one plausible mistake the checks must catch, as an instructor
+ * writes it (`docs/instructors.md`): a description line, then what `git diff` prints after the
+ * mistake is planted in the solution (`grader/src/dev/mutant-patch.ts` reads it). `solution` is the
+ * solution's text as written (a formatter may have re-indented it since `solutionSource`).
+ */
+export function mutantPatch(names: ExerciseNames, solution = solutionSource(names)): string {
+  const file = `exercises/${names.id}/solution/${path.posix.basename(names.studentFile)}`;
+  const mutant = solution.replace('i < a.length; i++', 'i < a.length - 1; i++');
+  const diff = createTwoFilesPatch(`a/${file}`, `b/${file}`, solution, mutant, undefined, undefined, {
+    context: 3,
+    headerOptions: FILE_HEADERS_ONLY,
+  });
+  return `dot stops one element early: an off-by-one in the loop bound (i < a.length - 1).\n\ndiff --git a/${file} b/${file}\n${diff}`;
 }
 
 /** The mutant's file name under `mutants/`. */
-export const MUTANT_FILE = 'skips-last-element.ts';
+export const MUTANT_FILE = 'skips-last-element.patch';
 
 /** `checks.ts`: one check of each kind, commented so the author sees why each is written that way. */
 export function checksSource(names: ExerciseNames): string {

@@ -42,12 +42,12 @@ export function packageJson(names: ExerciseNames, texts: ExerciseTexts): string 
   return `${JSON.stringify(pkg, null, 2)}\n`;
 }
 
-/** `tsconfig.json`: the starter, the solution, the mutants and the checks are all type-checked. */
+/** `tsconfig.json`: the starter, the solution and the checks are all type-checked. */
 export function tsconfigJson(): string {
   const config = {
     extends: '../../tsconfig.base.json',
     compilerOptions: { noEmit: true },
-    include: ['src', 'solution', 'mutants', 'checks', 'test', 'checks.ts', 'vitest.config.ts'],
+    include: ['src', 'solution', 'checks', 'test', 'checks.ts', 'vitest.config.ts'],
   };
   return `${JSON.stringify(config, null, 2)}\n`;
 }
