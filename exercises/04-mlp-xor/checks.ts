@@ -182,6 +182,8 @@ export default defineChecks<typeof Student>([
     id: 'forward-output',
     title: { ko: '순전파: 출력 y = softmax(W2ᵀ·N + B2)', en: 'Forward: the output y = softmax(W2ᵀ·N + B2)' },
     points: 2,
+    // y is computed from N: a wrong hidden layer is named first, not re-reported here.
+    dependsOn: ['forward-hidden-layer'],
     input: (ctx) => forwardCases(ctx.seed),
     probe: (student, cases) => cases.map(({ params, x }) => student.forward(params, x).y),
     judge: (got, cases) =>
@@ -193,6 +195,8 @@ export default defineChecks<typeof Student>([
     id: 'backward-output-layer',
     title: { ko: '역전파: 출력층의 기울기 (W2, B2)', en: 'Back propagation: the output layer (W2, B2)' },
     points: 2,
+    // backward runs forward first (the README's skeleton does): fix forward first, then this.
+    dependsOn: ['forward-output'],
     input: (ctx) => forwardCases(ctx.seed),
     probe: (student, cases) => cases.map(({ params, x, target }) => student.backward(params, x, target)),
     judge: (got, cases) => allOf(cases.flatMap((c, i) => judgeBackward(got[i], c, ['W2', 'B2']))),
@@ -201,6 +205,7 @@ export default defineChecks<typeof Student>([
     id: 'backward-hidden-layer',
     title: { ko: '역전파: 은닉층의 기울기 (W1, B1)', en: 'Back propagation: the hidden layer (W1, B1)' },
     points: 3,
+    dependsOn: ['forward-output'],
     input: (ctx) => forwardCases(ctx.seed),
     probe: (student, cases) => cases.map(({ params, x, target }) => student.backward(params, x, target)),
     judge: (got, cases) => allOf(cases.flatMap((c, i) => judgeBackward(got[i], c, ['W1', 'B1']))),

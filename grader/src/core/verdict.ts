@@ -26,10 +26,21 @@ export interface StudentFile {
   shownAs: string;
 }
 
-/** `file.ts:3:11` of the first stack frame inside the student's file, if any. */
-export function whereInStudentFile(stack: string | undefined, file: StudentFile): string | null {
-  if (!stack) return null;
+/** A frame of a stack in the student's file: where (as shown), and the function when V8 named it. */
+export interface StudentFrame {
+  where: string;
+  fn?: string;
+}
+
+/**
+ * The frames of `stack` in the student's file, innermost first: `at forward (/…/src/mlp.ts:61:27)`
+ * gives `{ where: 'src/mlp.ts:61:27', fn: 'forward' }` (a receiver's type such as `Object.` or
+ * `Module.` is dropped; an anonymous function has no `fn`).
+ */
+export function studentFrames(stack: string | undefined, file: StudentFile): StudentFrame[] {
+  if (!stack) return [];
   const absolute = file.absolute.replaceAll('\\', '/');
+  const frames: StudentFrame[] = [];
   for (const line of stack.split('\n')) {
     let normalized: string;
     try {
@@ -40,9 +51,17 @@ export function whereInStudentFile(stack: string | undefined, file: StudentFile)
     const at = normalized.indexOf(absolute);
     if (at < 0) continue;
     const match = /^:(\d+):(\d+)/.exec(normalized.slice(at + absolute.length));
-    if (match) return `${file.shownAs}:${match[1]}:${match[2]}`;
+    if (!match) continue;
+    const name = /^\s*at (?:async )?(.+?) \($/.exec(normalized.slice(0, at))?.[1];
+    const fn = name?.replace(/^(?:Object|Module)\./, '');
+    frames.push({ where: `${file.shownAs}:${match[1]}:${match[2]}`, ...(fn ? { fn } : {}) });
   }
-  return null;
+  return frames;
+}
+
+/** Where in the student's file an error was thrown (`src/x.ts:3:11`), or null when not there. */
+export function whereInStudentFile(stack: string | undefined, file: StudentFile): string | null {
+  return studentFrames(stack, file)[0]?.where ?? null;
 }
 
 /** `RangeError: bad (src/x.ts:3:11)`: an error in one line, with where it came from when known. */
@@ -64,10 +83,16 @@ export function errorMessage(error: SerializedError, file: StudentFile): Localiz
   if (error.code === 'ERR_ACCESS_DENIED')
     return both('sandbox.check.accessDenied', { what: error.denied ?? '', error: errorText(error, file) });
   const text = error.name === 'non-error' ? error.message : `${error.name}: ${error.message}`;
-  const where = whereInStudentFile(error.stack, file);
-  return where
-    ? both('core.check.threwAt', { error: text, where })
-    : both('core.check.threw', { error: text });
+  const frames = studentFrames(error.stack, file);
+  const top = frames[0];
+  if (!top) return both('core.check.threw', { error: text });
+  // The function the check called is the outermost of the student's frames: when the error came
+  // from a helper it called (backward → forward), the helper is named as the place to look.
+  const caller = frames.at(-1)?.fn;
+  if (top.fn && caller && caller !== top.fn)
+    return both('core.check.threwInHelper', { error: text, where: top.where, fn: top.fn, caller });
+  if (top.fn) return both('core.check.threwIn', { error: text, where: top.where, fn: top.fn });
+  return both('core.check.threwAt', { error: text, where: top.where });
 }
 
 /** The `todo` decision for a stub's `NotImplemented` (`"softmax: not implemented yet"` names it). */

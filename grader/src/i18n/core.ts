@@ -111,6 +111,14 @@ export const core = {
     ko: '코드에서 예외가 발생했습니다: {error}\n    위치: {where}',
     en: 'Your code threw an error: {error}\n    at {where}',
   },
+  'core.check.threwIn': {
+    ko: '코드에서 예외가 발생했습니다: {error}\n    위치: {where} (`{fn}` 안)',
+    en: 'Your code threw an error: {error}\n    at {where}, in `{fn}`',
+  },
+  'core.check.threwInHelper': {
+    ko: '코드에서 예외가 발생했습니다: {error}\n    위치: {where} (`{caller}`가 부른 `{fn}` 안). `{fn}`부터 살펴보세요: 이 검사가 부른 것은 `{caller}`이지만 예외는 `{fn}`에서 났습니다.',
+    en: 'Your code threw an error: {error}\n    at {where}, in `{fn}`, called by `{caller}`. Look at `{fn}` first: this check called `{caller}`, but the error came from `{fn}`.',
+  },
   'core.check.exitCalled': {
     ko: 'process.exit({code}) 호출: 채점 중에는 프로세스를 끝낼 수 없습니다. 값을 return 하세요.',
     en: 'Your code called process.exit({code}). It cannot end the process while being graded; return the value instead.',
