@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderPlain, sanitize } from '../src/report/plain.js';
 import { renderTable } from '../src/report/table.js';
-import { textWidth } from '../src/report/text-width.js';
+import { textWidth } from '../src/report/text.js';
 import { everyStatusReport, fakeCheck, fakeExercise, fakeReport } from './report-fakes.js';
 
 const hints = { '03-softmax': [{ ko: '지수를 먼저 계산하세요', en: 'Exponentiate first' }] };

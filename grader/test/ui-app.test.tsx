@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ExerciseResult } from '../src/core/types.js';
 import { both } from '../src/i18n/index.js';
+import { textWidth } from '../src/report/text.js';
 import { App } from '../src/ui/components/App.js';
 import { ThemeContext } from '../src/ui/theme.js';
 import { check, EXERCISES, exercise, FakeSession, result } from './ui-fakes.js';
@@ -33,17 +34,6 @@ function mixedResults(): ExerciseResult[] {
     ]),
     result(softmax, [check('softmax-lecture-example', 'todo')]),
   ];
-}
-
-/** Display width of a line: Hangul and emoji take two cells. */
-function width(line: string): number {
-  let cells = 0;
-  for (const ch of line.replace(/\u001B\[[0-9;]*m/g, '')) {
-    const code = ch.codePointAt(0) ?? 0;
-    const wide = (code >= 0x1100 && code <= 0x115f) || (code >= 0x3000 && code <= 0xd7a3) || code >= 0x1f300;
-    cells += wide ? 2 : 1;
-  }
-  return cells;
 }
 
 let rendered: Rendered | undefined;
@@ -322,7 +312,7 @@ describe('terminal size', () => {
       expect(lines[0]).toContain('gradschool 채점기');
       expect(lines.at(-1)).toContain('q 종료');
       // One column stays spare (see App).
-      for (const line of lines) expect(width(line), line).toBeLessThanOrEqual(79);
+      for (const line of lines) expect(textWidth(line), line).toBeLessThanOrEqual(79);
     }
     expect(r.lastFrame()).toContain('내 파일');
   });

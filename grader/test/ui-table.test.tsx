@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { textWidth } from '../src/report/text.js';
 import { CheckItem } from '../src/ui/components/CheckItem.js';
 import { LossChart } from '../src/ui/components/LossChart.js';
-import { displayWidth } from '../src/ui/text-width.js';
 import { check } from './ui-fakes.js';
 import { type Rendered, renderAt } from './ui-render.js';
 
@@ -28,8 +28,7 @@ describe("a verdict's table on the details screen", () => {
     expect(head).not.toBe('');
     expect(adam).toContain('0.0123457');
     // Numbers are right-aligned under their heading: each column ends at the same cell.
-    const endOf = (line: string, text: string) =>
-      displayWidth(line.slice(0, line.indexOf(text) + text.length));
+    const endOf = (line: string, text: string) => textWidth(line.slice(0, line.indexOf(text) + text.length));
     expect(endOf(sgd, '0.6821 ')).toBe(endOf(adam, '0.0123457 '));
     expect(endOf(head, '정답률')).toBe(endOf(adam, '  1'));
     expect(endOf(head, '정답률')).toBe(endOf(sgd, '0.5'));
@@ -38,7 +37,7 @@ describe("a verdict's table on the details screen", () => {
   it('is cut, not wrapped, in a narrow terminal', () => {
     rendered = renderAt(<CheckItem check={check('compare', 'pass', { table })} lang="ko" columns={40} />, 40);
     const lines = plain(rendered.lastFrame()).split('\n');
-    for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(40);
+    for (const line of lines) expect(textWidth(line)).toBeLessThanOrEqual(40);
     expect(lines.filter((l) => l.includes('SGD'))).toHaveLength(1);
     expect(lines.find((l) => l.includes('SGD'))).toMatch(/…$/);
   });
@@ -62,7 +61,7 @@ describe("a chart's x axis", () => {
     );
     const axis = plain(rendered.lastFrame()).split('\n').at(-1) ?? '';
     expect(axis.trim()).toMatch(/^1 +3001 epoch$/);
-    expect(displayWidth(axis)).toBeLessThanOrEqual(72);
+    expect(textWidth(axis)).toBeLessThanOrEqual(72);
   });
 
   it('numbers the points 1..n without x values', () => {

@@ -1,16 +1,18 @@
 /**
- * Validating an `exercise.json` against `grader/schema/exercise.schema.json` (ajv), plus what a
- * schema cannot say: the id equals the folder name, and every path stays inside the folder.
+ * Validating an `exercise.json` against the manifest schema (ajv), plus what a schema cannot say:
+ * the id equals the folder name, and every path stays inside the folder. The schema and the
+ * `ExerciseManifest` type come from one source, the kit's `manifest.ts` (TypeBox);
+ * `grader/schema/exercise.schema.json` is emitted from it for editors.
  */
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ExerciseManifest, Localized } from '@gradschool/exercise-kit';
+import { ExerciseManifestSchema } from '@gradschool/exercise-kit/manifest';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { both, t } from '../i18n/index.js';
 
-/** Where the manifest schema lives (the editors' `$schema` points here too). */
+/** Where the manifest schema's JSON file lives, emitted for editors (their `$schema` points here). */
 export const MANIFEST_SCHEMA_PATH = fileURLToPath(
   new URL('../../schema/exercise.schema.json', import.meta.url),
 );
@@ -20,9 +22,7 @@ let validator: ValidateFunction<ExerciseManifest> | undefined;
 function compiled(): ValidateFunction<ExerciseManifest> {
   // Loaded on first use, so `pnpm grade --help` does not pay for ajv.
   const { Ajv } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
-  validator ??= new Ajv({ allErrors: true, strict: false }).compile<ExerciseManifest>(
-    JSON.parse(readFileSync(MANIFEST_SCHEMA_PATH, 'utf8')),
-  );
+  validator ??= new Ajv({ allErrors: true, strict: false }).compile<ExerciseManifest>(ExerciseManifestSchema);
   return validator;
 }
 

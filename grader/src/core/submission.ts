@@ -11,6 +11,7 @@ import { copyFile, lstat, mkdir, mkdtemp, readdir, realpath, rm } from 'node:fs/
 import os from 'node:os';
 import path from 'node:path';
 import type { Localized } from '@gradschool/exercise-kit';
+import { type SKIPPED_FOLDERS, walk } from '../fs/walk.js';
 import { both } from '../i18n/index.js';
 import { watchdog } from '../sandbox/watchdog.js';
 import { GraderError } from './errors.js';
@@ -19,9 +20,6 @@ import { MAX_STUDENT_FILE_BYTES } from './student-file.js';
 
 /** Cap on a submitted file's size: the same as every student file's (`student-file.ts`). */
 export const MAX_SUBMISSION_FILE_BYTES = MAX_STUDENT_FILE_BYTES;
-
-/** Folders of a submission that are never walked: listed once, as `name/`. */
-const UNWALKED = new Set(['node_modules', '.git', '.grade', '.turbo', 'dist', 'coverage']);
 
 /** What {@link prepareSubmission} needs of an exercise (a `LoadedExercise` from `discover` fits). */
 export interface SubmissionExercise {
@@ -73,15 +71,16 @@ async function lstatOrNull(file: string) {
   }
 }
 
-/** Every file under `dir` (not following links), repository-relative; unwalked folders as `name/`. */
-async function listFiles(dir: string, prefix = ''): Promise<string[]> {
+/**
+ * Everything in the submission, relative to it: files, links (never followed) and special files by
+ * name, and each folder that is not walked ({@link SKIPPED_FOLDERS}: `node_modules`, `.git`, ...)
+ * once, as `name/`.
+ */
+async function listFiles(submissionRoot: string): Promise<string[]> {
   const found: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory() && UNWALKED.has(entry.name)) found.push(`${relative}/`);
-    else if (entry.isDirectory()) found.push(...(await listFiles(path.join(dir, entry.name), relative)));
-    else found.push(relative);
-  }
+  await walk(submissionRoot, ({ relative, kind }) => {
+    found.push(kind === 'skipped' ? `${relative}/` : relative);
+  });
   return found;
 }
 

@@ -17,56 +17,20 @@
  * Any difference voids that submission's result, and a batch stops.
  */
 import { createHash } from 'node:crypto';
-import { lstat, readdir, readFile, readlink, realpath, stat } from 'node:fs/promises';
+import { lstat, readdir, readFile, readlink, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Localized } from '@gradschool/exercise-kit';
+import { NOTHING_SKIPPED, SKIPPED_FOLDERS, type WalkEntry, walk } from '../fs/walk.js';
 import { both } from '../i18n/index.js';
-import { toPosix } from './paths.js';
 import type { ExerciseProblem, GradeReport } from './types.js';
 
 /** Repository-relative path (`/`-separated) -> a print of each trusted file. */
 export type Fingerprint = ReadonlyMap<string, string>;
 
-/** Folders that are output or caches: nothing in them is code that runs. */
-const SKIPPED = new Set(['.git', '.grade', '.turbo', 'dist', 'coverage']);
-
-/**
- * Every file under `dir` (recursively, not following links unless `follow`), with `visit` called
- * for each (its path relative to `root`). Links are visited as links; with `follow`, a link to a
- * folder is walked too (pnpm's `node_modules` are links into its store), each real folder once.
- */
-async function walk(
-  root: string,
-  dir: string,
-  visit: (relative: string, full: string, isLink: boolean) => Promise<void>,
-  opts: { follow?: boolean; skip?: ReadonlySet<string>; seen?: Set<string> } = {},
-): Promise<void> {
-  const seen = opts.seen ?? new Set<string>();
-  const real = await realpath(dir).catch(() => dir);
-  if (seen.has(real)) return;
-  seen.add(real);
-  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-  await Promise.all(
-    entries.map(async (entry) => {
-      const full = path.join(dir, entry.name);
-      const relative = toPosix(path.relative(root, full));
-      if (entry.isDirectory()) {
-        if (!opts.skip?.has(entry.name)) await walk(root, full, visit, { ...opts, seen });
-      } else if (entry.isSymbolicLink()) {
-        await visit(relative, full, true);
-        const target = await stat(full).catch(() => null);
-        if (opts.follow && target?.isDirectory()) await walk(root, full, visit, { ...opts, seen });
-      } else if (entry.isFile()) await visit(relative, full, false);
-    }),
-  );
-}
-
 /** Names of the folders directly in `dir`. */
 async function folders(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-  return entries
-    .filter((e) => e.isDirectory() && !SKIPPED.has(e.name) && e.name !== 'node_modules')
-    .map((e) => e.name);
+  return entries.filter((e) => e.isDirectory() && !SKIPPED_FOLDERS.has(e.name)).map((e) => e.name);
 }
 
 /** The course's own trusted folders, relative to the repository (hashed by content). */
@@ -124,7 +88,9 @@ const hashOf = async (full: string) =>
  */
 export async function fingerprint(repoRoot: string): Promise<Fingerprint> {
   const prints = new Map<string, string>();
-  const byContent = async (relative: string, full: string, isLink: boolean) => {
+  const byContent = async ({ relative, full, kind }: WalkEntry) => {
+    if (kind !== 'file' && kind !== 'link') return;
+    const isLink = kind === 'link';
     try {
       const info = await lstat(full);
       prints.set(
@@ -135,7 +101,9 @@ export async function fingerprint(repoRoot: string): Promise<Fingerprint> {
       prints.set(relative, 'unreadable');
     }
   };
-  const byStat = async (relative: string, full: string, isLink: boolean) => {
+  const byStat = async ({ relative, full, kind }: WalkEntry) => {
+    if (kind !== 'file' && kind !== 'link') return;
+    const isLink = kind === 'link';
     try {
       const info = await lstat(full);
       prints.set(
@@ -146,10 +114,10 @@ export async function fingerprint(repoRoot: string): Promise<Fingerprint> {
       prints.set(relative, 'unreadable');
     }
   };
-  for (const folder of await courseFolders(repoRoot))
-    await walk(repoRoot, path.join(repoRoot, ...folder.split('/')), byContent, {
-      skip: new Set([...SKIPPED, 'node_modules']),
-    });
+  // The course's folders: by content, without what SKIPPED_FOLDERS names (`node_modules` included:
+  // the installed files are fingerprinted below, by stat); a link is printed as its target.
+  for (const under of await courseFolders(repoRoot))
+    await walk(repoRoot, byContent, { under, unreadable: 'ignore' });
   for (const file of await configFiles(repoRoot)) {
     const full = path.join(repoRoot, ...file.split('/'));
     if (
@@ -158,11 +126,18 @@ export async function fingerprint(repoRoot: string): Promise<Fingerprint> {
         () => false,
       )
     )
-      await byContent(file, full, false);
+      await byContent({ relative: file, full, kind: 'file' });
   }
+  // The installed packages: everything (a package's `dist/` is its code), through pnpm's links.
   const seen = new Set<string>();
-  for (const folder of await nodeModulesFolders(repoRoot))
-    await walk(repoRoot, path.join(repoRoot, ...folder.split('/')), byStat, { follow: true, seen });
+  for (const under of await nodeModulesFolders(repoRoot))
+    await walk(repoRoot, byStat, {
+      under,
+      skip: NOTHING_SKIPPED,
+      followLinks: true,
+      seen,
+      unreadable: 'ignore',
+    });
   return prints;
 }
 

@@ -1,18 +1,20 @@
 /**
  * The grader's results: what the core produces and every reporter and the UI consume.
- * The JSON report (`grader/schema/report.schema.json`) is these types with texts in one language.
+ * The JSON report (`report/schema.ts`) is these types with texts in one language; the statuses and
+ * sources are taken from that schema, so a new status cannot be added here and forgotten there.
  */
 import type { Chart, Lang, Localized, Table } from '@gradschool/exercise-kit';
+import type { CHECK_STATUSES, EXERCISE_STATUSES, SOURCES } from '../report/schema.js';
 
 /** A check's outcome. `todo`: the student's stub still throws `NotImplemented`. */
-export type CheckStatus = 'pass' | 'fail' | 'error' | 'timeout' | 'todo';
+export type CheckStatus = (typeof CHECK_STATUSES)[number];
 
 /**
  * An exercise's outcome: `pass` when every check passed, `todo` when every check is `todo` (not
  * started), `error` when the exercise could not run at all (syntax error, forbidden import, broken
  * manifest), else `fail`.
  */
-export type ExerciseStatus = 'pass' | 'fail' | 'todo' | 'error';
+export type ExerciseStatus = (typeof EXERCISE_STATUSES)[number];
 
 export interface CheckResult {
   id: string;
@@ -72,7 +74,7 @@ export interface GradeReport {
   durationMs: number;
   startedAt: string;
   /** What was graded: the students' `src/`, the reference `solution/`, or a submission folder. */
-  source: 'src' | 'solution' | 'submission';
+  source: (typeof SOURCES)[number];
   /** Files of a submission that were not read (not listed by any manifest), repository-relative. */
   ignoredFiles: string[];
   exercises: ExerciseResult[];

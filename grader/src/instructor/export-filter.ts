@@ -5,8 +5,7 @@
  * test can check it.
  */
 
-/** Folder names skipped wherever they appear (installs, caches, build output, git). */
-const SKIPPED_ANYWHERE = new Set(['node_modules', '.turbo', 'dist', 'coverage', '.git', '.grade']);
+import { SKIPPED_FOLDERS } from '../fs/walk.js';
 
 /**
  * Paths (relative to the repository root, `/` separators, `*` = one path segment) that are not
@@ -51,6 +50,8 @@ function matches(pattern: string, relative: string): boolean {
  * ```
  */
 export function isInstructorOnly(relative: string): boolean {
-  if (relative.split('/').some((part) => SKIPPED_ANYWHERE.has(part))) return true;
+  // The walk's own list (installs, caches, build output, git), by name anywhere in the path: a file
+  // named `dist` stays out too.
+  if (relative.split('/').some((part) => SKIPPED_FOLDERS.has(part))) return true;
   return PATCH_FILE.test(relative) || INSTRUCTOR_ONLY.some(({ pattern }) => matches(pattern, relative));
 }

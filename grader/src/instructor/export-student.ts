@@ -5,9 +5,11 @@
  * `pnpm install --frozen-lockfile` (what CI runs) accepts it.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { discover } from '../core/discover.js';
+import { walk } from '../fs/walk.js';
 import { isInstructorOnly } from './export-filter.js';
 import { InstructorError } from './messages.js';
 import { gradeWorkflow } from './templates/student-ci.js';
@@ -41,19 +43,19 @@ export interface ExportResult {
   lockfile: 'regenerated' | 'skipped' | { error: string };
 }
 
-/** Copies the tree below `dir` (relative to `root`) into `outDir`, skipping instructor-only paths. */
-function copyTree(root: string, outDir: string, relative: string, written: string[]): void {
-  for (const entry of readdirSync(path.join(root, relative), { withFileTypes: true })) {
-    const rel = relative ? `${relative}/${entry.name}` : entry.name;
-    if (isInstructorOnly(rel) || (!relative && REWRITTEN.has(entry.name))) continue;
-    if (entry.isDirectory()) copyTree(root, outDir, rel, written);
-    else if (entry.isFile()) {
-      mkdirSync(path.join(outDir, relative), { recursive: true });
-      copyFileSync(path.join(root, rel), path.join(outDir, rel));
-      written.push(rel);
-    }
-    // Symlinks are not followed: the course tree has none, and one could point anywhere.
-  }
+/** Copies the course tree into `outDir`, without instructor-only paths and the rewritten files. */
+async function copyTree(root: string, outDir: string, written: string[]): Promise<void> {
+  await walk(
+    root,
+    async ({ relative, kind }) => {
+      // Links are not followed or copied: the course tree has none, and one could point anywhere.
+      if (kind !== 'file') return;
+      await mkdir(path.dirname(path.join(outDir, relative)), { recursive: true });
+      await copyFile(path.join(root, relative), path.join(outDir, relative));
+      written.push(relative);
+    },
+    { exclude: (relative) => isInstructorOnly(relative) || REWRITTEN.has(relative) },
+  );
 }
 
 /** The root package.json without the instructor's scripts. */
@@ -129,7 +131,7 @@ export async function exportStudentRepo(options: ExportOptions): Promise<ExportR
 
   mkdirSync(outDir, { recursive: true });
   const written: string[] = [];
-  copyTree(root, outDir, '', written);
+  await copyTree(root, outDir, written);
   relaxExerciseTests(
     outDir,
     exercises.map((e) => e.id),

@@ -8,7 +8,7 @@ import type { CheckResult, ExerciseResult, GradeReport } from '../core/types.js'
 import { both } from '../i18n/index.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { percent } from './format.js';
-import { validateJsonReport } from './schema.js';
+import { type JsonCheck, type JsonExercise, type JsonReport, validateJsonReport } from './schema.js';
 
 /** A file of a submission that was refused, and why (from `prepareSubmission`). */
 export interface RefusedFile {
@@ -21,53 +21,7 @@ export interface JsonReportExtras {
   refusedFiles?: readonly RefusedFile[];
 }
 
-/** One check in the JSON report: a `CheckResult` with texts in one language. */
-export interface JsonCheck {
-  id: string;
-  title: string;
-  status: CheckResult['status'];
-  score: number;
-  maxScore: number;
-  message: string;
-  expected?: string;
-  got?: string;
-  output: string;
-  durationMs: number;
-  skippedBecause?: string;
-  table?: Table;
-  chart?: { title: string; series: { name: string; values: (number | null)[] }[] };
-}
-
-/** One exercise in the JSON report. */
-export interface JsonExercise {
-  id: string;
-  title: string;
-  status: ExerciseResult['status'];
-  score: number;
-  maxScore: number;
-  durationMs: number;
-  files: string[];
-  problem?: { code: string; message: string; file?: string; line?: number; column?: number; frame?: string };
-  checks: JsonCheck[];
-}
-
-/** The JSON report, as `report.schema.json` describes it (version 1). */
-export interface JsonReport {
-  version: 1;
-  /** The run seed; `null` when it is the secret `GRADE_SEED` (then `seedHidden` is true). */
-  seed: number | null;
-  seedHidden?: boolean;
-  lang: Lang;
-  score: number;
-  maxScore: number;
-  percent: number;
-  durationMs: number;
-  startedAt: string;
-  source: GradeReport['source'];
-  ignoredFiles: string[];
-  refusedFiles?: { path: string; reason: string }[];
-  exercises: JsonExercise[];
-}
+export type { JsonCheck, JsonExercise, JsonReport } from './schema.js';
 
 /**
  * The report as plain JSON data in `lang` (not yet validated; {@link writeJsonReport} validates).

@@ -8,7 +8,7 @@ import { t } from '../i18n/index.js';
 import { makePaint, type Paint } from './ansi.js';
 import { formatPoints, percent, STATUS_STYLE, STATUS_SYMBOL, shownSeed, skippedText } from './format.js';
 import { renderTable } from './table.js';
-import { padToWidth, textWidth } from './text-width.js';
+import { padToWidth, textWidth } from './text.js';
 
 /** Options of {@link renderPlain}. */
 export interface PlainOptions {

@@ -1,5 +1,5 @@
 import type { Table } from '@gradschool/exercise-kit';
-import { padToWidth, textWidth } from './text-width.js';
+import { padToWidth, textWidth } from './text.js';
 
 /** Renders a cell: numbers with at most 6 significant digits, so columns stay narrow. */
 export function formatCell(value: string | number): string {

@@ -4,19 +4,18 @@
  * codes.
  */
 import { pathToFileURL } from 'node:url';
+import { createSupportsHyperlinks } from 'supports-hyperlinks';
 
 /**
- * Whether this terminal shows OSC 8 links. `FORCE_HYPERLINK=1`/`0` overrides the guess.
- * Inside tmux or screen the answer depends on their configuration, so it is no.
+ * Whether `stream` (a terminal) shows OSC 8 links: the `supports-hyperlinks` package's guess from the
+ * environment (`FORCE_HYPERLINK=1`/`0` overrides it; never in CI or when colours are off), with one
+ * rule of ours on top: inside tmux or screen the answer depends on their configuration, so it is no
+ * unless `FORCE_HYPERLINK` says otherwise.
  */
-export function supportsHyperlinks(env: NodeJS.ProcessEnv = process.env): boolean {
-  if (env.FORCE_HYPERLINK !== undefined)
-    return env.FORCE_HYPERLINK !== '0' && env.FORCE_HYPERLINK !== 'false';
-  if (env.CI || env.TERM === 'dumb' || env.TMUX || env.STY) return false;
-  if (env.WT_SESSION || env.DOMTERM || env.KONSOLE_VERSION || env.TERM === 'xterm-kitty') return true;
-  if (Number(env.VTE_VERSION ?? 0) >= 5000) return true;
-  const program = env.TERM_PROGRAM ?? '';
-  return ['iTerm.app', 'WezTerm', 'vscode', 'ghostty', 'Hyper'].includes(program);
+export function supportsHyperlinks(stream: { isTTY?: boolean } = process.stdout): boolean {
+  const env = process.env;
+  if (!env.FORCE_HYPERLINK && (env.TMUX || env.STY)) return false;
+  return createSupportsHyperlinks(stream);
 }
 
 /**

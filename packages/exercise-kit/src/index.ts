@@ -7,7 +7,7 @@
 export * from './equal.js';
 export * from './judge.js';
 export { Budget, MAX_DEPTH, MAX_ELEMENTS, problemMessage, type WalkProblem } from './limits.js';
-export * from './manifest.js';
+export type { ExerciseManifest } from './manifest.js';
 export * from './model-data.js';
 export * from './model-rebuild.js';
 export * from './model-replay.js';

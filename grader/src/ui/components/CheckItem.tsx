@@ -3,7 +3,7 @@ import type { Lang } from '@gradschool/exercise-kit';
 import { Box, Text } from 'ink';
 import type { CheckResult } from '../../core/types.js';
 import { t } from '../../i18n/index.js';
-import { displayWidth, fitWidth, wrapToWidth } from '../text-width.js';
+import { fitWidth, textWidth, wrapToWidth } from '../../report/text.js';
 import { paint, useTheme } from '../theme.js';
 import { LossChart } from './LossChart.js';
 import { StatusSymbol } from './StatusSymbol.js';
@@ -45,7 +45,7 @@ export function CheckItem({ check, lang, columns, compact = false, skippedTitle 
   const passed = check.status === 'pass';
   const facts = ` ${t('ui.points', lang, { score: check.score, max: check.maxScore })} · ${Math.round(check.durationMs)}ms`;
   // The symbol and its space take 2 cells; the title gets what the points and time leave.
-  const title = fitWidth(check.title[lang], columns - 2 - displayWidth(facts));
+  const title = fitWidth(check.title[lang], columns - 2 - textWidth(facts));
   return (
     <Box flexDirection="column" marginBottom={compact ? 0 : 1}>
       <Box>

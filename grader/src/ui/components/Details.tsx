@@ -1,9 +1,9 @@
 /** @jsxRuntime automatic @jsxImportSource react */
 import { Box, Text } from 'ink';
 import { t } from '../../i18n/index.js';
+import { fitWidth, textWidth } from '../../report/text.js';
 import { fileLink } from '../hyperlink.js';
 import { selectedExercise, type UiState } from '../state.js';
-import { displayWidth, fitWidth } from '../text-width.js';
 import { paint, statusColor, useTheme } from '../theme.js';
 import { CheckItem } from './CheckItem.js';
 import { shownStatus } from './ExerciseRow.js';
@@ -40,7 +40,7 @@ export function Details({ state, columns, links }: Props) {
   const points =
     result && !inProgress ? ` ${t('ui.points', lang, { score: result.score, max: result.maxScore })}` : '';
   // "✓ 03 " takes 5 cells; the title gets what the status and points leave.
-  const title = fitWidth(exercise.title[lang], columns - 5 - displayWidth(label + points));
+  const title = fitWidth(exercise.title[lang], columns - 5 - textWidth(label + points));
   return (
     <Box flexDirection="column">
       <Box>

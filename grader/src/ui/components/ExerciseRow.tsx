@@ -3,8 +3,8 @@ import type { Lang } from '@gradschool/exercise-kit';
 import { Box, Spacer, Text } from 'ink';
 import type { ExerciseResult } from '../../core/types.js';
 import { t } from '../../i18n/index.js';
+import { fitWidth, textWidth } from '../../report/text.js';
 import type { ExerciseInfo } from '../session.js';
-import { displayWidth, fitWidth } from '../text-width.js';
 import { paint, type ShownStatus, statusColor, useTheme } from '../theme.js';
 import { StatusSymbol } from './StatusSymbol.js';
 
@@ -52,7 +52,7 @@ export function ExerciseRow({
     result && !running ? t('ui.points', lang, { score: result.score, max: result.maxScore }) : '';
   const marker = isNext ? ` ← ${t('ui.next', lang)}` : '';
   // Fixed parts: "› ✓ 01 " (7), the points (12), the status (1 + 12).
-  const title = fitWidth(exercise.title[lang], width - 7 - 25 - displayWidth(marker));
+  const title = fitWidth(exercise.title[lang], width - 7 - 25 - textWidth(marker));
   return (
     <Box>
       <Box flexShrink={0}>

@@ -2,8 +2,8 @@
 import type { Lang } from '@gradschool/exercise-kit';
 import { Box, Text } from 'ink';
 import { t } from '../../i18n/index.js';
+import { textWidth, wrapToWidth } from '../../report/text.js';
 import type { ExerciseInfo } from '../session.js';
-import { displayWidth, wrapToWidth } from '../text-width.js';
 import { paint, useTheme } from '../theme.js';
 
 /** The props of `HintPanel`. */
@@ -38,7 +38,7 @@ export function HintPanel({ exercise, shown, lang, passed = false, latestOnly = 
     <Box flexDirection="column">
       {visible.map((hint, i) => {
         const label = `💡 ${t('ui.hints.title', lang, { n: first + i + 1, total })} `;
-        const labelWidth = displayWidth(label);
+        const labelWidth = textWidth(label);
         return (
           <Box key={hint.en}>
             <Box width={labelWidth} flexShrink={0}>

@@ -1,8 +1,8 @@
 /** @jsxRuntime automatic @jsxImportSource react */
 import type { Chart, Lang } from '@gradschool/exercise-kit';
 import { Box, Text } from 'ink';
+import { textWidth } from '../../report/text.js';
 import { axisLabel, type PlotCell, plotSeries } from '../chart.js';
-import { displayWidth } from '../text-width.js';
 import { paint, seriesColors, seriesMarkers, useTheme } from '../theme.js';
 
 /** The props of `LossChart`. */
@@ -49,7 +49,7 @@ export function LossChart({ chart, lang, width, height = 8 }: Props) {
   const labelWidth = Math.max(top.length, bottom.length);
   // The x axis' name goes after its last label: the plot leaves room for it.
   const xLabel = chart.xLabel ? ` ${chart.xLabel[lang]}` : '';
-  const plotWidth = Math.max(10, width - labelWidth - 2 - displayWidth(xLabel));
+  const plotWidth = Math.max(10, width - labelWidth - 2 - textWidth(xLabel));
   const plot = plotSeries(
     chart.series.map((s) => s.values),
     { width: plotWidth, height, mode: theme.color ? 'braille' : 'markers', markers: seriesMarkers },

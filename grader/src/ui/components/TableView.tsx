@@ -2,7 +2,7 @@
 import type { Table } from '@gradschool/exercise-kit';
 import { Box, Text } from 'ink';
 import { renderTable } from '../../report/table.js';
-import { fitWidth } from '../text-width.js';
+import { fitWidth } from '../../report/text.js';
 import { paint, useTheme } from '../theme.js';
 
 /** The props of `TableView`. */

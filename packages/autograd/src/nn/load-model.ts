@@ -106,7 +106,7 @@ export function loadModel(path: string): Sequential {
       '지원하지 않는 파일 버전입니다',
     );
   }
-  validate ??= new (require('ajv') as typeof import('ajv')).Ajv({ allErrors: true }).compile(modelSchema);
+  validate ??= new (require('ajv') as typeof import('ajv')).Ajv({ allErrors: true }).compile(modelSchema());
   if (!validate(json)) {
     const errors = (validate.errors ?? []).slice(0, 5).map(describe).join('; ');
     fail(path, `does not match the model file schema: ${errors}`, '모델 파일 형식이 올바르지 않습니다');

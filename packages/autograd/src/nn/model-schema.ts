@@ -1,122 +1,103 @@
 /**
- * The JSON file that `model.save(path)` writes and `loadModel(path)` reads, described as a JSON Schema
- * (checked with ajv on load), and its TypeScript type.
+ * The JSON file that `model.save(path)` writes and `loadModel(path)` reads: its JSON Schema (checked
+ * with ajv on load), written once here with TypeBox, and its TypeScript types derived from it
+ * (`Static<>`), so the two cannot disagree.
+ *
+ * TypeBox, like ajv, is loaded on the first `loadModel` call, not with the engine: every process
+ * using the engine (each grader sandbox, for one) would otherwise parse it. Hence the schema is
+ * built by a function of TypeBox's `Type`, and the types come from that function's result type.
  */
+import { createRequire } from 'node:module';
+import type { Static, TSchema } from '@sinclair/typebox';
 
 /** Bump when the file layout changes; `loadModel` refuses versions it does not know. */
 export const MODEL_FILE_VERSION = 1;
 /** The `format` field that marks our files (anything else is a foreign file). */
 export const MODEL_FILE_FORMAT = 'gradschool-model';
 
-/** One weight tensor: its shape and its values, row-major. */
-export interface WeightJson {
-  shape: number[];
-  data: number[];
-}
+type TypeBuilder = typeof import('@sinclair/typebox').Type;
 
-/** One Dense layer: its configuration and its weights (kernel, then bias). */
-export interface DenseJson {
-  className: 'Dense';
-  name: string;
-  units: number;
-  activation: string;
-  useBias: boolean;
-  kernelInitializer: string;
-  biasInitializer: string;
-  inputShape: number[] | null;
-  weights: WeightJson[];
-}
+function build(Type: TypeBuilder) {
+  // Plain JSON Schema with a given type, where TypeBox would spell the keyword differently
+  // (its literals add `type`, its records `patternProperties`).
+  const Json = <T>(schema: Record<string, unknown>) => Type.Unsafe<T>(schema);
+  const oneOf = <const T extends readonly string[]>(values: T) => Json<T[number]>({ enum: values });
+  const positiveInts = (options: { minItems?: number } = {}) =>
+    Type.Array(Type.Integer({ minimum: 1 }), options);
 
-/** An optimizer by class and its hyper-parameters. */
-export interface OptimizerJson {
-  className: 'SGD' | 'Adagrad' | 'RMSprop' | 'Adam';
-  config: Record<string, number | boolean>;
-}
-
-/** The whole file. */
-export interface ModelJson {
-  format: typeof MODEL_FILE_FORMAT;
-  version: number;
-  name: string;
-  layers: DenseJson[];
-  /** Present when the model was compiled with a named loss and a built-in optimizer. */
-  compile: { optimizer: OptimizerJson; loss: string; metrics: string[] } | null;
-}
-
-const positiveInts = { type: 'array', items: { type: 'integer', minimum: 1 } } as const;
-
-/** JSON Schema (draft 2020-12 subset that ajv 8 checks by default) of {@link ModelJson}. */
-export const modelSchema = {
-  $id: 'https://gradschool.dev/schema/model.json',
-  type: 'object',
-  required: ['format', 'version', 'name', 'layers', 'compile'],
-  additionalProperties: false,
-  properties: {
-    format: { const: MODEL_FILE_FORMAT },
-    version: { type: 'integer' },
-    name: { type: 'string' },
-    layers: {
-      type: 'array',
-      minItems: 1,
-      items: {
+  /** One weight tensor: its shape and its values, row-major. */
+  const weight = Type.Object(
+    { shape: positiveInts(), data: Type.Array(Type.Number()) },
+    { additionalProperties: false },
+  );
+  /** One Dense layer: its configuration and its weights (kernel, then bias). */
+  const dense = Type.Object(
+    {
+      className: Json<'Dense'>({ const: 'Dense' }),
+      name: Type.String({ minLength: 1 }),
+      units: Type.Integer({ minimum: 1 }),
+      activation: oneOf(['linear', 'step', 'sigmoid', 'tanh', 'relu', 'softmax']),
+      useBias: Type.Boolean(),
+      kernelInitializer: Type.String(),
+      biasInitializer: Type.String(),
+      inputShape: Type.Union([Type.Null(), positiveInts({ minItems: 1 })]),
+      weights: Type.Array(weight, { minItems: 1, maxItems: 2 }),
+    },
+    { additionalProperties: false },
+  );
+  /** An optimizer by class and its hyper-parameters. */
+  const optimizer = Type.Object(
+    {
+      className: oneOf(['SGD', 'Adagrad', 'RMSprop', 'Adam']),
+      config: Json<Record<string, number | boolean>>({
         type: 'object',
-        additionalProperties: false,
-        required: [
-          'className',
-          'name',
-          'units',
-          'activation',
-          'useBias',
-          'kernelInitializer',
-          'biasInitializer',
-          'inputShape',
-          'weights',
-        ],
-        properties: {
-          className: { const: 'Dense' },
-          name: { type: 'string', minLength: 1 },
-          units: { type: 'integer', minimum: 1 },
-          activation: { enum: ['linear', 'step', 'sigmoid', 'tanh', 'relu', 'softmax'] },
-          useBias: { type: 'boolean' },
-          kernelInitializer: { type: 'string' },
-          biasInitializer: { type: 'string' },
-          inputShape: { anyOf: [{ type: 'null' }, { ...positiveInts, minItems: 1 }] },
-          weights: {
-            type: 'array',
-            minItems: 1,
-            maxItems: 2,
-            items: {
-              type: 'object',
-              additionalProperties: false,
-              required: ['shape', 'data'],
-              properties: { shape: positiveInts, data: { type: 'array', items: { type: 'number' } } },
-            },
-          },
-        },
-      },
+        additionalProperties: { type: ['number', 'boolean'] },
+      }),
     },
-    compile: {
-      anyOf: [
-        { type: 'null' },
-        {
-          type: 'object',
-          additionalProperties: false,
-          required: ['optimizer', 'loss', 'metrics'],
-          properties: {
-            optimizer: {
-              type: 'object',
-              additionalProperties: false,
-              required: ['className', 'config'],
-              properties: {
-                className: { enum: ['SGD', 'Adagrad', 'RMSprop', 'Adam'] },
-                config: { type: 'object', additionalProperties: { type: ['number', 'boolean'] } },
-              },
-            },
-            loss: { type: 'string' },
-            metrics: { type: 'array', items: { type: 'string' } },
-          },
-        },
-      ],
+    { additionalProperties: false },
+  );
+  return Type.Object(
+    {
+      format: Json<typeof MODEL_FILE_FORMAT>({ const: MODEL_FILE_FORMAT }),
+      version: Type.Integer(),
+      name: Type.String(),
+      layers: Type.Array(dense, { minItems: 1 }),
+      /** Present when the model was compiled with a named loss and a built-in optimizer. */
+      compile: Type.Union([
+        Type.Null(),
+        Type.Object(
+          { optimizer, loss: Type.String(), metrics: Type.Array(Type.String()) },
+          { additionalProperties: false },
+        ),
+      ]),
     },
-  },
-} as const;
+    { $id: 'https://gradschool.dev/schema/model.json', additionalProperties: false },
+  );
+}
+
+/** The whole file, as {@link modelSchema} describes it. */
+export type ModelJson = Static<ReturnType<typeof build>>;
+/** One Dense layer: its configuration and its weights (kernel, then bias). */
+export type DenseJson = ModelJson['layers'][number];
+/** One weight tensor: its shape and its values, row-major. */
+export type WeightJson = DenseJson['weights'][number];
+/** An optimizer by class and its hyper-parameters. */
+export type OptimizerJson = NonNullable<ModelJson['compile']>['optimizer'];
+
+let built: TSchema | undefined;
+
+/**
+ * The JSON Schema (the draft 2020-12 subset that ajv 8 checks by default) of {@link ModelJson},
+ * built on first use.
+ *
+ * @example
+ * ```ts
+ * const validate = new Ajv({ allErrors: true }).compile(modelSchema());
+ * ```
+ */
+export function modelSchema(): ReturnType<typeof build> {
+  built ??= build(
+    (createRequire(import.meta.url)('@sinclair/typebox') as typeof import('@sinclair/typebox')).Type,
+  );
+  return built as ReturnType<typeof build>;
+}
