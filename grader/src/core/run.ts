@@ -12,7 +12,6 @@ import type { RunOptions } from './options.js';
 import { loadSuites, type SuiteLoad } from './suite.js';
 import type { ExerciseResult, GradeReport } from './types.js';
 
-export { CONFIG_PROBLEM_CODES, hasConfigProblem } from './exit-code.js';
 export { gradeExercise } from './grade-exercise.js';
 export type { GradeEvent, RunOptions } from './options.js';
 

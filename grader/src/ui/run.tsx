@@ -9,8 +9,8 @@
 import path from 'node:path';
 import type { Lang } from '@gradschool/exercise-kit';
 import { render } from 'ink';
+import { exitCodeFor } from '../cli/exit-code.js';
 import { discover, type LoadedExercise, matchesFilters } from '../core/discover.js';
-import { exitCodeFor } from '../core/exit-code.js';
 import { studentModulePath } from '../core/grade-exercise.js';
 import { REGRADE_LANES } from '../core/lanes.js';
 import { grade, gradeExercise, type RunOptions } from '../core/run.js';

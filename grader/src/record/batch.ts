@@ -9,6 +9,11 @@ import { readdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Lang } from '@gradschool/exercise-kit';
+import { discover } from '../core/discover.js';
+import { GraderError } from '../core/errors.js';
+import { grade } from '../core/run.js';
+import { loadSuites, type SuiteLoad } from '../core/suite.js';
+import type { GradeReport } from '../core/types.js';
 import { both } from '../i18n/index.js';
 import { writeFileAtomic } from '../report/atomic-write.js';
 import { percent } from '../report/format.js';
@@ -22,13 +27,8 @@ import { writeJsonReport } from '../report/json.js';
 import { allChildrenExited } from '../sandbox/sandbox.js';
 import type { RunSettings } from './batch-journal.js';
 import { courseHash, type JournalNotice, openJournal, submissionStamp } from './batch-resume.js';
-import { discover } from './discover.js';
-import { GraderError } from './errors.js';
-import { grade } from './run.js';
 import { type PreparedSubmission, prepareSubmission, type SubmissionExercise } from './submission.js';
-import { loadSuites, type SuiteLoad } from './suite.js';
 import { changedFiles, fingerprint, tamperMessage, voidReport } from './tamper.js';
-import type { GradeReport } from './types.js';
 
 /** What a batch needs from the core; tests pass a fake. */
 export interface BatchEngine {

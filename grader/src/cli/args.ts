@@ -4,9 +4,9 @@
  */
 import { parseArgs } from 'node:util';
 import type { Lang } from '@gradschool/exercise-kit';
+import { GraderError } from '../core/errors.js';
+import { DEFAULT_SEED, parseSeed } from '../core/seed.js';
 import { both } from '../i18n/index.js';
-import { GraderError } from './errors.js';
-import { DEFAULT_SEED, parseSeed } from './seed.js';
 
 export interface CliOptions {
   /** Exercise id prefixes (positional): `pnpm grade 03 04`. */

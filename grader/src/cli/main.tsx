@@ -6,13 +6,13 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Lang, Localized } from '@gradschool/exercise-kit';
-import { type CliOptions, langFromEnv, parseCli } from './core/cli-args.js';
-import { discover, findRoot, type LoadedExercise, matchesFilters } from './core/discover.js';
-import { GraderError } from './core/errors.js';
-import { exitCodeFor, hasConfigProblem } from './core/exit-code.js';
-import type { RunOptions } from './core/run.js';
-import type { GradeReport } from './core/types.js';
-import { t } from './i18n/index.js';
+import { discover, findRoot, type LoadedExercise, matchesFilters } from '../core/discover.js';
+import { GraderError } from '../core/errors.js';
+import type { RunOptions } from '../core/run.js';
+import type { GradeReport } from '../core/types.js';
+import { t } from '../i18n/index.js';
+import { type CliOptions, langFromEnv, parseCli } from './args.js';
+import { exitCodeFor, hasConfigProblem } from './exit-code.js';
 
 /** Where output goes; tests pass their own. */
 export interface CliIo {
@@ -50,11 +50,11 @@ async function finish(
   refusedFiles: readonly { path: string; reason: Localized }[] = [],
   notSelected: readonly LoadedExercise[] = [],
 ): Promise<number> {
-  const reports = await import('./report/index.js');
+  const reports = await import('../report/index.js');
   // Nothing the grading started is alive any more when a report file is written. (Printing need
   // not wait: a child is killed before its exercise's result exists, and its output is a pipe to us.)
   const writesFiles = options.json || options.junit || options.gradescope || io.env.GITHUB_STEP_SUMMARY;
-  if (writesFiles) await (await import('./sandbox/sandbox.js')).allChildrenExited();
+  if (writesFiles) await (await import('../sandbox/sandbox.js')).allChildrenExited();
   const hints = Object.fromEntries(exercises.map((e) => [e.id, e.manifest.hints]));
   io.stdout.write(
     reports.renderPlain(report, {
@@ -84,9 +84,9 @@ async function finish(
 
 async function runBatchMode(options: CliOptions, root: string, io: CliIo): Promise<number> {
   const [{ runBatch }, { journalMessage }, { renderGradebook }] = await Promise.all([
-    import('./core/batch.js'),
-    import('./core/batch-resume.js'),
-    import('./report/index.js'),
+    import('../record/batch.js'),
+    import('../record/batch-resume.js'),
+    import('../report/index.js'),
   ]);
   const lang = options.lang;
   const resumedTag = ` (${t('report.batch.resumedTag', lang)})`;
@@ -123,9 +123,9 @@ async function runSubmissionMode(
   io: CliIo,
 ): Promise<number> {
   const [{ prepareSubmission }, { loadSuites }, tamper] = await Promise.all([
-    import('./core/submission.js'),
-    import('./core/suite.js'),
-    import('./core/tamper.js'),
+    import('../record/submission.js'),
+    import('../core/suite.js'),
+    import('../record/tamper.js'),
   ]);
   const before = await tamper.fingerprint(root);
   // The judges come from the pristine tree, imported before any student code runs.
@@ -136,7 +136,7 @@ async function runSubmissionMode(
     exercises,
   });
   try {
-    const { grade } = await import('./core/run.js');
+    const { grade } = await import('../core/run.js');
     const report = await grade({
       ...runOptions(options, root),
       studentRoot: prepared.root,
@@ -220,7 +220,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     }
     if (options.submission) return await runSubmissionMode(options, root, exercises, io);
     if (interactive(options, io)) {
-      const { runInteractive } = await import('./ui/run.js');
+      const { runInteractive } = await import('../ui/run.js');
       const { filters, seed, minScore } = options;
       const code = await runInteractive({
         root,
@@ -233,11 +233,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       io.exit?.(code);
       return code;
     }
-    const { grade, gradeExercise } = await import('./core/run.js');
+    const { grade, gradeExercise } = await import('../core/run.js');
     // Watching: sandbox children wait, started, for the next regrade (see sandbox/warm.ts).
-    const { REGRADE_LANES } = await import('./core/lanes.js');
+    const { REGRADE_LANES } = await import('../core/lanes.js');
     const warm = options.watch
-      ? new (await import('./sandbox/warm.js')).WarmSandboxes(REGRADE_LANES)
+      ? new (await import('../sandbox/warm.js')).WarmSandboxes(REGRADE_LANES)
       : undefined;
     const graded = { ...runOptions(options, root), ...(warm ? { warm } : {}) };
     const report = await grade(graded);
@@ -247,7 +247,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     const notSelected = all.filter((e) => !exercises.includes(e));
     const code = await finish(report, options, exercises, io, [], notSelected);
     if (!warm) return code;
-    const { runPlainWatch } = await import('./core/watch.js');
+    const { runPlainWatch } = await import('../core/watch.js');
     const byId = new Map(exercises.map((e) => [e.id, e]));
     await runPlainWatch({
       exercises,

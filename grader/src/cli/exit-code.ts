@@ -1,4 +1,4 @@
-import type { GradeReport } from './types.js';
+import type { GradeReport } from '../core/types.js';
 
 /**
  * The CLI's exit code for a report: 0 when every check passed (or, with `minScore`, when the score
