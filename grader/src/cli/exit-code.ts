@@ -1,3 +1,4 @@
+import { exactPercent } from '../core/score.js';
 import type { GradeReport } from '../core/types.js';
 
 /**
@@ -12,7 +13,7 @@ import type { GradeReport } from '../core/types.js';
  */
 export function exitCodeFor(report: GradeReport, opts: { minScore?: number } = {}): 0 | 1 {
   if (opts.minScore !== undefined) {
-    const percent = report.maxScore === 0 ? 0 : (100 * report.score) / report.maxScore;
+    const percent = exactPercent(report.score, report.maxScore);
     // A tiny epsilon so 59.999999 from rounded partial credit still meets 60.
     return percent + 1e-9 >= opts.minScore ? 0 : 1;
   }

@@ -12,11 +12,11 @@ import type { Lang } from '@gradschool/exercise-kit';
 import { discover } from '../core/discover.js';
 import { GraderError } from '../core/errors.js';
 import { grade } from '../core/run.js';
+import { maxScoreOfChecks, percent, sumScores } from '../core/score.js';
 import { loadSuites, type SuiteLoad } from '../core/suite.js';
 import type { GradeReport } from '../core/types.js';
 import { both } from '../i18n/index.js';
 import { writeFileAtomic } from '../report/atomic-write.js';
-import { percent } from '../report/format.js';
 import {
   type Gradebook,
   type GradebookColumn,
@@ -154,7 +154,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
       const suite = suites?.get(e.id);
       return {
         id: e.id,
-        maxScore: suite && 'checks' in suite ? suite.checks.reduce((s, c) => s + c.points, 0) : null,
+        maxScore: suite && 'checks' in suite ? maxScoreOfChecks(suite.checks) : null,
       };
     }),
     course: await courseHash(options.repoRoot, baseline),
@@ -292,7 +292,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const graded = rows.filter((row): row is GradebookRow => row !== undefined);
   for (const row of graded) {
     // A failed submission is out of the same total as the others, so percentages compare.
-    if (row.status === 'failed') row.maxScore = [...columns.values()].reduce((s, c) => s + c.maxScore, 0);
+    if (row.status === 'failed') row.maxScore = sumScores(columns.values()).maxScore;
   }
   const gradebook: Gradebook = {
     version: 1,

@@ -4,10 +4,10 @@
  */
 import type { Chart, Lang, Localized, Table } from '@gradschool/exercise-kit';
 import { GraderError } from '../core/errors.js';
+import { percent } from '../core/score.js';
 import type { CheckResult, ExerciseResult, GradeReport } from '../core/types.js';
 import { both } from '../i18n/index.js';
 import { writeFileAtomic } from './atomic-write.js';
-import { percent } from './format.js';
 import { validateJsonReport } from './schema.js';
 
 /** A file of a submission that was refused, and why (from `prepareSubmission`). */

@@ -14,6 +14,7 @@ import { discover, type LoadedExercise, matchesFilters } from '../core/discover.
 import { studentModulePath } from '../core/grade-exercise.js';
 import { REGRADE_LANES } from '../core/lanes.js';
 import { grade, gradeExercise, type RunOptions } from '../core/run.js';
+import { sumScores } from '../core/score.js';
 import type { GradeReport } from '../core/types.js';
 import { errorMessage, watchStudentFiles } from '../core/watch.js';
 import { both } from '../i18n/index.js';
@@ -68,9 +69,7 @@ function toInfo(root: string, ex: LoadedExercise, source: InteractiveOptions['so
 /** Folds a one-exercise regrade into the last full report, so the exit code reflects every save. */
 function merge(report: GradeReport, result: GradeReport['exercises'][number]): GradeReport {
   const exercises = report.exercises.map((ex) => (ex.id === result.id ? result : ex));
-  const score = exercises.reduce((sum, ex) => sum + ex.score, 0);
-  const maxScore = exercises.reduce((sum, ex) => sum + ex.maxScore, 0);
-  return { ...report, exercises, score, maxScore };
+  return { ...report, exercises, ...sumScores(exercises) };
 }
 
 /**
