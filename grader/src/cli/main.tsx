@@ -233,20 +233,14 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       io.exit?.(code);
       return code;
     }
-    const { grade, gradeExercise } = await import('../core/run.js');
-    // Watching: sandbox children wait, started, for the next regrade (see sandbox/warm.ts).
-    const { REGRADE_LANES } = await import('../core/lanes.js');
-    const warm = options.watch
-      ? new (await import('../sandbox/warm.js')).WarmSandboxes(REGRADE_LANES)
-      : undefined;
-    const graded = { ...runOptions(options, root), ...(warm ? { warm } : {}) };
-    const report = await grade(graded);
-    // A regrade on save runs on both cores and is shown at once; its children finish exiting meanwhile.
-    const regraded = { ...graded, lanes: REGRADE_LANES, waitForExit: false };
+    const graded = runOptions(options, root);
+    // Watching: sandbox children wait, started, for the next regrade (see core/regrade.ts).
+    const regrader = options.watch ? (await import('../core/regrade.js')).openRegrader(graded) : undefined;
+    const report = await (regrader ? regrader.gradeAll() : (await import('../core/run.js')).grade(graded));
     // Exercises left out by the filters (`pnpm grade 01`): named, so passing 01 is not the end.
     const notSelected = all.filter((e) => !exercises.includes(e));
     const code = await finish(report, options, exercises, io, [], notSelected);
-    if (!warm) return code;
+    if (!regrader) return code;
     const { runPlainWatch } = await import('../core/watch.js');
     const byId = new Map(exercises.map((e) => [e.id, e]));
     await runPlainWatch({
@@ -255,7 +249,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       regrade: async (id) => {
         const ex = byId.get(id);
         if (!ex) return;
-        const result = await gradeExercise(ex, regraded);
+        // A regrade on save runs on both cores and is shown at once; its children finish exiting meanwhile.
+        const result = await regrader.regrade(ex);
         await finish(
           { ...report, exercises: [result], score: result.score, maxScore: result.maxScore },
           { ...options, json: undefined, junit: undefined, gradescope: undefined },
@@ -266,7 +261,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         );
       },
     });
-    warm.close();
+    regrader.close();
     return code;
   } catch (error) {
     if (error instanceof GraderError) {

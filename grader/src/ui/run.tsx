@@ -12,13 +12,11 @@ import { render } from 'ink';
 import { exitCodeFor } from '../cli/exit-code.js';
 import { discover, type LoadedExercise, matchesFilters } from '../core/discover.js';
 import { studentModulePath } from '../core/grade-exercise.js';
-import { REGRADE_LANES } from '../core/lanes.js';
-import { grade, gradeExercise, type RunOptions } from '../core/run.js';
+import { openRegrader } from '../core/regrade.js';
 import { sumScores } from '../core/score.js';
 import type { GradeReport } from '../core/types.js';
 import { errorMessage, watchStudentFiles } from '../core/watch.js';
 import { both } from '../i18n/index.js';
-import { WarmSandboxes } from '../sandbox/warm.js';
 import { App } from './components/App.js';
 import { loadHints, saveHints } from './hint-store.js';
 import { supportsHyperlinks } from './hyperlink.js';
@@ -88,15 +86,14 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
   const byId = new Map(exercises.map((ex) => [ex.id, ex]));
   const watching = !options.noWatch && options.source === 'src';
   // With regrades on save, sandbox children wait, started, for the next grading (one per lane).
-  const warm = watching ? new WarmSandboxes(REGRADE_LANES) : undefined;
-  const base: RunOptions = {
+  const regrader = openRegrader({
     root,
     seed: options.seed,
     lang: options.lang,
     source: options.source,
     ...(options.filters ? { filters: options.filters } : {}),
-    ...(warm ? { warm } : {}),
-  };
+    prestart: watching,
+  });
   let report: GradeReport | null = null;
 
   const session: GraderSession = {
@@ -111,7 +108,7 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
         en: `${p.file} (${p.field}): ${p.message.en}`,
       })),
     async gradeAll(onProgress, signal) {
-      const next = await grade({ ...base, signal, onEvent: onProgress });
+      const next = await regrader.gradeAll({ signal, onEvent: onProgress });
       if (!signal.aborted) report = next;
     },
     async gradeOne(id, onProgress, signal) {
@@ -119,13 +116,7 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
       if (!ex) return;
       // gradeExercise reports its own start and done events.
       // Shown at once: the sandbox children finish exiting meanwhile (no report file is written here).
-      const result = await gradeExercise(ex, {
-        ...base,
-        signal,
-        onEvent: onProgress,
-        lanes: REGRADE_LANES,
-        waitForExit: false,
-      });
+      const result = await regrader.regrade(ex, { signal, onEvent: onProgress });
       if (!signal.aborted && report) report = merge(report, result);
     },
     loadHints: () => loadHints(root),
@@ -162,7 +153,7 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
     await instance.waitUntilExit();
   } finally {
     for (const signal of signals) process.off(signal, stop);
-    warm?.close();
+    regrader.close();
     instance.cleanup();
     stdout.write(LEAVE_ALT_SCREEN);
   }
