@@ -17,7 +17,7 @@ import type { Gradebook } from '../src/report/gradebook.js';
 import { checks, manifest, write } from './course.js';
 
 const GRADER = fileURLToPath(new URL('..', import.meta.url));
-const CLI = path.join(GRADER, 'src', 'cli', 'main.tsx');
+const CLI = path.join(GRADER, 'src', 'cli', 'main.ts');
 let base: string;
 let repo: string;
 let batch: string;

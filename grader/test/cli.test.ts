@@ -1,5 +1,5 @@
 /**
- * The whole CLI, as CI runs it: a real `node --import tsx grader/src/cli.tsx --ci --json FILE` on the
+ * The whole CLI, as CI runs it: a real `node --import tsx grader/src/cli/main.ts --ci --json FILE` on the
  * fixtures, checking the report file (valid against the report schema) and the exit code; plus the
  * in-process `main()` for usage errors and the exit-code rules.
  */
@@ -24,7 +24,7 @@ async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
   try {
     const { stdout, stderr } = await run(
       process.execPath,
-      ['--conditions=source', '--import', 'tsx', 'grader/src/cli/main.tsx', ...args],
+      ['--conditions=source', '--import', 'tsx', 'grader/src/cli/main.ts', ...args],
       { cwd: REPO_ROOT, env: { ...process.env, CI: 'true', NO_COLOR: '1', ...env }, timeout: 120_000 },
     );
     return { code: 0, stdout, stderr };

@@ -24,7 +24,7 @@ import { changedFiles, fingerprint } from '../src/record/tamper.js';
 import { checks, manifest, write } from './course.js';
 
 const GRADER = fileURLToPath(new URL('..', import.meta.url));
-const CLI = path.join(GRADER, 'src', 'cli', 'main.tsx');
+const CLI = path.join(GRADER, 'src', 'cli', 'main.ts');
 const SECRET_SEED = '918273645';
 let repo: string;
 let base: string;

@@ -1,6 +1,6 @@
 /**
  * The grader's command line, parsed (`node:util` parseArgs) and checked. Knows nothing of what the
- * flags do: `cli.tsx` acts on them.
+ * flags do: `main.ts` and its modes act on them.
  */
 import { parseArgs } from 'node:util';
 import type { Lang } from '@gradschool/exercise-kit';
