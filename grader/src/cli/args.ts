@@ -4,8 +4,8 @@
  */
 import { parseArgs } from 'node:util';
 import type { Lang } from '@gradschool/exercise-kit';
-import { GraderError } from '../core/errors.js';
 import { DEFAULT_SEED, parseSeed } from '../core/seed.js';
+import { GraderError } from '../errors.js';
 import { both } from '../i18n/index.js';
 
 export interface CliOptions {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Lang, Localized } from '@gradschool/exercise-kit';
 import { discover, findRoot, matchesFilters } from '../core/discover.js';
-import { GraderError } from '../core/errors.js';
+import { GraderError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { type CliOptions, langFromEnv, parseCli } from './args.js';
 import type { CliIo } from './io.js';

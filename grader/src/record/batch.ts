@@ -10,11 +10,11 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Lang } from '@gradschool/exercise-kit';
 import { discover } from '../core/discover.js';
-import { GraderError } from '../core/errors.js';
 import { grade } from '../core/run.js';
 import { maxScoreOfChecks, percent, sumScores } from '../core/score.js';
 import { loadSuites, type SuiteLoad } from '../core/suite.js';
 import type { GradeReport } from '../core/types.js';
+import { GraderError } from '../errors.js';
 import { both } from '../i18n/index.js';
 import { writeFileAtomic } from '../report/atomic-write.js';
 import {

@@ -11,9 +11,9 @@ import { copyFile, lstat, mkdir, mkdtemp, readdir, realpath, rm } from 'node:fs/
 import os from 'node:os';
 import path from 'node:path';
 import type { Localized } from '@gradschool/exercise-kit';
-import { GraderError } from '../core/errors.js';
 import { isInside, toPosix } from '../core/paths.js';
 import { MAX_STUDENT_FILE_BYTES } from '../core/student-file.js';
+import { GraderError } from '../errors.js';
 import { both } from '../i18n/index.js';
 import { watchdog } from '../sandbox/watchdog.js';
 
