@@ -12,12 +12,12 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:f
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
-import { JOURNAL_FILE, type JournalData } from '../src/core/batch-journal.js';
+import { JOURNAL_FILE, type JournalData } from '../src/record/batch-journal.js';
 import type { Gradebook } from '../src/report/gradebook.js';
 import { checks, manifest, write } from './course.js';
 
 const GRADER = fileURLToPath(new URL('..', import.meta.url));
-const CLI = path.join(GRADER, 'src', 'cli.tsx');
+const CLI = path.join(GRADER, 'src', 'cli', 'main.ts');
 let base: string;
 let repo: string;
 let batch: string;

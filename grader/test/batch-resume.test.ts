@@ -18,9 +18,9 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type BatchEngine, type BatchOptions, runBatch } from '../src/core/batch.js';
-import { JOURNAL_FILE, type JournalData } from '../src/core/batch-journal.js';
-import { journalMessage } from '../src/core/batch-resume.js';
+import { type BatchEngine, type BatchOptions, runBatch } from '../src/record/batch.js';
+import { JOURNAL_FILE, type JournalData } from '../src/record/batch-journal.js';
+import { journalMessage } from '../src/record/batch-resume.js';
 import type { Gradebook } from '../src/report/gradebook.js';
 import { fakeCheck, fakeExercise, fakeReport } from './report-fakes.js';
 

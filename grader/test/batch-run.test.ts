@@ -11,7 +11,7 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type BatchEngine, runBatch } from '../src/core/batch.js';
+import { type BatchEngine, runBatch } from '../src/record/batch.js';
 import { csvCell } from '../src/report/gradebook.js';
 import { validateJsonReport } from '../src/report/schema.js';
 import { fakeCheck, fakeExercise, fakeReport } from './report-fakes.js';

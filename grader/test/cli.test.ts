@@ -1,5 +1,5 @@
 /**
- * The whole CLI, as CI runs it: a real `node --import tsx grader/src/cli.tsx --ci --json FILE` on the
+ * The whole CLI, as CI runs it: a real `node --import tsx grader/src/cli/main.ts --ci --json FILE` on the
  * fixtures, checking the report file (valid against the report schema) and the exit code; plus the
  * in-process `main()` for usage errors and the exit-code rules.
  */
@@ -10,8 +10,8 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { interactive, main } from '../src/cli.js';
-import { parseCli } from '../src/core/cli-args.js';
+import { parseCli } from '../src/cli/args.js';
+import { interactive, main } from '../src/cli/main.js';
 import { validateJsonReport } from '../src/report/index.js';
 import { FIXTURES, REPO_ROOT } from './helpers.js';
 
@@ -24,7 +24,7 @@ async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
   try {
     const { stdout, stderr } = await run(
       process.execPath,
-      ['--conditions=source', '--import', 'tsx', 'grader/src/cli.tsx', ...args],
+      ['--conditions=source', '--import', 'tsx', 'grader/src/cli/main.ts', ...args],
       { cwd: REPO_ROOT, env: { ...process.env, CI: 'true', NO_COLOR: '1', ...env }, timeout: 120_000 },
     );
     return { code: 0, stdout, stderr };

@@ -1,12 +1,12 @@
 /** Small pure parts of the core: seeds, exit codes, manifest paths, flags, the IPC guard, code frames. */
 import { describe, expect, it } from 'vitest';
-import { parseCli } from '../src/core/cli-args.js';
-import { GraderError } from '../src/core/errors.js';
-import { exitCodeFor } from '../src/core/exit-code.js';
+import { parseCli } from '../src/cli/args.js';
+import { exitCodeFor } from '../src/cli/exit-code.js';
 import { isInsidePath, validateManifest } from '../src/core/manifest.js';
 import { checkSeed, DEFAULT_SEED, parseSeed } from '../src/core/seed.js';
 import { codeFrame } from '../src/core/static/frame.js';
 import type { GradeReport } from '../src/core/types.js';
+import { GraderError } from '../src/errors.js';
 import { checkFromChild } from '../src/sandbox/messages.js';
 import { toPlain } from '../src/sandbox/plain.js';
 

@@ -23,7 +23,7 @@ import { validateJsonReport } from '../src/report/schema.js';
 import { write } from './course.js';
 
 export const GRADER = fileURLToPath(new URL('..', import.meta.url));
-const CLI = path.join(GRADER, 'src', 'cli.tsx');
+const CLI = path.join(GRADER, 'src', 'cli', 'main.ts');
 
 /** Points of each check: a fault in `twist` leaves the exercise 5 of 10. */
 export const POINTS = { before: 2, twist: 5, after: 3 } as const;

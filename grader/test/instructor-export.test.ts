@@ -50,13 +50,13 @@ describe('the exported files', () => {
     expect(result.files.some((f) => f.includes('node_modules/'))).toBe(false);
     expect(result.files).not.toContain('grader/README.md');
     for (const file of [
-      'grader/src/cli.tsx',
+      'grader/src/cli/main.ts',
       'packages/autograd/src/index.ts',
       'packages/exercise-kit/src/index.ts',
     ])
       expect(result.files).toContain(file);
     expect(JSON.parse(read('package.json')).scripts).not.toHaveProperty('verify');
-    expect(JSON.parse(read('package.json')).scripts.grade).toContain('grader/src/cli.tsx');
+    expect(JSON.parse(read('package.json')).scripts.grade).toContain('grader/src/cli/main.ts');
     expect(read('pnpm-workspace.yaml')).not.toMatch(/^\s*-\s*bench\s*$/m);
   });
 

@@ -10,8 +10,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { discover, type LoadedExercise } from '../src/core/discover.js';
-import { splitIntoLanes } from '../src/core/lanes.js';
+import { REGRADE_LANES, splitIntoLanes } from '../src/core/lanes.js';
 import type { GradeEvent, RunOptions } from '../src/core/options.js';
+import { openRegrader } from '../src/core/regrade.js';
 import { gradeExercise } from '../src/core/run.js';
 import { allChildrenExited } from '../src/sandbox/sandbox.js';
 import { WarmSandboxes } from '../src/sandbox/warm.js';
@@ -211,5 +212,26 @@ describe('an exercise graded in two lanes', () => {
     expect(result.status).toBe('pass');
     await allChildrenExited();
     for (const pid of new Set(Object.values(pids))) expect(() => process.kill(pid, 0)).toThrow();
+  }, 60_000);
+});
+
+describe('openRegrader (watch mode, the UI, the watch benchmark)', () => {
+  it('grades everything, then regrades one exercise on REGRADE_LANES children, shown before they exit', async () => {
+    const regrader = openRegrader({ root, seed: 1, lang: 'en', source: 'src' });
+    try {
+      const report = await regrader.gradeAll();
+      expect(report.exercises.map((e) => [e.id, e.score, e.maxScore])).toEqual([
+        ['01-passes', 7, 7],
+        ['02-heavy-fails', 2, 7],
+      ]);
+      expect(report).toMatchObject({ score: 9, maxScore: 14 });
+      const result = await regrader.regrade(exercises[0]!);
+      expect(result).toMatchObject({ status: 'pass', score: 7, maxScore: 7 });
+      const pids = result.checks.map((c) => (JSON.parse(c.message.en) as { pid: number }).pid);
+      expect(new Set(pids).size).toBe(REGRADE_LANES);
+    } finally {
+      regrader.close();
+    }
+    await allChildrenExited();
   }, 60_000);
 });

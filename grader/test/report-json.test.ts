@@ -2,8 +2,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { GraderError } from '../src/core/errors.js';
 import type { CheckStatus, ExerciseStatus } from '../src/core/types.js';
+import { GraderError } from '../src/errors.js';
 import { toJsonReport, writeJsonReport } from '../src/report/json.js';
 import { validateJsonReport } from '../src/report/schema.js';
 import { everyStatusReport, fakeCheck, fakeExercise, fakeReport } from './report-fakes.js';

@@ -17,14 +17,14 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, w
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runBatch } from '../src/core/batch.js';
 import { DEFAULT_SEED } from '../src/core/seed.js';
-import { changedFiles, fingerprint } from '../src/core/tamper.js';
 import type { GradeReport } from '../src/core/types.js';
+import { runBatch } from '../src/record/batch.js';
+import { changedFiles, fingerprint } from '../src/record/tamper.js';
 import { checks, manifest, write } from './course.js';
 
 const GRADER = fileURLToPath(new URL('..', import.meta.url));
-const CLI = path.join(GRADER, 'src', 'cli.tsx');
+const CLI = path.join(GRADER, 'src', 'cli', 'main.ts');
 const SECRET_SEED = '918273645';
 let repo: string;
 let base: string;

@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../src/cli.js';
-import { runBatch } from '../src/core/batch.js';
-import { parseCli } from '../src/core/cli-args.js';
+import { parseCli } from '../src/cli/args.js';
+import { main } from '../src/cli/main.js';
+import { runBatch } from '../src/record/batch.js';
 import {
   toGradescope,
   toJsonReport,

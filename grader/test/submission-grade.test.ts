@@ -6,11 +6,11 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runBatch } from '../src/core/batch.js';
 import { discover } from '../src/core/discover.js';
 import { grade } from '../src/core/run.js';
 import { DEFAULT_SEED } from '../src/core/seed.js';
-import { prepareSubmission } from '../src/core/submission.js';
+import { runBatch } from '../src/record/batch.js';
+import { prepareSubmission } from '../src/record/submission.js';
 import { validateJsonReport } from '../src/report/schema.js';
 import { exercise, FIXTURE_EXERCISES, FIXTURES } from './helpers.js';
 

@@ -13,8 +13,8 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { GraderError } from '../src/core/errors.js';
-import { prepareSubmission, type SubmissionExercise } from '../src/core/submission.js';
+import { GraderError } from '../src/errors.js';
+import { prepareSubmission, type SubmissionExercise } from '../src/record/submission.js';
 
 let base: string;
 let repo: string;

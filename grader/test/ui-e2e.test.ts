@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const GRADER = fileURLToPath(new URL('..', import.meta.url));
-const CLI = join(GRADER, 'src', 'cli.tsx');
+const CLI = join(GRADER, 'src', 'cli', 'main.ts');
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 let root = '';
 

@@ -128,7 +128,7 @@ export class FakeSession implements GraderSession {
     this.onSaved?.(id);
   }
 
-  /** Simulates the watcher reporting a problem (worded, as `run.tsx` does). */
+  /** Simulates the watcher reporting a problem (worded, as `cli/interactive.ts` does). */
   watchProblem(notice: Localized) {
     this.onProblem?.(notice);
   }

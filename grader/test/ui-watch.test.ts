@@ -11,7 +11,8 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runPlainWatch, type WatchTarget, watchStudentFiles } from '../src/core/watch.js';
+import { runPlainWatch } from '../src/cli/watch.js';
+import { type WatchTarget, watchStudentFiles } from '../src/core/watch.js';
 
 let root: string;
 let targets: WatchTarget[];

@@ -2,8 +2,9 @@
  * Workload 4: the grader. Cold: a fresh `pnpm grade --solutions --ci` over every exercise, wall time
  * and the peak memory of its whole process tree. Watch: what a student waits for after a save in
  * `pnpm grade --watch` or the UI — the watcher (`grader/src/core/watch.ts`, debounce included) sees the
- * save and the exercise is regraded in the already-running grader (`gradeExercise`) with the same
- * pre-started sandbox child (`grader/src/sandbox/warm.ts`) that watch mode and the UI keep waiting.
+ * save and the exercise is regraded in the already-running grader through the same API as watch mode
+ * and the UI (`openRegrader`, `grader/src/core/regrade.ts`), with the pre-started sandbox children
+ * (`grader/src/sandbox/warm.ts`) it keeps waiting.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,10 +14,8 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { discover } from '../../../grader/src/core/discover.js';
-import { REGRADE_LANES } from '../../../grader/src/core/lanes.js';
-import { grade, gradeExercise } from '../../../grader/src/core/run.js';
+import { openRegrader } from '../../../grader/src/core/regrade.js';
 import { watchStudentFiles } from '../../../grader/src/core/watch.js';
-import { WarmSandboxes } from '../../../grader/src/sandbox/warm.js';
 import { sampleTreePeak } from './process-tree.js';
 
 /** The repository root (bench/src/workloads -> ../../..). */
@@ -63,16 +62,15 @@ export const PAUSE_BEFORE_SAVE_MS = 1500;
 
 /**
  * Saves a watched file and regrades once per exercise, `reps` rounds, after one full grading as
- * watch mode does first. As in `pnpm grade --watch` and the UI, one pre-started sandbox child
- * (`WarmSandboxes`) waits for the next regrade, and a save comes `PAUSE_BEFORE_SAVE_MS` after the
+ * watch mode does first. As in `pnpm grade --watch` and the UI (`openRegrader`), pre-started sandbox
+ * children wait for the next regrade, and a save comes `PAUSE_BEFORE_SAVE_MS` after the
  * previous result. The saved file is a scratch copy in a temporary folder (the real student files
  * belong to whoever edits them); the regrade is of the reference solution.
  */
 export async function watchRegrades(reps: number, seed: number): Promise<WatchRun[]> {
   const { exercises } = await discover(REPO_ROOT);
-  const warm = new WarmSandboxes(REGRADE_LANES);
-  const options = { root: REPO_ROOT, seed, lang: 'en' as const, source: 'solution' as const, warm };
-  await grade(options);
+  const regrader = openRegrader({ root: REPO_ROOT, seed, lang: 'en', source: 'solution' });
+  await regrader.gradeAll();
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'bench-watch-'));
   // one scratch file per exercise, `<id>.ts`, directly in the scratch folder
   const targets = exercises.map((ex) => ({ id: ex.id, dir: scratch, manifest: { files: [`${ex.id}.ts`] } }));
@@ -82,18 +80,16 @@ export async function watchRegrades(reps: number, seed: number): Promise<WatchRu
   let savedAt = 0;
   const watcher = watchStudentFiles(targets, (id) => {
     // As watch mode and the UI regrade: the result is shown before the children finish exiting.
-    void gradeExercise(byId.get(id)!, { ...options, lanes: REGRADE_LANES, waitForExit: false }).then(
-      (result) => {
-        const checksMs = result.checks.reduce((sum, c) => sum + c.durationMs, 0);
-        pending?.({
-          id,
-          ms: performance.now() - savedAt,
-          checksMs,
-          score: result.score,
-          maxScore: result.maxScore,
-        });
-      },
-    );
+    void regrader.regrade(byId.get(id)!).then((result) => {
+      const checksMs = result.checks.reduce((sum, c) => sum + c.durationMs, 0);
+      pending?.({
+        id,
+        ms: performance.now() - savedAt,
+        checksMs,
+        score: result.score,
+        maxScore: result.maxScore,
+      });
+    });
   });
   await watcher.ready;
   const runs: WatchRun[] = [];
@@ -111,7 +107,7 @@ export async function watchRegrades(reps: number, seed: number): Promise<WatchRu
     }
   } finally {
     await watcher.close();
-    warm.close();
+    regrader.close();
     rmSync(scratch, { recursive: true, force: true });
   }
   return runs;

@@ -9,6 +9,7 @@ import type { LoadedExercise } from './discover.js';
 import type { RunOptions } from './options.js';
 import { notRun, runChecks } from './run-checks.js';
 import { checksBundleProblem, type SandboxCode, sandboxCode } from './sandbox-code.js';
+import { sumScores } from './score.js';
 import { shownPath, staticProblem, studentModulePath } from './student-file.js';
 import { loadSuite } from './suite.js';
 import type { CheckResult, ExerciseProblem, ExerciseResult, ExerciseStatus } from './types.js';
@@ -75,8 +76,7 @@ export async function gradeExercise(ex: LoadedExercise, options: RunOptions): Pr
     result = {
       ...base,
       status: statusOf(checks, problem ?? undefined),
-      score: round(checks.reduce((sum, c) => sum + c.score, 0)),
-      maxScore: checks.reduce((sum, c) => sum + c.maxScore, 0),
+      ...sumScores(checks),
       checks,
       durationMs: 0,
       ...(problem ? { problem } : {}),
@@ -86,8 +86,6 @@ export async function gradeExercise(ex: LoadedExercise, options: RunOptions): Pr
   emit({ type: 'exercise-done', result });
   return result;
 }
-
-const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /** Why an exercise did not run: its grading was aborted (`RunOptions.signal`). */
 export function cancelledProblem(): ExerciseProblem {

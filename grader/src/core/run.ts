@@ -9,10 +9,10 @@ import { DEFAULT_HEAP_MB } from '../sandbox/limits.js';
 import { discover, type LoadedExercise, type ManifestProblem, matchesFilters } from './discover.js';
 import { cancelledProblem, gradeExercise } from './grade-exercise.js';
 import type { RunOptions } from './options.js';
+import { maxScoreOfChecks, sumScores } from './score.js';
 import { loadSuites, type SuiteLoad } from './suite.js';
 import type { ExerciseResult, GradeReport } from './types.js';
 
-export { CONFIG_PROBLEM_CODES, hasConfigProblem } from './exit-code.js';
 export { gradeExercise } from './grade-exercise.js';
 export type { GradeEvent, RunOptions } from './options.js';
 
@@ -69,7 +69,7 @@ async function mapLimited<T, R>(
  */
 function maxScoreOf(ex: LoadedExercise, suites: ReadonlyMap<string, SuiteLoad>): number {
   const suite = suites.get(ex.id);
-  return suite && 'checks' in suite ? suite.checks.reduce((sum, check) => sum + check.points, 0) : 0;
+  return suite && 'checks' in suite ? maxScoreOfChecks(suite.checks) : 0;
 }
 
 /** An exercise that was never started because grading was aborted. */
@@ -157,8 +157,7 @@ export async function grade(options: RunOptions): Promise<GradeReport> {
     seed: options.seed,
     ...(options.seedHidden ? { seedHidden: true } : {}),
     lang: options.lang,
-    score: Math.round(all.reduce((sum, e) => sum + e.score, 0) * 1000) / 1000,
-    maxScore: all.reduce((sum, e) => sum + e.maxScore, 0),
+    ...sumScores(all),
     durationMs: Math.round(performance.now() - started),
     startedAt: startedAt.toISOString(),
     source: options.source,

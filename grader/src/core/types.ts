@@ -1,14 +1,21 @@
 /**
  * The grader's results: what the core produces and every reporter and the UI consume.
- * The JSON report (`report/schema.ts`) is these types with texts in one language; the statuses and
- * sources are taken from that schema, so a new status cannot be added here and forgotten there.
+ * The JSON report (`report/schema.ts`) is these types with texts in one language; its schema takes
+ * the statuses and sources from here, so a new status cannot be added here and forgotten there.
  */
 import type { Chart, Lang, Localized, Table } from '@gradschool/exercise-kit';
-import type { CHECK_STATUSES, EXERCISE_STATUSES, SOURCES } from '../report/schema.js';
 
+/** What a report graded: the students' `src/`, the reference `solution/`, or a submission. */
+export const SOURCES = ['src', 'solution', 'submission'] as const;
+export type Source = (typeof SOURCES)[number];
+
+/** The statuses of a check; the JSON report's schema (`report/schema.ts`) lists these same ones. */
+export const CHECK_STATUSES = ['pass', 'fail', 'error', 'timeout', 'todo'] as const;
 /** A check's outcome. `todo`: the student's stub still throws `NotImplemented`. */
 export type CheckStatus = (typeof CHECK_STATUSES)[number];
 
+/** The statuses of an exercise (the report's schema lists these same ones). */
+export const EXERCISE_STATUSES = ['pass', 'fail', 'todo', 'error'] as const;
 /**
  * An exercise's outcome: `pass` when every check passed, `todo` when every check is `todo` (not
  * started), `error` when the exercise could not run at all (syntax error, forbidden import, broken
@@ -74,7 +81,7 @@ export interface GradeReport {
   durationMs: number;
   startedAt: string;
   /** What was graded: the students' `src/`, the reference `solution/`, or a submission folder. */
-  source: (typeof SOURCES)[number];
+  source: Source;
   /** Files of a submission that were not read (not listed by any manifest), repository-relative. */
   ignoredFiles: string[];
   exercises: ExerciseResult[];

@@ -7,6 +7,7 @@ import type { Check, CheckContext, Lang, Localized, Verdict } from '@gradschool/
 import { both, t } from '../i18n/index.js';
 import type { SerializedError } from '../sandbox/messages.js';
 import type { Outcome } from '../sandbox/sandbox.js';
+import { roundScore } from './score.js';
 import type { CheckStatus } from './types.js';
 
 /** The part of a `CheckResult` decided here (the caller adds id, title, timing). */
@@ -121,7 +122,7 @@ function pointsOf(verdict: Verdict, points: number): number {
           ? points
           : 0;
   if (!Number.isFinite(raw)) return 0;
-  return Math.round(Math.min(points, Math.max(0, raw)) * 1000) / 1000;
+  return roundScore(Math.min(points, Math.max(0, raw)));
 }
 
 /** A time limit in seconds as people say it: `20`, `0.4`, `1.5` (not `20000ms`). */

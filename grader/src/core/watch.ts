@@ -1,8 +1,8 @@
 /**
  * Watch mode: saving a student file regrades its exercise. `watchStudentFiles` turns file-system
  * events into one debounced "exercise X changed" call (editors often write a file in several
- * steps); the interactive UI uses it directly, and `runPlainWatch` is `pnpm grade --watch` without a
- * terminal UI. Only the files that the manifests list regrade anything: nothing else is ever graded.
+ * steps); the interactive UI's session uses it (`cli/interactive.ts`), and so does `pnpm grade --watch`
+ * without a terminal UI (`cli/watch.ts`). Only the files that the manifests list regrade anything: nothing else is ever graded.
  *
  * What is watched is the folders on the way to those files, not the files themselves: a watch on a
  * file follows its inode, so a file deleted and written again at once (`git checkout`, some editors'
@@ -10,8 +10,6 @@
  */
 import { existsSync, type FSWatcher, watch } from 'node:fs';
 import path from 'node:path';
-import type { Lang } from '@gradschool/exercise-kit';
-import { t } from '../i18n/index.js';
 
 /** What watching needs of an exercise (a `LoadedExercise` fits). */
 export interface WatchTarget {
@@ -208,74 +206,4 @@ export function watchStudentFiles(
       for (const folderKey of [...open.keys()]) unwatch(folderKey);
     },
   };
-}
-
-/** What `runPlainWatch` needs from the CLI. */
-export interface PlainWatchOptions {
-  exercises: readonly WatchTarget[];
-  lang: Lang;
-  /** Grades exercise `id` and prints its report (the CLI's plain reporter). */
-  regrade(id: string): Promise<void>;
-  /** Where the watcher's own lines go (default: stdout). */
-  print?: (line: string) => void;
-  /** Stops watching; without it, Ctrl-C (SIGINT) does. */
-  signal?: AbortSignal;
-  debounceMs?: number;
-}
-
-/**
- * `pnpm grade --watch` without the Ink UI: after the CLI's first full report, regrades one exercise
- * per save, one grading at a time (a save during a grading queues that exercise). Resolves when
- * stopped. Nothing on disk stops it: a regrade or the watcher that fails prints one line (once,
- * while the same failure repeats) and watching goes on.
- */
-export async function runPlainWatch(options: PlainWatchOptions): Promise<void> {
-  const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
-  let lastProblem: string | undefined;
-  const problem = (line: string) => {
-    if (line !== lastProblem) print(line);
-    lastProblem = line;
-  };
-  const queue: string[] = [];
-  let busy = false;
-  const drain = async () => {
-    if (busy) return;
-    busy = true;
-    try {
-      while (queue.length > 0) {
-        const id = queue.shift() as string;
-        print(t('ui.watch.regrading', options.lang, { id }));
-        try {
-          await options.regrade(id);
-          lastProblem = undefined;
-        } catch (error) {
-          problem(t('ui.watch.regradeFailed', options.lang, { id, message: errorMessage(error) }));
-        }
-      }
-    } finally {
-      busy = false;
-    }
-  };
-  const watcher = watchStudentFiles(
-    options.exercises,
-    (id) => {
-      if (!queue.includes(id)) queue.push(id);
-      return drain();
-    },
-    {
-      ...(options.debounceMs === undefined ? {} : { debounceMs: options.debounceMs }),
-      onError: (error) => problem(t('ui.watch.failed', options.lang, { message: errorMessage(error) })),
-    },
-  );
-  await watcher.ready;
-  print(t('ui.watch.started', options.lang));
-  await new Promise<void>((resolve) => {
-    if (options.signal) {
-      if (options.signal.aborted) resolve();
-      else options.signal.addEventListener('abort', () => resolve(), { once: true });
-    } else {
-      process.once('SIGINT', () => resolve());
-    }
-  });
-  await watcher.close();
 }

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const REPO = fileURLToPath(new URL('../../..', import.meta.url));
-const CLI = path.join(REPO, 'grader', 'src', 'cli.tsx');
+const CLI = path.join(REPO, 'grader', 'src', 'cli', 'main.ts');
 
 /** A temporary course with exercise `id` alone, its solution copied over the student's file. */
 function courseWith(id: string): { root: string; studentFile: string } {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Lang } from '@gradschool/exercise-kit';
-import { langFromEnv } from '../core/cli-args.js';
+import { langFromEnv } from '../cli/args.js';
 import { discover, findRoot, matchesFilters } from '../core/discover.js';
 import { t } from '../i18n/index.js';
 import { verifyExercise } from './verify.js';

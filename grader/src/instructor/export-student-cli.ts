@@ -6,7 +6,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Lang } from '@gradschool/exercise-kit';
-import { langFromEnv } from '../core/cli-args.js';
+import { langFromEnv } from '../cli/args.js';
 import { findRoot } from '../core/discover.js';
 import { exportStudentRepo } from './export-student.js';
 import { InstructorError, say } from './messages.js';

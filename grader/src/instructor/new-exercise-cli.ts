@@ -9,7 +9,7 @@ import { createInterface } from 'node:readline/promises';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Lang, Localized } from '@gradschool/exercise-kit';
-import { langFromEnv } from '../core/cli-args.js';
+import { langFromEnv } from '../cli/args.js';
 import { findRoot } from '../core/discover.js';
 import { InstructorError, say } from './messages.js';
 import { exerciseNames, existingExercises } from './naming.js';

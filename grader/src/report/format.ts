@@ -26,11 +26,6 @@ export function formatPoints(points: number): string {
   return Number.isInteger(points) ? String(points) : String(Math.round(points * 100) / 100);
 }
 
-/** `score / maxScore` as a whole percentage (0 when there is nothing to score). */
-export function percent(score: number, maxScore: number): number {
-  return maxScore > 0 ? Math.round((score / maxScore) * 100) : 0;
-}
-
 /** The symbol of each status: the same in every language, readable without colors. */
 export const STATUS_SYMBOL: Record<CheckStatus | ExerciseStatus, string> = {
   pass: '✓',

@@ -3,11 +3,11 @@
  * against `grader/schema/report.schema.json` before it is written, and written atomically.
  */
 import type { Chart, Lang, Localized, Table } from '@gradschool/exercise-kit';
-import { GraderError } from '../core/errors.js';
+import { percent } from '../core/score.js';
 import type { CheckResult, ExerciseResult, GradeReport } from '../core/types.js';
+import { GraderError } from '../errors.js';
 import { both } from '../i18n/index.js';
 import { writeFileAtomic } from './atomic-write.js';
-import { percent } from './format.js';
 import { type JsonCheck, type JsonExercise, type JsonReport, validateJsonReport } from './schema.js';
 
 /** A file of a submission that was refused, and why (from `prepareSubmission`). */

@@ -4,9 +4,10 @@
  */
 import { appendFileSync } from 'node:fs';
 import type { Lang } from '@gradschool/exercise-kit';
+import { percent } from '../core/score.js';
 import type { CheckResult, ExerciseResult, GradeReport } from '../core/types.js';
 import { t } from '../i18n/index.js';
-import { formatPoints, percent, shownSeed, skippedText } from './format.js';
+import { formatPoints, shownSeed, skippedText } from './format.js';
 
 const EMOJI: Record<string, string> = {
   pass: '✅',

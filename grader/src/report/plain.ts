@@ -3,10 +3,11 @@
  * `--ci`). One line per exercise, then what went wrong in each failing check, a hint, a total.
  */
 import type { Lang, Localized } from '@gradschool/exercise-kit';
+import { percent } from '../core/score.js';
 import type { CheckResult, ExerciseResult, GradeReport } from '../core/types.js';
 import { t } from '../i18n/index.js';
 import { makePaint, type Paint } from './ansi.js';
-import { formatPoints, percent, STATUS_STYLE, STATUS_SYMBOL, shownSeed, skippedText } from './format.js';
+import { formatPoints, STATUS_STYLE, STATUS_SYMBOL, shownSeed, skippedText } from './format.js';
 import { renderTable } from './table.js';
 import { padToWidth, textWidth } from './text.js';
 

@@ -4,9 +4,11 @@
  * report before it is written; `grader/schema/report.schema.json`, for the report's readers, is
  * emitted from it (`pnpm --filter @gradschool/grader schemas`; a test fails when it is stale).
  */
+
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
+import { CHECK_STATUSES, EXERCISE_STATUSES, SOURCES } from '../core/types.js';
 
 /** Where the JSON file of the report's schema is emitted (`grader/schema/report.schema.json`). */
 export const REPORT_SCHEMA_URL = new URL('../../schema/report.schema.json', import.meta.url);
@@ -31,13 +33,6 @@ const problem = Type.Object(
   },
   { additionalProperties: false, description: 'Why the exercise could not run at all.' },
 );
-
-/** The statuses of a check (`core/types.ts` takes its `CheckStatus` from here). */
-export const CHECK_STATUSES = ['pass', 'fail', 'error', 'timeout', 'todo'] as const;
-/** The statuses of an exercise (`core/types.ts` takes its `ExerciseStatus` from here). */
-export const EXERCISE_STATUSES = ['pass', 'fail', 'todo', 'error'] as const;
-/** What a report graded (`core/types.ts` takes `GradeReport['source']` from here). */
-export const SOURCES = ['src', 'solution', 'submission'] as const;
 
 const check = Type.Object(
   {

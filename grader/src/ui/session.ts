@@ -1,6 +1,6 @@
 /**
- * What the terminal UI needs from the grader, as one small interface. `run.tsx` builds it from the
- * real core (discover, grade, gradeExercise, the file watcher); the tests build it from fakes. The UI
+ * What the terminal UI needs from the grader, as one small interface. `cli/interactive.ts` builds it
+ * from the real core (discover, the regrader, the file watcher); the tests build it from fakes. The UI
  * itself never grades: it only shows what these calls report.
  */
 import type { Localized } from '@gradschool/exercise-kit';

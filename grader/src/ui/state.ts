@@ -3,6 +3,7 @@
  * transition is tested on its own (`test/ui-state.test.ts`). `use-grader-ui.ts` holds it in React.
  */
 import type { Lang, Localized } from '@gradschool/exercise-kit';
+import { sumScores } from '../core/score.js';
 import type { CheckResult, ExerciseResult } from '../core/types.js';
 import type { ExerciseInfo, GradeProgress, HintsShown, NotSelected } from './session.js';
 
@@ -103,15 +104,7 @@ export function nextToDo(state: Pick<UiState, 'exercises' | 'results'>): number 
 
 /** Points earned and available over every exercise graded so far. */
 export function totals(state: Pick<UiState, 'exercises' | 'results'>): { score: number; maxScore: number } {
-  let score = 0;
-  let maxScore = 0;
-  for (const ex of state.exercises) {
-    const result = state.results[ex.id];
-    if (!result) continue;
-    score += result.score;
-    maxScore += result.maxScore;
-  }
-  return { score, maxScore };
+  return sumScores(state.exercises.flatMap((ex) => state.results[ex.id] ?? []));
 }
 
 /** True when every exercise has a result, every one passes, and nothing is being graded. */

@@ -1,6 +1,7 @@
 /** @jsxRuntime automatic @jsxImportSource react */
 import type { Lang } from '@gradschool/exercise-kit';
 import { Box, Text } from 'ink';
+import { percent as percentOf } from '../../core/score.js';
 import { t } from '../../i18n/index.js';
 import { paint, useTheme } from '../theme.js';
 import { ProgressBar } from './ProgressBar.js';
@@ -26,7 +27,7 @@ export type Props = {
 /** The top line: the title, the overall progress bar and score, and what the grader is doing. */
 export function Header({ lang, score, maxScore, busy, stale = false, watching, columns }: Props) {
   const theme = useTheme();
-  const percent = maxScore > 0 ? Math.round((score / maxScore) * 100) : 0;
+  const percent = percentOf(score, maxScore);
   const barWidth = Math.max(10, Math.min(30, columns - 60));
   return (
     <Box justifyContent="space-between" width={columns}>

@@ -20,9 +20,9 @@ import { createHash } from 'node:crypto';
 import { lstat, readdir, readFile, readlink, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Localized } from '@gradschool/exercise-kit';
+import type { ExerciseProblem, GradeReport } from '../core/types.js';
 import { NOTHING_SKIPPED, SKIPPED_FOLDERS, type WalkEntry, walk } from '../fs/walk.js';
 import { both } from '../i18n/index.js';
-import type { ExerciseProblem, GradeReport } from './types.js';
 
 /** Repository-relative path (`/`-separated) -> a print of each trusted file. */
 export type Fingerprint = ReadonlyMap<string, string>;

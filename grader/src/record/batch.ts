@@ -9,9 +9,14 @@ import { readdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Lang } from '@gradschool/exercise-kit';
+import { discover } from '../core/discover.js';
+import { grade } from '../core/run.js';
+import { maxScoreOfChecks, percent, sumScores } from '../core/score.js';
+import { loadSuites, type SuiteLoad } from '../core/suite.js';
+import type { GradeReport } from '../core/types.js';
+import { GraderError } from '../errors.js';
 import { both } from '../i18n/index.js';
 import { writeFileAtomic } from '../report/atomic-write.js';
-import { percent } from '../report/format.js';
 import {
   type Gradebook,
   type GradebookColumn,
@@ -22,13 +27,8 @@ import { writeJsonReport } from '../report/json.js';
 import { allChildrenExited } from '../sandbox/sandbox.js';
 import type { RunSettings } from './batch-journal.js';
 import { courseHash, type JournalNotice, openJournal, submissionStamp } from './batch-resume.js';
-import { discover } from './discover.js';
-import { GraderError } from './errors.js';
-import { grade } from './run.js';
 import { type PreparedSubmission, prepareSubmission, type SubmissionExercise } from './submission.js';
-import { loadSuites, type SuiteLoad } from './suite.js';
 import { changedFiles, fingerprint, tamperMessage, voidReport } from './tamper.js';
-import type { GradeReport } from './types.js';
 
 /** What a batch needs from the core; tests pass a fake. */
 export interface BatchEngine {
@@ -154,7 +154,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
       const suite = suites?.get(e.id);
       return {
         id: e.id,
-        maxScore: suite && 'checks' in suite ? suite.checks.reduce((s, c) => s + c.points, 0) : null,
+        maxScore: suite && 'checks' in suite ? maxScoreOfChecks(suite.checks) : null,
       };
     }),
     course: await courseHash(options.repoRoot, baseline),
@@ -292,7 +292,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const graded = rows.filter((row): row is GradebookRow => row !== undefined);
   for (const row of graded) {
     // A failed submission is out of the same total as the others, so percentages compare.
-    if (row.status === 'failed') row.maxScore = [...columns.values()].reduce((s, c) => s + c.maxScore, 0);
+    if (row.status === 'failed') row.maxScore = sumScores(columns.values()).maxScore;
   }
   const gradebook: Gradebook = {
     version: 1,

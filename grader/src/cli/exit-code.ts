@@ -1,4 +1,5 @@
-import type { GradeReport } from './types.js';
+import { exactPercent } from '../core/score.js';
+import type { GradeReport } from '../core/types.js';
 
 /**
  * The CLI's exit code for a report: 0 when every check passed (or, with `minScore`, when the score
@@ -12,7 +13,7 @@ import type { GradeReport } from './types.js';
  */
 export function exitCodeFor(report: GradeReport, opts: { minScore?: number } = {}): 0 | 1 {
   if (opts.minScore !== undefined) {
-    const percent = report.maxScore === 0 ? 0 : (100 * report.score) / report.maxScore;
+    const percent = exactPercent(report.score, report.maxScore);
     // A tiny epsilon so 59.999999 from rounded partial credit still meets 60.
     return percent + 1e-9 >= opts.minScore ? 0 : 1;
   }

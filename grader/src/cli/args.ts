@@ -1,12 +1,12 @@
 /**
  * The grader's command line, parsed (`node:util` parseArgs) and checked. Knows nothing of what the
- * flags do: `cli.tsx` acts on them.
+ * flags do: `main.ts` and its modes act on them.
  */
 import { parseArgs } from 'node:util';
 import type { Lang } from '@gradschool/exercise-kit';
+import { DEFAULT_SEED, parseSeed } from '../core/seed.js';
+import { GraderError } from '../errors.js';
 import { both } from '../i18n/index.js';
-import { GraderError } from './errors.js';
-import { DEFAULT_SEED, parseSeed } from './seed.js';
 
 export interface CliOptions {
   /** Exercise id prefixes (positional): `pnpm grade 03 04`. */

@@ -11,12 +11,12 @@ import { copyFile, lstat, mkdir, mkdtemp, readdir, realpath, rm } from 'node:fs/
 import os from 'node:os';
 import path from 'node:path';
 import type { Localized } from '@gradschool/exercise-kit';
+import { isInside, toPosix } from '../core/paths.js';
+import { MAX_STUDENT_FILE_BYTES } from '../core/student-file.js';
+import { GraderError } from '../errors.js';
 import { type SKIPPED_FOLDERS, walk } from '../fs/walk.js';
 import { both } from '../i18n/index.js';
 import { watchdog } from '../sandbox/watchdog.js';
-import { GraderError } from './errors.js';
-import { isInside, toPosix } from './paths.js';
-import { MAX_STUDENT_FILE_BYTES } from './student-file.js';
 
 /** Cap on a submitted file's size: the same as every student file's (`student-file.ts`). */
 export const MAX_SUBMISSION_FILE_BYTES = MAX_STUDENT_FILE_BYTES;

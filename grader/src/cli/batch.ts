@@ -1,0 +1,42 @@
+/**
+ * `pnpm grade --batch DIR`: every subfolder of DIR graded as a submission (`record/batch.ts`), one
+ * line per submission as it ends, then the gradebook. Exit 2 when tamper detection stopped it.
+ */
+import path from 'node:path';
+import { t } from '../i18n/index.js';
+import type { CliOptions } from './args.js';
+import type { CliIo } from './io.js';
+
+export async function runBatchMode(options: CliOptions, root: string, io: CliIo): Promise<number> {
+  const [{ runBatch }, { journalMessage }, { renderGradebook }] = await Promise.all([
+    import('../record/batch.js'),
+    import('../record/batch-resume.js'),
+    import('../report/index.js'),
+  ]);
+  const lang = options.lang;
+  const resumedTag = ` (${t('report.batch.resumedTag', lang)})`;
+  const result = await runBatch({
+    repoRoot: root,
+    batchDir: path.resolve(io.cwd, options.batch ?? '.'),
+    seed: options.seed,
+    ...(options.seedHidden ? { seedHidden: true } : {}),
+    lang,
+    filters: options.filters,
+    // Resuming is progress (stdout); a journal that was set aside is a warning (stderr).
+    onJournal: (notice) =>
+      (notice.kind === 'resumed' ? io.stdout : io.stderr).write(`${journalMessage(notice)[lang]}\n`),
+    onSubmissionDone: (row, { resumed }) =>
+      io.stdout.write(
+        `${row.submission}: ${row.score}/${row.maxScore} (${row.status})${resumed ? resumedTag : ''}\n`,
+      ),
+  });
+  io.stdout.write(
+    `\n${renderGradebook(result.gradebook, options.lang)}\n${result.files.csv}\n${result.files.json}\n`,
+  );
+  if (!result.tampered) return 0;
+  const { submissions, files } = result.tampered;
+  io.stderr.write(
+    `${t('core.tamper.batchStopped', options.lang, { submission: submissions.join(', '), files: files.join(', ') })}\n`,
+  );
+  return 2;
+}
