@@ -9,8 +9,8 @@ import { allocFloats } from './kernels/alloc.js';
 import { broadcastShapes, isTrailingRow, sameShape } from './shape.js';
 import { Tensor, type TensorLike } from './tensor.js';
 
-/** A plain number becomes a scalar tensor (shape `[]`). */
-export function toTensor(x: TensorLike): Tensor {
+/** A binary op's operand as a Tensor: a plain number becomes a scalar tensor (shape `[]`). */
+function asOperand(x: TensorLike): Tensor {
   return x instanceof Tensor ? x : new Tensor(new Float64Array([x]), []);
 }
 
@@ -24,15 +24,15 @@ interface Operands {
 }
 
 function operands(op: string, x: TensorLike, y: TensorLike): Operands {
-  const a = toTensor(x);
-  const b = toTensor(y);
+  const a = asOperand(x);
+  const b = asOperand(y);
   const shape = sameShape(a.shape, b.shape) ? a.shape : broadcastShapes(op, a.shape, b.shape);
   return { a, b, shape, av: expand(a.data, a.shape, shape), bv: expand(b.data, b.shape, shape) };
 }
 
 /** `a + b` with broadcasting. @example add(tensor([[1, 2], [3, 4]]), tensor([10, 20])) // [[11, 22], [13, 24]] */
 export function add(x: TensorLike, y: TensorLike): Tensor {
-  const row = toTensor(y);
+  const row = asOperand(y);
   if (x instanceof Tensor && row.size < x.size && row.rank <= x.rank && isTrailingRow(row.shape, x.shape)) {
     return addRow(x, row);
   }
