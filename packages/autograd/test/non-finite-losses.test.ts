@@ -144,7 +144,7 @@ describe('losses with NaN, ±Infinity and −0', () => {
         for (let r = 0; r < rows; r++) {
           const tr = t.slice(r * cols, (r + 1) * cols);
           const ls = logSoftmax(z.slice(r * cols, (r + 1) * cols));
-          ls.forEach((l, j) => wantGrad.push((Math.exp(l) * sumOf(tr) - tr[j]!) / rows));
+          for (const [j, l] of ls.entries()) wantGrad.push((Math.exp(l) * sumOf(tr) - tr[j]!) / rows);
         }
         expectSameNumbers(logits.grad!.data, wantGrad, { rtol: 1e-9 });
       }),
