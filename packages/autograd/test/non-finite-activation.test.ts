@@ -82,6 +82,36 @@ describe('elementwise activations with NaN, ±Infinity and −0', () => {
     );
   });
 
+  it('relu, leakyRelu and clip: gradients select g (NaN and Inf too) where the input is in the linear part', () => {
+    fc.assert(
+      fc.property(caseArb(), ({ shape, x, g }) => {
+        // selections, not products (as PyTorch's threshold_backward): a NaN g stays out where the slope is 0
+        const r = make(x, shape, true);
+        r.relu().backward(make(g, shape));
+        expectSameNumbers(
+          r.grad!.data,
+          x.map((v, i) => (v > 0 ? g[i]! : 0)),
+          { rtol: 0 },
+        );
+        const l = make(x, shape, true);
+        l.leakyRelu().backward(make(g, shape));
+        expectSameNumbers(
+          l.grad!.data,
+          x.map((v, i) => (v >= 0 ? g[i]! : 0.2 * g[i]!)),
+          { rtol: 0 },
+        );
+        const c = make(x, shape, true);
+        c.clip(-1, 1).backward(make(g, shape));
+        expectSameNumbers(
+          c.grad!.data,
+          x.map((v, i) => (v >= -1 && v <= 1 ? g[i]! : 0)),
+          { rtol: 0 },
+        );
+      }),
+      RUNS,
+    );
+  });
+
   it('softmax and logSoftmax along an axis match the shifted reference (NaN in a slice: all NaN)', () => {
     fc.assert(
       fc.property(caseArb(1), ({ shape, x, axis }) => {

@@ -6,13 +6,14 @@
  * and −0 come through bit for bit.
  */
 import fc from 'fast-check';
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   binaryCrossentropy,
   categoricalCrossentropy,
   concat,
   getActivation,
   meanSquaredError,
+  sparseCategoricalCrossentropy,
   type Tensor,
   tensor,
 } from '../src/index.js';
@@ -149,6 +150,40 @@ describe('losses with NaN, ±Infinity and −0', () => {
         expectSameNumbers(logits.grad!.data, wantGrad, { rtol: 1e-9 });
       }),
       RUNS,
+    );
+  });
+});
+
+describe('sparseCategoricalCrossentropy with non-finite predictions', () => {
+  it('is −mean log(clip(p[label])) (NaN and Inf predictions included); a NaN label is an error', () => {
+    fc.assert(
+      fc.property(
+        batchArb.chain((c) =>
+          fc.record({
+            c: fc.constant(c),
+            labels: fc.array(fc.integer({ min: 0, max: c.cols - 1 }), {
+              minLength: c.rows,
+              maxLength: c.rows,
+            }),
+          }),
+        ),
+        ({ c: { rows, cols, p }, labels }) => {
+          // Keras: clipped probabilities, their logs as logits, then softmax cross-entropy
+          const got = sparseCategoricalCrossentropy(make(labels, [rows]), make(p, [rows, cols]));
+          let total = 0;
+          for (let r = 0; r < rows; r++) {
+            const q = p.slice(r * cols, (r + 1) * cols).map((v) => Math.log(clip(v, EPS, 1 - EPS)));
+            const m = Math.max(...q);
+            const logSum = m + Math.log(sumOf(q.map((v) => Math.exp(v - m))));
+            total -= q[labels[r]!]! - logSum;
+          }
+          expectSameNumbers(got.data, [total / rows], { rtol: 1e-9 });
+        },
+      ),
+      RUNS,
+    );
+    expect(() => sparseCategoricalCrossentropy(tensor([Number.NaN]), tensor([[0.5, 0.5]]))).toThrow(
+      RangeError,
     );
   });
 });

@@ -88,6 +88,36 @@ describe.each(kernels)('matmul with NaN/Inf (%s kernel)', (kernel) => {
     );
   });
 
+  it('batched: each matrix of the batch checks its own operands (offsets into shared data)', () => {
+    setMatmulKernel(kernel);
+    const batchArb = caseArb.chain((c) =>
+      fc.record({
+        c: fc.constant(c),
+        a2: sparseSpecialValuesArb(c.m * c.k),
+        b2: sparseSpecialValuesArb(c.k * c.n),
+        g2: sparseSpecialValuesArb(c.m * c.n),
+      }),
+    );
+    fc.assert(
+      fc.property(batchArb, ({ c: { m, k, n, a, b, g }, a2, b2, g2 }) => {
+        const ta = tensor(Float64Array.from([...a, ...a2]), { shape: [2, m, k], requiresGrad: true });
+        const tb = tensor(Float64Array.from([...b, ...b2]), { shape: [2, k, n], requiresGrad: true });
+        const out = ta.matmul(tb);
+        expectSameNumbers(out.data, [...naiveMatmul(a, b, m, k, n), ...naiveMatmul(a2, b2, m, k, n)]);
+        out.backward(tensor(Float64Array.from([...g, ...g2]), { shape: [2, m, n] }));
+        expectSameNumbers(ta.grad!.data, [
+          ...naiveMatmul(g, transposed(b, k, n), m, n, k),
+          ...naiveMatmul(g2, transposed(b2, k, n), m, n, k),
+        ]);
+        expectSameNumbers(tb.grad!.data, [
+          ...naiveMatmul(transposed(a, m, k), g, k, m, n),
+          ...naiveMatmul(transposed(a2, m, k), g2, k, m, n),
+        ]);
+      }),
+      RUNS,
+    );
+  });
+
   it('dW is NaN where x = 0 meets a NaN upstream gradient, as mul gives', () => {
     setMatmulKernel(kernel);
     const x = tensor([[0], [0], [0], [0]]);
