@@ -51,11 +51,11 @@ declare module './tensor.js' {
     sum(axis?: number | number[], keepDims?: boolean): Tensor;
     /** Mean over `axis` (or all axes -> scalar). @example yPred.sub(yTrue).pow(2).mean() // MSE */
     mean(axis?: number | number[], keepDims?: boolean): Tensor;
-    /** Maximum over `axis` (or all axes -> scalar); the gradient goes to the first maximum. @example x.max(-1) */
+    /** Maximum over `axis` (or all axes -> scalar); a NaN wins, as in numpy; the gradient goes to the first maximum. @example x.max(-1) */
     max(axis?: number | number[], keepDims?: boolean): Tensor;
-    /** Index of the largest value along `axis` (default -1); not differentiable. @example probs.argmax() // predicted classes */
+    /** Index of the largest value along `axis` (default -1); the first NaN wins; not differentiable. @example probs.argmax() // predicted classes */
     argmax(axis?: number): Tensor;
-    /** 1 where x >= 0, else 0 (the perceptron's step); zero gradient. */
+    /** 1 where x >= 0, else 0 (the perceptron's step); NaN stays NaN; zero gradient. */
     step(): Tensor;
     /** 1 / (1 + e^-x), computed without overflow. */
     sigmoid(): Tensor;
