@@ -1,4 +1,5 @@
 /** Command-line flags of `pnpm bench`. */
+import { parseArgs as parseFlagsWith } from 'node:util';
 
 /** The workloads, in the order they run. */
 export const WORKLOADS = ['xor', 'mnist', 'matmul', 'grader'] as const;
@@ -25,45 +26,49 @@ export const USAGE = `pnpm bench [--only xor,mnist,matmul,grader] [--quick] [--r
   --out      the results file (default bench/RESULTS.md)
   --seed N   seed for weights and data (default 42)`;
 
+/** The flags, as `node:util`'s `parseArgs` takes them (Node 20 has no `--no-` negation: its own flag). */
+const OPTIONS = {
+  only: { type: 'string' },
+  quick: { type: 'boolean' },
+  reps: { type: 'string' },
+  write: { type: 'boolean' },
+  'no-write': { type: 'boolean' },
+  out: { type: 'string' },
+  seed: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 /** Parses `argv` (without node and the script); throws a RangeError on an unknown flag or workload. */
 export function parseArgs(argv: readonly string[], defaultOut: string): BenchArgs {
-  const args: BenchArgs = {
-    only: [...WORKLOADS],
-    quick: false,
-    reps: 0,
-    write: false,
-    out: defaultOut,
-    seed: 42,
-    help: false,
-  };
-  let writeFlag: boolean | null = null;
-  const rest = [...argv];
-  const value = (flag: string): string => {
-    const v = rest.shift();
-    if (v === undefined) throw new RangeError(`${flag} needs a value`);
-    return v;
-  };
-  while (rest.length > 0) {
-    const raw = rest.shift()!;
-    const [flag, inline] = raw.includes('=')
-      ? [raw.slice(0, raw.indexOf('=')), raw.slice(raw.indexOf('=') + 1)]
-      : [raw, undefined];
-    const take = () => inline ?? value(flag!);
-    if (flag === '--') continue;
-    else if (flag === '--quick') args.quick = true;
-    else if (flag === '--write') writeFlag = true;
-    else if (flag === '--no-write') writeFlag = false;
-    else if (flag === '--help' || flag === '-h') args.help = true;
-    else if (flag === '--reps') args.reps = positiveInt(flag, take());
-    else if (flag === '--seed') args.seed = positiveInt(flag, take());
-    else if (flag === '--out') args.out = take();
-    else if (flag === '--only') args.only = take().split(',').map(workload);
-    else throw new RangeError(`unknown flag ${raw}\n\n${USAGE}`);
+  let parsed: ReturnType<typeof parseFlags>;
+  try {
+    // a `--` (as `pnpm bench -- --quick` passes it) separates nothing here
+    parsed = parseFlags(argv.filter((a) => a !== '--'));
+  } catch (error) {
+    throw new RangeError(`${(error as Error).message}\n\n${USAGE}`);
   }
-  if (args.reps === 0) args.reps = args.quick ? 2 : 5;
-  const full = !args.quick && args.only.length === WORKLOADS.length;
-  args.write = writeFlag ?? full;
-  return args;
+  const { values, tokens } = parsed;
+  const quick = values.quick ?? false;
+  const only = values.only === undefined ? [...WORKLOADS] : values.only.split(',').map(workload);
+  const reps = values.reps === undefined ? (quick ? 2 : 5) : positiveInt('--reps', values.reps);
+  // the last of --write / --no-write wins; neither: only a full run writes
+  const lastWrite = tokens
+    .filter((t) => t.kind === 'option' && (t.name === 'write' || t.name === 'no-write'))
+    .at(-1);
+  const full = !quick && only.length === WORKLOADS.length;
+  return {
+    only,
+    quick,
+    reps,
+    write: lastWrite === undefined ? full : lastWrite.kind === 'option' && lastWrite.name === 'write',
+    out: values.out ?? defaultOut,
+    seed: values.seed === undefined ? 42 : positiveInt('--seed', values.seed),
+    help: values.help ?? false,
+  };
+}
+
+function parseFlags(args: string[]) {
+  return parseFlagsWith({ args, options: OPTIONS, strict: true, allowPositionals: false, tokens: true });
 }
 
 function positiveInt(flag: string, text: string): number {

@@ -61,7 +61,29 @@ describe('flags and statistics', () => {
       write: true,
     });
     expect(() => parseArgs(['--only', 'gpu'], 'R.md')).toThrow(/unknown workload 'gpu'/);
-    expect(() => parseArgs(['--fast'], 'R.md')).toThrow(/unknown flag/);
+    // node:util's parseArgs words it; the usage follows
+    expect(() => parseArgs(['--fast'], 'R.md')).toThrow(/Unknown option '--fast'[\s\S]*pnpm bench \[--only/);
+  });
+
+  it('takes every flag in both spellings, -h, a stray --, and the last of --write / --no-write', () => {
+    expect(parseArgs(['--seed', '7', '--out=x.md', '--reps', '4'], 'R.md')).toMatchObject({
+      seed: 7,
+      out: 'x.md',
+      reps: 4,
+    });
+    expect(parseArgs(['-h'], 'R.md').help).toBe(true);
+    expect(parseArgs(['--help'], 'R.md').help).toBe(true);
+    expect(parseArgs(['--', '--quick'], 'R.md')).toMatchObject({ quick: true, out: 'R.md', seed: 42 });
+    expect(parseArgs(['--write', '--no-write'], 'R.md').write).toBe(false);
+    expect(parseArgs(['--no-write', '--write', '--quick'], 'R.md').write).toBe(true);
+    expect(parseArgs(['--no-write'], 'R.md').write).toBe(false);
+  });
+
+  it('rejects bad values: a missing value, a non-positive count, a stray word', () => {
+    expect(() => parseArgs(['--reps'], 'R.md')).toThrow(/--reps/);
+    expect(() => parseArgs(['--reps', '0'], 'R.md')).toThrow(/--reps needs a positive integer, got 0/);
+    expect(() => parseArgs(['--seed=x'], 'R.md')).toThrow(/--seed needs a positive integer/);
+    expect(() => parseArgs(['mnist'], 'R.md')).toThrow(RangeError);
   });
 
   it('takes medians and ratios in the right direction', () => {

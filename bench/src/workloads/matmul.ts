@@ -5,9 +5,9 @@
  */
 import { performance } from 'node:perf_hooks';
 import { Rng, randomNormal } from '@gradschool/autograd';
+import { setMatmulKernel } from '@gradschool/autograd/internal';
 import { type Contender, interleave } from '../measure.js';
 import { type TfBackend, tf, useBackend } from '../tf-backends.js';
-import { setMatmulKernel } from './engine-internals.js';
 
 /** Products per timed run: about this many milliseconds of work. */
 const RUN_MS = 25;

@@ -7,9 +7,9 @@
  * `dense: true` lights every pixel instead, to show the engine without its zero-block skipping.
  */
 import { Dense, Rng, Sequential, type Tensor, tensor } from '@gradschool/autograd';
+import { setMatmulKernel } from '@gradschool/autograd/internal';
 import { type Contender, interleave } from '../measure.js';
 import { type TfBackend, tf, useBackend } from '../tf-backends.js';
-import { setMatmulKernel } from './engine-internals.js';
 
 const INPUTS = 784;
 const CLASSES = 10;

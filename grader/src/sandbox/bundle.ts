@@ -99,7 +99,10 @@ export function sharedFiles(): Promise<SharedFiles> {
   return shared;
 }
 
-/** The engine's entry, resolved from the kit (the grader itself does not depend on it). */
+/**
+ * The engine's entry: the one the kit's checks are written against (the kit names it as its peer),
+ * resolved from the kit's folder; the grader depends on the same workspace package, so it is there.
+ */
 function engineEntry(kitEntry: string): string {
   return createRequire(kitEntry).resolve('@gradschool/autograd');
 }

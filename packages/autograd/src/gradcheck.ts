@@ -4,8 +4,7 @@
  * and anyone writing a new op.
  */
 import { Rng } from './random.js';
-import { noGrad } from './tensor/autograd.js';
-import { Tensor } from './tensor/tensor.js';
+import { noGrad, Tensor } from './tensor/index.js';
 
 /** Options of `gradCheck`. */
 export interface GradCheckOptions {

@@ -3,6 +3,13 @@
  * `src/tensor/**` and `src/random.ts`; this folder only builds on it).
  */
 export { defaultRng, Rng, setDefaultRng } from '../random.js';
-export { fromOp, gradData, isGradEnabled, noGrad } from '../tensor/autograd.js';
-export { tensor } from '../tensor/create.js';
-export { type NestedArray, Tensor } from '../tensor/tensor.js';
+// through the index, which gives every Tensor its methods (`../tensor/methods.ts`)
+export {
+  fromOp,
+  gradData,
+  isGradEnabled,
+  type NestedArray,
+  noGrad,
+  Tensor,
+  tensor,
+} from '../tensor/index.js';

@@ -1,8 +1,9 @@
-import type { Callbacks, Logs } from './callbacks.js';
+import type { Callbacks, Logs, TrainingModel } from './callbacks.js';
+import type { Compiled } from './compile.js';
+import { type Data, dataToTensor } from './data.js';
 import { noGrad, Rng, type Tensor } from './engine.js';
 import { EpochMetrics, parseMetrics } from './metric-tracker.js';
 import { ProgressPrinter } from './progress.js';
-import { type Data, type Sequential, toTensor } from './sequential.js';
 
 /** Options of `model.fit`, named as in Keras (camelCase). */
 export interface FitOptions {
@@ -85,8 +86,21 @@ function nonFiniteLoss(value: number, epoch: number, batch: number, batches: num
   );
 }
 
+/** What `fitModel` uses of a model (`Sequential` is one). */
+export interface FittableModel extends TrainingModel {
+  readonly built: boolean;
+  build(inputShape: readonly number[]): void;
+  /** The live weights, for the optimizer. */
+  readonly trainableWeights: Tensor[];
+  /** The generator for shuffling. */
+  readonly rng: Rng;
+  /** The forward pass on a batch. */
+  call(x: Tensor): Tensor;
+  requireCompiled(what: string): Compiled;
+}
+
 /** The body of `Sequential.fit`: mini-batch gradient descent with Keras' bookkeeping. */
-export function fitModel(model: Sequential, xAll: Tensor, yAll: Tensor, opts: FitOptions): History {
+export function fitModel(model: FittableModel, xAll: Tensor, yAll: Tensor, opts: FitOptions): History {
   const compiled = model.requireCompiled('fit');
   const epochs = opts.epochs ?? 1;
   const batchSize = opts.batchSize ?? 32;
@@ -105,8 +119,8 @@ export function fitModel(model: Sequential, xAll: Tensor, yAll: Tensor, opts: Fi
   let validation: [Tensor, Tensor] | null = null;
   if (opts.validationData !== undefined) {
     validation = [
-      toTensor('fit (validationData x)', opts.validationData[0]),
-      toTensor('fit (validationData y)', opts.validationData[1]),
+      dataToTensor('fit (validationData x)', opts.validationData[0]),
+      dataToTensor('fit (validationData y)', opts.validationData[1]),
     ];
   } else if (split > 0) {
     const splitAt = Math.floor(rowsOf(xAll) * (1 - split));

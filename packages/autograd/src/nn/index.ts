@@ -7,6 +7,8 @@ export {
   type Logs,
   type TrainingModel,
 } from './callbacks.js';
+export type { CompileOptions } from './compile.js';
+export type { Data } from './data.js';
 export { Dense, type DenseOptions } from './dense.js';
 export type { FitOptions, History } from './fit.js';
 export { getInitializer, type Initializer } from './initializers.js';
@@ -23,4 +25,4 @@ export { binaryAccuracy, categoricalAccuracy, sparseCategoricalAccuracy } from '
 export type { ModelJson } from './model-schema.js';
 export * from './optimizers/index.js';
 export { setSeed } from './seed.js';
-export { type CompileOptions, type Data, Sequential } from './sequential.js';
+export { Sequential } from './sequential.js';

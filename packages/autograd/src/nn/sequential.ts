@@ -1,45 +1,12 @@
 import type { TrainingModel } from './callbacks.js';
+import { type Compiled, type CompileOptions, compileOptions } from './compile.js';
+import { type Data, dataToTensor } from './data.js';
 import { Dense } from './dense.js';
-import { defaultRng, type NestedArray, noGrad, Rng, Tensor, tensor } from './engine.js';
+import { defaultRng, type NestedArray, noGrad, Rng, Tensor } from './engine.js';
 import { type FitOptions, fitModel, type History } from './fit.js';
-import { getLoss, type LossFn } from './losses.js';
 import { EpochMetrics, parseMetrics } from './metric-tracker.js';
-import { getOptimizer, type Optimizer } from './optimizers/index.js';
 import { saveModel } from './serialization.js';
 import { formatSummary } from './summary.js';
-
-/** Inputs and targets: nested arrays such as `number[][]`, or a Tensor (batch on axis 0). */
-export type Data = NestedArray | Tensor;
-
-/** Options of {@link Sequential.compile}. */
-export interface CompileOptions {
-  /** `'sgd' 'adagrad' 'rmsprop' 'adam'` or an {@link Optimizer}. */
-  optimizer: string | Optimizer;
-  /** A loss name (camelCase or snake_case) or a {@link LossFn}. */
-  loss: string | LossFn;
-  /** e.g. `['accuracy']`; also `'binaryAccuracy'`, `'categoricalAccuracy'`, or loss names. */
-  metrics?: string[];
-}
-
-/** What `compile` decided. */
-export interface Compiled {
-  optimizer: Optimizer;
-  loss: LossFn;
-  /** What was passed, kept for `save`. */
-  lossSpec: string | LossFn;
-  optimizerSpec: string | Optimizer;
-  metrics: string[];
-}
-
-/** A Tensor as is, anything else through `tensor(...)`. */
-export function toTensor(what: string, x: Data): Tensor {
-  if (x instanceof Tensor) return x;
-  try {
-    return tensor(x);
-  } catch (error) {
-    throw new TypeError(`${what}: ${(error as Error).message}`);
-  }
-}
 
 /**
  * A stack of layers, each feeding the next: Keras' `Sequential` model, with the same method names
@@ -141,14 +108,7 @@ export class Sequential implements TrainingModel {
 
   /** Chooses the optimizer, the loss and the metrics for `fit` and `evaluate`. */
   compile(opts: CompileOptions): void {
-    this.compiled = {
-      optimizer: getOptimizer(opts.optimizer),
-      loss: getLoss(opts.loss),
-      lossSpec: opts.loss,
-      optimizerSpec: opts.optimizer,
-      metrics: [...(opts.metrics ?? [])],
-    };
-    parseMetrics(this.compiled.metrics); // fail now, not in the middle of fit
+    this.compiled = compileOptions(opts);
   }
 
   /** The forward pass on a batch (records the graph unless inside `noGrad`). */
@@ -162,7 +122,7 @@ export class Sequential implements TrainingModel {
 
   /** Trains the model; synchronous. See {@link FitOptions}. Returns the History of every epoch. */
   fit(x: Data, y: Data, opts: FitOptions = {}): History {
-    return fitModel(this, toTensor('fit (x)', x), toTensor('fit (y)', y), opts);
+    return fitModel(this, dataToTensor('fit (x)', x), dataToTensor('fit (y)', y), opts);
   }
 
   /**
@@ -170,7 +130,7 @@ export class Sequential implements TrainingModel {
    * is plain probabilities: a loss applied to it later uses the clipped formula, not the logits.
    */
   predict(x: Data): Tensor {
-    const input = toTensor('predict', x);
+    const input = dataToTensor('predict', x);
     const out = noGrad(() => this.call(input));
     return new Tensor(out.data, out.shape);
   }
@@ -178,8 +138,8 @@ export class Sequential implements TrainingModel {
   /** The loss and the metrics on `(x, y)`, e.g. `{ loss: 0.35, accuracy: 1 }`. */
   evaluate(x: Data, y: Data): Record<string, number> {
     const compiled = this.requireCompiled('evaluate');
-    const input = toTensor('evaluate (x)', x);
-    const target = toTensor('evaluate (y)', y);
+    const input = dataToTensor('evaluate (x)', x);
+    const target = dataToTensor('evaluate (y)', y);
     return noGrad(() => {
       const yPred = this.call(input);
       const metrics = new EpochMetrics(parseMetrics(compiled.metrics), target, yPred);
@@ -207,7 +167,7 @@ export class Sequential implements TrainingModel {
           `(가중치 텐서 ${params.length}개가 필요합니다)`,
       );
     }
-    const values = weights.map((w) => toTensor('setWeights', w));
+    const values = weights.map((w) => dataToTensor('setWeights', w));
     values.forEach((value, i) => {
       const param = params[i]!;
       if (value.shape.length !== param.shape.length || value.shape.some((d, j) => d !== param.shape[j])) {

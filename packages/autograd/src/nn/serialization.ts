@@ -1,4 +1,6 @@
 import { writeFileSync } from 'node:fs';
+import type { Compiled } from './compile.js';
+import type { Dense } from './dense.js';
 import {
   binaryCrossentropy,
   categoricalCrossentropy,
@@ -8,7 +10,6 @@ import {
 import type { DenseJson, ModelJson, OptimizerJson } from './model-schema.js';
 import { MODEL_FILE_FORMAT, MODEL_FILE_VERSION } from './model-schema.js';
 import { Adagrad, Adam, getOptimizer, type Optimizer, RMSprop, SGD } from './optimizers/index.js';
-import type { Sequential } from './sequential.js';
 
 const LOSS_NAMES = new Map<unknown, string>([
   [meanSquaredError, 'meanSquaredError'],
@@ -57,8 +58,15 @@ export function optimizerFromJson(json: OptimizerJson): Optimizer {
   }
 }
 
+/** What `save` reads of a model (`Sequential` is one). */
+export interface SavableModel {
+  readonly name: string;
+  readonly layers: readonly Dense[];
+  readonly compiled: Compiled | null;
+}
+
 /** The model as the JSON object that `save` writes. */
-export function modelToJson(model: Sequential): ModelJson {
+export function modelToJson(model: SavableModel): ModelJson {
   const layers: DenseJson[] = model.layers.map((layer) => {
     if (layer.activationName === 'custom') {
       throw new Error(
@@ -96,6 +104,6 @@ export function modelToJson(model: Sequential): ModelJson {
 }
 
 /** Writes {@link modelToJson} to `path` (UTF-8 JSON). */
-export function saveModel(model: Sequential, path: string): void {
+export function saveModel(model: SavableModel, path: string): void {
   writeFileSync(path, `${JSON.stringify(modelToJson(model))}\n`, 'utf8');
 }

@@ -7,12 +7,18 @@ import { allocFloats } from './kernels/alloc.js';
 import { normalizeAxis, splitAtAxis } from './shape.js';
 import type { Tensor } from './tensor.js';
 
-/** 1 where x >= 0, else 0: the perceptron's activation. Flat, so its gradient is 0 everywhere. */
+/**
+ * 1 where x >= 0, else 0: the perceptron's activation (numpy's `heaviside(x, 1)`, so NaN stays NaN).
+ * Flat, so its gradient is 0 everywhere.
+ */
 export function step(x: Tensor): Tensor {
   const n = x.size;
   const xd = x.data;
   const out = allocFloats(n);
-  for (let i = 0; i < n; i++) out[i] = xd[i]! >= 0 ? 1 : 0;
+  for (let i = 0; i < n; i++) {
+    const v = xd[i]!;
+    out[i] = v >= 0 ? 1 : v < 0 ? 0 : Number.NaN;
+  }
   return fromOp(out, x.shape, 'step', [x], () => {
     gradData(x); // the gradient is zero: only make sure x.grad exists
   });

@@ -9,8 +9,8 @@ import { allocFloats } from './kernels/alloc.js';
 import { broadcastShapes, isTrailingRow, sameShape } from './shape.js';
 import { Tensor, type TensorLike } from './tensor.js';
 
-/** A plain number becomes a scalar tensor (shape `[]`). */
-export function toTensor(x: TensorLike): Tensor {
+/** A binary op's operand as a Tensor: a plain number becomes a scalar tensor (shape `[]`). */
+function asOperand(x: TensorLike): Tensor {
   return x instanceof Tensor ? x : new Tensor(new Float64Array([x]), []);
 }
 
@@ -24,15 +24,15 @@ interface Operands {
 }
 
 function operands(op: string, x: TensorLike, y: TensorLike): Operands {
-  const a = toTensor(x);
-  const b = toTensor(y);
+  const a = asOperand(x);
+  const b = asOperand(y);
   const shape = sameShape(a.shape, b.shape) ? a.shape : broadcastShapes(op, a.shape, b.shape);
   return { a, b, shape, av: expand(a.data, a.shape, shape), bv: expand(b.data, b.shape, shape) };
 }
 
 /** `a + b` with broadcasting. @example add(tensor([[1, 2], [3, 4]]), tensor([10, 20])) // [[11, 22], [13, 24]] */
 export function add(x: TensorLike, y: TensorLike): Tensor {
-  const row = toTensor(y);
+  const row = asOperand(y);
   if (x instanceof Tensor && row.size < x.size && row.rank <= x.rank && isTrailingRow(row.shape, x.shape)) {
     return addRow(x, row);
   }
@@ -126,6 +126,15 @@ export function div(x: TensorLike, y: TensorLike): Tensor {
 }
 
 /**
+ * `a ** b` as C's `pow` and numpy's `power` define it. JavaScript's `**` agrees everywhere except three
+ * cases, where it gives NaN: `1 ** y` is 1 for every y (NaN too), and `(-1) ** ±Infinity` is 1.
+ */
+function power(a: number, b: number): number {
+  if (a === 1 || (a === -1 && (b === Number.POSITIVE_INFINITY || b === Number.NEGATIVE_INFINITY))) return 1;
+  return a ** b;
+}
+
+/**
  * `a ** b` elementwise with broadcasting. The gradient with respect to the exponent uses ln(a):
  * it is 0 where a = 0 and NaN where a < 0.
  * @example pow(tensor([1, 2, 3]), 2) // [1, 4, 9]
@@ -137,13 +146,13 @@ export function pow(x: TensorLike, y: TensorLike): Tensor {
   const square = b.size === 1 && b.data[0] === 2;
   const out = allocFloats(n);
   if (square) for (let i = 0; i < n; i++) out[i] = av[i]! * av[i]!;
-  else for (let i = 0; i < n; i++) out[i] = av[i]! ** bv[i]!;
+  else for (let i = 0; i < n; i++) out[i] = power(av[i]!, bv[i]!);
   return fromOp(out, shape, 'pow', [a, b], (g) => {
     // d(a^b)/da = b·a^(b-1), d(a^b)/db = a^b·ln(a)
     if (a.requiresGrad) {
       const ga = gradSink(a, n);
       if (square) for (let i = 0; i < n; i++) ga[i]! += 2 * g[i]! * av[i]!;
-      else for (let i = 0; i < n; i++) ga[i]! += g[i]! * bv[i]! * av[i]! ** (bv[i]! - 1);
+      else for (let i = 0; i < n; i++) ga[i]! += g[i]! * bv[i]! * power(av[i]!, bv[i]! - 1);
       flushGrad(a, ga, shape);
     }
     if (b.requiresGrad) {

@@ -1,4 +1,7 @@
 /** The tensor engine: the `Tensor` class, creation functions, ops as plain functions, and grad mode. */
+// first: gives every Tensor its chainable methods (x.add(y), loss.backward())
+import './methods.js';
+
 export { leakyRelu, logSoftmax, relu, sigmoid, softmax, step, tanh } from './activation.js';
 export { fromOp, gradData, isGradEnabled, noGrad } from './autograd.js';
 export {

@@ -5,8 +5,11 @@
  * - 4x4 register blocks: 16 entries of A stay in local variables while four rows of B update four rows
  *   of C, so each value loaded from memory is used four times instead of once;
  * - a block of A that is all zeros is skipped (one-hot inputs, image borders and ReLU outputs are
- *   mostly zeros). Plain loops finish the edges when a size is not a multiple of 4.
+ *   mostly zeros), but only when the other operand is all finite: 0·NaN and 0·Inf are NaN, not 0
+ *   (`kernels/zero-skip.ts` has the measurement and the argument). Plain loops finish the edges when a
+ *   size is not a multiple of 4.
  */
+import { allFinite } from './kernels/zero-skip.js';
 
 /** True when A[r..r+3][p..p+3] (rows `k` apart) is all zeros. */
 function blockIsZero(a: Float64Array, r: number, p: number, k: number): boolean {
@@ -29,6 +32,7 @@ export function addProduct(
   k: number,
   n: number,
 ): void {
+  const skip = allFinite(b, bOff, k * n); // skipping zeros is exact only when B is all finite
   let i = 0;
   for (; i + 3 < m; i += 4) {
     const c0 = cOff + i * n;
@@ -41,7 +45,7 @@ export function addProduct(
     const r3 = r2 + k;
     let p = 0;
     for (; p + 3 < k; p += 4) {
-      if (blockIsZero(a, r0, p, k)) continue;
+      if (skip && blockIsZero(a, r0, p, k)) continue;
       // A's 4x4 block: row s of A, column t of the block is a{s}{t}
       const a00 = a[r0 + p]!,
         a01 = a[r0 + p + 1]!,
@@ -94,7 +98,7 @@ export function addProduct(
     const aRow = aOff + i * k;
     for (let p = 0; p < k; p++) {
       const s = a[aRow + p]!;
-      if (s === 0) continue;
+      if (s === 0 && skip) continue;
       const bRow = bOff + p * n;
       for (let j = 0; j < n; j++) c[cRow + j]! += s * b[bRow + j]!;
     }
@@ -116,6 +120,7 @@ export function addProductAt(
   k: number,
   n: number,
 ): void {
+  const skip = allFinite(g, gOff, m * n); // skipping zeros is exact only when G is all finite
   let i = 0;
   for (; i + 3 < m; i += 4) {
     const g0 = gOff + i * n;
@@ -128,7 +133,7 @@ export function addProductAt(
     const r3 = r2 + k;
     let p = 0;
     for (; p + 3 < k; p += 4) {
-      if (blockIsZero(a, r0, p, k)) continue;
+      if (skip && blockIsZero(a, r0, p, k)) continue;
       const a00 = a[r0 + p]!,
         a01 = a[r0 + p + 1]!,
         a02 = a[r0 + p + 2]!,
@@ -175,7 +180,7 @@ export function addProductAt(
     const aRow = aOff + i * k;
     for (let p = 0; p < k; p++) {
       const s = a[aRow + p]!;
-      if (s === 0) continue;
+      if (s === 0 && skip) continue;
       const dRow = bOff + p * n;
       for (let j = 0; j < n; j++) db[dRow + j]! += s * g[gRow + j]!;
     }

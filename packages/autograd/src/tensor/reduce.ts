@@ -85,7 +85,8 @@ export function mean(x: Tensor, axis?: number | readonly number[], keepDims = fa
 }
 
 /**
- * Maximum over `axis` (or all axes). The gradient flows to the first position holding the maximum.
+ * Maximum over `axis` (or all axes). A NaN wins, as in numpy (`max` propagates NaN). The gradient
+ * flows to the first position holding the maximum (or the first NaN).
  * @example max(tensor([[1, 5], [7, 2]]), 1) // [5, 7]
  */
 export function max(x: Tensor, axis?: number | readonly number[], keepDims = false): Tensor {
@@ -97,8 +98,10 @@ export function max(x: Tensor, axis?: number | readonly number[], keepDims = fal
   const winner = new Int32Array(outSize).fill(-1); // input index holding each maximum
   for (let i = 0; i < x.size; i++) {
     const o = target === null ? 0 : target[i]!;
-    if (xd[i]! > out[o]! || winner[o] === -1) {
-      out[o] = xd[i]!;
+    const v = xd[i]!;
+    const best = out[o]!;
+    if (v > best || winner[o] === -1 || (Number.isNaN(v) && !Number.isNaN(best))) {
+      out[o] = v;
       winner[o] = i;
     }
   }
@@ -109,8 +112,8 @@ export function max(x: Tensor, axis?: number | readonly number[], keepDims = fal
 }
 
 /**
- * Index of the largest value along `axis` (default -1, the last), as numbers; ties pick the first.
- * Not differentiable: the result never requires grad.
+ * Index of the largest value along `axis` (default -1, the last), as numbers; ties pick the first,
+ * and the first NaN wins (as numpy's `argmax`). Not differentiable: the result never requires grad.
  * @example argmax(tensor([[0.1, 0.7, 0.2], [0.9, 0.05, 0.05]])) // [1, 0]
  */
 export function argmax(x: Tensor, axis = -1): Tensor {
@@ -123,7 +126,14 @@ export function argmax(x: Tensor, axis = -1): Tensor {
     for (let k = 0; k < inner; k++) {
       const base = o * n * inner + k;
       let best = 0;
-      for (let j = 1; j < n; j++) if (xd[base + j * inner]! > xd[base + best * inner]!) best = j;
+      let top = xd[base]!;
+      for (let j = 1; j < n && !Number.isNaN(top); j++) {
+        const v = xd[base + j * inner]!;
+        if (v > top || Number.isNaN(v)) {
+          best = j;
+          top = v;
+        }
+      }
       out[o * inner + k] = best;
     }
   }

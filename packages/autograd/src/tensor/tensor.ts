@@ -1,17 +1,11 @@
 /**
  * The `Tensor`: a row-major `Float64Array` with a shape, plus what reverse-mode autodiff needs
  * (`requiresGrad`, `grad`, and the op that made it). The math lives in the op files, one family each
- * (elementwise, unary, activation, matmul, reduce, shape-ops); the methods here only forward to them.
+ * (elementwise, unary, activation, matmul, reduce, shape-ops), and so does the chainable API
+ * (`x.add(y)`, `loss.backward()`, ...): `methods.ts` adds those methods, forwarding to the ops. They
+ * live apart so that the ops can build tensors without this file importing them back.
  */
-import { leakyRelu, logSoftmax, relu, sigmoid, softmax, step, tanh as tanhOp } from './activation.js';
-import { runBackward } from './autograd.js';
-import { add, div, mul, pow, sub } from './elementwise.js';
-import { formatTensor } from './format.js';
-import { matmul } from './matmul.js';
-import { argmax, max, mean, sum } from './reduce.js';
 import { formatShape, sizeOf } from './shape.js';
-import { gather, reshape, transpose } from './shape-ops.js';
-import { abs, clip, exp, log, neg, sqrt } from './unary.js';
 
 /** A number, or arrays of numbers nested to any depth: `3`, `[1, 2]`, `[[1, 2], [3, 4]]`. */
 export type NestedArray = number | NestedArray[];
@@ -76,121 +70,6 @@ export class Tensor {
     this.requiresGrad = requiresGrad;
   }
 
-  /** Elementwise `this + o` with broadcasting. @example tensor([1, 2]).add(10) // [11, 12] */
-  add(o: TensorLike): Tensor {
-    return add(this, o);
-  }
-  /** Elementwise `this - o` with broadcasting. @example yPred.sub(yTrue) */
-  sub(o: TensorLike): Tensor {
-    return sub(this, o);
-  }
-  /** Elementwise `this * o` with broadcasting (not the matrix product). @example x.mul(0.5) */
-  mul(o: TensorLike): Tensor {
-    return mul(this, o);
-  }
-  /** Elementwise `this / o` with broadcasting. @example e.div(e.sum(-1, true)) */
-  div(o: TensorLike): Tensor {
-    return div(this, o);
-  }
-  /** Elementwise `this ** o` with broadcasting. @example x.pow(2) */
-  pow(o: TensorLike): Tensor {
-    return pow(this, o);
-  }
-  /** `-this`. */
-  neg(): Tensor {
-    return neg(this);
-  }
-  /** e^x elementwise. */
-  exp(): Tensor {
-    return exp(this);
-  }
-  /** Natural logarithm elementwise. */
-  log(): Tensor {
-    return log(this);
-  }
-  /** Square root elementwise. */
-  sqrt(): Tensor {
-    return sqrt(this);
-  }
-  /** |x| elementwise (gradient 0 at 0). */
-  abs(): Tensor {
-    return abs(this);
-  }
-  /** Limits values to [min, max]; gradient 1 inside, 0 outside. */
-  clip(min: number, max: number): Tensor {
-    return clip(this, min, max);
-  }
-  /** Matrix product `[m,k] x [k,n] -> [m,n]`; leading batch axes broadcast. @example x.matmul(w).add(b) */
-  matmul(o: Tensor): Tensor {
-    return matmul(this, o);
-  }
-  /** Permutes the axes (default: reversed, so a matrix is transposed). @example w.transpose() // [k,n] -> [n,k] */
-  transpose(axes?: number[]): Tensor {
-    return transpose(this, axes);
-  }
-  /** Same data, new shape; one size may be -1 (inferred). @example arange(6).reshape([2, -1]) // shape [2, 3] */
-  reshape(shape: number[]): Tensor {
-    return reshape(this, shape);
-  }
-  /** Rows `indices` along axis 0: a mini-batch. @example x.gather([0, 2]) */
-  gather(indices: ArrayLike<number>): Tensor {
-    return gather(this, indices);
-  }
-  /** Sum over `axis` (or all axes -> scalar). @example x.sum(1, true) // [N, C] -> [N, 1] */
-  sum(axis?: number | number[], keepDims = false): Tensor {
-    return sum(this, axis, keepDims);
-  }
-  /** Mean over `axis` (or all axes -> scalar). @example yPred.sub(yTrue).pow(2).mean() // MSE */
-  mean(axis?: number | number[], keepDims = false): Tensor {
-    return mean(this, axis, keepDims);
-  }
-  /** Maximum over `axis` (or all axes -> scalar); the gradient goes to the first maximum. @example x.max(-1) */
-  max(axis?: number | number[], keepDims = false): Tensor {
-    return max(this, axis, keepDims);
-  }
-  /** Index of the largest value along `axis` (default -1); not differentiable. @example probs.argmax() // predicted classes */
-  argmax(axis = -1): Tensor {
-    return argmax(this, axis);
-  }
-  /** 1 where x >= 0, else 0 (the perceptron's step); zero gradient. */
-  step(): Tensor {
-    return step(this);
-  }
-  /** 1 / (1 + e^-x), computed without overflow. */
-  sigmoid(): Tensor {
-    return sigmoid(this);
-  }
-  /** Hyperbolic tangent. */
-  tanh(): Tensor {
-    return tanhOp(this);
-  }
-  /** max(0, x). */
-  relu(): Tensor {
-    return relu(this);
-  }
-  /** x where x >= 0, alpha * x elsewhere (Keras' default alpha is 0.2). */
-  leakyRelu(alpha = 0.2): Tensor {
-    return leakyRelu(this, alpha);
-  }
-  /** e^x / Σ e^x along `axis` (default last), computed stably. @example tensor([1, 1, 2]).softmax() // [0.2119, 0.2119, 0.5761] */
-  softmax(axis = -1): Tensor {
-    return softmax(this, axis);
-  }
-  /** log(softmax(x)) along `axis`, computed stably. */
-  logSoftmax(axis = -1): Tensor {
-    return logSoftmax(this, axis);
-  }
-
-  /**
-   * Reverse-mode autodiff: fills `grad` of every tensor this one depends on that has `requiresGrad`.
-   * A scalar needs no argument; otherwise pass the upstream gradient (same shape as this tensor).
-   * The graph is freed afterwards unless `{ retainGraph: true }`.
-   * @example loss.backward(); w.grad?.print();
-   */
-  backward(grad?: Tensor, opts?: { retainGraph?: boolean }): void {
-    runBackward(this, grad, opts?.retainGraph ?? false);
-  }
-
   /** Forgets the accumulated gradient (`grad = null`). */
   zeroGrad(): void {
     this.grad = null;
@@ -225,16 +104,6 @@ export class Tensor {
       );
     }
     return this.data[0]!;
-  }
-
-  /** numpy-like text: `tensor([[0.2119, 0.2119, 0.5761]])`. */
-  toString(): string {
-    return formatTensor(this);
-  }
-
-  /** Prints `toString()` to the console. */
-  print(): void {
-    console.log(this.toString());
   }
 
   /** `JSON.stringify(t)` writes the nested values, not the internals. */

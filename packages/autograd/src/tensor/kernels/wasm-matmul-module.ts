@@ -5,9 +5,9 @@
  *
  * `matmul(ap, bp, cw, ip, cntp, mb, nb, k)` computes `Cw = A·B` for matrices packed by
  * `wasm-matmul.ts` into the module's memory (all arguments are byte addresses or counts):
- * - A in blocks of 4 rows: block `ib` holds, for each column `p` where one of its 4 rows is non-zero,
- *   the 4 values `A[4ib..4ib+3][p]` (32 bytes) at `ap + ib·k·32`; the list of those `p` (i32) is at
- *   `ip + ib·k·4` and its length at `cntp + ib·4`. All-zero columns are left out: they add nothing.
+ * - A in blocks of 4 rows: block `ib` holds, for each packed column `p`, the 4 values `A[4ib..4ib+3][p]` (32 bytes) at `ap + ib·k·32`; the list of those `p` (i32) is at
+ *   `ip + ib·k·4` and its length at `cntp + ib·4`. The packer may leave out all-zero columns, when
+ *   B is all finite (then they add only ±0; see `zero-skip.ts`).
  * - B in panels of 4 columns: panel `jb` holds `B[p][4jb..4jb+3]` for p = 0..k-1 at `bp + jb·k·32`.
  * - Cw: `4·mb` rows of `4·nb` f64, row-major, written (not added to).
  * Each 4x4 block of C stays in 8 SIMD registers while the shared dimension is walked, so every value
@@ -47,7 +47,7 @@ function addTo(local: number, value: number[]): number[] {
   return [...op.get(local), ...value, ...op.i32Add, ...op.set(local)];
 }
 
-/** The innermost loop: over the non-zero columns p of this row block, acc += A[s][p] · B[p][4 columns]. */
+/** The innermost loop: over the packed columns p of this row block, acc += A[s][p] · B[p][4 columns]. */
 function innerLoop(): number[] {
   const rows: number[] = [];
   for (let s = 0; s < 4; s++) {

@@ -82,10 +82,20 @@ function reserve(k: Kernel, bytes: number): boolean {
 }
 
 /**
- * A in blocks of 4 rows, leaving out the columns where all 4 rows are zero; per block, the kept
- * column indices and their count (the layout `wasm-matmul-module.ts` describes).
+ * A in blocks of 4 rows; per block, the kept column indices and their count (the layout
+ * `wasm-matmul-module.ts` describes). With `skipZeros`, columns where all 4 rows are zero are left
+ * out; the caller allows that only when B is all finite (`zero-skip.ts`).
  */
-function packA(k: Kernel, a: MatrixView, m: number, kk: number, ap: number, ip: number, cntp: number): void {
+function packA(
+  k: Kernel,
+  a: MatrixView,
+  m: number,
+  kk: number,
+  ap: number,
+  ip: number,
+  cntp: number,
+  skipZeros: boolean,
+): void {
   const { f64, i32 } = k;
   const { data, offset, rowStride, colStride } = a;
   const blocks = Math.ceil(m / 4);
@@ -102,7 +112,7 @@ function packA(k: Kernel, a: MatrixView, m: number, kk: number, ap: number, ip: 
       const v1 = rows > 1 ? data[at + rowStride]! : 0;
       const v2 = rows > 2 ? data[at + 2 * rowStride]! : 0;
       const v3 = rows > 3 ? data[at + 3 * rowStride]! : 0;
-      if (v0 === 0 && v1 === 0 && v2 === 0 && v3 === 0) continue;
+      if (skipZeros && v0 === 0 && v1 === 0 && v2 === 0 && v3 === 0) continue;
       f64[q] = v0;
       f64[q + 1] = v1;
       f64[q + 2] = v2;
@@ -114,23 +124,33 @@ function packA(k: Kernel, a: MatrixView, m: number, kk: number, ap: number, ip: 
   }
 }
 
-/** B in panels of 4 columns (zeros past the last column), each panel row after row. */
-function packB(k: Kernel, b: MatrixView, kk: number, n: number, bp: number): void {
+/**
+ * B in panels of 4 columns (zeros past the last column), each panel row after row. Returns true when
+ * every value of B is finite, checked on the way (as in `zero-skip.ts`: x - x is NaN only for NaN and ±Inf).
+ */
+function packB(k: Kernel, b: MatrixView, kk: number, n: number, bp: number): boolean {
   const { f64 } = k;
   const { data, offset, rowStride, colStride } = b;
   const panels = Math.ceil(n / 4);
+  let check = 0;
   for (let jb = 0; jb < panels; jb++) {
     const c = jb * 4;
     const cols = Math.min(4, n - c);
     let q = (bp >>> 3) + jb * kk * 4;
     for (let p = 0; p < kk; p++, q += 4) {
       const at = offset + p * rowStride + c * colStride;
-      f64[q] = data[at]!;
-      f64[q + 1] = cols > 1 ? data[at + colStride]! : 0;
-      f64[q + 2] = cols > 2 ? data[at + 2 * colStride]! : 0;
-      f64[q + 3] = cols > 3 ? data[at + 3 * colStride]! : 0;
+      const x0 = data[at]!;
+      const x1 = cols > 1 ? data[at + colStride]! : 0;
+      const x2 = cols > 2 ? data[at + 2 * colStride]! : 0;
+      const x3 = cols > 3 ? data[at + 3 * colStride]! : 0;
+      f64[q] = x0;
+      f64[q + 1] = x1;
+      f64[q + 2] = x2;
+      f64[q + 3] = x3;
+      check += x0 - x0 + (x1 - x1) + (x2 - x2) + (x3 - x3);
     }
   }
+  return check === 0;
 }
 
 /**
@@ -159,8 +179,8 @@ export function wasmAddProduct(
   const ip = cw + mb * nb * 128;
   const cntp = ip + mb * k * 4;
   if (!reserve(kern, cntp + mb * 4)) return false;
-  packA(kern, a, m, k, ap, ip, cntp);
-  packB(kern, b, k, n, bp);
+  const bFinite = packB(kern, b, k, n, bp);
+  packA(kern, a, m, k, ap, ip, cntp, bFinite);
   kern.run(ap, bp, cw, ip, cntp, mb, nb, k);
   const f64 = kern.f64;
   const rowLen = nb * 4;
