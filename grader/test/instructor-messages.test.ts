@@ -1,6 +1,11 @@
 /** The instructor commands' messages: both languages, the same placeholders in each. */
 import { describe, expect, it } from 'vitest';
-import { InstructorError, instructorMessages, say } from '../src/instructor/messages.js';
+import { catalog } from '../src/i18n/index.js';
+import { InstructorError, say } from '../src/instructor/messages.js';
+
+const instructorMessages = Object.fromEntries(
+  Object.entries(catalog).filter(([key]) => key.startsWith('instructor.')),
+);
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

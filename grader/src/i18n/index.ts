@@ -1,15 +1,19 @@
 /**
  * The one catalog of student-facing strings, in Korean and English. Each part of the grader keeps its
- * strings in its own module (core, mutants, report, ui); this file joins them. A key lacking either language does
+ * strings in its own module (core, instructor, mutants, report, ui); this file joins them. A key lacking either language does
  * not type-check, and `test/i18n.test.ts` fails on an empty one.
  */
 import { type Lang, type Localized, type Particle, withParticle } from '@gradschool/exercise-kit';
 import { core } from './core.js';
+import { instructor } from './instructor.js';
 import { mutants } from './mutants.js';
 import { report } from './report.js';
 import { ui } from './ui.js';
 
-export const catalog = { ...core, ...mutants, ...report, ...ui } satisfies Record<string, Localized>;
+export const catalog = { ...core, ...instructor, ...mutants, ...report, ...ui } satisfies Record<
+  string,
+  Localized
+>;
 
 export type MessageKey = keyof typeof catalog;
 

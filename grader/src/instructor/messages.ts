@@ -1,124 +1,24 @@
 /**
- * What the instructor commands (`pnpm new-exercise`, `pnpm export-student`) say, in Korean and
- * English. Kept apart from the grader's catalog: students never see these.
+ * A refusal of an instructor command (bad name, existing folder, ...): the CLI prints it in the
+ * instructor's language and exits 2. Its messages are the catalog's `instructor.*` keys.
  */
-import type { Lang, Localized } from '@gradschool/exercise-kit';
+import type { Lang } from '@gradschool/exercise-kit';
+import { type MessageKey, type Params, t } from '../i18n/index.js';
 
-/** Every message of the instructor commands; `{name}` placeholders are filled by {@link say}. */
-export const instructorMessages = {
-  badName: {
-    ko: '"{name}" 은(는) 실습 이름이 될 수 없습니다. 소문자·숫자·하이픈으로 된 이름을 쓰세요: "06-attention" 또는 "attention" (번호는 자동).',
-    en: '"{name}" is not an exercise name. Use lowercase letters, digits and hyphens: "06-attention", or "attention" (the next number is picked).',
-  },
-  badNumber: {
-    ko: '"{name}": 실습 번호는 01 ~ 99 여야 합니다.',
-    en: '"{name}": exercise numbers go from 01 to 99.',
-  },
-  exists: {
-    ko: 'exercises/{id} 가 이미 있습니다. 덮어쓰지 않습니다: 다른 이름을 고르거나 그 폴더를 먼저 지우세요.',
-    en: 'exercises/{id} already exists. Nothing is overwritten: pick another name or remove that folder first.',
-  },
-  numberTaken: {
-    ko: '{id}: 번호 {number} 은(는) 이미 exercises/{other} 가 쓰고 있습니다. 다른 번호를 쓰거나 번호 없이 이름만 주세요.',
-    en: '{id}: number {number} is already used by exercises/{other}. Pick another number, or give only the name.',
-  },
-  noRoot: {
-    ko: '과정 저장소를 찾지 못했습니다 ({dir} 와 그 위에 exercises/ 폴더가 없음). 저장소 안에서 실행하거나 --root 를 주세요.',
-    en: 'No course repository here ({dir} and its parents have no exercises/ folder). Run inside the repository or pass --root.',
-  },
-  usageNew: {
-    ko: '사용법: pnpm new-exercise <NN-이름> [--title-ko ...] [--title-en ...] [--summary-ko ...] [--summary-en ...] [--section-ko ...] [--section-en ...] [--slides "A, B"] [--yes]',
-    en: 'Usage: pnpm new-exercise <NN-name> [--title-ko ...] [--title-en ...] [--summary-ko ...] [--summary-en ...] [--section-ko ...] [--section-en ...] [--slides "A, B"] [--yes]',
-  },
-  usageExport: {
-    ko: '사용법: pnpm export-student <폴더> [--root 저장소] — 학생용 저장소를 <폴더> 에 만듭니다 (비어 있거나 없는 폴더).',
-    en: 'Usage: pnpm export-student <DIR> [--root REPO] — writes the student repository into <DIR> (missing or empty).',
-  },
-  badFlag: { ko: '잘못된 옵션: {reason}', en: 'Bad option: {reason}' },
-  created: {
-    ko: '✓ exercises/{id} 폴더를 만들었습니다 (파일 {n}개):',
-    en: '✓ Created exercises/{id} ({n} files):',
-  },
-  nextSteps: {
-    ko: [
-      '다음 할 일:',
-      '  1. pnpm install            새 패키지를 엔진·키트와 연결하고 pnpm-lock.yaml 에 기록합니다 (둘 다 커밋).',
-      '  2. pnpm verify {id}    지금 그대로 통과해야 합니다: 정답 100%, 스타터는 모두 todo, 뮤턴트는 감점.',
-      '  3. exercise.json 의 제목·요약·힌트, README.md, {file}, solution/, checks.ts, mutants/ 를 실습 내용으로 바꿉니다.',
-      '  4. 바꿀 때마다 pnpm verify {id} — 무엇이 왜 틀렸는지 실습·체크 이름과 함께 알려 줍니다.',
-      '  안내서: docs/instructors.md',
-    ].join('\n'),
-    en: [
-      'Next:',
-      '  1. pnpm install            links the new package to the engine and the kit and records it in pnpm-lock.yaml (commit both).',
-      '  2. pnpm verify {id}    passes as generated: solution 100%, starter all todo, the mutant loses points.',
-      '  3. Replace the titles, summary and hints in exercise.json, README.md, {file}, solution/, checks.ts and mutants/ with your exercise.',
-      '  4. After each change, pnpm verify {id}: it names the exercise, the check and the problem.',
-      '  Guide: docs/instructors.md',
-    ].join('\n'),
-  },
-  cancelled: { ko: '취소했습니다. 아무것도 만들지 않았습니다.', en: 'Cancelled. Nothing was created.' },
-  promptIntro: {
-    ko: '새 실습 {id} — 빈칸으로 두면 [괄호 안] 값이 들어갑니다 (나중에 exercise.json 에서 고칠 수 있음).',
-    en: 'New exercise {id} — leave blank to keep the [bracketed] value (you can edit exercise.json later).',
-  },
-  promptConfirm: { ko: '만들까요? [Y/n] ', en: 'Create it? [Y/n] ' },
-  outNotEmpty: {
-    ko: '{dir} 이(가) 비어 있지 않습니다. 덮어쓰지 않습니다: 없는 폴더나 빈 폴더를 주세요.',
-    en: '{dir} is not empty. Nothing is overwritten: give a missing or empty folder.',
-  },
-  outInsideRepo: {
-    ko: '{dir} 은(는) 과정 저장소 안에 있습니다. 저장소 밖의 폴더를 주세요.',
-    en: '{dir} is inside the course repository. Give a folder outside it.',
-  },
-  exported: {
-    ko: '✓ 학생용 저장소를 {dir} 에 만들었습니다: 실습 {n}개, 파일 {files}개 (solution/, mutants/, 교수자용 테스트·문서 제외).',
-    en: '✓ Wrote the student repository to {dir}: {n} exercises, {files} files (without solution/, mutants/, instructor tests and docs).',
-  },
-  lockfileRegenerated: {
-    ko: '  pnpm-lock.yaml: 학생용 작업 공간에 맞춰 다시 만들었습니다 (pnpm install --lockfile-only, 로컬 저장소 우선).',
-    en: '  pnpm-lock.yaml: regenerated for the student workspace (pnpm install --lockfile-only, local store first).',
-  },
-  lockfileStale: {
-    ko: '  주의: pnpm-lock.yaml 을 다시 만들지 못했습니다 ({reason}). 그 폴더에서 pnpm install 을 한 번 실행해 잠금 파일을 고치세요.',
-    en: '  Warning: could not regenerate pnpm-lock.yaml ({reason}). Run pnpm install once in that folder to fix the lockfile.',
-  },
-  exportNext: {
-    ko: [
-      '다음 할 일:',
-      '  cd {dir} && pnpm install && pnpm grade     직접 확인 (스타터는 모두 todo)',
-      '  git init && git add -A && git commit -m "course"   GitHub 에 올려 템플릿 저장소로 씁니다',
-      '  저장소 Settings → Secrets → Actions 에 GRADE_SEED (아무 정수) 를 넣으면 CI 입력이 학생에게 숨겨집니다.',
-    ].join('\n'),
-    en: [
-      'Next:',
-      '  cd {dir} && pnpm install && pnpm grade     see it yourself (the starters are all todo)',
-      '  git init && git add -A && git commit -m "course"   push it to GitHub and use it as a template repository',
-      '  Add a GRADE_SEED secret (any integer) under Settings → Secrets → Actions to keep the CI inputs hidden.',
-    ].join('\n'),
-  },
-} satisfies Record<string, Localized>;
+type WithoutPrefix<K> = K extends `instructor.${infer Name}` ? Name : never;
+/** The name of one instructor message, without its `instructor.` prefix. */
+export type InstructorMessageKey = WithoutPrefix<MessageKey>;
 
-/** The name of one instructor message. */
-export type InstructorMessageKey = keyof typeof instructorMessages;
-
-/** The message `key` in `lang` with `{placeholders}` filled in. */
-export function say(
-  key: InstructorMessageKey,
-  lang: Lang,
-  params: Record<string, string | number> = {},
-): string {
-  return instructorMessages[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+/** The instructor message `key` in `lang` with `{placeholders}` filled in. */
+export function say(key: InstructorMessageKey, lang: Lang, params: Params = {}): string {
+  return t(`instructor.${key}`, lang, params);
 }
 
-/** A refusal of an instructor command (bad name, existing folder, ...): the CLI prints it and exits 2. */
 export class InstructorError extends Error {
   readonly key: InstructorMessageKey;
-  readonly params: Record<string, string | number>;
+  readonly params: Params;
 
-  constructor(key: InstructorMessageKey, params: Record<string, string | number> = {}) {
+  constructor(key: InstructorMessageKey, params: Params = {}) {
     super(say(key, 'en', params));
     this.name = 'InstructorError';
     this.key = key;
