@@ -1,6 +1,54 @@
-import { mergeConfig } from 'vitest/config';
+import { configDefaults, defineConfig, mergeConfig } from 'vitest/config';
 import shared from '../vitest.shared.js';
 
-export default mergeConfig(shared, {
-  test: { setupFiles: ['test/setup-env.ts'] },
-});
+/**
+ * The grader's tests in two projects. `unit`: pure parts and fakes, no Node process started (the
+ * setup file refuses one), seconds in all: `pnpm --filter @gradschool/grader test:unit` while
+ * working. `integration`: whatever grades for real — sandbox children, the CLI, a batch, verify —
+ * listed here by file. `pnpm test` runs both.
+ */
+export const INTEGRATION = [
+  'test/abort.test.ts',
+  'test/batch-resume-e2e.test.ts',
+  'test/batch-resume.test.ts',
+  'test/batch-run.test.ts',
+  'test/cli.test.ts',
+  'test/faults-file.test.ts',
+  'test/faults-process.test.ts',
+  'test/faults.test.ts',
+  'test/grade-fixtures.test.ts',
+  'test/instructor-export.test.ts',
+  'test/instructor-new-exercise.test.ts',
+  'test/lanes.test.ts',
+  'test/report-fixtures.test.ts',
+  'test/sandbox-engine-warm-up.test.ts',
+  'test/sandbox-harden.test.ts',
+  'test/sandbox-late.test.ts',
+  'test/sandbox-limits.test.ts',
+  'test/sandbox-warm.test.ts',
+  'test/secret-seed.test.ts',
+  'test/submission-grade.test.ts',
+  'test/submission-prepare.test.ts',
+  'test/ui-e2e.test.ts',
+  'test/verify.test.ts',
+];
+
+export default mergeConfig(
+  shared,
+  defineConfig({
+    test: {
+      setupFiles: ['test/setup-env.ts'],
+      projects: [
+        {
+          extends: true,
+          test: {
+            name: 'unit',
+            exclude: [...configDefaults.exclude, ...INTEGRATION],
+            setupFiles: ['test/setup-unit.ts'],
+          },
+        },
+        { extends: true, test: { name: 'integration', include: INTEGRATION } },
+      ],
+    },
+  }),
+);

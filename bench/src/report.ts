@@ -112,7 +112,7 @@ ${ctx.conditions.map((c) => `- ${c}`).join('\n')}
   its exercise's regrade result is ready inside a running grader, on the path \`pnpm grade --watch\`
   and the UI take: the file watcher of \`grader/src/core/watch.ts\` with its ${DEFAULT_DEBOUNCE_MS} ms debounce, then
   \`gradeExercise\` on the reference solution in the pre-started sandbox children that watch mode keeps
-  waiting (\`grader/src/sandbox/warm.ts\`), ${REGRADE_LANES} of them running the checks side by side
+  waiting (\`grader/src/sandbox/warm.ts\`): here ${REGRADE_LANES === 1 ? 'one child, as on any machine with fewer than four cores' : `${REGRADE_LANES} of them running the checks side by side`}
   (\`grader/src/core/lanes.ts\`); the result counts when it is shown, before the children have finished
   exiting; each save comes 1.5 s after the previous result, as between a student's edits, so the
   children are ready. The median over every exercise and round, and the

@@ -169,7 +169,7 @@ export async function graderRows(opts: { reps: number; seed: number }): Promise<
   const notes = [
     `${opts.reps} cold runs of each kind${failed > 0 ? `, ${failed} exited non-zero` : ', all exit 0 (100%)'}.`,
     `${watch.length} watched regrades${bad > 0 ? `, ${bad} below full score` : ', all at full score'}.`,
-    `Regrade medians per exercise, and the time its probes ran, summed over the ${REGRADE_LANES} sandbox children that run its checks side by side (engine work in the children; judging in the grader overlaps it; the rest is the ${DEFAULT_DEBOUNCE_MS} ms debounce, static checks, and loading the checks and the student's code into the waiting children): ${split.join('; ')}.`,
+    `Regrade medians per exercise, and the time its probes ran (summed${REGRADE_LANES > 1 ? ` over the ${REGRADE_LANES} sandbox children that run its checks side by side` : ', in the one sandbox child a regrade uses on this machine'}; engine work in the child; judging in the grader overlaps it; the rest is the ${DEFAULT_DEBOUNCE_MS} ms debounce, static checks, and loading the checks and the student's code into the waiting children): ${split.join('; ')}.`,
   ];
   return { rows, notes };
 }

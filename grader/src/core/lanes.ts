@@ -1,6 +1,6 @@
 /**
  * Which sandbox child ("lane") runs each check when an exercise's checks run side by side (a regrade
- * on save uses the machine's second core: `RunOptions.lanes`).
+ * on save, on a machine with cores to spare: `RunOptions.lanes`, `REGRADE_LANES`).
  *
  * The split is a function of the suite alone, never of timing: the same suite always splits the same
  * way, so a regrade's result does not depend on which probe happened to finish first. Each check's
@@ -12,8 +12,13 @@
 
 import { availableParallelism } from 'node:os';
 
-/** Lanes of a regrade on save (watch mode, the UI): two where the machine has a second core. */
-export const REGRADE_LANES = Math.min(2, availableParallelism());
+/**
+ * Lanes of a regrade on save (watch mode, the UI): two on a machine with four cores or more, else
+ * one. The grader's own thread judges while the children probe, so two lanes need a core each beside
+ * it: on the course's 2-core machine (two logical cores) two lanes made the slowest regrades slower,
+ * 05-optimizers 674 ms against 529 ms with one (medians of 5, interleaved; `bench/README.md`).
+ */
+export const REGRADE_LANES = availableParallelism() >= 4 ? 2 : 1;
 
 /** What the split needs of a check: its id and its time limit (the stand-in for its cost). */
 export interface LaneCheck {
