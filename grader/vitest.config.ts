@@ -1,4 +1,4 @@
-import { configDefaults, defineConfig, mergeConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import shared from '../vitest.shared.js';
 
 /**
@@ -33,22 +33,28 @@ export const INTEGRATION = [
   'test/verify.test.ts',
 ];
 
-export default mergeConfig(
-  shared,
-  defineConfig({
-    test: {
-      setupFiles: ['test/setup-env.ts'],
-      projects: [
-        {
-          extends: true,
-          test: {
-            name: 'unit',
-            exclude: [...configDefaults.exclude, ...INTEGRATION],
-            setupFiles: ['test/setup-unit.ts'],
-          },
+/** What both projects take from the workspace's shared config (not its file lists, which differ). */
+const base = { resolve: shared.resolve, ssr: shared.ssr };
+const testTimeout = shared.test?.testTimeout;
+
+export default defineConfig({
+  ...base,
+  test: {
+    projects: [
+      {
+        ...base,
+        test: {
+          name: 'unit',
+          include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+          exclude: [...configDefaults.exclude, ...INTEGRATION],
+          setupFiles: ['test/setup-env.ts', 'test/setup-unit.ts'],
+          testTimeout,
         },
-        { extends: true, test: { name: 'integration', include: INTEGRATION } },
-      ],
-    },
-  }),
-);
+      },
+      {
+        ...base,
+        test: { name: 'integration', include: INTEGRATION, setupFiles: ['test/setup-env.ts'], testTimeout },
+      },
+    ],
+  },
+});

@@ -5,6 +5,7 @@
  * passed (or `--min-score` met), 1 some check did not, 2 usage or configuration error. Heavy modules
  * (ink, react, typescript) load only when a mode needs them. Errors are caught here, and only here.
  */
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Lang, Localized } from '@gradschool/exercise-kit';
@@ -33,6 +34,13 @@ export function interactive(options: CliOptions, io: Pick<CliIo, 'env' | 'stdout
   );
 }
 
+/** Whether any exercise under `root` has its reference solution (a course repository, not a student's). */
+function hasSolutions(root: string): boolean {
+  const exercises = path.join(root, 'exercises');
+  if (!existsSync(exercises)) return false;
+  return readdirSync(exercises).some((id) => existsSync(path.join(exercises, id, 'solution')));
+}
+
 /**
  * Runs the grader with `argv` (without `node` and the script) and returns the exit code.
  *
@@ -47,7 +55,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     const options = parseCli(argv, io.env);
     lang = options.lang;
     if (options.help) {
-      io.stdout.write(`${t('core.cli.help', lang)}\n`);
+      // A student's repository has no solutions: the instructor's flags would only confuse there.
+      const root = options.root ? path.resolve(io.cwd, options.root) : findRoot(io.cwd);
+      const instructor = hasSolutions(root) ? t('core.cli.helpInstructor', lang) : '';
+      io.stdout.write(`${t('core.cli.help', lang, { instructor })}\n`);
       return 0;
     }
     const root = options.root ? path.resolve(io.cwd, options.root) : findRoot(io.cwd);
@@ -63,7 +74,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       exercises.length === 0 &&
       !problems.some((p) => matchesFilters(p.id, options.filters))
     ) {
-      io.stderr.write(`${t('core.cli.noMatch', lang, { filters: options.filters.join('", "') })}\n`);
+      const ids = all.map((e) => `  ${e.id}`).join('\n');
+      io.stderr.write(`${t('core.cli.noMatch', lang, { filters: options.filters.join('", "'), ids })}\n`);
       return 2;
     }
     if (options.submission) {

@@ -101,7 +101,17 @@ export async function discover(
 
 /** True when `id` is selected by the CLI's positional filters (an id prefix each; none = all). */
 export function matchesFilters(id: string, filters: readonly string[] | undefined): boolean {
-  return !filters || filters.length === 0 || filters.some((f) => id.startsWith(f));
+  return !filters || filters.length === 0 || filters.some((f) => matchesFilter(id, f));
+}
+
+/**
+ * One filter: the start of an id (`03`, `03-soft`), or an exercise's number however it is written
+ * (`1` and `01` both name `01-perceptron`; `1` no longer names `10-…` too).
+ */
+function matchesFilter(id: string, filter: string): boolean {
+  const number = /^(\d+)-/.exec(id)?.[1];
+  if (/^\d+$/.test(filter) && number !== undefined) return Number(filter) === Number(number);
+  return id.startsWith(filter);
 }
 
 /** The course repository around `start`: the nearest folder upwards with `exercises/` and a `package.json` (else `start`). */

@@ -250,48 +250,56 @@ export const core = {
     en: 'Usage: pnpm grade [exercise id...] [options]',
   },
   'core.cli.help': {
-    ko: `사용법: pnpm grade [연습문제 id...] [옵션]
+    ko: `사용법: pnpm grade [실습 번호나 id...] [옵션]
 
   pnpm grade                 터미널에서는 대화형 화면, 아니면(CI, 파이프) 일반 텍스트
-  pnpm grade 03              id가 03으로 시작하는 연습 문제만 (여러 개 가능)
+  pnpm grade 3               3번 실습만 (03과 같음; id의 앞부분도 됨: 03-soft; 여러 개 가능)
   --watch, -w                저장할 때마다 다시 채점
   --ci                       대화형 화면 없이 일반 텍스트로 출력
   --json FILE                JSON 보고서 (grader/schema/report.schema.json)
   --junit FILE               JUnit XML (검사 하나가 testcase 하나)
   --gradescope FILE          Gradescope results.json
-  --solutions                src/ 대신 참고 답안(solution/)을 채점
-  --submission DIR           DIR에서 매니페스트가 나열한 학생 파일만 가져와 채점
-  --batch DIR                DIR의 하위 폴더 하나하나를 제출물로 채점하고 성적표(CSV, JSON) 작성
-                             (중간에 멈춘 일괄 채점은 다시 실행하면 멈춘 곳부터 이어서 채점)
   --seed N                   입력의 시드 (환경 변수 GRADE_SEED, 기본값은 공개 시드 12345)
   --lang ko|en               모든 메시지의 언어 (기본: LANG, 없으면 ko)
   --min-score P              전체 점수가 P% 이상이면 통과(종료 코드 0)
   --typecheck                실행 전에 TypeScript 타입 검사
   --root DIR                 강의 저장소 위치 (기본: exercises/가 있는 가장 가까운 상위 폴더)
   --help, -h                 이 도움말
-
+{instructor}
 종료 코드: 0 모든 검사 통과(또는 --min-score 충족), 1 통과하지 못한 검사가 있음, 2 사용법·설정 오류`,
-    en: `Usage: pnpm grade [exercise id...] [options]
+    en: `Usage: pnpm grade [exercise number or id...] [options]
 
   pnpm grade                 the interactive screen on a terminal; plain text otherwise (CI, pipes)
-  pnpm grade 03              only exercises whose id starts with 03 (several allowed)
+  pnpm grade 3               only exercise 3 (the same as 03; the start of an id works too: 03-soft; several allowed)
   --watch, -w                regrade on save
   --ci                       plain text output, never interactive
   --json FILE                JSON report (grader/schema/report.schema.json)
   --junit FILE               JUnit XML, one testcase per check
   --gradescope FILE          Gradescope results.json
-  --solutions                grade the reference solutions (solution/) instead of src/
-  --submission DIR           take only the manifest-listed student files from DIR, and grade them
-  --batch DIR                grade every subfolder of DIR as a submission; write a gradebook (CSV + JSON)
-                             (run it again after it was stopped: it resumes where it stopped)
   --seed N                   the inputs' seed (env GRADE_SEED; the public default is 12345)
   --lang ko|en               language of every message (default: from LANG, else ko)
   --min-score P              pass (exit 0) when the total reaches P percent
   --typecheck                type-check the student files before running them
   --root DIR                 the course repository (default: nearest folder up that holds exercises/)
   --help, -h                 this help
-
+{instructor}
 Exit codes: 0 every check passed (or --min-score met), 1 some check did not, 2 usage or configuration error`,
+  },
+  'core.cli.helpInstructor': {
+    ko: `
+교수자용 (참고 답안이 있는 강의 저장소에서만 보입니다):
+  --solutions                src/ 대신 참고 답안(solution/)을 채점
+  --submission DIR           DIR에서 매니페스트가 나열한 학생 파일만 가져와 채점
+  --batch DIR                DIR의 하위 폴더 하나하나를 제출물로 채점하고 성적표(CSV, JSON) 작성
+                             (중간에 멈춘 일괄 채점은 다시 실행하면 멈춘 곳부터 이어서 채점)
+`,
+    en: `
+For instructors (shown only in a course repository with reference solutions):
+  --solutions                grade the reference solutions (solution/) instead of src/
+  --submission DIR           take only the manifest-listed student files from DIR, and grade them
+  --batch DIR                grade every subfolder of DIR as a submission; write a gradebook (CSV + JSON)
+                             (run it again after it was stopped: it resumes where it stopped)
+`,
   },
   'core.cli.badFlag': {
     ko: '잘못된 옵션: {reason}\n`pnpm grade --help`로 사용법을 확인하세요.',
@@ -310,8 +318,8 @@ Exit codes: 0 every check passed (or --min-score met), 1 some check did not, 2 u
     en: '--min-score must be a number from 0 to 100 (percent): "{value}"',
   },
   'core.cli.noMatch': {
-    ko: '{filters|으로} 시작하는 연습 문제가 없습니다.',
-    en: 'No exercise id starts with "{filters}".',
+    ko: '"{filters}"에 맞는 실습이 없습니다 (번호나 이름의 앞부분: 1, 03, 03-soft). 있는 실습:\n{ids}',
+    en: 'No exercise matches "{filters}" (a number or the start of an id: 1, 03, 03-soft). The exercises:\n{ids}',
   },
   'core.cli.noExercises': {
     ko: '{root}에서 연습 문제(exercises/*/exercise.json)를 찾지 못했습니다. 강의 저장소 폴더에서 실행하거나 --root로 알려 주세요.',

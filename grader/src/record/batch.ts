@@ -9,7 +9,7 @@ import { readdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Lang } from '@gradschool/exercise-kit';
-import { discover } from '../core/discover.js';
+import { discover, matchesFilters } from '../core/discover.js';
 import { grade } from '../core/run.js';
 import { maxScoreOfChecks, percent, sumScores } from '../core/score.js';
 import { loadSuites, type SuiteLoad } from '../core/suite.js';
@@ -129,7 +129,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   }
   const { exercises: all } = await engine.discover(options.repoRoot);
   const filters = options.filters ?? [];
-  const exercises = all.filter((e) => filters.length === 0 || filters.some((f) => e.id.startsWith(f)));
+  const exercises = all.filter((e) => matchesFilters(e.id, filters));
   const columns = new Map<string, GradebookColumn>();
   // Tamper detection: every submission's end is compared with the trusted files before the first.
   const baseline = await fingerprint(options.repoRoot);
