@@ -17,7 +17,9 @@ describe('matchesFilters', () => {
     expect(matchesFilters('01-perceptron', ['1'])).toBe(true);
     expect(matchesFilters('01-perceptron', ['01'])).toBe(true);
     expect(matchesFilters('01-perceptron', ['001'])).toBe(true);
-    expect(matchesFilters('10-attention', ['1'])).toBe(false);
+    expect(matchesFilters('10-attention', ['1'])).toBe(true); // as the start of the id, as before
+    expect(matchesFilters('02-and-gate', ['0'])).toBe(true);
+    expect(matchesFilters('02-and-gate', ['1'])).toBe(false);
     expect(matchesFilters('10-attention', ['10'])).toBe(true);
     expect(matchesFilters('03-softmax', ['03-soft'])).toBe(true);
     expect(matchesFilters('03-softmax', ['03-x'])).toBe(false);

@@ -136,7 +136,9 @@ describe('main()', () => {
       expect([args, result.code]).toEqual([args, 2]);
       expect(result.stderr.length).toBeGreaterThan(10);
     }
-    expect((await inProcess(['--root', FIXTURES, '99'])).stderr).toContain('99로 시작하는');
+    const none = (await inProcess(['--root', FIXTURES, '99'])).stderr;
+    expect(none).toContain('"99"에 맞는 실습이 없습니다');
+    expect(none).toContain('  01-passing'); // the exercises there are
     const empty = await inProcess(['--ci', '--root', out, '--lang', 'en']);
     expect([empty.code, empty.stderr]).toEqual([2, expect.stringContaining('No exercises')]);
   });

@@ -105,13 +105,13 @@ export function matchesFilters(id: string, filters: readonly string[] | undefine
 }
 
 /**
- * One filter: the start of an id (`03`, `03-soft`), or an exercise's number however it is written
- * (`1` and `01` both name `01-perceptron`; `1` no longer names `10-…` too).
+ * One filter: the start of an id (`0`, `03`, `03-soft`), or an exercise's number however it is
+ * written (`1` names `01-perceptron` as `01` does; as a start it still names `10-…` too).
  */
 function matchesFilter(id: string, filter: string): boolean {
+  if (id.startsWith(filter)) return true;
   const number = /^(\d+)-/.exec(id)?.[1];
-  if (/^\d+$/.test(filter) && number !== undefined) return Number(filter) === Number(number);
-  return id.startsWith(filter);
+  return /^\d+$/.test(filter) && number !== undefined && Number(filter) === Number(number);
 }
 
 /** The course repository around `start`: the nearest folder upwards with `exercises/` and a `package.json` (else `start`). */

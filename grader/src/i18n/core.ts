@@ -253,7 +253,7 @@ export const core = {
     ko: `사용법: pnpm grade [실습 번호나 id...] [옵션]
 
   pnpm grade                 터미널에서는 대화형 화면, 아니면(CI, 파이프) 일반 텍스트
-  pnpm grade 3               3번 실습만 (03과 같음; id의 앞부분도 됨: 03-soft; 여러 개 가능)
+  pnpm grade 3               3번 실습 (03과 같음), 또는 id가 3으로 시작하는 실습 (03-soft처럼 앞부분도 됨; 여러 개 가능)
   --watch, -w                저장할 때마다 다시 채점
   --ci                       대화형 화면 없이 일반 텍스트로 출력
   --json FILE                JSON 보고서 (grader/schema/report.schema.json)
@@ -270,7 +270,7 @@ export const core = {
     en: `Usage: pnpm grade [exercise number or id...] [options]
 
   pnpm grade                 the interactive screen on a terminal; plain text otherwise (CI, pipes)
-  pnpm grade 3               only exercise 3 (the same as 03; the start of an id works too: 03-soft; several allowed)
+  pnpm grade 3               exercise 3 (as 03 does), or ids that start with 3 (the start of an id works too: 03-soft; several allowed)
   --watch, -w                regrade on save
   --ci                       plain text output, never interactive
   --json FILE                JSON report (grader/schema/report.schema.json)
