@@ -3,6 +3,7 @@
  * imports, optionally types), then run the checks in order in a sandbox child, judging each answer
  * in the grader. A timeout or a crash costs one check: a fresh child runs the rest.
  */
+import { lstat } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { both } from '../i18n/index.js';
 import type { LoadedExercise } from './discover.js';
@@ -10,7 +11,7 @@ import type { RunOptions } from './options.js';
 import { notRun, runChecks } from './run-checks.js';
 import { checksBundleProblem, type SandboxCode, sandboxCode } from './sandbox-code.js';
 import { sumScores } from './score.js';
-import { shownPath, staticProblem, studentModulePath } from './student-file.js';
+import { MAX_STUDENT_FILE_BYTES, shownPath, staticProblem, studentModulePath } from './student-file.js';
 import { loadSuite } from './suite.js';
 import type { CheckResult, ExerciseProblem, ExerciseResult, ExerciseStatus } from './types.js';
 import type { StudentFile } from './verdict.js';
@@ -53,14 +54,19 @@ export async function gradeExercise(ex: LoadedExercise, options: RunOptions): Pr
   } else {
     // Aborted meanwhile: nothing more is checked or started, every check is `cancelled`.
     const overridden = Boolean(options.studentFileOverride?.[ex.id]);
+    // Bundling starts beside the static checks (a regrade on save waits for both), for a file of a
+    // size the static checks would read; its result is used only when they find nothing wrong.
+    const bundle = () =>
+      sandboxCode(ex, file, options, overridden).catch((error: unknown) => ({
+        problem: checksBundleProblem(ex, error, options.root),
+      }));
+    const early = !options.signal?.aborted && (await readableSize(file.absolute)) ? bundle() : undefined;
     let problem = options.signal?.aborted
       ? cancelledProblem()
       : await staticProblem(ex, file, options, overridden);
     let code: SandboxCode | undefined;
     if (!problem) {
-      const prepared = await sandboxCode(ex, file, options, overridden).catch((error: unknown) => ({
-        problem: checksBundleProblem(ex, error, options.root),
-      }));
+      const prepared = await (early ?? bundle());
       if ('problem' in prepared) problem = prepared.problem;
       else code = prepared.code;
     }
@@ -85,6 +91,15 @@ export async function gradeExercise(ex: LoadedExercise, options: RunOptions): Pr
   result.durationMs = Math.round(performance.now() - started);
   emit({ type: 'exercise-done', result });
   return result;
+}
+
+/**
+ * True when `file` is a regular file (not a link) no larger than the static checks read
+ * (`MAX_STUDENT_FILE_BYTES`): one worth bundling before they have looked at it.
+ */
+async function readableSize(file: string): Promise<boolean> {
+  const info = await lstat(file).catch(() => null);
+  return info?.isFile() === true && info.size <= MAX_STUDENT_FILE_BYTES;
 }
 
 /** Why an exercise did not run: its grading was aborted (`RunOptions.signal`). */

@@ -38,7 +38,7 @@ export interface WatchOptions {
 }
 
 /** Quiet time after the last event before regrading: editors save in bursts. */
-export const DEFAULT_DEBOUNCE_MS = 40;
+export const DEFAULT_DEBOUNCE_MS = 25;
 
 /** The text of a thrown value, for a one-line message. */
 export function errorMessage(error: unknown): string {
