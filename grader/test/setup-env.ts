@@ -6,3 +6,9 @@
  * as on a student's terminal.
  */
 if (process.env.CI !== undefined) process.env.CI = 'false';
+
+/**
+ * Likewise `FORCE_COLOR` (`.ci/run` sets it to 0): `supports-color`, under `supports-hyperlinks`,
+ * reads it as it loads and keeps the answer for the whole process, so a test could not set it back.
+ */
+delete process.env.FORCE_COLOR;

@@ -6,6 +6,7 @@ const READ = [
   'CI',
   'COLORTERM',
   'CURSOR_TRACE_ID',
+  'FORCE_COLOR',
   'FORCE_HYPERLINK',
   'NETLIFY',
   'NO_COLOR',
