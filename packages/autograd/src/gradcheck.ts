@@ -3,6 +3,7 @@
  * (f(x + ε) - f(x - ε)) / 2ε, one input element at a time. Used by the tests, the exercises' judges,
  * and anyone writing a new op.
  */
+import { checkOptions } from './options.js';
 import { Rng } from './random.js';
 import { noGrad, Tensor } from './tensor/index.js';
 
@@ -38,6 +39,11 @@ export function gradCheck(
   inputs: Tensor[],
   opts: GradCheckOptions = {},
 ): GradCheckResult {
+  checkOptions('gradCheck', opts, {
+    eps: { type: 'positive-number', optional: true },
+    rtol: { type: 'non-negative-number', optional: true },
+    atol: { type: 'non-negative-number', optional: true },
+  });
   const eps = opts.eps ?? 1e-6;
   const rtol = opts.rtol ?? 1e-5;
   const atol = opts.atol ?? 1e-7;

@@ -1,4 +1,5 @@
 import type { NestedArray, Tensor } from './engine.js';
+import { checkOptions, type OptionSpec } from './options.js';
 
 /** What a callback may touch of the model being trained. */
 export interface TrainingModel {
@@ -70,6 +71,13 @@ export class EarlyStopping implements Callbacks {
   private model: TrainingModel | null = null;
 
   constructor(opts: EarlyStoppingOptions = {}) {
+    checkOptions('EarlyStopping', opts, {
+      monitor: { type: 'string', optional: true },
+      minDelta: { type: 'number', optional: true },
+      patience: { type: 'non-negative-integer', optional: true },
+      mode: { type: 'string', optional: true, oneOf: ['auto', 'min', 'max'] },
+      restoreBestWeights: { type: 'boolean', optional: true },
+    });
     this.monitor = opts.monitor ?? 'val_loss';
     this.minDelta = Math.abs(opts.minDelta ?? 0);
     this.patience = opts.patience ?? 0;
@@ -116,4 +124,57 @@ export class EarlyStopping implements Callbacks {
   private copyWeights(): Tensor[] | null {
     return this.model === null ? null : this.model.getWeights().map((w) => w.detach());
   }
+}
+
+/** The hooks `fit` calls, as {@link Callbacks} names them (Keras' `on_epoch_end` is `onEpochEnd`). */
+const HOOKS: readonly string[] = [
+  'setModel',
+  'onTrainBegin',
+  'onEpochBegin',
+  'onBatchEnd',
+  'onEpochEnd',
+  'onTrainEnd',
+] satisfies (keyof Callbacks)[];
+
+/** Every method name of `callback`, its class's included (not Object's). */
+function methodNames(callback: object): string[] {
+  const names = new Set<string>();
+  for (let o: object | null = callback; o !== null && o !== Object.prototype; o = Object.getPrototypeOf(o)) {
+    for (const name of Object.getOwnPropertyNames(o)) {
+      if (name !== 'constructor' && typeof (callback as Record<string, unknown>)[name] === 'function') {
+        names.add(name);
+      }
+    }
+  }
+  return [...names];
+}
+
+/**
+ * The callbacks given to `fit`, as a list, each checked: a plain object may only hold hooks (so
+ * `{ on_epoch_end }` or `{ onEpochEnds }` is an error, not a hook that never runs); an instance of a
+ * class (an {@link EarlyStopping}, the student's own) may have other members, but a method that looks
+ * like a hook (`on...`) must be one of them.
+ */
+export function checkCallbacks(given: unknown): Callbacks[] {
+  if (given === undefined) return [];
+  const list = Array.isArray(given) ? given : [given];
+  list.forEach((callback, i) => {
+    const where = Array.isArray(given) ? `fit (callbacks[${i}])` : 'fit (callbacks)';
+    if (typeof callback !== 'object' || callback === null || Array.isArray(callback)) {
+      checkOptions(where, callback as object, {});
+      return;
+    }
+    const plain = Object.getPrototypeOf(callback) === Object.prototype;
+    const spec: Record<string, OptionSpec> = Object.fromEntries(
+      HOOKS.map((hook) => [hook, { type: 'function', optional: true }]),
+    );
+    if (plain) {
+      checkOptions(where, callback as Record<string, unknown>, spec);
+      return;
+    }
+    const stray = methodNames(callback).find((name) => /^on[_A-Z]/.test(name) && !HOOKS.includes(name));
+    // Only the stray method is checked: the unknown-key error names it and the nearest hook.
+    if (stray !== undefined) checkOptions(where, { [stray]: null }, spec);
+  });
+  return list as Callbacks[];
 }

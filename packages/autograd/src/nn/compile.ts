@@ -2,6 +2,7 @@
 import { getLoss, type LossFn } from './losses.js';
 import { parseMetrics } from './metric-tracker.js';
 import { getOptimizer, type Optimizer } from './optimizers/index.js';
+import { checkArgument, checkOptions, describeValue, KerasOptionError } from './options.js';
 
 /** Options of {@link Sequential.compile}. */
 export interface CompileOptions {
@@ -9,7 +10,10 @@ export interface CompileOptions {
   optimizer: string | Optimizer;
   /** A loss name (camelCase or snake_case) or a {@link LossFn}. */
   loss: string | LossFn;
-  /** e.g. `['accuracy']`; also `'binaryAccuracy'`, `'categoricalAccuracy'`, or loss names. */
+  /**
+   * e.g. `['accuracy']`; also `'binaryAccuracy'`, `'categoricalAccuracy'`, or loss names. Always a list:
+   * a single string (`metrics: 'accuracy'`) is refused with the fix, as Keras 3 refuses it.
+   */
   metrics?: string[];
 }
 
@@ -29,6 +33,13 @@ export interface Compiled {
  * @example compileOptions({ optimizer: 'adam', loss: 'mse' }).loss === meanSquaredError
  */
 export function compileOptions(opts: CompileOptions): Compiled {
+  checkOptions('compile', opts, {
+    optimizer: { type: ['string', 'object'] },
+    loss: { type: ['string', 'function', 'object'] },
+    // A string passes here so that checkMetricList can answer it with the fix.
+    metrics: { type: ['array', 'string'], optional: true },
+  });
+  checkMetricList(opts.metrics);
   const compiled = {
     optimizer: getOptimizer(opts.optimizer),
     loss: getLoss(opts.loss),
@@ -38,4 +49,25 @@ export function compileOptions(opts: CompileOptions): Compiled {
   };
   parseMetrics(compiled.metrics);
   return compiled;
+}
+
+/**
+ * `metrics` must be a list of names. A single string is refused, as Keras 3 refuses it ("Expected
+ * `metrics` argument to be a list, tuple, or dict"): accepting it would let `'accuracy'` work here and
+ * fail in Keras, and without this check it was read letter by letter (`unknown metric 'a'`).
+ */
+function checkMetricList(metrics: unknown): void {
+  if (typeof metrics === 'string') {
+    throw new KerasOptionError(
+      `compile: metrics must be a list such as ['${metrics}'], got ${describeValue(metrics)} — Keras 3 ` +
+        `refuses a single string too (metrics는 ['${metrics}']처럼 배열이어야 합니다)`,
+      'compile',
+      'metrics',
+    );
+  }
+  if (Array.isArray(metrics)) {
+    metrics.forEach((m, i) => {
+      checkArgument('compile', `metrics[${i}]`, m, { type: 'string' });
+    });
+  }
 }

@@ -1,6 +1,8 @@
 import { type Activation, type ActivationName, getActivation } from './activations.js';
-import { type Rng, Tensor } from './engine.js';
+import { dataToTensor } from './data.js';
+import { type NestedArray, type Rng, Tensor } from './engine.js';
 import { getInitializer, initializerName } from './initializers.js';
+import { checkArgument, checkOptions, describeValue } from './options.js';
 
 /** Options of {@link Dense}, named as in Keras (camelCase). */
 export interface DenseOptions {
@@ -18,6 +20,33 @@ export interface DenseOptions {
   useBias?: boolean;
   /** The layer's name; by default the model names its layers `dense`, `dense_1`, ... */
   name?: string;
+}
+
+/**
+ * Copies `weights` into the live tensors `params`, in place, after checking their number and shapes
+ * (nothing is written unless all fit). `what` names the call in errors.
+ */
+export function copyWeightsInto(what: string, params: readonly Tensor[], weights: (Tensor | NestedArray)[]): void {
+  if (!Array.isArray(weights) || weights.length !== params.length) {
+    const got = Array.isArray(weights) ? `${weights.length}` : `not a list (${describeValue(weights)})`;
+    throw new RangeError(
+      `${what}: expected a list of ${params.length} weight tensors, got ${got} ` +
+        `(가중치 텐서 ${params.length}개의 배열이 필요합니다)`,
+    );
+  }
+  const values = weights.map((w) => dataToTensor(what, w));
+  values.forEach((value, i) => {
+    const param = params[i]!;
+    if (value.shape.length !== param.shape.length || value.shape.some((d, j) => d !== param.shape[j])) {
+      throw new RangeError(
+        `${what}: weight ${i} must have shape [${param.shape.join(',')}], got [${value.shape.join(',')}] ` +
+          `(가중치 ${i}의 모양이 다릅니다)`,
+      );
+    }
+  });
+  values.forEach((value, i) => {
+    params[i]!.data.set(value.data);
+  });
 }
 
 /**
@@ -44,11 +73,16 @@ export class Dense {
   private weights: { kernel: Tensor; bias: Tensor | null } | null = null;
 
   constructor(units: number, opts: DenseOptions = {}) {
-    if (!Number.isInteger(units) || units <= 0) {
-      throw new RangeError(
-        `Dense: units must be a positive integer, got ${units} (units는 양의 정수여야 합니다)`,
-      );
-    }
+    checkArgument('Dense', 'units', units, { type: 'positive-integer' });
+    checkOptions('Dense', opts, {
+      inputDim: { type: 'positive-integer', optional: true },
+      inputShape: { type: 'array', optional: true },
+      activation: { type: ['string', 'function'], optional: true },
+      kernelInitializer: { type: 'string', optional: true },
+      biasInitializer: { type: 'string', optional: true },
+      useBias: { type: 'boolean', optional: true },
+      name: { type: 'string', optional: true },
+    });
     this.units = units;
     const activation = opts.activation ?? 'linear';
     this.activation = getActivation(activation);
@@ -106,6 +140,21 @@ export class Dense {
       bias = new Tensor(biasData, [this.units], true);
     }
     this.weights = { kernel, bias };
+  }
+
+  /** Copies of the weights in Keras' order: kernel `[inputs, units]`, then bias `[units]` (Keras' `get_weights`). */
+  getWeights(): Tensor[] {
+    return this.trainableWeights.map((w) => new Tensor(w.data.slice(), [...w.shape]));
+  }
+
+  /**
+   * Overwrites the weights (values copied in place), in the order of `getWeights()` (Keras'
+   * `set_weights`); the layer must be built, and the shapes must match.
+   * @example layer.setWeights([[[1], [1]], [0]]);   // kernel [2, 1], bias [1]
+   */
+  setWeights(weights: (Tensor | NestedArray)[]): void {
+    this.requireWeights();
+    copyWeightsInto(`Dense '${this.name ?? 'dense'}'.setWeights`, this.trainableWeights, weights);
   }
 
   /** Uses the given tensors as the weights (when loading a saved model); shapes must fit. */

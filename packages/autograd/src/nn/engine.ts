@@ -5,6 +5,7 @@
 export { defaultRng, Rng, setDefaultRng } from '../random.js';
 // through the index, which gives every Tensor its methods (`../tensor/methods.ts`)
 export {
+  concat,
   fromOp,
   gradData,
   isGradEnabled,

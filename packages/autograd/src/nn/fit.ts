@@ -1,9 +1,11 @@
-import type { Callbacks, Logs, TrainingModel } from './callbacks.js';
+import { type Callbacks, checkCallbacks, type Logs, type TrainingModel } from './callbacks.js';
 import type { Compiled } from './compile.js';
 import { type Data, dataToTensor } from './data.js';
 import { noGrad, Rng, type Tensor } from './engine.js';
 import { EpochMetrics, parseMetrics } from './metric-tracker.js';
+import { checkOptions, KerasOptionError } from './options.js';
 import { ProgressPrinter } from './progress.js';
+import { type ClassWeight, classWeightsToSampleWeights, sampleWeightsOf, weightedLoss } from './sample-weights.js';
 
 /** Options of `model.fit`, named as in Keras (camelCase). */
 export interface FitOptions {
@@ -13,16 +15,33 @@ export interface FitOptions {
   batchSize?: number;
   /** Shuffle the rows before each epoch (seeded), default true. */
   shuffle?: boolean;
-  /** 0 silent, 1 Keras' progress line per epoch (default), 2 one short line per epoch. */
-  verbose?: 0 | 1 | 2;
+  /** 0 silent, 1 Keras' progress line per epoch (default; also `'auto'`, as Keras 3), 2 one short line per epoch. */
+  verbose?: 0 | 1 | 2 | 'auto';
   /** Keep this last fraction of the rows (before shuffling) for validation, as Keras does. */
   validationSplit?: number;
-  /** `[x, y]` to evaluate after each epoch (`val_loss`, `val_accuracy`, ...). */
-  validationData?: [Data, Data];
+  /** `[x, y]` (or `[x, y, sampleWeight]`) to evaluate after each epoch (`val_loss`, `val_accuracy`, ...). */
+  validationData?: [Data, Data] | [Data, Data, Data];
   /** Hooks called during training, e.g. an {@link EarlyStopping}. */
   callbacks?: Callbacks | Callbacks[];
   /** Seed for shuffling in this call (default: the model's generator). */
   seed?: number;
+  /**
+   * The epoch to start from (Keras' `initial_epoch`, default 0): training runs epochs
+   * `initialEpoch … epochs − 1`, so `epochs` is the last epoch's number, not a count, as in Keras.
+   */
+  initialEpoch?: number;
+  /**
+   * A weight per class, e.g. `{ 0: 1, 1: 5 }` (Keras' `class_weight`): each row's loss is multiplied by
+   * the weight of its class (the argmax of a one-hot row, or the label). Training only: validation is
+   * unweighted. Not together with `sampleWeight`.
+   */
+  classWeight?: ClassWeight;
+  /**
+   * One weight per row of `x` (Keras' `sample_weight`): each row's loss is multiplied by its weight and
+   * a batch's loss is the sum over its rows divided by the batch size. Metrics stay unweighted, as
+   * Keras' `metrics` (not `weighted_metrics`) are.
+   */
+  sampleWeight?: Data;
 }
 
 /** What `fit` returns: per-epoch values of the loss and metrics (Keras' `History`). */
@@ -41,17 +60,41 @@ function rowsOf(t: Tensor): number {
   return t.rank === 0 ? 1 : t.shape[0]!;
 }
 
-function checkOptions(epochs: number, batchSize: number, split: number): void {
-  if (!Number.isInteger(epochs) || epochs < 0) {
-    throw new RangeError(
-      `fit: epochs must be a non-negative integer, got ${epochs} (epochs는 0 이상의 정수)`,
+/** Checks `fit`'s options object: every key known, every value of its type (see {@link checkOptions}). */
+function checkFitOptions(opts: FitOptions): void {
+  checkOptions('fit', opts, {
+    epochs: { type: 'non-negative-integer', optional: true },
+    batchSize: { type: 'positive-integer', optional: true },
+    shuffle: { type: 'boolean', optional: true },
+    verbose: { type: ['integer', 'string'], oneOf: [0, 1, 2, 'auto'], optional: true },
+    validationSplit: { type: 'number', optional: true },
+    validationData: { type: 'array', optional: true },
+    callbacks: { type: ['object', 'array'], optional: true },
+    seed: { type: 'number', optional: true },
+    initialEpoch: { type: 'non-negative-integer', optional: true },
+    classWeight: { type: 'object', optional: true },
+    sampleWeight: { type: ['array', 'object'], optional: true },
+  });
+  const pair = opts.validationData as unknown[] | undefined;
+  if (pair !== undefined && pair.length !== 2 && pair.length !== 3) {
+    throw new KerasOptionError(
+      `fit: validationData must be [x, y] or [x, y, sampleWeight], got an array of length ${pair.length} ` +
+        '(validationData는 [x, y] 또는 [x, y, sampleWeight]여야 합니다)',
+      'fit',
+      'validationData',
     );
   }
-  if (!Number.isInteger(batchSize) || batchSize <= 0) {
-    throw new RangeError(
-      `fit: batchSize must be a positive integer, got ${batchSize} (batchSize는 양의 정수)`,
+  if (opts.classWeight !== undefined && opts.sampleWeight !== undefined) {
+    // Keras: "You cannot `class_weight` and `sample_weight` at the same time."
+    throw new KerasOptionError(
+      'fit: give classWeight or sampleWeight, not both, as in Keras (classWeight와 sampleWeight는 함께 쓸 수 없습니다)',
+      'fit',
+      'classWeight',
     );
   }
+}
+
+function checkSplit(split: number): void {
   if (!(split >= 0 && split < 1)) {
     throw new RangeError(
       `fit: validationSplit must be in [0, 1), got ${split} (validationSplit은 0 이상 1 미만)`,
@@ -101,32 +144,48 @@ export interface FittableModel extends TrainingModel {
 
 /** The body of `Sequential.fit`: mini-batch gradient descent with Keras' bookkeeping. */
 export function fitModel(model: FittableModel, xAll: Tensor, yAll: Tensor, opts: FitOptions): History {
+  checkFitOptions(opts);
   const compiled = model.requireCompiled('fit');
   const epochs = opts.epochs ?? 1;
   const batchSize = opts.batchSize ?? 32;
-  const verbose = opts.verbose ?? 1;
+  const verbose = opts.verbose === 'auto' || opts.verbose === undefined ? 1 : opts.verbose;
   const split = opts.validationSplit ?? 0;
-  checkOptions(epochs, batchSize, split);
+  const initialEpoch = opts.initialEpoch ?? 0;
+  checkSplit(split);
+  const callbacks = checkCallbacks(opts.callbacks);
   if (rowsOf(xAll) !== rowsOf(yAll)) {
     throw new RangeError(
       `fit: x has ${rowsOf(xAll)} rows but y has ${rowsOf(yAll)} (x와 y의 행 수가 같아야 합니다)`,
     );
   }
+  // One weight per row (or null: every row weighs 1), split and batched with the rows.
+  let weightsAll: Float64Array | null = null;
+  if (opts.sampleWeight !== undefined) weightsAll = sampleWeightsOf('fit', opts.sampleWeight, rowsOf(xAll));
+  if (opts.classWeight !== undefined) weightsAll = classWeightsToSampleWeights('fit', yAll, opts.classWeight);
 
   // Keras keeps the last `validationSplit` of the rows, taken before any shuffling, for validation.
   let x = xAll;
   let y = yAll;
+  let weights = weightsAll;
   let validation: [Tensor, Tensor] | null = null;
+  let validationWeights: Float64Array | null = null;
   if (opts.validationData !== undefined) {
     validation = [
       dataToTensor('fit (validationData x)', opts.validationData[0]),
       dataToTensor('fit (validationData y)', opts.validationData[1]),
     ];
+    const vw = opts.validationData[2];
+    if (vw !== undefined) validationWeights = sampleWeightsOf('fit (validationData)', vw, rowsOf(validation[0]));
   } else if (split > 0) {
     const splitAt = Math.floor(rowsOf(xAll) * (1 - split));
     x = rowRange(xAll, 0, splitAt);
     y = rowRange(yAll, 0, splitAt);
     validation = [rowRange(xAll, splitAt, rowsOf(xAll)), rowRange(yAll, splitAt, rowsOf(yAll))];
+    // Keras splits sample weights with the rows; class weights apply to training only.
+    if (weightsAll !== null) {
+      weights = weightsAll.subarray(0, splitAt);
+      if (opts.sampleWeight !== undefined) validationWeights = weightsAll.subarray(splitAt);
+    }
   }
 
   const n = rowsOf(x);
@@ -142,8 +201,6 @@ export function fitModel(model: FittableModel, xAll: Tensor, yAll: Tensor, opts:
   const indices = new Int32Array(n);
   for (let i = 0; i < n; i++) indices[i] = i;
 
-  const callbacks =
-    opts.callbacks === undefined ? [] : Array.isArray(opts.callbacks) ? opts.callbacks : [opts.callbacks];
   const wantsBatchLogs = callbacks.some((c) => c.onBatchEnd !== undefined);
   for (const c of callbacks) c.setModel?.(model);
   model.stopTraining = false;
@@ -155,7 +212,7 @@ export function fitModel(model: FittableModel, xAll: Tensor, yAll: Tensor, opts:
   let valMetrics: EpochMetrics | null = null;
   let logs: Logs = {};
 
-  for (let epoch = 0; epoch < epochs; epoch++) {
+  for (let epoch = initialEpoch; epoch < epochs; epoch++) {
     for (const c of callbacks) c.onEpochBegin?.(epoch, {});
     progress.epochBegin(epoch);
     // With a single batch, shuffling would only reorder the rows inside it: same step, so skip it.
@@ -165,13 +222,15 @@ export function fitModel(model: FittableModel, xAll: Tensor, yAll: Tensor, opts:
     for (let b = 0; b < batches; b++) {
       let xb = x;
       let yb = y;
+      let wb = weights;
       if (batches > 1) {
         const part = indices.subarray(b * batchSize, Math.min(n, (b + 1) * batchSize));
         xb = x.gather(part);
         yb = y.gather(part);
+        if (weights !== null) wb = Float64Array.from(part, (i) => weights![i]!);
       }
       const yPred = model.call(xb);
-      let lossTensor = loss(yb, yPred);
+      let lossTensor = wb === null ? loss(yb, yPred) : weightedLoss(loss, yb, yPred, wb);
       if (lossTensor.size !== 1) lossTensor = lossTensor.mean();
       const lossValue = lossTensor.data[0]!;
       if (!Number.isFinite(lossValue)) throw nonFiniteLoss(lossValue, epoch, b, batches);
@@ -195,7 +254,8 @@ export function fitModel(model: FittableModel, xAll: Tensor, yAll: Tensor, opts:
         const vPred = model.call(vx);
         if (valMetrics === null) valMetrics = new EpochMetrics(specs, vy, vPred);
         valMetrics.reset();
-        valMetrics.update(vy, vPred, loss(vy, vPred).mean().item());
+        const vLoss = validationWeights === null ? loss(vy, vPred) : weightedLoss(loss, vy, vPred, validationWeights);
+        valMetrics.update(vy, vPred, vLoss.mean().item());
         valMetrics.write(logs, 'val_');
       });
     }

@@ -12,7 +12,7 @@ export type { Data } from './data.js';
 export { Dense, type DenseOptions } from './dense.js';
 export type { FitOptions, History } from './fit.js';
 export { getInitializer, type Initializer } from './initializers.js';
-export { loadModel } from './load-model.js';
+export { type LoadModelOptions, loadModel } from './load-model.js';
 export {
   binaryCrossentropy,
   categoricalCrossentropy,
@@ -23,6 +23,15 @@ export {
 } from './losses.js';
 export { binaryAccuracy, categoricalAccuracy, sparseCategoricalAccuracy } from './metrics.js';
 export type { ModelJson } from './model-schema.js';
+export { KerasOptionError, type OptionSpec, type OptionType } from './options.js';
+export type { ClassWeight } from './sample-weights.js';
 export * from './optimizers/index.js';
 export { setSeed } from './seed.js';
-export { Sequential } from './sequential.js';
+export {
+  type EvaluateOptions,
+  type EvaluateResult,
+  type PredictOptions,
+  Sequential,
+  type SequentialOptions,
+  type SummaryOptions,
+} from './sequential.js';

@@ -5,8 +5,15 @@ import type { ActivationName } from './activations.js';
 import { Dense } from './dense.js';
 import { Tensor } from './engine.js';
 import { MODEL_FILE_FORMAT, MODEL_FILE_VERSION, type ModelJson, modelSchema } from './model-schema.js';
+import { checkArgument, checkOptions } from './options.js';
 import { Sequential } from './sequential.js';
 import { optimizerFromJson } from './serialization.js';
+
+/** Options of {@link loadModel}, as Keras' `load_model`. */
+export interface LoadModelOptions {
+  /** Compile the model again with its saved optimizer, loss and metrics (default true). */
+  compile?: boolean;
+}
 
 let validate: ReturnType<Ajv['compile']> | null = null;
 
@@ -74,7 +81,9 @@ function checkWeights(path: string, json: ModelJson): void {
  * const again = loadModel('xor-model.json');
  * again.predict(x).print();
  */
-export function loadModel(path: string): Sequential {
+export function loadModel(path: string, opts: LoadModelOptions = {}): Sequential {
+  checkArgument('loadModel', 'path', path, { type: 'string' });
+  checkOptions('loadModel', opts, { compile: { type: 'boolean', optional: true } });
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -128,7 +137,7 @@ export function loadModel(path: string): Sequential {
     dense.buildWith(layer.inputShape ?? [kernel!.shape[0]!], kernel!, bias ?? null);
     result.add(dense);
   }
-  if (model.compile !== null) {
+  if (model.compile !== null && opts.compile !== false) {
     result.compile({
       optimizer: optimizerFromJson(model.compile.optimizer),
       loss: model.compile.loss,

@@ -1,12 +1,73 @@
 import type { TrainingModel } from './callbacks.js';
 import { type Compiled, type CompileOptions, compileOptions } from './compile.js';
 import { type Data, dataToTensor } from './data.js';
-import { Dense } from './dense.js';
+import { copyWeightsInto, Dense } from './dense.js';
 import { defaultRng, type NestedArray, noGrad, Rng, Tensor } from './engine.js';
 import { type FitOptions, fitModel, type History } from './fit.js';
 import { EpochMetrics, parseMetrics } from './metric-tracker.js';
+import { checkArgument, checkOptions, describeValue } from './options.js';
+import { epochProgressLine } from './progress.js';
+import { sampleWeightsOf, weightedLoss } from './sample-weights.js';
 import { saveModel } from './serialization.js';
 import { formatSummary } from './summary.js';
+
+/** Options of the {@link Sequential} constructor. */
+export interface SequentialOptions {
+  /** The model's name, `'sequential'` unless given. */
+  name?: string;
+  /** Makes this model's weights and shuffling independent of the global seed. */
+  seed?: number;
+}
+
+/** Options of {@link Sequential.evaluate}, named as in Keras. */
+export interface EvaluateOptions {
+  /** Rows per batch, default 32 (the loss is averaged over batches weighted by their rows, as Keras). */
+  batchSize?: number;
+  /** 0 silent (the default here: Keras prints a progress line), 1/2/`'auto'` one Keras progress line. */
+  verbose?: 0 | 1 | 2 | 'auto';
+  /** One weight per row, as in `fit`: the reported loss is `Σ wᵢ·lossᵢ / rows`. */
+  sampleWeight?: Data;
+  /**
+   * `true` (the default here) returns `{ loss, accuracy, ... }`; `false` returns what Keras' default
+   * returns: the loss alone when there are no metrics, else `[loss, ...metrics]`.
+   */
+  returnDict?: boolean;
+}
+
+/** Options of {@link Sequential.predict}, named as in Keras. */
+export interface PredictOptions {
+  /** Rows per batch, default 32 (the result does not depend on it). */
+  batchSize?: number;
+  /** 0 silent (the default here: Keras prints a progress line), 1/2/`'auto'` one Keras progress line. */
+  verbose?: 0 | 1 | 2 | 'auto';
+}
+
+/** Options of {@link Sequential.summary}. */
+export interface SummaryOptions {
+  /** Print the table (default true); it is returned either way. */
+  print?: boolean;
+  /** Called with each line instead of `console.log` (Keras' `print_fn`). */
+  printFn?: (line: string) => void;
+}
+
+/**
+ * What `evaluate` returns: `{ loss, accuracy, ... }`, which also unpacks in Keras' order, so the Keras
+ * line `loss, acc = model.evaluate(x, y)` reads `const [loss, acc] = model.evaluate(x, y)` here.
+ */
+export type EvaluateResult = Record<string, number> & Iterable<number>;
+
+/** `logs` with a hidden iterator over its values in insertion order (loss first, then the metrics). */
+function unpackable(logs: Record<string, number>): EvaluateResult {
+  Object.defineProperty(logs, Symbol.iterator, {
+    value: function* values(this: Record<string, number>) {
+      yield* Object.values(this);
+    },
+    enumerable: false, // not printed, not in Object.keys / JSON
+  });
+  return logs as EvaluateResult;
+}
+
+const VERBOSE = { type: ['integer', 'string'], oneOf: [0, 1, 2, 'auto'], optional: true } as const;
 
 /**
  * A stack of layers, each feeding the next: Keras' `Sequential` model, with the same method names
@@ -16,6 +77,7 @@ import { formatSummary } from './summary.js';
  * const model = new Sequential();
  * model.add(new Dense(5, { inputDim: 2, kernelInitializer: 'normal', activation: 'sigmoid' }));
  * model.add(new Dense(2, { activation: 'softmax' }));
+ * // or, as Keras also allows: new Sequential([new Dense(5, { inputDim: 2, ... }), new Dense(2, { ... })])
  * model.summary();
  * model.compile({ optimizer: 'adam', loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
  * const history = model.fit(x, y, { epochs: 1000, verbose: 0 });
@@ -24,18 +86,47 @@ import { formatSummary } from './summary.js';
 export class Sequential implements TrainingModel {
   /** The model's name, `'sequential'` unless given. */
   readonly name: string;
-  /** The layers, in order. */
-  readonly layers: Dense[] = [];
+  /** The layers, in order (the model's own list: `layers` hands out copies). */
+  private readonly stack: Dense[] = [];
   /** Set to true (e.g. from a callback) to stop `fit` after the current epoch. */
   stopTraining = false;
   /** Set by `compile`. */
   compiled: Compiled | null = null;
   private readonly ownRng: Rng | null;
 
-  /** @param opts.seed makes this model's weights and shuffling independent of the global seed. */
-  constructor(opts: { name?: string; seed?: number } = {}) {
-    this.name = opts.name ?? 'sequential';
-    this.ownRng = opts.seed === undefined ? null : new Rng(opts.seed);
+  /**
+   * `new Sequential()`, `new Sequential({ name, seed })`, or, as in Keras, `new Sequential([layers])`
+   * (then `new Sequential([layers], { seed })`): the layers are added in order, and a first layer with
+   * `inputDim` builds the model at once.
+   * @param opts.seed makes this model's weights and shuffling independent of the global seed.
+   */
+  constructor(layers?: Dense[] | SequentialOptions, opts?: SequentialOptions) {
+    const options = Array.isArray(layers) ? opts : layers;
+    if (!Array.isArray(layers) && opts !== undefined) {
+      checkArgument('Sequential', 'the first argument', layers, { type: 'array' });
+    }
+    checkOptions('Sequential', options, {
+      name: { type: 'string', optional: true },
+      seed: { type: 'number', optional: true },
+    });
+    this.name = options?.name ?? 'sequential';
+    this.ownRng = options?.seed === undefined ? null : new Rng(options.seed);
+    if (Array.isArray(layers)) {
+      layers.forEach((layer, i) => {
+        if (!(layer instanceof Dense)) {
+          throw new TypeError(
+            `Sequential: layers[${i}] must be a Dense layer, got ${describeValue(layer)} ` +
+              `(layers[${i}]는 Dense 층이어야 합니다)`,
+          );
+        }
+        this.add(layer);
+      });
+    }
+  }
+
+  /** The layers, in order (a copy, as Keras' `model.layers`: add layers with `add`). */
+  get layers(): Dense[] {
+    return [...this.stack];
   }
 
   /** The generator for this model's initial weights and shuffling: its own, or the global default. */
@@ -46,21 +137,23 @@ export class Sequential implements TrainingModel {
   /** Appends a layer; its weights are created now when the input size is already known. */
   add(layer: Dense): void {
     if (!(layer instanceof Dense)) {
-      throw new TypeError('Sequential.add: expected a Dense layer (Dense 층이 필요합니다)');
+      throw new TypeError(
+        `Sequential.add: expected a Dense layer, got ${describeValue(layer)} (Dense 층이 필요합니다)`,
+      );
     }
-    if (this.layers.includes(layer)) {
+    if (this.stack.includes(layer)) {
       throw new Error('Sequential.add: this layer is already in the model (이미 추가된 층입니다)');
     }
     if (layer.name === null) {
-      const auto = this.layers.filter((l) => l.name === 'dense' || /^dense_\d+$/.test(l.name ?? '')).length;
+      const auto = this.stack.filter((l) => l.name === 'dense' || /^dense_\d+$/.test(l.name ?? '')).length;
       layer.name = auto === 0 ? 'dense' : `dense_${auto}`;
     }
-    if (this.layers.some((l) => l.name === layer.name)) {
+    if (this.stack.some((l) => l.name === layer.name)) {
       throw new Error(
         `Sequential.add: a layer named '${layer.name}' already exists (같은 이름의 층이 있습니다)`,
       );
     }
-    const previous = this.layers[this.layers.length - 1];
+    const previous = this.stack[this.stack.length - 1];
     if (previous !== undefined && layer.inputShape !== null && previous.inputShape !== null) {
       const expected = previous.outputShape(previous.inputShape);
       if (expected[expected.length - 1] !== layer.inputShape[layer.inputShape.length - 1]) {
@@ -70,20 +163,20 @@ export class Sequential implements TrainingModel {
         );
       }
     }
-    this.layers.push(layer);
-    const first = this.layers[0]!;
+    this.stack.push(layer);
+    const first = this.stack[0]!;
     if (first.inputShape !== null) this.build(first.inputShape);
   }
 
   /** True once every layer has its weights. */
   get built(): boolean {
-    return this.layers.length > 0 && this.layers.every((l) => l.built);
+    return this.stack.length > 0 && this.stack.every((l) => l.built);
   }
 
   /** Creates the weights of every layer not built yet, for samples of shape `inputShape`. */
   build(inputShape: readonly number[]): void {
     let shape: readonly number[] = inputShape;
-    for (const layer of this.layers) {
+    for (const layer of this.stack) {
       if (!layer.built) layer.build(shape, this.rng);
       shape = layer.outputShape(shape);
     }
@@ -93,16 +186,23 @@ export class Sequential implements TrainingModel {
    * The Keras summary table (layers, output shapes, parameter counts), printed unless
    * `{ print: false }`, and returned.
    */
-  summary(opts: { print?: boolean } = {}): string {
+  summary(opts: SummaryOptions = {}): string {
+    checkOptions('summary', opts, {
+      print: { type: 'boolean', optional: true },
+      printFn: { type: 'function', optional: true },
+    });
     this.requireBuilt('summary');
-    const rows = this.layers.map((layer) => ({
+    const rows = this.stack.map((layer) => ({
       name: layer.name ?? 'dense',
       className: 'Dense',
       outputShape: [null, ...layer.outputShape(layer.inputShape!)],
       params: layer.countParams(),
     }));
     const text = formatSummary(this.name, rows);
-    if (opts.print ?? true) console.log(text);
+    if (opts.print ?? true) {
+      if (opts.printFn === undefined) console.log(text);
+      else for (const line of text.split('\n')) opts.printFn(line);
+    }
     return text;
   }
 
@@ -113,10 +213,10 @@ export class Sequential implements TrainingModel {
 
   /** The forward pass on a batch (records the graph unless inside `noGrad`). */
   call(x: Tensor): Tensor {
-    if (this.layers.length === 0) throw new Error('Sequential: the model has no layers (층이 없습니다)');
+    if (this.stack.length === 0) throw new Error('Sequential: the model has no layers (층이 없습니다)');
     if (!this.built) this.build(x.shape.slice(1));
     let out = x;
-    for (const layer of this.layers) out = layer.call(out);
+    for (const layer of this.stack) out = layer.call(out);
     return out;
   }
 
@@ -129,28 +229,81 @@ export class Sequential implements TrainingModel {
    * The model's outputs for `x` (no gradients recorded). Like Keras' numpy result, the returned tensor
    * is plain probabilities: a loss applied to it later uses the clipped formula, not the logits.
    */
-  predict(x: Data): Tensor {
+  predict(x: Data, opts: PredictOptions = {}): Tensor {
+    checkOptions('predict', opts, {
+      batchSize: { type: 'positive-integer', optional: true },
+      verbose: VERBOSE,
+    });
+    const started = performance.now();
     const input = dataToTensor('predict', x);
+    // One pass: every row's output depends on that row only, so batching would not change a number.
     const out = noGrad(() => this.call(input));
+    const verbose = opts.verbose ?? 0;
+    if (verbose !== 0) {
+      const steps = Math.max(1, Math.ceil((input.shape[0] ?? 1) / (opts.batchSize ?? 32)));
+      console.log(epochProgressLine(steps, (performance.now() - started) / 1000, {}));
+    }
     return new Tensor(out.data, out.shape);
   }
 
-  /** The loss and the metrics on `(x, y)`, e.g. `{ loss: 0.35, accuracy: 1 }`. */
-  evaluate(x: Data, y: Data): Record<string, number> {
+  /**
+   * The loss and the metrics on `(x, y)`, e.g. `{ loss: 0.35, accuracy: 1 }`, which also unpacks as
+   * Keras' list: `const [loss, accuracy] = model.evaluate(x, y)`. With `{ returnDict: false }`, Keras'
+   * own return value (the loss alone without metrics). See {@link EvaluateOptions}.
+   */
+  evaluate(x: Data, y: Data, opts?: EvaluateOptions & { returnDict?: true }): EvaluateResult;
+  evaluate(x: Data, y: Data, opts: EvaluateOptions & { returnDict: false }): number | number[];
+  evaluate(x: Data, y: Data, opts: EvaluateOptions = {}): EvaluateResult | number | number[] {
+    checkOptions('evaluate', opts, {
+      batchSize: { type: 'positive-integer', optional: true },
+      verbose: VERBOSE,
+      sampleWeight: { type: ['array', 'object'], optional: true },
+      returnDict: { type: 'boolean', optional: true },
+    });
     const compiled = this.requireCompiled('evaluate');
+    const started = performance.now();
     const input = dataToTensor('evaluate (x)', x);
     const target = dataToTensor('evaluate (y)', y);
-    return noGrad(() => {
-      const yPred = this.call(input);
-      const metrics = new EpochMetrics(parseMetrics(compiled.metrics), target, yPred);
-      metrics.update(target, yPred, compiled.loss(target, yPred).mean().item());
-      return metrics.write({});
+    const rows = input.rank === 0 ? 1 : input.shape[0]!;
+    if ((target.rank === 0 ? 1 : target.shape[0]) !== rows) {
+      throw new RangeError(
+        `evaluate: x has ${rows} rows but y has ${target.shape[0]} (x와 y의 행 수가 같아야 합니다)`,
+      );
+    }
+    const weights = opts.sampleWeight === undefined ? null : sampleWeightsOf('evaluate', opts.sampleWeight, rows);
+    const batchSize = opts.batchSize ?? 32;
+    const steps = Math.max(1, Math.ceil(rows / batchSize));
+    const logs = noGrad(() => {
+      let metrics: EpochMetrics | null = null;
+      // Batch by batch, as Keras: the running means weigh each batch by its rows.
+      for (let b = 0; b < steps; b++) {
+        const from = b * batchSize;
+        const to = Math.min(rows, from + batchSize);
+        const part = Int32Array.from({ length: to - from }, (_, i) => from + i);
+        const xb = steps === 1 ? input : input.gather(part);
+        const yb = steps === 1 ? target : target.gather(part);
+        const yPred = this.call(xb);
+        const loss =
+          weights === null
+            ? compiled.loss(yb, yPred)
+            : weightedLoss(compiled.loss, yb, yPred, weights.subarray(from, to));
+        metrics ??= new EpochMetrics(parseMetrics(compiled.metrics), yb, yPred);
+        metrics.update(yb, yPred, loss.mean().item());
+      }
+      return metrics!.write({});
     });
+    const verbose = opts.verbose ?? 0;
+    if (verbose !== 0) console.log(epochProgressLine(steps, (performance.now() - started) / 1000, logs));
+    if (opts.returnDict === false) {
+      const values = Object.values(logs);
+      return values.length === 1 ? values[0]! : values;
+    }
+    return unpackable(logs);
   }
 
   /** Every weight in Keras order (per layer: kernel, then bias) — the live tensors, for optimizers. */
   get trainableWeights(): Tensor[] {
-    return this.layers.flatMap((l) => l.trainableWeights);
+    return this.stack.flatMap((l) => l.trainableWeights);
   }
 
   /** Copies of the weights in Keras order (per layer: kernel `[in, units]`, then bias `[units]`). */
@@ -160,26 +313,7 @@ export class Sequential implements TrainingModel {
 
   /** Overwrites the weights (values copied in place), in the order of `getWeights()`. */
   setWeights(weights: (Tensor | NestedArray)[]): void {
-    const params = this.requireBuilt('setWeights');
-    if (weights.length !== params.length) {
-      throw new RangeError(
-        `setWeights: the model has ${params.length} weight tensors, got ${weights.length} ` +
-          `(가중치 텐서 ${params.length}개가 필요합니다)`,
-      );
-    }
-    const values = weights.map((w) => dataToTensor('setWeights', w));
-    values.forEach((value, i) => {
-      const param = params[i]!;
-      if (value.shape.length !== param.shape.length || value.shape.some((d, j) => d !== param.shape[j])) {
-        throw new RangeError(
-          `setWeights: weight ${i} must have shape [${param.shape.join(',')}], got [${value.shape.join(',')}] ` +
-            `(가중치 ${i}의 모양이 다릅니다)`,
-        );
-      }
-    });
-    values.forEach((value, i) => {
-      params[i]!.data.set(value.data);
-    });
+    copyWeightsInto('setWeights', this.requireBuilt('setWeights'), weights);
   }
 
   /** Total number of weights (27 for the lecture's XOR model). */
@@ -189,6 +323,7 @@ export class Sequential implements TrainingModel {
 
   /** Writes the model (layers, weights, compile settings) to a JSON file; `loadModel` reads it back. */
   save(path: string): void {
+    checkArgument('save', 'path', path, { type: 'string' });
     this.requireBuilt('save');
     saveModel(this, path);
   }
@@ -204,6 +339,12 @@ export class Sequential implements TrainingModel {
   }
 
   private requireBuilt(what: string): Tensor[] {
+    if (this.stack.length === 0) {
+      throw new Error(
+        `${what}: the model has no layers yet — add them with model.add(new Dense(...)) or ` +
+          'new Sequential([...]) (아직 층이 없습니다: model.add(...)로 층을 추가하세요)',
+      );
+    }
     if (!this.built) {
       throw new Error(
         `${what}: the model has no weights yet — give the first layer inputDim (or inputShape), or call ` +

@@ -1,4 +1,5 @@
 /** Making tensors: from nested arrays, filled with a constant, ranges, and seeded random values. */
+import { checkOptions, describeValue as describe, type OptionSpec } from '../options.js';
 import { defaultRng, type Rng } from '../random.js';
 import { formatShape, sizeOf } from './shape.js';
 import { type NestedArray, Tensor } from './tensor.js';
@@ -66,15 +67,9 @@ function flatten(values: NestedArray, shape: readonly number[], out: Float64Arra
   walk(values, 0);
 }
 
-function describe(v: unknown): string {
-  return Array.isArray(v)
-    ? 'an array'
-    : v === null
-      ? 'null'
-      : typeof v === 'object'
-        ? 'an object'
-        : String(v);
-}
+const REQUIRES_GRAD: OptionSpec = { type: 'boolean', optional: true };
+const RNG: OptionSpec = { type: 'object', optional: true };
+const NUMBER: OptionSpec = { type: 'number', optional: true };
 
 /**
  * A tensor from nested arrays (shape inferred), a number (a scalar), or a flat `Float64Array`
@@ -87,6 +82,7 @@ export function tensor(
   values: NestedArray | Float64Array,
   opts: TensorOptions & { shape?: number[] } = {},
 ): Tensor {
+  checkOptions('tensor', opts, { requiresGrad: REQUIRES_GRAD, shape: { type: 'array', optional: true } });
   let data: Float64Array;
   let shape: number[];
   if (values instanceof Float64Array) {
@@ -116,6 +112,7 @@ function checkShape(op: string, shape: readonly number[]): void {
 
 /** A tensor of `value` everywhere. @example full([2, 2], 7) */
 export function full(shape: number[], value: number, opts: TensorOptions = {}): Tensor {
+  checkOptions('full', opts, { requiresGrad: REQUIRES_GRAD });
   checkShape('full', shape);
   return new Tensor(new Float64Array(sizeOf(shape)).fill(value), shape.slice(), opts.requiresGrad ?? false);
 }
@@ -159,6 +156,7 @@ export function randomNormal(
   shape: number[],
   opts: RandomOptions & { mean?: number; std?: number } = {},
 ): Tensor {
+  checkOptions('randomNormal', opts, { rng: RNG, requiresGrad: REQUIRES_GRAD, mean: NUMBER, std: NUMBER });
   checkShape('randomNormal', shape);
   const rng = opts.rng ?? defaultRng();
   const mean = opts.mean ?? 0;
@@ -176,6 +174,7 @@ export function randomUniform(
   shape: number[],
   opts: RandomOptions & { min?: number; max?: number } = {},
 ): Tensor {
+  checkOptions('randomUniform', opts, { rng: RNG, requiresGrad: REQUIRES_GRAD, min: NUMBER, max: NUMBER });
   checkShape('randomUniform', shape);
   const rng = opts.rng ?? defaultRng();
   const min = opts.min ?? 0;

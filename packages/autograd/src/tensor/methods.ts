@@ -5,6 +5,7 @@
  * file would sit in an import cycle with it. `index.ts` loads this file before anything else, so every
  * tensor has these methods (the `declare module` block tells TypeScript so).
  */
+import { checkOptions } from '../options.js';
 import { leakyRelu, logSoftmax, relu, sigmoid, softmax, step, tanh as tanhOp } from './activation.js';
 import { runBackward } from './autograd.js';
 import { add, div, mul, pow, sub } from './elementwise.js';
@@ -164,6 +165,8 @@ const methods: Partial<Tensor> & ThisType<Tensor> = {
     return logSoftmax(this, axis);
   },
   backward(grad?: Tensor, opts?: { retainGraph?: boolean }): void {
+    // Checked only when given: backward runs once per training step.
+    if (opts !== undefined) checkOptions('backward', opts, { retainGraph: { type: 'boolean', optional: true } });
     runBackward(this, grad, opts?.retainGraph ?? false);
   },
   toString(): string {

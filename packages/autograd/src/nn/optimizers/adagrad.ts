@@ -1,4 +1,5 @@
 import type { Tensor } from '../engine.js';
+import { checkOptions } from '../options.js';
 import { checkOption, type Optimizer, SlotMap } from './optimizer.js';
 
 /** Options of {@link Adagrad}; the defaults are Keras 3's. */
@@ -28,6 +29,11 @@ export class Adagrad implements Optimizer {
   private readonly accumulators: SlotMap;
 
   constructor(opts: AdagradOptions = {}) {
+    checkOptions('Adagrad', opts, {
+      learningRate: { type: 'number', optional: true },
+      initialAccumulatorValue: { type: 'number', optional: true },
+      epsilon: { type: 'number', optional: true },
+    });
     this.learningRate = opts.learningRate ?? 0.001;
     this.initialAccumulatorValue = opts.initialAccumulatorValue ?? 0.1;
     this.epsilon = opts.epsilon ?? 1e-7;

@@ -1,4 +1,5 @@
 import type { Tensor } from '../engine.js';
+import { checkOptions } from '../options.js';
 import { checkOption, type Optimizer, SlotMap } from './optimizer.js';
 
 /** Options of {@link Adam}; the defaults are Keras 3's. */
@@ -41,6 +42,13 @@ export class Adam implements Optimizer {
   private readonly velocityHats = new SlotMap(0);
 
   constructor(opts: AdamOptions = {}) {
+    checkOptions('Adam', opts, {
+      learningRate: { type: 'number', optional: true },
+      beta1: { type: 'number', optional: true },
+      beta2: { type: 'number', optional: true },
+      epsilon: { type: 'number', optional: true },
+      amsgrad: { type: 'boolean', optional: true },
+    });
     this.learningRate = opts.learningRate ?? 0.001;
     this.beta1 = opts.beta1 ?? 0.9;
     this.beta2 = opts.beta2 ?? 0.999;

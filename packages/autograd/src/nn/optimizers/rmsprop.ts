@@ -1,4 +1,5 @@
 import type { Tensor } from '../engine.js';
+import { checkOptions } from '../options.js';
 import { checkOption, type Optimizer, SlotMap } from './optimizer.js';
 
 /** Options of {@link RMSprop}; the defaults are Keras 3's. */
@@ -37,6 +38,13 @@ export class RMSprop implements Optimizer {
   private readonly averageGradients = new SlotMap(0);
 
   constructor(opts: RMSpropOptions = {}) {
+    checkOptions('RMSprop', opts, {
+      learningRate: { type: 'number', optional: true },
+      rho: { type: 'number', optional: true },
+      momentum: { type: 'number', optional: true },
+      epsilon: { type: 'number', optional: true },
+      centered: { type: 'boolean', optional: true },
+    });
     this.learningRate = opts.learningRate ?? 0.001;
     this.rho = opts.rho ?? 0.9;
     this.momentum = opts.momentum ?? 0;

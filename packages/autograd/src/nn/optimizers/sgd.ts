@@ -1,4 +1,5 @@
 import type { Tensor } from '../engine.js';
+import { checkOptions } from '../options.js';
 import { checkOption, type Optimizer, SlotMap } from './optimizer.js';
 
 /** Options of {@link SGD}; the defaults are Keras 3's. */
@@ -29,6 +30,11 @@ export class SGD implements Optimizer {
   private readonly velocities = new SlotMap(0);
 
   constructor(opts: SGDOptions = {}) {
+    checkOptions('SGD', opts, {
+      learningRate: { type: 'number', optional: true },
+      momentum: { type: 'number', optional: true },
+      nesterov: { type: 'boolean', optional: true },
+    });
     this.learningRate = opts.learningRate ?? 0.01;
     this.momentum = opts.momentum ?? 0;
     this.nesterov = opts.nesterov ?? false;
