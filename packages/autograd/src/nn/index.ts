@@ -23,9 +23,9 @@ export {
 } from './losses.js';
 export { binaryAccuracy, categoricalAccuracy, sparseCategoricalAccuracy } from './metrics.js';
 export type { ModelJson } from './model-schema.js';
+export * from './optimizers/index.js';
 export { KerasOptionError, type OptionSpec, type OptionType } from './options.js';
 export type { ClassWeight } from './sample-weights.js';
-export * from './optimizers/index.js';
 export { setSeed } from './seed.js';
 export {
   type EvaluateOptions,

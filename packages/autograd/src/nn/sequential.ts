@@ -270,7 +270,8 @@ export class Sequential implements TrainingModel {
         `evaluate: x has ${rows} rows but y has ${target.shape[0]} (x와 y의 행 수가 같아야 합니다)`,
       );
     }
-    const weights = opts.sampleWeight === undefined ? null : sampleWeightsOf('evaluate', opts.sampleWeight, rows);
+    const weights =
+      opts.sampleWeight === undefined ? null : sampleWeightsOf('evaluate', opts.sampleWeight, rows);
     const batchSize = opts.batchSize ?? 32;
     const steps = Math.max(1, Math.ceil(rows / batchSize));
     const logs = noGrad(() => {

@@ -119,11 +119,13 @@ export function full(shape: number[], value: number, opts: TensorOptions = {}): 
 
 /** A tensor of zeros. @example zeros([3]) // [0, 0, 0] */
 export function zeros(shape: number[], opts: TensorOptions = {}): Tensor {
+  checkOptions('zeros', opts, { requiresGrad: REQUIRES_GRAD });
   return full(shape, 0, opts);
 }
 
 /** A tensor of ones. @example ones([2, 1]) // [[1], [1]] */
 export function ones(shape: number[], opts: TensorOptions = {}): Tensor {
+  checkOptions('ones', opts, { requiresGrad: REQUIRES_GRAD });
   return full(shape, 1, opts);
 }
 
