@@ -107,12 +107,17 @@ describe('evaluate, Keras-style', () => {
     expect(JSON.stringify(result)).toBe(JSON.stringify({ loss: result.loss, accuracy: result.accuracy }));
   });
 
-  it("returnDict: false gives Keras' own return value", () => {
+  it("is Keras' list too: score[0], score[1], [...score]; returnDict is accepted", () => {
     const model = xorModel();
-    const dict = model.evaluate(XOR_X, XOR_ONE_HOT);
-    expect(model.evaluate(XOR_X, XOR_ONE_HOT, { returnDict: false })).toEqual([dict.loss, dict.accuracy]);
-    model.compile({ optimizer: 'adam', loss: 'categorical_crossentropy' });
-    expect(model.evaluate(XOR_X, XOR_ONE_HOT, { returnDict: false })).toBe(dict.loss);
+    const score = model.evaluate(XOR_X, XOR_ONE_HOT, { returnDict: false });
+    expect(score[0]).toBe(score.loss);
+    expect(score[1]).toBe(score.accuracy);
+    expect(score[2]).toBeUndefined();
+    expect([...score]).toEqual([score.loss, score.accuracy]);
+    expect({ ...model.evaluate(XOR_X, XOR_ONE_HOT, { returnDict: true }) }).toEqual({
+      loss: score.loss,
+      accuracy: score.accuracy,
+    });
   });
 
   it("batchSize does not change the numbers (Keras' test_evaluate_with_different_batch_size_same_loss)", () => {

@@ -28,8 +28,8 @@ export interface EvaluateOptions {
   /** One weight per row, as in `fit`: the reported loss is `Σ wᵢ·lossᵢ / rows`. */
   sampleWeight?: Data;
   /**
-   * `true` (the default here) returns `{ loss, accuracy, ... }`; `false` returns what Keras' default
-   * returns: the loss alone when there are no metrics, else `[loss, ...metrics]`.
+   * Accepted for Keras code (`return_dict=True`) and changes nothing: the result is always both a dict
+   * (`result.loss`) and Keras' list (`result[0]`, `const [loss, acc] = result`).
    */
   returnDict?: boolean;
 }
@@ -51,18 +51,24 @@ export interface SummaryOptions {
 }
 
 /**
- * What `evaluate` returns: `{ loss, accuracy, ... }`, which also unpacks in Keras' order, so the Keras
- * line `loss, acc = model.evaluate(x, y)` reads `const [loss, acc] = model.evaluate(x, y)` here.
+ * What `evaluate` returns: `{ loss, accuracy, ... }`, which is also Keras' list `[loss, ...metrics]`:
+ * the Keras lines `loss, acc = model.evaluate(x, y)` and `score[1]` read
+ * `const [loss, acc] = model.evaluate(x, y)` and `score[1]` here.
  */
-export type EvaluateResult = Record<string, number> & Iterable<number>;
+export type EvaluateResult = Record<string, number> & Iterable<number> & { readonly [index: number]: number };
 
-/** `logs` with a hidden iterator over its values in insertion order (loss first, then the metrics). */
-function unpackable(logs: Record<string, number>): EvaluateResult {
+/**
+ * `logs` with Keras' list view added: an iterator and the indices 0, 1, ... over its values in order
+ * (loss first, then the metrics). They are not enumerable: printing, `Object.keys` and JSON show the dict.
+ */
+function asEvaluateResult(logs: Record<string, number>): EvaluateResult {
+  const values = Object.values(logs);
+  values.forEach((value, i) => {
+    Object.defineProperty(logs, i, { value, enumerable: false });
+  });
   Object.defineProperty(logs, Symbol.iterator, {
-    value: function* values(this: Record<string, number>) {
-      yield* Object.values(this);
-    },
-    enumerable: false, // not printed, not in Object.keys / JSON
+    value: () => values[Symbol.iterator](),
+    enumerable: false,
   });
   return logs as EvaluateResult;
 }
@@ -247,13 +253,10 @@ export class Sequential implements TrainingModel {
   }
 
   /**
-   * The loss and the metrics on `(x, y)`, e.g. `{ loss: 0.35, accuracy: 1 }`, which also unpacks as
-   * Keras' list: `const [loss, accuracy] = model.evaluate(x, y)`. With `{ returnDict: false }`, Keras'
-   * own return value (the loss alone without metrics). See {@link EvaluateOptions}.
+   * The loss and the metrics on `(x, y)`, e.g. `{ loss: 0.35, accuracy: 1 }`, which is also Keras' list:
+   * `const [loss, accuracy] = model.evaluate(x, y)`, `score[1]`. See {@link EvaluateOptions}.
    */
-  evaluate(x: Data, y: Data, opts?: EvaluateOptions & { returnDict?: true }): EvaluateResult;
-  evaluate(x: Data, y: Data, opts: EvaluateOptions & { returnDict: false }): number | number[];
-  evaluate(x: Data, y: Data, opts: EvaluateOptions = {}): EvaluateResult | number | number[] {
+  evaluate(x: Data, y: Data, opts: EvaluateOptions = {}): EvaluateResult {
     checkOptions('evaluate', opts, {
       batchSize: { type: 'positive-integer', optional: true },
       verbose: VERBOSE,
@@ -295,11 +298,7 @@ export class Sequential implements TrainingModel {
     });
     const verbose = opts.verbose ?? 0;
     if (verbose !== 0) console.log(epochProgressLine(steps, (performance.now() - started) / 1000, logs));
-    if (opts.returnDict === false) {
-      const values = Object.values(logs);
-      return values.length === 1 ? values[0]! : values;
-    }
-    return unpackable(logs);
+    return asEvaluateResult(logs);
   }
 
   /** Every weight in Keras order (per layer: kernel, then bias) — the live tensors, for optimizers. */
