@@ -38,6 +38,13 @@ describe('new Sequential([layers])', () => {
     expect(listed.layers.map((l) => l.name)).toEqual(['dense', 'dense_1']);
   });
 
+  it("takes Keras' layers= keyword too", () => {
+    const model = new Sequential({ layers: [new Dense(3, { inputDim: 2 })], name: 'keyword' });
+    expect(model.countParams()).toBe(9);
+    expect(model.name).toBe('keyword');
+    expect(() => new Sequential([new Dense(1)], { layers: [new Dense(1)] })).toThrow(/give the layers once/);
+  });
+
   it('refuses what is not a Dense layer, naming it', () => {
     expect(() => new Sequential([new Dense(1), 'dense' as never])).toThrow(
       /Sequential: layers\[1\] must be a Dense layer, got "dense" \(a string\)/,

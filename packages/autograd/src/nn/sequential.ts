@@ -13,6 +13,8 @@ import { formatSummary } from './summary.js';
 
 /** Options of the {@link Sequential} constructor. */
 export interface SequentialOptions {
+  /** The layers, as Keras' `Sequential(layers=[...])` keyword (or give them as the first argument). */
+  layers?: Dense[];
   /** The model's name, `'sequential'` unless given. */
   name?: string;
   /** Makes this model's weights and shuffling independent of the global seed. */
@@ -112,13 +114,20 @@ export class Sequential implements TrainingModel {
       checkArgument('Sequential', 'the first argument', layers, { type: 'array' });
     }
     checkOptions('Sequential', options, {
+      layers: { type: 'array', optional: true },
       name: { type: 'string', optional: true },
       seed: { type: 'number', optional: true },
     });
     this.name = options?.name ?? 'sequential';
     this.ownRng = options?.seed === undefined ? null : new Rng(options.seed);
-    if (Array.isArray(layers)) {
-      layers.forEach((layer, i) => {
+    const list = Array.isArray(layers) ? layers : options?.layers;
+    if (Array.isArray(layers) && options?.layers !== undefined) {
+      throw new TypeError(
+        'Sequential: give the layers once, as the first argument or as { layers } (층은 한 번만 주세요)',
+      );
+    }
+    if (list !== undefined) {
+      list.forEach((layer, i) => {
         if (!(layer instanceof Dense)) {
           throw new TypeError(
             `Sequential: layers[${i}] must be a Dense layer, got ${describeValue(layer)} ` +
