@@ -126,6 +126,9 @@ describe('Keras 2 names from the lecture', () => {
     expect(errorOf(() => model.fit(XOR_X, XOR_Y, { callbacks: new Logger() } as never)).suggestion).toBe(
       'onEpochEnd',
     );
+    expect(errorOf(() => model.fit(XOR_X, XOR_Y, { callbacks: [() => {}] } as never)).message).toContain(
+      'fit (callbacks[0]): a callback is an object of hooks such as { onEpochEnd(epoch, logs) { ... } }',
+    );
     class Fine {
       seen = 0;
       onEpochEnd(): void {

@@ -1,5 +1,5 @@
 import type { NestedArray, Tensor } from './engine.js';
-import { checkOptions, type OptionSpec } from './options.js';
+import { checkOptions, describeValue, KerasOptionError, type OptionSpec } from './options.js';
 
 /** What a callback may touch of the model being trained. */
 export interface TrainingModel {
@@ -161,8 +161,13 @@ export function checkCallbacks(given: unknown): Callbacks[] {
   list.forEach((callback, i) => {
     const where = Array.isArray(given) ? `fit (callbacks[${i}])` : 'fit (callbacks)';
     if (typeof callback !== 'object' || callback === null || Array.isArray(callback)) {
-      checkOptions(where, callback as object, {});
-      return;
+      throw new KerasOptionError(
+        `${where}: a callback is an object of hooks such as { onEpochEnd(epoch, logs) { ... } } or an ` +
+          `EarlyStopping, got ${describeValue(callback)} ` +
+          '(콜백은 { onEpochEnd(epoch, logs) { ... } } 같은 객체여야 합니다)',
+        where,
+        'callbacks',
+      );
     }
     const plain = Object.getPrototypeOf(callback) === Object.prototype;
     const spec: Record<string, OptionSpec> = Object.fromEntries(
