@@ -1,4 +1,5 @@
 /** The Keras-style model API: layers, models, losses, metrics, optimizers. */
+export { activations, type ReluOptions } from './activation-functions.js';
 export { type Activation, type ActivationName, getActivation } from './activations.js';
 export {
   type Callbacks,

@@ -9,6 +9,7 @@
  */
 import { createRequire } from 'node:module';
 import type { Static, TSchema } from '@sinclair/typebox';
+import { ACTIVATION_NAMES } from './activations.js';
 
 /** Bump when the file layout changes; `loadModel` refuses versions it does not know. */
 export const MODEL_FILE_VERSION = 1;
@@ -36,7 +37,7 @@ function build(Type: TypeBuilder) {
       className: Json<'Dense'>({ const: 'Dense' }),
       name: Type.String({ minLength: 1 }),
       units: Type.Integer({ minimum: 1 }),
-      activation: oneOf(['linear', 'step', 'sigmoid', 'tanh', 'relu', 'softmax']),
+      activation: oneOf(ACTIVATION_NAMES),
       useBias: Type.Boolean(),
       kernelInitializer: Type.String(),
       biasInitializer: Type.String(),
