@@ -66,9 +66,12 @@ export function normalCdf(v: number): number {
 
 const INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
 const GELU_C = Math.sqrt(2 / Math.PI);
-/** SELU's constants (Klambauer et al. 2017), as Keras 3 writes them. */
-const SELU_ALPHA = 1.6732632423543772848170429916717;
-const SELU_SCALE = 1.0507009873554804934193349852946;
+/**
+ * SELU's constants (Klambauer et al. 2017): Keras 3's 1.6732632423543772848170429916717 and
+ * 1.0507009873554804934193349852946, rounded to double precision.
+ */
+const SELU_ALPHA = 1.6732632423543772;
+const SELU_SCALE = 1.0507009873554805;
 
 /** `x` where x > 0, `alpha·(eˣ − 1)` elsewhere. Keras: `elu(x, alpha=1.0)`. */
 export function elu(x: Tensor, opts: { alpha?: number } = {}): Tensor {
