@@ -1,5 +1,5 @@
 /** What `model.compile(...)` takes and what it decides (an optimizer object, a loss function, metrics). */
-import { getLoss, type LossFn } from './losses.js';
+import { getLoss, type LossFn, type LossObject } from './losses.js';
 import { parseMetrics } from './metric-tracker.js';
 import { getOptimizer, type Optimizer } from './optimizers/index.js';
 
@@ -7,8 +7,8 @@ import { getOptimizer, type Optimizer } from './optimizers/index.js';
 export interface CompileOptions {
   /** `'sgd' 'adagrad' 'rmsprop' 'adam'` or an {@link Optimizer}. */
   optimizer: string | Optimizer;
-  /** A loss name (camelCase or snake_case) or a {@link LossFn}. */
-  loss: string | LossFn;
+  /** A loss name (camelCase or snake_case), a {@link LossFn}, or a loss object (`new Huber()`). */
+  loss: string | LossFn | LossObject;
   /** e.g. `['accuracy']`; also `'binaryAccuracy'`, `'categoricalAccuracy'`, or loss names. */
   metrics?: string[];
 }
@@ -18,7 +18,7 @@ export interface Compiled {
   optimizer: Optimizer;
   loss: LossFn;
   /** What was passed, kept for `save`. */
-  lossSpec: string | LossFn;
+  lossSpec: string | LossFn | LossObject;
   optimizerSpec: string | Optimizer;
   metrics: string[];
 }

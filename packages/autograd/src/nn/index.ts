@@ -15,10 +15,46 @@ export type { FitOptions, History } from './fit.js';
 export { getInitializer, type Initializer } from './initializers.js';
 export { loadModel } from './load-model.js';
 export {
+  categoricalHinge,
+  cosineSimilarity,
+  cosineSimilarityWith,
+  hinge,
+  huber,
+  huberWith,
+  klDivergence,
+  logCosh,
+  meanAbsoluteError,
+  meanAbsolutePercentageError,
+  meanSquaredLogarithmicError,
+  poisson,
+  squaredHinge,
+} from './loss-catalogue.js';
+export {
+  BinaryCrossentropy,
+  CategoricalCrossentropy,
+  CategoricalHinge,
+  CosineSimilarity,
+  type CrossentropyOptions,
+  Hinge,
+  Huber,
+  KLDivergence,
+  LogCosh,
+  Loss,
+  type LossConfig,
+  MeanAbsoluteError,
+  MeanAbsolutePercentageError,
+  MeanSquaredError,
+  MeanSquaredLogarithmicError,
+  Poisson,
+  SparseCategoricalCrossentropy,
+  SquaredHinge,
+} from './loss-objects.js';
+export {
   binaryCrossentropy,
   categoricalCrossentropy,
   getLoss,
   type LossFn,
+  type LossObject,
   meanSquaredError,
   sparseCategoricalCrossentropy,
 } from './losses.js';

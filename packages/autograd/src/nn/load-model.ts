@@ -4,6 +4,7 @@ import type { Ajv, ErrorObject } from 'ajv';
 import type { ActivationName } from './activations.js';
 import { Dense } from './dense.js';
 import { Tensor } from './engine.js';
+import { lossFromConfig } from './loss-objects.js';
 import { MODEL_FILE_FORMAT, MODEL_FILE_VERSION, type ModelJson, modelSchema } from './model-schema.js';
 import { Sequential } from './sequential.js';
 import { optimizerFromJson } from './serialization.js';
@@ -131,7 +132,10 @@ export function loadModel(path: string): Sequential {
   if (model.compile !== null) {
     result.compile({
       optimizer: optimizerFromJson(model.compile.optimizer),
-      loss: model.compile.loss,
+      loss:
+        typeof model.compile.loss === 'string'
+          ? model.compile.loss
+          : lossFromConfig(model.compile.loss.className, model.compile.loss.config),
       metrics: model.compile.metrics,
     });
   }

@@ -10,6 +10,7 @@
 import { createRequire } from 'node:module';
 import type { Static, TSchema } from '@sinclair/typebox';
 import { ACTIVATION_NAMES } from './activations.js';
+import { LOSS_CLASS_NAMES } from './loss-objects.js';
 
 /** Bump when the file layout changes; `loadModel` refuses versions it does not know. */
 export const MODEL_FILE_VERSION = 1;
@@ -57,6 +58,17 @@ function build(Type: TypeBuilder) {
     },
     { additionalProperties: false },
   );
+  /** A loss object (`new Huber({ delta: 2 })`) by class and its settings. */
+  const lossObject = Type.Object(
+    {
+      className: oneOf(LOSS_CLASS_NAMES),
+      config: Json<Record<string, number | boolean | string>>({
+        type: 'object',
+        additionalProperties: { type: ['number', 'boolean', 'string'] },
+      }),
+    },
+    { additionalProperties: false },
+  );
   return Type.Object(
     {
       format: Json<typeof MODEL_FILE_FORMAT>({ const: MODEL_FILE_FORMAT }),
@@ -67,7 +79,7 @@ function build(Type: TypeBuilder) {
       compile: Type.Union([
         Type.Null(),
         Type.Object(
-          { optimizer, loss: Type.String(), metrics: Type.Array(Type.String()) },
+          { optimizer, loss: Type.Union([Type.String(), lossObject]), metrics: Type.Array(Type.String()) },
           { additionalProperties: false },
         ),
       ]),

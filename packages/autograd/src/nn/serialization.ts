@@ -1,6 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import type { Compiled } from './compile.js';
 import type { Dense } from './dense.js';
+import * as catalogue from './loss-catalogue.js';
+import { Loss } from './loss-objects.js';
 import {
   binaryCrossentropy,
   categoricalCrossentropy,
@@ -16,6 +18,10 @@ const LOSS_NAMES = new Map<unknown, string>([
   [binaryCrossentropy, 'binaryCrossentropy'],
   [categoricalCrossentropy, 'categoricalCrossentropy'],
   [sparseCategoricalCrossentropy, 'sparseCategoricalCrossentropy'],
+  // the catalogue's losses; huberWith/cosineSimilarityWith make losses, they are not ones
+  ...Object.entries(catalogue)
+    .filter(([name]) => !name.endsWith('With'))
+    .map(([name, fn]) => [fn, name] as const),
 ]);
 
 /** A built-in optimizer as class name + hyper-parameters; null for a student's own optimizer. */
@@ -96,7 +102,12 @@ export function modelToJson(model: SavableModel): ModelJson {
   let compile: ModelJson['compile'] = null;
   const c = model.compiled;
   if (c !== null) {
-    const loss = typeof c.lossSpec === 'string' ? c.lossSpec : LOSS_NAMES.get(c.lossSpec);
+    const loss =
+      typeof c.lossSpec === 'string'
+        ? c.lossSpec
+        : c.lossSpec instanceof Loss
+          ? { className: c.lossSpec.className, config: c.lossSpec.getConfig() }
+          : LOSS_NAMES.get(c.lossSpec);
     const optimizer = optimizerJson(c.optimizer);
     if (loss !== undefined && optimizer !== null) compile = { optimizer, loss, metrics: [...c.metrics] };
   }
