@@ -50,7 +50,7 @@ function build(Type: TypeBuilder) {
   /** An optimizer by class and its hyper-parameters. */
   const optimizer = Type.Object(
     {
-      className: oneOf(['SGD', 'Adagrad', 'RMSprop', 'Adam']),
+      className: oneOf(['SGD', 'Adagrad', 'RMSprop', 'Adam', 'Adamax', 'Nadam', 'Adadelta', 'AdamW', 'Lion']),
       config: Json<Record<string, number | boolean>>({
         type: 'object',
         additionalProperties: { type: ['number', 'boolean'] },

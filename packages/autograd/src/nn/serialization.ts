@@ -11,7 +11,7 @@ import {
 } from './losses.js';
 import type { DenseJson, ModelJson, OptimizerJson } from './model-schema.js';
 import { MODEL_FILE_FORMAT, MODEL_FILE_VERSION } from './model-schema.js';
-import { Adagrad, Adam, getOptimizer, type Optimizer, RMSprop, SGD } from './optimizers/index.js';
+import { getOptimizer, isBuiltInOptimizer, OPTIMIZER_CLASSES, type Optimizer } from './optimizers/index.js';
 
 const LOSS_NAMES = new Map<unknown, string>([
   [meanSquaredError, 'meanSquaredError'],
@@ -26,42 +26,16 @@ const LOSS_NAMES = new Map<unknown, string>([
 
 /** A built-in optimizer as class name + hyper-parameters; null for a student's own optimizer. */
 function optimizerJson(o: Optimizer): OptimizerJson | null {
-  if (o instanceof SGD) {
-    return {
-      className: 'SGD',
-      config: { learningRate: o.learningRate, momentum: o.momentum, nesterov: o.nesterov },
-    };
-  }
-  if (o instanceof Adagrad) {
-    const { learningRate, initialAccumulatorValue, epsilon } = o;
-    return { className: 'Adagrad', config: { learningRate, initialAccumulatorValue, epsilon } };
-  }
-  if (o instanceof RMSprop) {
-    const { learningRate, rho, momentum, epsilon, centered } = o;
-    return { className: 'RMSprop', config: { learningRate, rho, momentum, epsilon, centered } };
-  }
-  if (o instanceof Adam) {
-    const { learningRate, beta1, beta2, epsilon, amsgrad } = o;
-    return { className: 'Adam', config: { learningRate, beta1, beta2, epsilon, amsgrad } };
-  }
-  return null;
+  if (!isBuiltInOptimizer(o)) return null;
+  return { className: o.className as OptimizerJson['className'], config: o.getConfig() };
 }
 
 /** Builds a fresh optimizer from {@link optimizerJson}'s output. */
 export function optimizerFromJson(json: OptimizerJson): Optimizer {
-  const c = json.config as Record<string, never>;
-  switch (json.className) {
-    case 'SGD':
-      return new SGD(c);
-    case 'Adagrad':
-      return new Adagrad(c);
-    case 'RMSprop':
-      return new RMSprop(c);
-    case 'Adam':
-      return new Adam(c);
-    default:
-      return getOptimizer(String(json.className));
-  }
+  const name = String(json.className);
+  if (!Object.hasOwn(OPTIMIZER_CLASSES, name)) return getOptimizer(name);
+  const make = OPTIMIZER_CLASSES[name as keyof typeof OPTIMIZER_CLASSES];
+  return new make(json.config as Record<string, never>);
 }
 
 /** What `save` reads of a model (`Sequential` is one). */
