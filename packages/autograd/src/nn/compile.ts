@@ -1,5 +1,6 @@
 /** What `model.compile(...)` takes and what it decides (an optimizer object, a loss function, metrics). */
 import { getLoss, type LossFn, type LossObject } from './losses.js';
+import type { Metric } from './metric-objects.js';
 import { parseMetrics } from './metric-tracker.js';
 import { getOptimizer, type Optimizer } from './optimizers/index.js';
 
@@ -9,8 +10,11 @@ export interface CompileOptions {
   optimizer: string | Optimizer;
   /** A loss name (camelCase or snake_case), a {@link LossFn}, or a loss object (`new Huber()`). */
   loss: string | LossFn | LossObject;
-  /** e.g. `['accuracy']`; also `'binaryAccuracy'`, `'categoricalAccuracy'`, or loss names. */
-  metrics?: string[];
+  /**
+   * e.g. `['accuracy']`; also `'binaryAccuracy'`, `'categoricalAccuracy'`, `'precision'`, `'recall'`,
+   * `'auc'`, `'rmse'`, loss names (`'mae'`), or metric objects (`new AUC({ numThresholds: 100 })`).
+   */
+  metrics?: (string | Metric)[];
 }
 
 /** What `compile` decided. */
@@ -20,7 +24,7 @@ export interface Compiled {
   /** What was passed, kept for `save`. */
   lossSpec: string | LossFn | LossObject;
   optimizerSpec: string | Optimizer;
-  metrics: string[];
+  metrics: (string | Metric)[];
 }
 
 /**

@@ -58,6 +58,19 @@ export {
   meanSquaredError,
   sparseCategoricalCrossentropy,
 } from './losses.js';
+export {
+  AUC,
+  type AUCOptions,
+  type ConfusionOptions,
+  Metric,
+  type MetricConfig,
+  type MetricInput,
+  metrics,
+  Precision,
+  Recall,
+  RootMeanSquaredError,
+  type SampleWeight,
+} from './metric-objects.js';
 export { binaryAccuracy, categoricalAccuracy, sparseCategoricalAccuracy } from './metrics.js';
 export type { ModelJson } from './model-schema.js';
 export * from './optimizers/index.js';

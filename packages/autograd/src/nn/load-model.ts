@@ -5,6 +5,7 @@ import type { ActivationName } from './activations.js';
 import { Dense } from './dense.js';
 import { Tensor } from './engine.js';
 import { lossFromConfig } from './loss-objects.js';
+import { metricFromConfig } from './metric-objects.js';
 import { MODEL_FILE_FORMAT, MODEL_FILE_VERSION, type ModelJson, modelSchema } from './model-schema.js';
 import { Sequential } from './sequential.js';
 import { optimizerFromJson } from './serialization.js';
@@ -136,7 +137,9 @@ export function loadModel(path: string): Sequential {
         typeof model.compile.loss === 'string'
           ? model.compile.loss
           : lossFromConfig(model.compile.loss.className, model.compile.loss.config),
-      metrics: model.compile.metrics,
+      metrics: model.compile.metrics.map((m) =>
+        typeof m === 'string' ? m : metricFromConfig(m.className, m.config),
+      ),
     });
   }
   return result;

@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import type { Static, TSchema } from '@sinclair/typebox';
 import { ACTIVATION_NAMES } from './activations.js';
 import { LOSS_CLASS_NAMES } from './loss-objects.js';
+import { METRIC_CLASS_NAMES } from './metric-objects.js';
 
 /** Bump when the file layout changes; `loadModel` refuses versions it does not know. */
 export const MODEL_FILE_VERSION = 1;
@@ -69,6 +70,19 @@ function build(Type: TypeBuilder) {
     },
     { additionalProperties: false },
   );
+  /** A metric object (`new AUC({ numThresholds: 50 })`) by class and its settings. */
+  const metricObject = Type.Object(
+    {
+      className: oneOf(METRIC_CLASS_NAMES),
+      config: Json<Record<string, number | boolean | string | number[]>>({
+        type: 'object',
+        additionalProperties: {
+          anyOf: [{ type: ['number', 'boolean', 'string'] }, { type: 'array', items: { type: 'number' } }],
+        },
+      }),
+    },
+    { additionalProperties: false },
+  );
   return Type.Object(
     {
       format: Json<typeof MODEL_FILE_FORMAT>({ const: MODEL_FILE_FORMAT }),
@@ -79,7 +93,11 @@ function build(Type: TypeBuilder) {
       compile: Type.Union([
         Type.Null(),
         Type.Object(
-          { optimizer, loss: Type.Union([Type.String(), lossObject]), metrics: Type.Array(Type.String()) },
+          {
+            optimizer,
+            loss: Type.Union([Type.String(), lossObject]),
+            metrics: Type.Array(Type.Union([Type.String(), metricObject])),
+          },
           { additionalProperties: false },
         ),
       ]),

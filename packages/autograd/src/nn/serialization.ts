@@ -9,6 +9,7 @@ import {
   meanSquaredError,
   sparseCategoricalCrossentropy,
 } from './losses.js';
+import { Metric } from './metric-objects.js';
 import type { DenseJson, ModelJson, OptimizerJson } from './model-schema.js';
 import { MODEL_FILE_FORMAT, MODEL_FILE_VERSION } from './model-schema.js';
 import { getOptimizer, isBuiltInOptimizer, OPTIMIZER_CLASSES, type Optimizer } from './optimizers/index.js';
@@ -83,7 +84,12 @@ export function modelToJson(model: SavableModel): ModelJson {
           ? { className: c.lossSpec.className, config: c.lossSpec.getConfig() }
           : LOSS_NAMES.get(c.lossSpec);
     const optimizer = optimizerJson(c.optimizer);
-    if (loss !== undefined && optimizer !== null) compile = { optimizer, loss, metrics: [...c.metrics] };
+    if (loss !== undefined && optimizer !== null) {
+      const metrics = c.metrics.map((m) =>
+        m instanceof Metric ? { className: m.className, config: m.getConfig() } : m,
+      );
+      compile = { optimizer, loss, metrics };
+    }
   }
   return { format: MODEL_FILE_FORMAT, version: MODEL_FILE_VERSION, name: model.name, layers, compile };
 }
