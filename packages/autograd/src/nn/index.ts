@@ -12,7 +12,7 @@ export type { CompileOptions } from './compile.js';
 export type { Data } from './data.js';
 export { Dense, type DenseOptions } from './dense.js';
 export type { FitOptions, History } from './fit.js';
-export { getInitializer, type Initializer } from './initializers.js';
+export { getInitializer, type Initializer, initializers } from './initializers.js';
 export { loadModel } from './load-model.js';
 export {
   categoricalHinge,
