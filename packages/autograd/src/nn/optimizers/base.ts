@@ -97,10 +97,13 @@ export abstract class BaseOptimizer implements Optimizer {
   protected prepare(params: readonly Tensor[]): [Tensor, Float64Array][] {
     const pairs: [Tensor, Float64Array][] = [];
     for (const param of params) if (param.grad !== null) pairs.push([param, param.grad.data]);
-    const clipped = this.clipGradients(pairs.map(([, g]) => g));
+    const clips = this.clipnorm !== null || this.clipvalue !== null || this.globalClipnorm !== null;
     const decay = this.weightDecay;
+    // the common case (no clipping, no decay) allocates nothing more: a training step stays cheap
+    if (!clips && (decay === null || decay === 0)) return pairs;
+    const clipped = clips ? this.clipGradients(pairs.map(([, g]) => g)) : null;
     for (let k = 0; k < pairs.length; k++) {
-      pairs[k]![1] = clipped[k]!;
+      if (clipped !== null) pairs[k]![1] = clipped[k]!;
       if (decay !== null && decay !== 0) {
         const w = pairs[k]![0].data;
         const factor = decay * this.learningRate;
