@@ -1,7 +1,41 @@
+import { activations } from './activation-functions.js';
 import type { Tensor } from './engine.js';
 
+/**
+ * Every name a Dense layer accepts (Keras 3's names, camelCase and snake_case; `'step'` is the
+ * lecture's perceptron). `save` writes the name as given, so a saved model keeps its spelling.
+ */
+export const ACTIVATION_NAMES = [
+  'linear',
+  'step',
+  'sigmoid',
+  'tanh',
+  'relu',
+  'softmax',
+  'logSoftmax',
+  'log_softmax',
+  'elu',
+  'selu',
+  'softplus',
+  'softsign',
+  'silu',
+  'swish',
+  'gelu',
+  'hardSigmoid',
+  'hard_sigmoid',
+  'hardSilu',
+  'hard_silu',
+  'hardSwish',
+  'hard_swish',
+  'exponential',
+  'leakyRelu',
+  'leaky_relu',
+  'relu6',
+  'mish',
+] as const;
+
 /** The activations a Dense layer accepts by name (Keras' names). */
-export type ActivationName = 'linear' | 'step' | 'sigmoid' | 'tanh' | 'relu' | 'softmax';
+export type ActivationName = (typeof ACTIVATION_NAMES)[number];
 
 /** An activation: a function from tensor to tensor, applied after `x·W + b`. */
 export type Activation = (x: Tensor) => Tensor;
@@ -26,6 +60,26 @@ export function logitsFor(output: Tensor, kind: 'softmax' | 'sigmoid'): Tensor |
 const ACTIVATIONS: Record<ActivationName, Activation> = {
   linear: (x) => x,
   step: (x) => x.step(),
+  logSoftmax: (x) => x.logSoftmax(-1),
+  log_softmax: (x) => x.logSoftmax(-1),
+  elu: (x) => activations.elu(x),
+  selu: activations.selu,
+  softplus: activations.softplus,
+  softsign: activations.softsign,
+  silu: activations.silu,
+  swish: activations.silu,
+  gelu: (x) => activations.gelu(x),
+  hardSigmoid: activations.hardSigmoid,
+  hard_sigmoid: activations.hardSigmoid,
+  hardSilu: activations.hardSilu,
+  hard_silu: activations.hardSilu,
+  hardSwish: activations.hardSilu,
+  hard_swish: activations.hardSilu,
+  exponential: activations.exponential,
+  leakyRelu: (x) => activations.leakyRelu(x),
+  leaky_relu: (x) => activations.leakyRelu(x),
+  relu6: activations.relu6,
+  mish: activations.mish,
   sigmoid: (x) => {
     const out = x.sigmoid();
     (out as WithLogits)[LOGITS] = { kind: 'sigmoid', logits: x };

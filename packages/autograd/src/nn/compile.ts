@@ -1,5 +1,6 @@
 /** What `model.compile(...)` takes and what it decides (an optimizer object, a loss function, metrics). */
-import { getLoss, type LossFn } from './losses.js';
+import { getLoss, type LossFn, type LossObject } from './losses.js';
+import type { Metric } from './metric-objects.js';
 import { parseMetrics } from './metric-tracker.js';
 import { getOptimizer, type Optimizer } from './optimizers/index.js';
 import { checkArgument, checkOptions, describeValue, KerasOptionError } from './options.js';
@@ -8,13 +9,14 @@ import { checkArgument, checkOptions, describeValue, KerasOptionError } from './
 export interface CompileOptions {
   /** `'sgd' 'adagrad' 'rmsprop' 'adam'` or an {@link Optimizer}. */
   optimizer: string | Optimizer;
-  /** A loss name (camelCase or snake_case) or a {@link LossFn}. */
-  loss: string | LossFn;
+  /** A loss name (camelCase or snake_case), a {@link LossFn}, or a loss object (`new Huber()`). */
+  loss: string | LossFn | LossObject;
   /**
-   * e.g. `['accuracy']`; also `'binaryAccuracy'`, `'categoricalAccuracy'`, or loss names. Always a list:
-   * a single string (`metrics: 'accuracy'`) is refused with the fix, as Keras 3 refuses it.
+   * e.g. `['accuracy']`; also `'binaryAccuracy'`, `'categoricalAccuracy'`, `'precision'`, `'recall'`,
+   * `'auc'`, `'rmse'`, loss names (`'mae'`), or metric objects (`new AUC({ numThresholds: 100 })`).
+   * Always a list: a single string (`metrics: 'accuracy'`) is refused with the fix, as Keras 3 refuses it.
    */
-  metrics?: string[];
+  metrics?: (string | Metric)[];
 }
 
 /** What `compile` decided. */
@@ -22,9 +24,9 @@ export interface Compiled {
   optimizer: Optimizer;
   loss: LossFn;
   /** What was passed, kept for `save`. */
-  lossSpec: string | LossFn;
+  lossSpec: string | LossFn | LossObject;
   optimizerSpec: string | Optimizer;
-  metrics: string[];
+  metrics: (string | Metric)[];
 }
 
 /**
@@ -52,7 +54,7 @@ export function compileOptions(opts: CompileOptions): Compiled {
 }
 
 /**
- * `metrics` must be a list of names. A single string is refused, as Keras 3 refuses it ("Expected
+ * `metrics` must be a list of names (or metric objects). A single string is refused, as Keras 3 refuses it ("Expected
  * `metrics` argument to be a list, tuple, or dict"): accepting it would let `'accuracy'` work here and
  * fail in Keras, and without this check it was read letter by letter (`unknown metric 'a'`).
  */
@@ -67,7 +69,7 @@ function checkMetricList(metrics: unknown): void {
   }
   if (Array.isArray(metrics)) {
     metrics.forEach((m, i) => {
-      checkArgument('compile', `metrics[${i}]`, m, { type: 'string' });
+      checkArgument('compile', `metrics[${i}]`, m, { type: ['string', 'object'] });
     });
   }
 }

@@ -1,4 +1,5 @@
 /** The Keras-style model API: layers, models, losses, metrics, optimizers. */
+export { activations, type ReluOptions } from './activation-functions.js';
 export { type Activation, type ActivationName, getActivation } from './activations.js';
 export {
   type Callbacks,
@@ -11,16 +12,65 @@ export type { CompileOptions } from './compile.js';
 export type { Data } from './data.js';
 export { Dense, type DenseOptions } from './dense.js';
 export type { FitOptions, History } from './fit.js';
-export { getInitializer, type Initializer } from './initializers.js';
+export { getInitializer, type Initializer, initializers } from './initializers.js';
 export { type LoadModelOptions, loadModel } from './load-model.js';
+export {
+  categoricalHinge,
+  cosineSimilarity,
+  cosineSimilarityWith,
+  hinge,
+  huber,
+  huberWith,
+  klDivergence,
+  logCosh,
+  meanAbsoluteError,
+  meanAbsolutePercentageError,
+  meanSquaredLogarithmicError,
+  poisson,
+  squaredHinge,
+} from './loss-catalogue.js';
+export {
+  BinaryCrossentropy,
+  CategoricalCrossentropy,
+  CategoricalHinge,
+  CosineSimilarity,
+  type CrossentropyOptions,
+  Hinge,
+  Huber,
+  KLDivergence,
+  LogCosh,
+  Loss,
+  type LossConfig,
+  MeanAbsoluteError,
+  MeanAbsolutePercentageError,
+  MeanSquaredError,
+  MeanSquaredLogarithmicError,
+  Poisson,
+  SparseCategoricalCrossentropy,
+  SquaredHinge,
+} from './loss-objects.js';
 export {
   binaryCrossentropy,
   categoricalCrossentropy,
   getLoss,
   type LossFn,
+  type LossObject,
   meanSquaredError,
   sparseCategoricalCrossentropy,
 } from './losses.js';
+export {
+  AUC,
+  type AUCOptions,
+  type ConfusionOptions,
+  Metric,
+  type MetricConfig,
+  type MetricInput,
+  metrics,
+  Precision,
+  Recall,
+  RootMeanSquaredError,
+  type SampleWeight,
+} from './metric-objects.js';
 export { binaryAccuracy, categoricalAccuracy, sparseCategoricalAccuracy } from './metrics.js';
 export type { ModelJson } from './model-schema.js';
 export * from './optimizers/index.js';

@@ -4,6 +4,8 @@ import type { Ajv, ErrorObject } from 'ajv';
 import type { ActivationName } from './activations.js';
 import { Dense } from './dense.js';
 import { Tensor } from './engine.js';
+import { lossFromConfig } from './loss-objects.js';
+import { metricFromConfig } from './metric-objects.js';
 import { MODEL_FILE_FORMAT, MODEL_FILE_VERSION, type ModelJson, modelSchema } from './model-schema.js';
 import { checkArgument, checkOptions } from './options.js';
 import { Sequential } from './sequential.js';
@@ -140,8 +142,13 @@ export function loadModel(path: string, opts: LoadModelOptions = {}): Sequential
   if (model.compile !== null && opts.compile !== false) {
     result.compile({
       optimizer: optimizerFromJson(model.compile.optimizer),
-      loss: model.compile.loss,
-      metrics: model.compile.metrics,
+      loss:
+        typeof model.compile.loss === 'string'
+          ? model.compile.loss
+          : lossFromConfig(model.compile.loss.className, model.compile.loss.config),
+      metrics: model.compile.metrics.map((m) =>
+        typeof m === 'string' ? m : metricFromConfig(m.className, m.config),
+      ),
     });
   }
   return result;

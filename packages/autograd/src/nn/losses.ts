@@ -1,12 +1,18 @@
 import { logitsFor } from './activations.js';
 import { Tensor } from './engine.js';
 import { sigmoidCrossEntropyWithLogits, softmaxCrossEntropyWithLogits } from './fused-losses.js';
+import * as catalogue from './loss-catalogue.js';
 
 /**
  * A loss: compares targets and predictions of a batch and returns a scalar, the mean over the batch
  * (Keras' default `sum_over_batch_size` reduction).
  */
 export type LossFn = (yTrue: Tensor, yPred: Tensor) => Tensor;
+
+/** A Keras-style loss object (`new CategoricalCrossentropy({ fromLogits: true })`): `call` is the loss. */
+export interface LossObject {
+  call(yTrue: Tensor, yPred: Tensor): Tensor;
+}
 
 /** Keras' `backend.epsilon()`: probabilities are clipped to [ε, 1 − ε] before the log. */
 export const EPSILON = 1e-7;
@@ -17,7 +23,7 @@ const fmt = (shape: readonly number[]): string => `[${shape.join(',')}]`;
  * `yTrue` reshaped to `yPred`'s shape when they hold the same values in a different nesting
  * (`[4]` vs `[4, 1]`, as Keras squeezes or expands), else a RangeError naming the loss and shapes.
  */
-function matchShapes(loss: string, yTrue: Tensor, yPred: Tensor): Tensor {
+export function matchShapes(loss: string, yTrue: Tensor, yPred: Tensor): Tensor {
   const same = yTrue.rank === yPred.rank && yTrue.shape.every((d, i) => d === yPred.shape[i]);
   if (same) return yTrue;
   const trailingOne = (a: Tensor, b: Tensor) => a.rank === b.rank + 1 && a.shape[a.rank - 1] === 1;
@@ -69,7 +75,7 @@ export const categoricalCrossentropy: LossFn = (yTrue, yPred) => {
 };
 
 /** One-hot rows `[rows, classes]` from integer labels; a RangeError for labels out of range. */
-function oneHot(labels: Tensor, rows: number, classes: number): Tensor {
+export function oneHot(labels: Tensor, rows: number, classes: number): Tensor {
   const out = new Float64Array(rows * classes);
   for (let r = 0; r < rows; r++) {
     const label = labels.data[r]!;
@@ -103,13 +109,38 @@ export const sparseCategoricalCrossentropy: LossFn = (yTrue, yPred) => {
   return softmaxCrossEntropyWithLogits(target, logits.reshape([rows, classes]));
 };
 
-const LOSSES: Record<string, LossFn> = {
-  meanSquaredError,
-  mse: meanSquaredError,
-  binaryCrossentropy,
-  categoricalCrossentropy,
-  sparseCategoricalCrossentropy,
-};
+// Built on first use: loss-catalogue.ts imports this module, so its functions may not exist yet
+// while this one is being evaluated.
+let registry: Record<string, LossFn> | null = null;
+
+/** Every loss by name: Keras 3's function names in camelCase, and Keras' short aliases. */
+function lossRegistry(): Record<string, LossFn> {
+  registry ??= {
+    meanSquaredError,
+    mse: meanSquaredError,
+    meanAbsoluteError: catalogue.meanAbsoluteError,
+    mae: catalogue.meanAbsoluteError,
+    meanAbsolutePercentageError: catalogue.meanAbsolutePercentageError,
+    mape: catalogue.meanAbsolutePercentageError,
+    meanSquaredLogarithmicError: catalogue.meanSquaredLogarithmicError,
+    msle: catalogue.meanSquaredLogarithmicError,
+    huber: catalogue.huber,
+    logCosh: catalogue.logCosh,
+    logcosh: catalogue.logCosh,
+    hinge: catalogue.hinge,
+    squaredHinge: catalogue.squaredHinge,
+    categoricalHinge: catalogue.categoricalHinge,
+    klDivergence: catalogue.klDivergence,
+    kld: catalogue.klDivergence,
+    kullbackLeiblerDivergence: catalogue.klDivergence,
+    poisson: catalogue.poisson,
+    cosineSimilarity: catalogue.cosineSimilarity,
+    binaryCrossentropy,
+    categoricalCrossentropy,
+    sparseCategoricalCrossentropy,
+  };
+  return registry;
+}
 
 /** `'categorical_crossentropy'` → `'categoricalCrossentropy'`. */
 function camelCase(name: string): string {
@@ -118,14 +149,18 @@ function camelCase(name: string): string {
 
 /**
  * A loss by its Keras name, camelCase or snake_case (`'categoricalCrossentropy'`,
- * `'categorical_crossentropy'`, `'mse'`, ...), or the given function unchanged.
+ * `'categorical_crossentropy'`, `'mse'`, ...), the given function unchanged, or a loss object's `call`.
  * @example model.compile({ optimizer: 'adam', loss: 'binary_crossentropy' });   // = getLoss(...)
  */
-export function getLoss(name: string | LossFn): LossFn {
+export function getLoss(name: string | LossFn | LossObject): LossFn {
   if (typeof name === 'function') return name;
-  const loss = LOSSES[camelCase(String(name))];
+  if (typeof name === 'object' && name !== null && typeof name.call === 'function') {
+    return (yTrue, yPred) => name.call(yTrue, yPred);
+  }
+  const losses = lossRegistry();
+  const loss = Object.hasOwn(losses, camelCase(String(name))) ? losses[camelCase(String(name))] : undefined;
   if (loss === undefined) {
-    const known = Object.keys(LOSSES).join(', ');
+    const known = Object.keys(losses).join(', ');
     throw new RangeError(
       `getLoss: unknown loss '${String(name)}'; known: ${known} (snake_case too) ` +
         `(알 수 없는 손실 함수 '${String(name)}', 사용 가능: ${known})`,

@@ -9,6 +9,9 @@
  */
 import { createRequire } from 'node:module';
 import type { Static, TSchema } from '@sinclair/typebox';
+import { ACTIVATION_NAMES } from './activations.js';
+import { LOSS_CLASS_NAMES } from './loss-objects.js';
+import { METRIC_CLASS_NAMES } from './metric-objects.js';
 
 /** Bump when the file layout changes; `loadModel` refuses versions it does not know. */
 export const MODEL_FILE_VERSION = 1;
@@ -36,7 +39,7 @@ function build(Type: TypeBuilder) {
       className: Json<'Dense'>({ const: 'Dense' }),
       name: Type.String({ minLength: 1 }),
       units: Type.Integer({ minimum: 1 }),
-      activation: oneOf(['linear', 'step', 'sigmoid', 'tanh', 'relu', 'softmax']),
+      activation: oneOf(ACTIVATION_NAMES),
       useBias: Type.Boolean(),
       kernelInitializer: Type.String(),
       biasInitializer: Type.String(),
@@ -48,10 +51,34 @@ function build(Type: TypeBuilder) {
   /** An optimizer by class and its hyper-parameters. */
   const optimizer = Type.Object(
     {
-      className: oneOf(['SGD', 'Adagrad', 'RMSprop', 'Adam']),
+      className: oneOf(['SGD', 'Adagrad', 'RMSprop', 'Adam', 'Adamax', 'Nadam', 'Adadelta', 'AdamW', 'Lion']),
       config: Json<Record<string, number | boolean>>({
         type: 'object',
         additionalProperties: { type: ['number', 'boolean'] },
+      }),
+    },
+    { additionalProperties: false },
+  );
+  /** A loss object (`new Huber({ delta: 2 })`) by class and its settings. */
+  const lossObject = Type.Object(
+    {
+      className: oneOf(LOSS_CLASS_NAMES),
+      config: Json<Record<string, number | boolean | string>>({
+        type: 'object',
+        additionalProperties: { type: ['number', 'boolean', 'string'] },
+      }),
+    },
+    { additionalProperties: false },
+  );
+  /** A metric object (`new AUC({ numThresholds: 50 })`) by class and its settings. */
+  const metricObject = Type.Object(
+    {
+      className: oneOf(METRIC_CLASS_NAMES),
+      config: Json<Record<string, number | boolean | string | number[]>>({
+        type: 'object',
+        additionalProperties: {
+          anyOf: [{ type: ['number', 'boolean', 'string'] }, { type: 'array', items: { type: 'number' } }],
+        },
       }),
     },
     { additionalProperties: false },
@@ -66,7 +93,11 @@ function build(Type: TypeBuilder) {
       compile: Type.Union([
         Type.Null(),
         Type.Object(
-          { optimizer, loss: Type.String(), metrics: Type.Array(Type.String()) },
+          {
+            optimizer,
+            loss: Type.Union([Type.String(), lossObject]),
+            metrics: Type.Array(Type.Union([Type.String(), metricObject])),
+          },
           { additionalProperties: false },
         ),
       ]),

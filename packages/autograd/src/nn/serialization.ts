@@ -1,61 +1,42 @@
 import { writeFileSync } from 'node:fs';
 import type { Compiled } from './compile.js';
 import type { Dense } from './dense.js';
+import * as catalogue from './loss-catalogue.js';
+import { Loss } from './loss-objects.js';
 import {
   binaryCrossentropy,
   categoricalCrossentropy,
   meanSquaredError,
   sparseCategoricalCrossentropy,
 } from './losses.js';
+import { Metric } from './metric-objects.js';
 import type { DenseJson, ModelJson, OptimizerJson } from './model-schema.js';
 import { MODEL_FILE_FORMAT, MODEL_FILE_VERSION } from './model-schema.js';
-import { Adagrad, Adam, getOptimizer, type Optimizer, RMSprop, SGD } from './optimizers/index.js';
+import { getOptimizer, isBuiltInOptimizer, OPTIMIZER_CLASSES, type Optimizer } from './optimizers/index.js';
 
 const LOSS_NAMES = new Map<unknown, string>([
   [meanSquaredError, 'meanSquaredError'],
   [binaryCrossentropy, 'binaryCrossentropy'],
   [categoricalCrossentropy, 'categoricalCrossentropy'],
   [sparseCategoricalCrossentropy, 'sparseCategoricalCrossentropy'],
+  // the catalogue's losses; huberWith/cosineSimilarityWith make losses, they are not ones
+  ...Object.entries(catalogue)
+    .filter(([name]) => !name.endsWith('With'))
+    .map(([name, fn]) => [fn, name] as const),
 ]);
 
 /** A built-in optimizer as class name + hyper-parameters; null for a student's own optimizer. */
 function optimizerJson(o: Optimizer): OptimizerJson | null {
-  if (o instanceof SGD) {
-    return {
-      className: 'SGD',
-      config: { learningRate: o.learningRate, momentum: o.momentum, nesterov: o.nesterov },
-    };
-  }
-  if (o instanceof Adagrad) {
-    const { learningRate, initialAccumulatorValue, epsilon } = o;
-    return { className: 'Adagrad', config: { learningRate, initialAccumulatorValue, epsilon } };
-  }
-  if (o instanceof RMSprop) {
-    const { learningRate, rho, momentum, epsilon, centered } = o;
-    return { className: 'RMSprop', config: { learningRate, rho, momentum, epsilon, centered } };
-  }
-  if (o instanceof Adam) {
-    const { learningRate, beta1, beta2, epsilon, amsgrad } = o;
-    return { className: 'Adam', config: { learningRate, beta1, beta2, epsilon, amsgrad } };
-  }
-  return null;
+  if (!isBuiltInOptimizer(o)) return null;
+  return { className: o.className as OptimizerJson['className'], config: o.getConfig() };
 }
 
 /** Builds a fresh optimizer from {@link optimizerJson}'s output. */
 export function optimizerFromJson(json: OptimizerJson): Optimizer {
-  const c = json.config as Record<string, never>;
-  switch (json.className) {
-    case 'SGD':
-      return new SGD(c);
-    case 'Adagrad':
-      return new Adagrad(c);
-    case 'RMSprop':
-      return new RMSprop(c);
-    case 'Adam':
-      return new Adam(c);
-    default:
-      return getOptimizer(String(json.className));
-  }
+  const name = String(json.className);
+  if (!Object.hasOwn(OPTIMIZER_CLASSES, name)) return getOptimizer(name);
+  const make = OPTIMIZER_CLASSES[name as keyof typeof OPTIMIZER_CLASSES];
+  return new make(json.config as Record<string, never>);
 }
 
 /** What `save` reads of a model (`Sequential` is one). */
@@ -96,9 +77,19 @@ export function modelToJson(model: SavableModel): ModelJson {
   let compile: ModelJson['compile'] = null;
   const c = model.compiled;
   if (c !== null) {
-    const loss = typeof c.lossSpec === 'string' ? c.lossSpec : LOSS_NAMES.get(c.lossSpec);
+    const loss =
+      typeof c.lossSpec === 'string'
+        ? c.lossSpec
+        : c.lossSpec instanceof Loss
+          ? { className: c.lossSpec.className, config: c.lossSpec.getConfig() }
+          : LOSS_NAMES.get(c.lossSpec);
     const optimizer = optimizerJson(c.optimizer);
-    if (loss !== undefined && optimizer !== null) compile = { optimizer, loss, metrics: [...c.metrics] };
+    if (loss !== undefined && optimizer !== null) {
+      const metrics = c.metrics.map((m) =>
+        m instanceof Metric ? { className: m.className, config: m.getConfig() } : m,
+      );
+      compile = { optimizer, loss, metrics };
+    }
   }
   return { format: MODEL_FILE_FORMAT, version: MODEL_FILE_VERSION, name: model.name, layers, compile };
 }

@@ -1,9 +1,14 @@
 import type { Tensor } from '../engine.js';
-import { checkOptions } from '../options.js';
-import { checkOption, type Optimizer, SlotMap } from './optimizer.js';
+import {
+  BaseOptimizer,
+  type BaseOptimizerOptions,
+  checkOptimizerOptions,
+  type OptimizerConfig,
+} from './base.js';
+import { checkOption, SlotMap } from './optimizer.js';
 
 /** Options of {@link Adagrad}; the defaults are Keras 3's. */
-export interface AdagradOptions {
+export interface AdagradOptions extends BaseOptimizerOptions {
   /** η, default 0.001. */
   learningRate?: number;
   /** Starting value of every accumulator, default 0.1 (must be ≥ 0). */
@@ -22,19 +27,21 @@ export interface AdagradOptions {
  * // keras.optimizers.Adagrad(learning_rate=0.01)
  * const opt = new Adagrad({ learningRate: 0.01 });
  */
-export class Adagrad implements Optimizer {
-  learningRate: number;
+export class Adagrad extends BaseOptimizer {
+  readonly className = 'Adagrad';
   readonly initialAccumulatorValue: number;
   readonly epsilon: number;
   private readonly accumulators: SlotMap;
 
   constructor(opts: AdagradOptions = {}) {
-    checkOptions('Adagrad', opts, {
-      learningRate: { type: 'number', optional: true },
-      initialAccumulatorValue: { type: 'number', optional: true },
-      epsilon: { type: 'number', optional: true },
-    });
-    this.learningRate = opts.learningRate ?? 0.001;
+    super(
+      'Adagrad',
+      checkOptimizerOptions('Adagrad', opts, {
+        initialAccumulatorValue: { type: 'number', optional: true },
+        epsilon: { type: 'number', optional: true },
+      }),
+      0.001,
+    );
     this.initialAccumulatorValue = opts.initialAccumulatorValue ?? 0.1;
     this.epsilon = opts.epsilon ?? 1e-7;
     checkOption(
@@ -47,13 +54,18 @@ export class Adagrad implements Optimizer {
     this.accumulators = new SlotMap(this.initialAccumulatorValue);
   }
 
+  protected ownConfig(): OptimizerConfig {
+    return { initialAccumulatorValue: this.initialAccumulatorValue, epsilon: this.epsilon };
+  }
+
   step(params: readonly Tensor[]): void {
+    const pairs = this.prepare(params);
+    if (pairs.length === 0) return;
+    this.iterations += 1;
     const lr = this.learningRate;
     const eps = this.epsilon;
-    for (const param of params) {
-      if (param.grad === null) continue;
+    for (const [param, g] of pairs) {
       const w = param.data;
-      const g = param.grad.data;
       const a = this.accumulators.get(param);
       for (let i = 0; i < w.length; i++) {
         const gi = g[i]!;

@@ -1,9 +1,14 @@
 import type { Tensor } from '../engine.js';
-import { checkOptions } from '../options.js';
-import { checkOption, type Optimizer, SlotMap } from './optimizer.js';
+import {
+  BaseOptimizer,
+  type BaseOptimizerOptions,
+  checkOptimizerOptions,
+  type OptimizerConfig,
+} from './base.js';
+import { checkOption, SlotMap } from './optimizer.js';
 
 /** Options of {@link Adam}; the defaults are Keras 3's. */
-export interface AdamOptions {
+export interface AdamOptions extends BaseOptimizerOptions {
   /** η, default 0.001. */
   learningRate?: number;
   /** β1, decay of the first moment (the mean of g), default 0.9. */
@@ -29,44 +34,50 @@ export interface AdamOptions {
  * // keras.optimizers.Adam(learning_rate=0.001)  — or simply optimizer: 'adam'
  * const opt = new Adam({ learningRate: 0.001 });
  */
-export class Adam implements Optimizer {
-  learningRate: number;
+export class Adam extends BaseOptimizer {
+  readonly className: string = 'Adam';
   readonly beta1: number;
   readonly beta2: number;
   readonly epsilon: number;
   readonly amsgrad: boolean;
-  /** How many steps were taken so far (Keras' `iterations`). */
-  iterations = 0;
   private readonly momentums = new SlotMap(0);
   private readonly velocities = new SlotMap(0);
   private readonly velocityHats = new SlotMap(0);
 
-  constructor(opts: AdamOptions = {}) {
-    checkOptions('Adam', opts, {
-      learningRate: { type: 'number', optional: true },
-      beta1: { type: 'number', optional: true },
-      beta2: { type: 'number', optional: true },
-      epsilon: { type: 'number', optional: true },
-      amsgrad: { type: 'boolean', optional: true },
-    });
-    this.learningRate = opts.learningRate ?? 0.001;
+  /** @param owner the class named in errors (AdamW passes its own name). */
+  constructor(opts: AdamOptions = {}, owner = 'Adam') {
+    super(
+      owner,
+      checkOptimizerOptions(owner, opts, {
+        beta1: { type: 'number', optional: true },
+        beta2: { type: 'number', optional: true },
+        epsilon: { type: 'number', optional: true },
+        amsgrad: { type: 'boolean', optional: true },
+      }),
+      0.001,
+    );
     this.beta1 = opts.beta1 ?? 0.9;
     this.beta2 = opts.beta2 ?? 0.999;
     this.epsilon = opts.epsilon ?? 1e-7;
     this.amsgrad = opts.amsgrad ?? false;
-    checkOption('Adam', 'beta1', this.beta1, this.beta1 >= 0 && this.beta1 < 1, 'in [0, 1)');
-    checkOption('Adam', 'beta2', this.beta2, this.beta2 >= 0 && this.beta2 < 1, 'in [0, 1)');
+    checkOption(owner, 'beta1', this.beta1, this.beta1 >= 0 && this.beta1 < 1, 'in [0, 1)');
+    checkOption(owner, 'beta2', this.beta2, this.beta2 >= 0 && this.beta2 < 1, 'in [0, 1)');
+  }
+
+  protected ownConfig(): OptimizerConfig {
+    const { beta1, beta2, epsilon, amsgrad } = this;
+    return { beta1, beta2, epsilon, amsgrad };
   }
 
   step(params: readonly Tensor[]): void {
+    const pairs = this.prepare(params);
+    if (pairs.length === 0) return;
     this.iterations += 1;
     const t = this.iterations;
     const { beta1, beta2, epsilon: eps } = this;
     const alpha = (this.learningRate * Math.sqrt(1 - beta2 ** t)) / (1 - beta1 ** t);
-    for (const param of params) {
-      if (param.grad === null) continue;
+    for (const [param, g] of pairs) {
       const w = param.data;
-      const g = param.grad.data;
       const m = this.momentums.get(param);
       const v = this.velocities.get(param);
       const vHat = this.amsgrad ? this.velocityHats.get(param) : null;

@@ -1,25 +1,56 @@
+import { Adadelta } from './adadelta.js';
 import { Adagrad } from './adagrad.js';
 import { Adam } from './adam.js';
+import { Adamax } from './adamax.js';
+import { AdamW } from './adamw.js';
+import { BaseOptimizer } from './base.js';
+import { Lion } from './lion.js';
+import { Nadam } from './nadam.js';
 import type { Optimizer } from './optimizer.js';
 import { RMSprop } from './rmsprop.js';
 import { SGD } from './sgd.js';
 
+export { Adadelta, type AdadeltaOptions } from './adadelta.js';
 export { Adagrad, type AdagradOptions } from './adagrad.js';
 export { Adam, type AdamOptions } from './adam.js';
+export { Adamax, type AdamaxOptions } from './adamax.js';
+export { AdamW, type AdamWOptions } from './adamw.js';
+export { BaseOptimizer, type BaseOptimizerOptions, type OptimizerConfig } from './base.js';
+export { Lion, type LionOptions } from './lion.js';
+export { Nadam, type NadamOptions } from './nadam.js';
 export type { Optimizer } from './optimizer.js';
 export { RMSprop, type RMSpropOptions } from './rmsprop.js';
 export { SGD, type SGDOptions } from './sgd.js';
+
+/** The built-in optimizer classes by Keras class name (what `save` writes). */
+export const OPTIMIZER_CLASSES = {
+  SGD,
+  Adagrad,
+  RMSprop,
+  Adam,
+  Adamax,
+  Nadam,
+  Adadelta,
+  AdamW,
+  Lion,
+} as const;
 
 const FACTORIES: Record<string, () => Optimizer> = {
   sgd: () => new SGD(),
   adagrad: () => new Adagrad(),
   rmsprop: () => new RMSprop(),
   adam: () => new Adam(),
+  adamax: () => new Adamax(),
+  nadam: () => new Nadam(),
+  adadelta: () => new Adadelta(),
+  adamw: () => new AdamW(),
+  lion: () => new Lion(),
 };
 
 /**
- * An optimizer from its Keras name (`'sgd' 'adagrad' 'rmsprop' 'adam'`, any case, Keras 3 defaults),
- * or the given instance unchanged. Each call with a name makes a fresh optimizer with fresh state.
+ * An optimizer from its Keras name (`'sgd' 'adagrad' 'rmsprop' 'adam' 'adamax' 'nadam' 'adadelta'
+ * 'adamw' 'lion'`, any case, Keras 3 defaults), or the given instance unchanged. Each call with a
+ * name makes a fresh optimizer with fresh state.
  *
  * @example
  * model.compile({ optimizer: 'adam', loss: 'categoricalCrossentropy' });   // = getOptimizer('adam')
@@ -33,7 +64,8 @@ export function getOptimizer(o: string | Optimizer): Optimizer {
     }
     return o;
   }
-  const make = FACTORIES[o.toLowerCase()];
+  const name = o.toLowerCase();
+  const make = Object.hasOwn(FACTORIES, name) ? FACTORIES[name] : undefined;
   if (make === undefined) {
     const known = Object.keys(FACTORIES).join(', ');
     throw new RangeError(
@@ -41,4 +73,9 @@ export function getOptimizer(o: string | Optimizer): Optimizer {
     );
   }
   return make();
+}
+
+/** True for the built-in optimizers, which `save` can write. */
+export function isBuiltInOptimizer(o: Optimizer): o is BaseOptimizer {
+  return o instanceof BaseOptimizer;
 }

@@ -1,9 +1,14 @@
 import type { Tensor } from '../engine.js';
-import { checkOptions } from '../options.js';
-import { checkOption, type Optimizer, SlotMap } from './optimizer.js';
+import {
+  BaseOptimizer,
+  type BaseOptimizerOptions,
+  checkOptimizerOptions,
+  type OptimizerConfig,
+} from './base.js';
+import { checkOption, SlotMap } from './optimizer.js';
 
 /** Options of {@link RMSprop}; the defaults are Keras 3's. */
-export interface RMSpropOptions {
+export interface RMSpropOptions extends BaseOptimizerOptions {
   /** η, default 0.001. */
   learningRate?: number;
   /** ρ, the decay of the squared-gradient average, default 0.9. */
@@ -27,8 +32,8 @@ export interface RMSpropOptions {
  * // keras.optimizers.RMSprop(learning_rate=0.001, rho=0.9)
  * const opt = new RMSprop({ learningRate: 0.001, rho: 0.9 });
  */
-export class RMSprop implements Optimizer {
-  learningRate: number;
+export class RMSprop extends BaseOptimizer {
+  readonly className = 'RMSprop';
   readonly rho: number;
   readonly momentum: number;
   readonly epsilon: number;
@@ -38,14 +43,16 @@ export class RMSprop implements Optimizer {
   private readonly averageGradients = new SlotMap(0);
 
   constructor(opts: RMSpropOptions = {}) {
-    checkOptions('RMSprop', opts, {
-      learningRate: { type: 'number', optional: true },
-      rho: { type: 'number', optional: true },
-      momentum: { type: 'number', optional: true },
-      epsilon: { type: 'number', optional: true },
-      centered: { type: 'boolean', optional: true },
-    });
-    this.learningRate = opts.learningRate ?? 0.001;
+    super(
+      'RMSprop',
+      checkOptimizerOptions('RMSprop', opts, {
+        rho: { type: 'number', optional: true },
+        momentum: { type: 'number', optional: true },
+        epsilon: { type: 'number', optional: true },
+        centered: { type: 'boolean', optional: true },
+      }),
+      0.001,
+    );
     this.rho = opts.rho ?? 0.9;
     this.momentum = opts.momentum ?? 0;
     this.epsilon = opts.epsilon ?? 1e-7;
@@ -54,12 +61,18 @@ export class RMSprop implements Optimizer {
     checkOption('RMSprop', 'momentum', this.momentum, this.momentum >= 0, '≥ 0');
   }
 
+  protected ownConfig(): OptimizerConfig {
+    const { rho, momentum, epsilon, centered } = this;
+    return { rho, momentum, epsilon, centered };
+  }
+
   step(params: readonly Tensor[]): void {
+    const pairs = this.prepare(params);
+    if (pairs.length === 0) return;
+    this.iterations += 1;
     const { learningRate: lr, rho, momentum: mu, epsilon: eps, centered } = this;
-    for (const param of params) {
-      if (param.grad === null) continue;
+    for (const [param, g] of pairs) {
       const w = param.data;
-      const g = param.grad.data;
       const v = this.velocities.get(param);
       const avg = centered ? this.averageGradients.get(param) : null;
       const m = mu > 0 ? this.momentums.get(param) : null;

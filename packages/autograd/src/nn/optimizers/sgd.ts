@@ -1,9 +1,14 @@
 import type { Tensor } from '../engine.js';
-import { checkOptions } from '../options.js';
-import { checkOption, type Optimizer, SlotMap } from './optimizer.js';
+import {
+  BaseOptimizer,
+  type BaseOptimizerOptions,
+  checkOptimizerOptions,
+  type OptimizerConfig,
+} from './base.js';
+import { checkOption, SlotMap } from './optimizer.js';
 
 /** Options of {@link SGD}; the defaults are Keras 3's. */
-export interface SGDOptions {
+export interface SGDOptions extends BaseOptimizerOptions {
   /** η, default 0.01. */
   learningRate?: number;
   /** μ in [0, 1], default 0 (plain gradient descent). */
@@ -23,31 +28,38 @@ export interface SGDOptions {
  * // keras.optimizers.SGD(learning_rate=0.1, momentum=0.9, nesterov=True)
  * const opt = new SGD({ learningRate: 0.1, momentum: 0.9, nesterov: true });
  */
-export class SGD implements Optimizer {
-  learningRate: number;
+export class SGD extends BaseOptimizer {
+  readonly className = 'SGD';
   readonly momentum: number;
   readonly nesterov: boolean;
   private readonly velocities = new SlotMap(0);
 
   constructor(opts: SGDOptions = {}) {
-    checkOptions('SGD', opts, {
-      learningRate: { type: 'number', optional: true },
-      momentum: { type: 'number', optional: true },
-      nesterov: { type: 'boolean', optional: true },
-    });
-    this.learningRate = opts.learningRate ?? 0.01;
+    super(
+      'SGD',
+      checkOptimizerOptions('SGD', opts, {
+        momentum: { type: 'number', optional: true },
+        nesterov: { type: 'boolean', optional: true },
+      }),
+      0.01,
+    );
     this.momentum = opts.momentum ?? 0;
     this.nesterov = opts.nesterov ?? false;
     checkOption('SGD', 'momentum', this.momentum, this.momentum >= 0 && this.momentum <= 1, 'in [0, 1]');
   }
 
+  protected ownConfig(): OptimizerConfig {
+    return { momentum: this.momentum, nesterov: this.nesterov };
+  }
+
   step(params: readonly Tensor[]): void {
+    const pairs = this.prepare(params);
+    if (pairs.length === 0) return;
+    this.iterations += 1;
     const lr = this.learningRate;
     const mu = this.momentum;
-    for (const param of params) {
-      if (param.grad === null) continue;
+    for (const [param, g] of pairs) {
       const w = param.data;
-      const g = param.grad.data;
       if (mu === 0) {
         for (let i = 0; i < w.length; i++) w[i]! -= lr * g[i]!;
         continue;
