@@ -51,7 +51,9 @@ describe('Keras 2 names from the lecture', () => {
     expect(error.suggestion).toBe('learningRate');
     expect(error.message).toContain("SGD: unknown option 'lr'");
     expect(error.message).toContain("Keras 2's `lr` is `learning_rate` in Keras 3: write `learningRate`");
-    expect(error.message).toContain('learningRate, momentum, nesterov');
+    expect(error.message).toContain(
+      'learningRate, weightDecay, clipnorm, clipvalue, globalClipnorm, momentum, nesterov',
+    );
     expect(error.message).toMatch(/[가-힣]/); // bilingual
   });
 
@@ -156,7 +158,9 @@ describe('Keras 2 names from the lecture', () => {
     expect(unsupported.suggestion).toBeNull();
     const far = errorOf(() => new SGD({ banana: 1 } as never));
     expect(far.suggestion).toBeNull();
-    expect(far.message).toContain('Known options: learningRate, momentum, nesterov');
+    expect(far.message).toContain(
+      'Known options: learningRate, weightDecay, clipnorm, clipvalue, globalClipnorm, momentum, nesterov',
+    );
   });
 });
 
@@ -194,7 +198,7 @@ describe('values shown as written', () => {
     expect(error.message).not.toContain("'a'");
     expect(
       errorOf(() => model.compile({ optimizer: 'adam', loss: 'mse', metrics: [1] } as never)).message,
-    ).toContain('metrics[0] must be a string, got 1');
+    ).toContain('metrics[0] must be a string or an object, got 1');
   });
 
   it('fit checks types and ranges: epochs, verbose, validationData', () => {
