@@ -2,7 +2,7 @@
 import { parseArgs as parseFlagsWith } from 'node:util';
 
 /** The workloads, in the order they run. */
-export const WORKLOADS = ['xor', 'mnist', 'matmul', 'grader'] as const;
+export const WORKLOADS = ['xor', 'mnist', 'matmul', 'conv', 'grader'] as const;
 export type Workload = (typeof WORKLOADS)[number];
 
 export interface BenchArgs {
@@ -17,7 +17,7 @@ export interface BenchArgs {
   help: boolean;
 }
 
-export const USAGE = `pnpm bench [--only xor,mnist,matmul,grader] [--quick] [--reps N] [--write | --no-write] [--out FILE]
+export const USAGE = `pnpm bench [--only xor,mnist,matmul,conv,grader] [--quick] [--reps N] [--write | --no-write] [--out FILE]
 
   --only     run a subset of the workloads (comma-separated)
   --quick    fewer repetitions and smaller runs (XOR 200 epochs, MNIST 2,560 samples): a smoke test

@@ -3,6 +3,7 @@ import { REGRADE_LANES } from '../../grader/src/core/lanes.js';
 import { DEFAULT_DEBOUNCE_MS } from '../../grader/src/core/watch.js';
 import { median } from './measure.js';
 import type { Row } from './rows.js';
+import { benchConv } from './workloads/conv.js';
 import { benchMatmul } from './workloads/matmul.js';
 import { benchMnist } from './workloads/mnist.js';
 import { benchXor } from './workloads/xor.js';
@@ -94,6 +95,25 @@ export async function matmulRows(opts: { rounds: number; seed: number; sizes: nu
     }),
   );
   return { rows, notes: ['Each timed run is a batch of products lasting about 25 ms.'] };
+}
+
+export async function convRows(opts: { rounds: number; seed: number }): Promise<Measured> {
+  const r = await benchConv(opts);
+  const row: Row = {
+    workload: r.label,
+    metric: 'throughput, forward',
+    unit: 'GFLOP/s',
+    better: 'higher',
+    ours: median(r.gflops.ours),
+    oursTs: median(r.gflops.oursTs),
+    tfCpu: median(r.gflops.cpu),
+    tfWasm: median(r.gflops.wasm),
+    runs: { ours: r.gflops.ours, oursTs: r.gflops.oursTs, tfCpu: r.gflops.cpu, tfWasm: r.gflops.wasm },
+  };
+  return {
+    rows: [row],
+    notes: ["Ours: im2col on the matmul kernels, float64; TF.js: float32, 'valid' padding, stride 1."],
+  };
 }
 
 export async function graderRows(opts: { reps: number; seed: number }): Promise<Measured> {
