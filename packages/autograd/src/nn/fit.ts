@@ -137,8 +137,8 @@ export interface FittableModel extends TrainingModel {
   readonly trainableWeights: Tensor[];
   /** The generator for shuffling. */
   readonly rng: Rng;
-  /** The forward pass on a batch. */
-  call(x: Tensor): Tensor;
+  /** The forward pass on a batch; `fit` asks for the training behaviour (Dropout, BatchNormalization). */
+  call(x: Tensor, opts?: { training?: boolean }): Tensor;
   requireCompiled(what: string): Compiled;
 }
 
@@ -229,7 +229,7 @@ export function fitModel(model: FittableModel, xAll: Tensor, yAll: Tensor, opts:
         yb = y.gather(part);
         if (weights !== null) wb = Float64Array.from(part, (i) => weights![i]!);
       }
-      const yPred = model.call(xb);
+      const yPred = model.call(xb, { training: true });
       let lossTensor = wb === null ? loss(yb, yPred) : weightedLoss(loss, yb, yPred, wb);
       if (lossTensor.size !== 1) lossTensor = lossTensor.mean();
       const lossValue = lossTensor.data[0]!;

@@ -8,10 +8,22 @@ export {
   type TrainingModel,
 } from './callbacks.js';
 export type { CompileOptions } from './compile.js';
+export {
+  AveragePooling2D,
+  Conv2D,
+  type Conv2DOptions,
+  Flatten,
+  type FlattenOptions,
+  Input,
+  type InputOptions,
+  MaxPooling2D,
+  type Pooling2DOptions,
+} from './conv-layers.js';
 export type { Data } from './data.js';
 export { Dense, type DenseOptions } from './dense.js';
 export type { FitOptions, History } from './fit.js';
 export { getInitializer, type Initializer } from './initializers.js';
+export type { CallContext, Layer } from './layer.js';
 export { type LoadModelOptions, loadModel } from './load-model.js';
 export {
   binaryCrossentropy,
@@ -22,10 +34,16 @@ export {
   sparseCategoricalCrossentropy,
 } from './losses.js';
 export { binaryAccuracy, categoricalAccuracy, sparseCategoricalAccuracy } from './metrics.js';
-export type { ModelJson } from './model-schema.js';
+export type { LayerJson, LayerJsonOf, ModelJson } from './model-schema.js';
 export { KerasOptionError, type OptionSpec, type OptionType } from './options.js';
 export type { ClassWeight } from './sample-weights.js';
 export * from './optimizers/index.js';
+export {
+  BatchNormalization,
+  type BatchNormalizationOptions,
+  Dropout,
+  type DropoutOptions,
+} from './regularization.js';
 export { setSeed } from './seed.js';
 export {
   type EvaluateOptions,
