@@ -121,7 +121,8 @@ export function describeValue(v: unknown): string {
   }
   if (v === null) return 'null';
   if (Array.isArray(v)) return `${preview(v) ?? '[...]'} (an array)`;
-  const className = (Object.getPrototypeOf(v) as { constructor?: { name?: string } } | null)?.constructor?.name;
+  const className = (Object.getPrototypeOf(v) as { constructor?: { name?: string } } | null)?.constructor
+    ?.name;
   const shape = (v as { shape?: unknown }).shape;
   if (className === 'Tensor' && Array.isArray(shape)) return `a Tensor of shape [${shape.join(', ')}]`;
   if (className !== undefined && className !== 'Object' && className !== '') return `a ${className}`;
@@ -264,7 +265,10 @@ function editDistance(a: string, b: string): number {
 }
 
 /** What to say about an unknown key: a Keras 2 rename, a spelling, a near miss, or nothing. */
-function hintFor(key: string, known: readonly string[]): { to: string | null; en: string; ko: string } | null {
+function hintFor(
+  key: string,
+  known: readonly string[],
+): { to: string | null; en: string; ko: string } | null {
   const plain = normalize(key);
   const old = OLD_KERAS_NAMES[plain];
   if (old !== undefined && old.to !== undefined && known.includes(old.to) && !known.includes(key)) {
@@ -273,8 +277,12 @@ function hintFor(key: string, known: readonly string[]): { to: string | null; en
   }
   const sameName = known.find((k) => normalize(k) === plain);
   if (sameName !== undefined) {
-    const why = key.includes('_') ? "Keras's snake_case names are camelCase here" : 'names are case-sensitive';
-    const whyKo = key.includes('_') ? 'Keras의 snake_case 이름은 여기서 camelCase입니다' : '대소문자를 구분합니다';
+    const why = key.includes('_')
+      ? "Keras's snake_case names are camelCase here"
+      : 'names are case-sensitive';
+    const whyKo = key.includes('_')
+      ? 'Keras의 snake_case 이름은 여기서 camelCase입니다'
+      : '대소문자를 구분합니다';
     return {
       to: sameName,
       en: `${why}: \`${key}\` → \`${sameName}\``,

@@ -45,7 +45,9 @@ describe('tensor()', () => {
     expect(() => tensor([[1, 2], [3]])).toThrow(
       /ragged nested array — expected an array of length 2 at \[1\]/,
     );
-    expect(() => tensor([1, 'x' as unknown as number])).toThrow(/expected a number at \[1\], got "x" \(a string\)/);
+    expect(() => tensor([1, 'x' as unknown as number])).toThrow(
+      /expected a number at \[1\], got "x" \(a string\)/,
+    );
     expect(() => tensor([[1], 2] as unknown as number[][])).toThrow(TypeError);
   });
 

@@ -162,11 +162,20 @@ export class Conv2D {
     const [kh, kw] = this.kernelSize;
     const field = kh * kw;
     const size = field * channels * this.filters;
-    const kernelData = getInitializer(this.kernelInitializer)(size, field * channels, field * this.filters, rng);
+    const kernelData = getInitializer(this.kernelInitializer)(
+      size,
+      field * channels,
+      field * this.filters,
+      rng,
+    );
     const kernel = new Tensor(kernelData, [kh, kw, channels, this.filters], true);
     let bias: Tensor | null = null;
     if (this.useBias) {
-      bias = new Tensor(getInitializer(this.biasInitializer)(this.filters, this.filters, this.filters, rng), [this.filters], true);
+      bias = new Tensor(
+        getInitializer(this.biasInitializer)(this.filters, this.filters, this.filters, rng),
+        [this.filters],
+        true,
+      );
     }
     this.inputShape = [...inputShape];
     this.weights = { kernel, bias };

@@ -13,7 +13,9 @@ export type Data = NestedArray | Tensor;
 export function dataToTensor(what: string, x: Data): Tensor {
   if (x instanceof Tensor) return x;
   if (x === undefined) {
-    throw new TypeError(`${what}: the data is missing (데이터가 없습니다), e.g. model.fit(x, y, { epochs: 10 })`);
+    throw new TypeError(
+      `${what}: the data is missing (데이터가 없습니다), e.g. model.fit(x, y, { epochs: 10 })`,
+    );
   }
   try {
     return tensor(x);

@@ -2,7 +2,7 @@ import { type Activation, type ActivationName, getActivation } from './activatio
 import { type NestedArray, type Rng, Tensor } from './engine.js';
 import { getInitializer, initializerName } from './initializers.js';
 import { type CallContext, copyWeightsInto } from './layer.js';
-import { checkArgument, checkOptions, describeValue } from './options.js';
+import { checkArgument, checkOptions } from './options.js';
 
 /** Options of {@link Dense}, named as in Keras (camelCase). */
 export interface DenseOptions {

@@ -5,7 +5,12 @@ import { noGrad, Rng, type Tensor } from './engine.js';
 import { EpochMetrics, parseMetrics } from './metric-tracker.js';
 import { checkOptions, KerasOptionError } from './options.js';
 import { ProgressPrinter } from './progress.js';
-import { type ClassWeight, classWeightsToSampleWeights, sampleWeightsOf, weightedLoss } from './sample-weights.js';
+import {
+  type ClassWeight,
+  classWeightsToSampleWeights,
+  sampleWeightsOf,
+  weightedLoss,
+} from './sample-weights.js';
 
 /** Options of `model.fit`, named as in Keras (camelCase). */
 export interface FitOptions {
@@ -175,7 +180,8 @@ export function fitModel(model: FittableModel, xAll: Tensor, yAll: Tensor, opts:
       dataToTensor('fit (validationData y)', opts.validationData[1]),
     ];
     const vw = opts.validationData[2];
-    if (vw !== undefined) validationWeights = sampleWeightsOf('fit (validationData)', vw, rowsOf(validation[0]));
+    if (vw !== undefined)
+      validationWeights = sampleWeightsOf('fit (validationData)', vw, rowsOf(validation[0]));
   } else if (split > 0) {
     const splitAt = Math.floor(rowsOf(xAll) * (1 - split));
     x = rowRange(xAll, 0, splitAt);
@@ -254,7 +260,8 @@ export function fitModel(model: FittableModel, xAll: Tensor, yAll: Tensor, opts:
         const vPred = model.call(vx);
         if (valMetrics === null) valMetrics = new EpochMetrics(specs, vy, vPred);
         valMetrics.reset();
-        const vLoss = validationWeights === null ? loss(vy, vPred) : weightedLoss(loss, vy, vPred, validationWeights);
+        const vLoss =
+          validationWeights === null ? loss(vy, vPred) : weightedLoss(loss, vy, vPred, validationWeights);
         valMetrics.update(vy, vPred, vLoss.mean().item());
         valMetrics.write(logs, 'val_');
       });

@@ -35,15 +35,15 @@ export {
 } from './losses.js';
 export { binaryAccuracy, categoricalAccuracy, sparseCategoricalAccuracy } from './metrics.js';
 export type { LayerJson, LayerJsonOf, ModelJson } from './model-schema.js';
-export { KerasOptionError, type OptionSpec, type OptionType } from './options.js';
-export type { ClassWeight } from './sample-weights.js';
 export * from './optimizers/index.js';
+export { KerasOptionError, type OptionSpec, type OptionType } from './options.js';
 export {
   BatchNormalization,
   type BatchNormalizationOptions,
   Dropout,
   type DropoutOptions,
 } from './regularization.js';
+export type { ClassWeight } from './sample-weights.js';
 export { setSeed } from './seed.js';
 export {
   type EvaluateOptions,

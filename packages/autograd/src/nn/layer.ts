@@ -76,7 +76,11 @@ export function notALayer(what: string, value: unknown): TypeError {
  * Copies `weights` into the live tensors `params`, in place, after checking their number and shapes
  * (nothing is written unless all fit). `what` names the call in errors.
  */
-export function copyWeightsInto(what: string, params: readonly Tensor[], weights: (Tensor | NestedArray)[]): void {
+export function copyWeightsInto(
+  what: string,
+  params: readonly Tensor[],
+  weights: (Tensor | NestedArray)[],
+): void {
   if (!Array.isArray(weights) || weights.length !== params.length) {
     const got = Array.isArray(weights) ? `${weights.length}` : `not a list (${describeValue(weights)})`;
     throw new RangeError(

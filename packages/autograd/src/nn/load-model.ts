@@ -6,10 +6,16 @@ import { AveragePooling2D, Conv2D, Flatten, MaxPooling2D } from './conv-layers.j
 import { Dense } from './dense.js';
 import { Rng, Tensor } from './engine.js';
 import type { Layer } from './layer.js';
-import { type LayerJson, MODEL_FILE_FORMAT, MODEL_FILE_VERSION, type ModelJson, modelSchema } from './model-schema.js';
+import {
+  type LayerJson,
+  MODEL_FILE_FORMAT,
+  MODEL_FILE_VERSION,
+  type ModelJson,
+  modelSchema,
+} from './model-schema.js';
 import { checkArgument, checkOptions } from './options.js';
-import { Sequential } from './sequential.js';
 import { BatchNormalization, Dropout } from './regularization.js';
+import { Sequential } from './sequential.js';
 import { optimizerFromJson } from './serialization.js';
 
 /** Options of {@link loadModel}, as Keras' `load_model`. */
@@ -65,7 +71,12 @@ function layerFromJson(json: LayerJson): Layer {
     case 'AveragePooling2D': {
       const Pooling = json.className === 'MaxPooling2D' ? MaxPooling2D : AveragePooling2D;
       const pair = (v: number[]) => v as [number, number];
-      return new Pooling({ poolSize: pair(json.poolSize), strides: pair(json.strides), padding: json.padding, name });
+      return new Pooling({
+        poolSize: pair(json.poolSize),
+        strides: pair(json.strides),
+        padding: json.padding,
+        name,
+      });
     }
     case 'Flatten':
       return new Flatten({ name });
@@ -88,7 +99,8 @@ function buildLayers(path: string, json: ModelJson): Layer[] {
   // files of the first version may leave a first Dense layer's inputShape out: its kernel says it
   let shape: number[] | null =
     first.inputShape ?? (first.className === 'Dense' ? [first.weights[0]!.shape[0]!] : null);
-  if (shape === null) fail(path, `layer 0 ('${first.name}') has no inputShape`, '첫 층에 inputShape가 없습니다');
+  if (shape === null)
+    fail(path, `layer 0 ('${first.name}') has no inputShape`, '첫 층에 inputShape가 없습니다');
   const scratch = new Rng(0);
   return json.layers.map((saved, i) => {
     const layer = layerFromJson(saved);
@@ -96,17 +108,29 @@ function buildLayers(path: string, json: ModelJson): Layer[] {
     try {
       layer.build(shape!, scratch);
     } catch (error) {
-      fail(path, `${where} cannot take inputs of shape [${shape}]: ${(error as Error).message}`, `층 ${i}의 입력 모양이 맞지 않습니다`);
+      fail(
+        path,
+        `${where} cannot take inputs of shape [${shape}]: ${(error as Error).message}`,
+        `층 ${i}의 입력 모양이 맞지 않습니다`,
+      );
     }
     const expected = layer.getWeights().map((w) => w.shape);
     const weights = 'weights' in saved ? saved.weights : [];
     if (weights.length !== expected.length) {
-      fail(path, `${where} has ${weights.length} weight tensors, expected ${expected.length}`, `층 ${i}의 가중치 개수가 맞지 않습니다`);
+      fail(
+        path,
+        `${where} has ${weights.length} weight tensors, expected ${expected.length}`,
+        `층 ${i}의 가중치 개수가 맞지 않습니다`,
+      );
     }
     weights.forEach((w, j) => {
       const want = expected[j]!;
       if (w.shape.length !== want.length || w.shape.some((d, k) => d !== want[k])) {
-        fail(path, `${where} weight ${j} has shape [${w.shape}], expected [${want}]`, `층 ${i}의 가중치 모양이 맞지 않습니다`);
+        fail(
+          path,
+          `${where} weight ${j} has shape [${w.shape}], expected [${want}]`,
+          `층 ${i}의 가중치 모양이 맞지 않습니다`,
+        );
       }
       const size = w.shape.reduce((a, b) => a * b, 1);
       if (w.data.length !== size) {
@@ -168,7 +192,10 @@ export function loadModel(path: string, opts: LoadModelOptions = {}): Sequential
       '지원하지 않는 파일 버전입니다',
     );
   }
-  validate ??= new (require('ajv') as typeof import('ajv')).Ajv({ allErrors: true, discriminator: true }).compile(modelSchema());
+  validate ??= new (require('ajv') as typeof import('ajv')).Ajv({
+    allErrors: true,
+    discriminator: true,
+  }).compile(modelSchema());
   if (!validate(json)) {
     const errors = (validate.errors ?? []).slice(0, 5).map(describe).join('; ');
     fail(path, `does not match the model file schema: ${errors}`, '모델 파일 형식이 올바르지 않습니다');

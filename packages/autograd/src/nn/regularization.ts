@@ -183,7 +183,8 @@ export class BatchNormalization {
 
   build(inputShape: readonly number[], rng: Rng): void {
     const channels = inputShape.at(-1);
-    if (channels === undefined) throw new RangeError('BatchNormalization: cannot build from an input of shape []');
+    if (channels === undefined)
+      throw new RangeError('BatchNormalization: cannot build from an input of shape []');
     const make = (name: string, trainable: boolean) =>
       new Tensor(getInitializer(name)(channels, channels, channels, rng), [channels], trainable);
     this.weights = {
@@ -227,12 +228,18 @@ export class BatchNormalization {
   }
 
   getWeights(): Tensor[] {
-    return [...this.trainableWeights, ...this.nonTrainableWeights].map((t) => new Tensor(t.data.slice(), [...t.shape]));
+    return [...this.trainableWeights, ...this.nonTrainableWeights].map(
+      (t) => new Tensor(t.data.slice(), [...t.shape]),
+    );
   }
 
   setWeights(weights: (Tensor | NestedArray)[]): void {
     this.requireWeights();
-    copyWeightsInto(`BatchNormalization '${this.name}'.setWeights`, [...this.trainableWeights, ...this.nonTrainableWeights], weights);
+    copyWeightsInto(
+      `BatchNormalization '${this.name}'.setWeights`,
+      [...this.trainableWeights, ...this.nonTrainableWeights],
+      weights,
+    );
   }
 
   private moveTowards(moving: Tensor, batch: Tensor): void {
@@ -251,4 +258,3 @@ export class BatchNormalization {
     return this.weights;
   }
 }
-

@@ -23,7 +23,11 @@ function roundHalfEven(v: number): number {
  * a row is the argmax of a one-hot row, or the (rounded) label itself; a class missing from
  * `classWeight` weighs 1.
  */
-export function classWeightsToSampleWeights(owner: string, y: Tensor, classWeight: ClassWeight): Float64Array {
+export function classWeightsToSampleWeights(
+  owner: string,
+  y: Tensor,
+  classWeight: ClassWeight,
+): Float64Array {
   const table = new Map<number, number>();
   for (const [key, weight] of Object.entries(classWeight)) {
     const label = Number(key);
@@ -97,5 +101,8 @@ export function weightedLoss(loss: LossFn, yTrue: Tensor, yPred: Tensor, weights
     const rowLoss = loss(yTrue.gather(index), predictionRow(yPred, index));
     perRow.push(rowLoss.size === 1 ? rowLoss.reshape([1]) : rowLoss.mean().reshape([1]));
   }
-  return concat(perRow).mul(new Tensor(weights, [rows])).sum().div(rows);
+  return concat(perRow)
+    .mul(new Tensor(weights, [rows]))
+    .sum()
+    .div(rows);
 }

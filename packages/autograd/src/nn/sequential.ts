@@ -1,13 +1,13 @@
 import type { TrainingModel } from './callbacks.js';
 import { type Compiled, type CompileOptions, compileOptions } from './compile.js';
-import { type Data, dataToTensor } from './data.js';
 import { Input } from './conv-layers.js';
+import { type Data, dataToTensor } from './data.js';
 import { Dense } from './dense.js';
 import { defaultRng, type NestedArray, noGrad, Rng, Tensor } from './engine.js';
 import { type FitOptions, fitModel, type History } from './fit.js';
-import { type Layer, copyWeightsInto, isLayer, notALayer, snakeCaseName } from './layer.js';
+import { copyWeightsInto, isLayer, type Layer, notALayer, snakeCaseName } from './layer.js';
 import { EpochMetrics, parseMetrics } from './metric-tracker.js';
-import { checkArgument, checkOptions, describeValue } from './options.js';
+import { checkArgument, checkOptions } from './options.js';
 import { epochProgressLine } from './progress.js';
 import { sampleWeightsOf, weightedLoss } from './sample-weights.js';
 import { saveModel } from './serialization.js';
@@ -224,7 +224,10 @@ export class Sequential implements TrainingModel {
       outputShape: [null, ...layer.outputShape(layer.inputShape!)],
       params: layer.countParams(),
     }));
-    const nonTrainable = this.stack.reduce((n, l) => n + l.nonTrainableWeights.reduce((m, w) => m + w.size, 0), 0);
+    const nonTrainable = this.stack.reduce(
+      (n, l) => n + l.nonTrainableWeights.reduce((m, w) => m + w.size, 0),
+      0,
+    );
     const text = formatSummary(this.name, rows, nonTrainable);
     if (opts.print ?? true) {
       if (opts.printFn === undefined) console.log(text);
@@ -302,7 +305,8 @@ export class Sequential implements TrainingModel {
         `evaluate: x has ${rows} rows but y has ${target.shape[0]} (x와 y의 행 수가 같아야 합니다)`,
       );
     }
-    const weights = opts.sampleWeight === undefined ? null : sampleWeightsOf('evaluate', opts.sampleWeight, rows);
+    const weights =
+      opts.sampleWeight === undefined ? null : sampleWeightsOf('evaluate', opts.sampleWeight, rows);
     const batchSize = opts.batchSize ?? 32;
     const steps = Math.max(1, Math.ceil(rows / batchSize));
     const logs = noGrad(() => {

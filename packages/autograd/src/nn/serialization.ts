@@ -126,10 +126,20 @@ export function layerToJson(layer: Layer): LayerJson {
     return { className, name, poolSize: [...poolSize], strides: [...strides], padding, inputShape };
   }
   if (layer instanceof Flatten) return { className: 'Flatten', name, inputShape };
-  if (layer instanceof Dropout) return { className: 'Dropout', name, rate: layer.rate, seed: layer.seed, inputShape };
+  if (layer instanceof Dropout)
+    return { className: 'Dropout', name, rate: layer.rate, seed: layer.seed, inputShape };
   if (layer instanceof BatchNormalization) {
     const { momentum, epsilon, center, scale } = layer;
-    return { className: 'BatchNormalization', name, momentum, epsilon, center, scale, inputShape, weights: weightsJson(layer) };
+    return {
+      className: 'BatchNormalization',
+      name,
+      momentum,
+      epsilon,
+      center,
+      scale,
+      inputShape,
+      weights: weightsJson(layer),
+    };
   }
   throw new Error(
     `save: layer '${layer.name}' (${layer.className}) is not one this library can save ` +

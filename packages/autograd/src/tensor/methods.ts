@@ -166,7 +166,8 @@ const methods: Partial<Tensor> & ThisType<Tensor> = {
   },
   backward(grad?: Tensor, opts?: { retainGraph?: boolean }): void {
     // Checked only when given: backward runs once per training step.
-    if (opts !== undefined) checkOptions('backward', opts, { retainGraph: { type: 'boolean', optional: true } });
+    if (opts !== undefined)
+      checkOptions('backward', opts, { retainGraph: { type: 'boolean', optional: true } });
     runBackward(this, grad, opts?.retainGraph ?? false);
   },
   toString(): string {
