@@ -229,6 +229,13 @@ describe('BatchNormalization (Keras 3: keras/src/layers/normalization/batch_norm
     );
   });
 
+  it('test_invalid_momentum: refuses a momentum outside [0, 1], accepts both ends', () => {
+    expect(() => new BatchNormalization({ momentum: -0.1 })).toThrow(/momentum/);
+    expect(() => new BatchNormalization({ momentum: 1.5 })).toThrow(/momentum must be between 0 and 1/);
+    expect(new BatchNormalization({ momentum: 0 }).momentum).toBe(0);
+    expect(new BatchNormalization({ momentum: 1 }).momentum).toBe(1);
+  });
+
   it('counts its moving statistics as non-trainable, as Keras does', () => {
     const model = new Sequential([new Dense(4, { inputDim: 3 }), new BatchNormalization()]);
     const summary = model.summary({ print: false });

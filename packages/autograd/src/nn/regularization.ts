@@ -150,6 +150,12 @@ export class BatchNormalization {
       name: { type: 'string', optional: true },
     });
     checkInputShape('BatchNormalization', opts.inputShape);
+    if (opts.momentum !== undefined && opts.momentum > 1) {
+      // Keras 3 too: "`momentum` must be a number between 0 and 1" (test_invalid_momentum)
+      throw new RangeError(
+        `BatchNormalization: momentum must be between 0 and 1, got ${opts.momentum} (momentum은 0과 1 사이여야 합니다)`,
+      );
+    }
     this.momentum = opts.momentum ?? 0.99;
     this.epsilon = opts.epsilon ?? 1e-3;
     this.center = opts.center ?? true;
