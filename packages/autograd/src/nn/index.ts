@@ -19,7 +19,7 @@ export {
   MaxPooling2D,
   type Pooling2DOptions,
 } from './conv-layers.js';
-export type { Data } from './data.js';
+export { ByteRows, type Data, type RowSource } from './data.js';
 export { Dense, type DenseOptions } from './dense.js';
 export type { FitOptions, History } from './fit.js';
 export { getInitializer, type Initializer } from './initializers.js';

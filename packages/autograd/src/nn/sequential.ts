@@ -1,7 +1,7 @@
 import type { TrainingModel } from './callbacks.js';
 import { type Compiled, type CompileOptions, compileOptions } from './compile.js';
 import { Input } from './conv-layers.js';
-import { type Data, dataToTensor } from './data.js';
+import { type Data, dataToTensor, type RowSource, rowCount, takeRows, toRows } from './data.js';
 import { Dense } from './dense.js';
 import { defaultRng, type NestedArray, noGrad, Rng, Tensor } from './engine.js';
 import { type FitOptions, fitModel, type History } from './fit.js';
@@ -256,26 +256,30 @@ export class Sequential implements TrainingModel {
   }
 
   /** Trains the model; synchronous. See {@link FitOptions}. Returns the History of every epoch. */
-  fit(x: Data, y: Data, opts: FitOptions = {}): History {
-    return fitModel(this, dataToTensor('fit (x)', x), dataToTensor('fit (y)', y), opts);
+  fit(x: Data | RowSource, y: Data, opts: FitOptions = {}): History {
+    return fitModel(this, toRows('fit (x)', x), dataToTensor('fit (y)', y), opts);
   }
 
   /**
    * The model's outputs for `x` (no gradients recorded). Like Keras' numpy result, the returned tensor
    * is plain probabilities: a loss applied to it later uses the clipped formula, not the logits.
    */
-  predict(x: Data, opts: PredictOptions = {}): Tensor {
+  predict(x: Data | RowSource, opts: PredictOptions = {}): Tensor {
     checkOptions('predict', opts, {
       batchSize: { type: 'positive-integer', optional: true },
       verbose: VERBOSE,
     });
     const started = performance.now();
-    const input = dataToTensor('predict', x);
-    // One pass: every row's output depends on that row only, so batching would not change a number.
-    const out = noGrad(() => this.call(input));
+    const input = toRows('predict', x);
+    // A tensor in one pass (every row's output depends on that row only, so batching would not change
+    // a number); a row source a batch at a time, so it is never converted whole.
+    const out =
+      input instanceof Tensor
+        ? noGrad(() => this.call(input))
+        : this.predictInBatches(input, opts.batchSize ?? 32);
     const verbose = opts.verbose ?? 0;
     if (verbose !== 0) {
-      const steps = Math.max(1, Math.ceil((input.shape[0] ?? 1) / (opts.batchSize ?? 32)));
+      const steps = Math.max(1, Math.ceil(rowCount(input) / (opts.batchSize ?? 32)));
       console.log(epochProgressLine(steps, (performance.now() - started) / 1000, {}));
     }
     return new Tensor(out.data, out.shape);
@@ -286,9 +290,9 @@ export class Sequential implements TrainingModel {
    * Keras' list: `const [loss, accuracy] = model.evaluate(x, y)`. With `{ returnDict: false }`, Keras'
    * own return value (the loss alone without metrics). See {@link EvaluateOptions}.
    */
-  evaluate(x: Data, y: Data, opts?: EvaluateOptions & { returnDict?: true }): EvaluateResult;
-  evaluate(x: Data, y: Data, opts: EvaluateOptions & { returnDict: false }): number | number[];
-  evaluate(x: Data, y: Data, opts: EvaluateOptions = {}): EvaluateResult | number | number[] {
+  evaluate(x: Data | RowSource, y: Data, opts?: EvaluateOptions & { returnDict?: true }): EvaluateResult;
+  evaluate(x: Data | RowSource, y: Data, opts: EvaluateOptions & { returnDict: false }): number | number[];
+  evaluate(x: Data | RowSource, y: Data, opts: EvaluateOptions = {}): EvaluateResult | number | number[] {
     checkOptions('evaluate', opts, {
       batchSize: { type: 'positive-integer', optional: true },
       verbose: VERBOSE,
@@ -297,9 +301,9 @@ export class Sequential implements TrainingModel {
     });
     const compiled = this.requireCompiled('evaluate');
     const started = performance.now();
-    const input = dataToTensor('evaluate (x)', x);
+    const input = toRows('evaluate (x)', x);
     const target = dataToTensor('evaluate (y)', y);
-    const rows = input.rank === 0 ? 1 : input.shape[0]!;
+    const rows = rowCount(input);
     if ((target.rank === 0 ? 1 : target.shape[0]) !== rows) {
       throw new RangeError(
         `evaluate: x has ${rows} rows but y has ${target.shape[0]} (x와 y의 행 수가 같아야 합니다)`,
@@ -316,7 +320,7 @@ export class Sequential implements TrainingModel {
         const from = b * batchSize;
         const to = Math.min(rows, from + batchSize);
         const part = Int32Array.from({ length: to - from }, (_, i) => from + i);
-        const xb = steps === 1 ? input : input.gather(part);
+        const xb = steps === 1 && input instanceof Tensor ? input : takeRows(input, part);
         const yb = steps === 1 ? target : target.gather(part);
         const yPred = this.call(xb);
         const loss =
@@ -361,6 +365,25 @@ export class Sequential implements TrainingModel {
   countParams(): number {
     this.requireBuilt('countParams');
     return this.stack.reduce((n, l) => n + l.countParams(), 0);
+  }
+
+  /** The outputs for a row source, `batchSize` rows at a time, in one tensor. */
+  private predictInBatches(source: RowSource, batchSize: number): Tensor {
+    const rows = source.length;
+    let out: Float64Array | null = null;
+    let shape: number[] = [];
+    for (let from = 0; from < rows; from += batchSize) {
+      const to = Math.min(rows, from + batchSize);
+      const part = Int32Array.from({ length: to - from }, (_, i) => from + i);
+      const y = noGrad(() => this.call(source.take(part)));
+      if (out === null) {
+        shape = [rows, ...y.shape.slice(1)];
+        out = new Float64Array(rows * (y.size / (to - from)));
+      }
+      out.set(y.data, from * (y.size / (to - from)));
+    }
+    if (out === null) throw new RangeError('predict: no rows (예측할 데이터가 없습니다)');
+    return new Tensor(out, shape);
   }
 
   /** The live tensors of every weight, in `getWeights()` order. */
