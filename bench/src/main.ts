@@ -10,7 +10,7 @@ import { describeMachine, loadAverage } from './machine.js';
 import { renderResults, renderTable } from './report.js';
 import type { Row } from './rows.js';
 import { wasmFeatures } from './tf-backends.js';
-import { graderRows, matmulRows, mnistRows, xorRows } from './to-rows.js';
+import { convRows, graderRows, lecture4Rows, matmulRows, mnistRows, xorRows } from './to-rows.js';
 
 const benchDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -41,6 +41,9 @@ async function main(): Promise<void> {
   }
   if (args.only.includes('matmul'))
     await step('matmul', () => matmulRows({ rounds: reps, seed, sizes: [64, 256, 512] }));
+  if (args.only.includes('conv')) await step('conv2d', () => convRows({ rounds: reps, seed }));
+  if (args.only.includes('lecture4'))
+    await step('lecture 4 (real MNIST)', () => lecture4Rows({ seed, quick }));
   if (args.only.includes('grader')) await step('grader', () => graderRows({ reps: quick ? 1 : 3, seed }));
   if (args.only.some((w) => w !== 'grader')) conditions.push(`TF.js WASM backend: ${wasmFeatures()}.`);
 

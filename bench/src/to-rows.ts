@@ -3,6 +3,8 @@ import { REGRADE_LANES } from '../../grader/src/core/lanes.js';
 import { DEFAULT_DEBOUNCE_MS } from '../../grader/src/core/watch.js';
 import { median } from './measure.js';
 import type { Row } from './rows.js';
+import { benchConv } from './workloads/conv.js';
+import { benchConvnet, benchRealMnist } from './workloads/lecture4.js';
 import { benchMatmul } from './workloads/matmul.js';
 import { benchMnist } from './workloads/mnist.js';
 import { benchXor } from './workloads/xor.js';
@@ -94,6 +96,77 @@ export async function matmulRows(opts: { rounds: number; seed: number; sizes: nu
     }),
   );
   return { rows, notes: ['Each timed run is a batch of products lasting about 25 ms.'] };
+}
+
+export async function convRows(opts: { rounds: number; seed: number }): Promise<Measured> {
+  const r = await benchConv(opts);
+  const row: Row = {
+    workload: r.label,
+    metric: 'throughput, forward',
+    unit: 'GFLOP/s',
+    better: 'higher',
+    ours: median(r.gflops.ours),
+    oursTs: median(r.gflops.oursTs),
+    tfCpu: median(r.gflops.cpu),
+    tfWasm: median(r.gflops.wasm),
+    runs: { ours: r.gflops.ours, oursTs: r.gflops.oursTs, tfCpu: r.gflops.cpu, tfWasm: r.gflops.wasm },
+  };
+  return {
+    rows: [row],
+    notes: ["Ours: im2col on the matmul kernels, float64; TF.js: float32, 'valid' padding, stride 1."],
+  };
+}
+
+/** The lecture's next class on real MNIST: the MLP for an epoch (and its accuracy), Keras's convnet. */
+export async function lecture4Rows(opts: { seed: number; quick: boolean }): Promise<Measured> {
+  const mlp = await benchRealMnist(opts);
+  const convnet = await benchConvnet(opts);
+  const rows: Row[] = [];
+  const mlpRow: Row = {
+    workload: `MNIST MLP, real MNIST (${mlp.samples.toLocaleString('en')} images), one epoch`,
+    metric: 'training',
+    unit: 'samples/s',
+    better: 'higher',
+    ours: mlp.ours,
+    tfCpu: mlp.tfCpu,
+    tfWasm: mlp.tfWasm,
+  };
+  mlpRow.target = { text: '≥ 3x TF.js WASM', met: mlp.tfWasm !== undefined && mlp.ours >= 3 * mlp.tfWasm };
+  rows.push(mlpRow);
+  if (mlp.accuracy !== undefined) {
+    rows.push({
+      workload: 'MNIST MLP, real MNIST, after 5 epochs',
+      metric: 'test accuracy',
+      unit: '%',
+      better: 'higher',
+      ours: mlp.accuracy,
+      target: { text: '≥ 97.5%', met: mlp.accuracy >= 97.5 },
+    });
+  }
+  const convRow: Row = {
+    workload: "Keras's mnist_convnet, batch 128",
+    metric: 'training',
+    unit: 'samples/s',
+    better: 'higher',
+    ours: convnet.ours,
+    tfCpu: convnet.tfCpu,
+    tfWasm: convnet.tfWasm,
+  };
+  convRow.target =
+    convnet.tfWasm === undefined
+      ? { text: '≥ 1x TF.js WASM (WASM could not train it: notes)', met: false }
+      : { text: '≥ 1x TF.js WASM', met: convnet.ours >= convnet.tfWasm };
+  rows.push(convRow);
+  // the whole bench process so far: every workload above ran in it
+  const peakMb = process.resourceUsage().maxRSS / 1024;
+  rows.push({
+    workload: 'bench process (every workload so far)',
+    metric: 'peak memory',
+    unit: 'MB',
+    better: 'lower',
+    ours: peakMb,
+  });
+  return { rows, notes: [...mlp.notes, ...convnet.notes] };
 }
 
 export async function graderRows(opts: { reps: number; seed: number }): Promise<Measured> {

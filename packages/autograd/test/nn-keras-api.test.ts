@@ -45,9 +45,9 @@ describe('new Sequential([layers])', () => {
     expect(() => new Sequential([new Dense(1)], { layers: [new Dense(1)] })).toThrow(/give the layers once/);
   });
 
-  it('refuses what is not a Dense layer, naming it', () => {
+  it('refuses what is not a layer, naming it', () => {
     expect(() => new Sequential([new Dense(1), 'dense' as never])).toThrow(
-      /Sequential: layers\[1\] must be a Dense layer, got "dense" \(a string\)/,
+      /Sequential: layers\[1\]: expected a layer \(Dense, Conv2D, MaxPooling2D, Flatten, Dropout, \.\.\.\), got "dense" \(a string\)/,
     );
     expect(() => new Sequential({ name: 'm' }, { seed: 1 } as never)).toThrow(
       /Sequential: the first argument must be an array/,
@@ -68,7 +68,7 @@ describe('new Sequential([layers])', () => {
 describe('layer.getWeights() / layer.setWeights()', () => {
   it('copies out, copies in, in Keras order (kernel [in, units], then bias)', () => {
     const model = new Sequential([new Dense(2, { inputDim: 3 }), new Dense(1)], { seed: 1 });
-    const [first, second] = model.layers;
+    const [first, second] = model.layers as Dense[];
     const weights = first!.getWeights();
     expect(weights.map((w) => w.shape)).toEqual([[3, 2], [2]]);
     weights[0]!.data.fill(9); // a copy: the layer is unchanged

@@ -2,7 +2,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Adam, Dense, loadModel, type ModelJson, Sequential } from '../src/index.js';
+import { Adam, Dense, type LayerJsonOf, loadModel, type ModelJson, Sequential } from '../src/index.js';
+
+/** Layer `i` of a saved model of Dense layers. */
+const dense = (json: ModelJson, i: number) => json.layers[i] as LayerJsonOf<'Dense'>;
 
 const dir = mkdtempSync(join(tmpdir(), 'gradschool-nn-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -64,7 +67,7 @@ describe('save / loadModel', () => {
     model.add(new Dense(3, { inputDim: 4, useBias: false, activation: 'relu' }));
     const { path, json } = saved('plain.json', model);
     expect(json.compile).toBeNull();
-    expect(json.layers[0]!.weights).toHaveLength(1);
+    expect(dense(json, 0).weights).toHaveLength(1);
     expect(loadModel(path).compiled).toBeNull();
   });
 
@@ -104,12 +107,12 @@ describe('save / loadModel', () => {
   it('checks weight shapes and sizes against the layers', () => {
     const { json } = saved('w.json');
     const shape = structuredClone(json);
-    shape.layers[1]!.weights[0]!.shape = [4, 2];
+    dense(shape, 1).weights[0]!.shape = [4, 2];
     expect(() => loadModel(write('bad3.json', shape))).toThrow(
       /layer 1 \('dense_1'\) weight 0 has shape \[4,2\], expected \[5,2\]/,
     );
     const size = structuredClone(json);
-    size.layers[0]!.weights[1]!.data.pop();
+    dense(size, 0).weights[1]!.data.pop();
     expect(() => loadModel(write('bad4.json', size))).toThrow(
       /layer 0 \('dense'\) weight 1 has 4 values for shape \[5\]/,
     );

@@ -1,8 +1,8 @@
 import { type Activation, type ActivationName, getActivation } from './activations.js';
-import { dataToTensor } from './data.js';
 import { type NestedArray, type Rng, Tensor } from './engine.js';
 import { getInitializer, initializerName } from './initializers.js';
-import { checkArgument, checkOptions, describeValue } from './options.js';
+import { type CallContext, copyWeightsInto } from './layer.js';
+import { checkArgument, checkOptions } from './options.js';
 
 /** Options of {@link Dense}, named as in Keras (camelCase). */
 export interface DenseOptions {
@@ -23,37 +23,6 @@ export interface DenseOptions {
 }
 
 /**
- * Copies `weights` into the live tensors `params`, in place, after checking their number and shapes
- * (nothing is written unless all fit). `what` names the call in errors.
- */
-export function copyWeightsInto(
-  what: string,
-  params: readonly Tensor[],
-  weights: (Tensor | NestedArray)[],
-): void {
-  if (!Array.isArray(weights) || weights.length !== params.length) {
-    const got = Array.isArray(weights) ? `${weights.length}` : `not a list (${describeValue(weights)})`;
-    throw new RangeError(
-      `${what}: expected a list of ${params.length} weight tensors, got ${got} ` +
-        `(가중치 텐서 ${params.length}개의 배열이 필요합니다)`,
-    );
-  }
-  const values = weights.map((w) => dataToTensor(what, w));
-  values.forEach((value, i) => {
-    const param = params[i]!;
-    if (value.shape.length !== param.shape.length || value.shape.some((d, j) => d !== param.shape[j])) {
-      throw new RangeError(
-        `${what}: weight ${i} must have shape [${param.shape.join(',')}], got [${value.shape.join(',')}] ` +
-          `(가중치 ${i}의 모양이 다릅니다)`,
-      );
-    }
-  });
-  values.forEach((value, i) => {
-    params[i]!.data.set(value.data);
-  });
-}
-
-/**
  * A fully connected layer: `output = activation(x · kernel + bias)`, with `kernel` of shape
  * `[inputs, units]` and `bias` of shape `[units]` (Keras' layout).
  *
@@ -62,6 +31,7 @@ export function copyWeightsInto(
  * new Dense(5, { inputDim: 2, kernelInitializer: 'normal', activation: 'sigmoid' });
  */
 export class Dense {
+  readonly className = 'Dense';
   /** Number of outputs. */
   readonly units: number;
   /** The activation's name, or `'custom'` when a function was given. */
@@ -190,8 +160,13 @@ export class Dense {
     return this.trainableWeights.reduce((n, w) => n + w.size, 0);
   }
 
+  /** No weights outside training here. */
+  get nonTrainableWeights(): Tensor[] {
+    return [];
+  }
+
   /** `activation(x · kernel + bias)` for a batch `x` of shape `[batch, ..., inputs]`. */
-  call(x: Tensor): Tensor {
+  call(x: Tensor, _context?: CallContext): Tensor {
     const { kernel, bias } = this.requireWeights();
     const inputs = kernel.shape[0]!;
     if (x.shape[x.rank - 1] !== inputs) {

@@ -1,6 +1,17 @@
 import { type Callbacks, checkCallbacks, type Logs, type TrainingModel } from './callbacks.js';
 import type { Compiled } from './compile.js';
-import { type Data, dataToTensor } from './data.js';
+import {
+  allRows,
+  type Data,
+  dataToTensor,
+  type RowSource,
+  type Rows,
+  rowCount,
+  rowRange,
+  rowShapeOf,
+  takeRows,
+  toRows,
+} from './data.js';
 import { noGrad, Rng, type Tensor } from './engine.js';
 import { EpochMetrics, parseMetrics } from './metric-tracker.js';
 import { checkOptions, KerasOptionError } from './options.js';
@@ -25,7 +36,7 @@ export interface FitOptions {
   /** Keep this last fraction of the rows (before shuffling) for validation, as Keras does. */
   validationSplit?: number;
   /** `[x, y]` (or `[x, y, sampleWeight]`) to evaluate after each epoch (`val_loss`, `val_accuracy`, ...). */
-  validationData?: [Data, Data] | [Data, Data, Data];
+  validationData?: [Data | RowSource, Data] | [Data | RowSource, Data, Data];
   /** Hooks called during training, e.g. an {@link EarlyStopping}. */
   callbacks?: Callbacks | Callbacks[];
   /** Seed for shuffling in this call (default: the model's generator). */
@@ -61,9 +72,7 @@ export interface History {
   accuracy?: number[];
 }
 
-function rowsOf(t: Tensor): number {
-  return t.rank === 0 ? 1 : t.shape[0]!;
-}
+const rowsOf = rowCount;
 
 /** Checks `fit`'s options object: every key known, every value of its type (see {@link checkOptions}). */
 function checkFitOptions(opts: FitOptions): void {
@@ -107,14 +116,6 @@ function checkSplit(split: number): void {
   }
 }
 
-/** The rows `[from, to)` of `t` as a tensor. */
-function rowRange(t: Tensor, from: number, to: number): Tensor {
-  if (from === 0 && to === rowsOf(t)) return t;
-  const idx = new Int32Array(to - from);
-  for (let i = 0; i < idx.length; i++) idx[i] = from + i;
-  return t.gather(idx);
-}
-
 /** Fisher-Yates, in place on a reused index array (no allocation per epoch). */
 function shuffleInPlace(indices: Int32Array, rng: Rng): void {
   for (let i = indices.length - 1; i > 0; i--) {
@@ -142,13 +143,13 @@ export interface FittableModel extends TrainingModel {
   readonly trainableWeights: Tensor[];
   /** The generator for shuffling. */
   readonly rng: Rng;
-  /** The forward pass on a batch. */
-  call(x: Tensor): Tensor;
+  /** The forward pass on a batch; `fit` asks for the training behaviour (Dropout, BatchNormalization). */
+  call(x: Tensor, opts?: { training?: boolean }): Tensor;
   requireCompiled(what: string): Compiled;
 }
 
 /** The body of `Sequential.fit`: mini-batch gradient descent with Keras' bookkeeping. */
-export function fitModel(model: FittableModel, xAll: Tensor, yAll: Tensor, opts: FitOptions): History {
+export function fitModel(model: FittableModel, xAll: Rows, yAll: Tensor, opts: FitOptions): History {
   checkFitOptions(opts);
   const compiled = model.requireCompiled('fit');
   const epochs = opts.epochs ?? 1;
@@ -170,13 +171,13 @@ export function fitModel(model: FittableModel, xAll: Tensor, yAll: Tensor, opts:
 
   // Keras keeps the last `validationSplit` of the rows, taken before any shuffling, for validation.
   let x = xAll;
-  let y = yAll;
+  let y: Tensor = yAll;
   let weights = weightsAll;
-  let validation: [Tensor, Tensor] | null = null;
+  let validation: [Rows, Tensor] | null = null;
   let validationWeights: Float64Array | null = null;
   if (opts.validationData !== undefined) {
     validation = [
-      dataToTensor('fit (validationData x)', opts.validationData[0]),
+      toRows('fit (validationData x)', opts.validationData[0]),
       dataToTensor('fit (validationData y)', opts.validationData[1]),
     ];
     const vw = opts.validationData[2];
@@ -185,8 +186,8 @@ export function fitModel(model: FittableModel, xAll: Tensor, yAll: Tensor, opts:
   } else if (split > 0) {
     const splitAt = Math.floor(rowsOf(xAll) * (1 - split));
     x = rowRange(xAll, 0, splitAt);
-    y = rowRange(yAll, 0, splitAt);
-    validation = [rowRange(xAll, splitAt, rowsOf(xAll)), rowRange(yAll, splitAt, rowsOf(yAll))];
+    y = allRows(rowRange(yAll, 0, splitAt));
+    validation = [rowRange(xAll, splitAt, rowsOf(xAll)), allRows(rowRange(yAll, splitAt, rowsOf(yAll)))];
     // Keras splits sample weights with the rows; class weights apply to training only.
     if (weightsAll !== null) {
       weights = weightsAll.subarray(0, splitAt);
@@ -196,7 +197,7 @@ export function fitModel(model: FittableModel, xAll: Tensor, yAll: Tensor, opts:
 
   const n = rowsOf(x);
   if (n === 0) throw new RangeError('fit: no training rows (학습할 데이터가 없습니다)');
-  if (!model.built) model.build(x.shape.slice(1));
+  if (!model.built) model.build(rowShapeOf(x));
   const params = model.trainableWeights;
   for (const p of params) p.grad?.data.fill(0);
   const { optimizer, loss } = compiled;
@@ -226,16 +227,18 @@ export function fitModel(model: FittableModel, xAll: Tensor, yAll: Tensor, opts:
     metrics?.reset();
 
     for (let b = 0; b < batches; b++) {
-      let xb = x;
+      let xb: Tensor;
       let yb = y;
       let wb = weights;
-      if (batches > 1) {
+      if (batches === 1) {
+        xb = allRows(x);
+      } else {
         const part = indices.subarray(b * batchSize, Math.min(n, (b + 1) * batchSize));
-        xb = x.gather(part);
+        xb = takeRows(x, part);
         yb = y.gather(part);
         if (weights !== null) wb = Float64Array.from(part, (i) => weights![i]!);
       }
-      const yPred = model.call(xb);
+      const yPred = model.call(xb, { training: true });
       let lossTensor = wb === null ? loss(yb, yPred) : weightedLoss(loss, yb, yPred, wb);
       if (lossTensor.size !== 1) lossTensor = lossTensor.mean();
       const lossValue = lossTensor.data[0]!;
@@ -257,7 +260,7 @@ export function fitModel(model: FittableModel, xAll: Tensor, yAll: Tensor, opts:
     if (validation !== null) {
       const [vx, vy] = validation;
       noGrad(() => {
-        const vPred = model.call(vx);
+        const vPred = model.call(allRows(vx));
         if (valMetrics === null) valMetrics = new EpochMetrics(specs, vy, vPred);
         valMetrics.reset();
         const vLoss =

@@ -9,10 +9,22 @@ export {
   type TrainingModel,
 } from './callbacks.js';
 export type { CompileOptions } from './compile.js';
-export type { Data } from './data.js';
+export {
+  AveragePooling2D,
+  Conv2D,
+  type Conv2DOptions,
+  Flatten,
+  type FlattenOptions,
+  Input,
+  type InputOptions,
+  MaxPooling2D,
+  type Pooling2DOptions,
+} from './conv-layers.js';
+export { ByteRows, type Data, type RowSource } from './data.js';
 export { Dense, type DenseOptions } from './dense.js';
 export type { FitOptions, History } from './fit.js';
 export { getInitializer, type Initializer, initializers } from './initializers.js';
+export type { CallContext, Layer } from './layer.js';
 export { type LoadModelOptions, loadModel } from './load-model.js';
 export {
   categoricalHinge,
@@ -72,9 +84,15 @@ export {
   type SampleWeight,
 } from './metric-objects.js';
 export { binaryAccuracy, categoricalAccuracy, sparseCategoricalAccuracy } from './metrics.js';
-export type { ModelJson } from './model-schema.js';
+export type { LayerJson, LayerJsonOf, ModelJson } from './model-schema.js';
 export * from './optimizers/index.js';
 export { KerasOptionError, type OptionSpec, type OptionType } from './options.js';
+export {
+  BatchNormalization,
+  type BatchNormalizationOptions,
+  Dropout,
+  type DropoutOptions,
+} from './regularization.js';
 export type { ClassWeight } from './sample-weights.js';
 export { setSeed } from './seed.js';
 export {

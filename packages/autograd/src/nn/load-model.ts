@@ -2,12 +2,21 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Ajv, ErrorObject } from 'ajv';
 import type { ActivationName } from './activations.js';
+import { AveragePooling2D, Conv2D, Flatten, MaxPooling2D } from './conv-layers.js';
 import { Dense } from './dense.js';
-import { Tensor } from './engine.js';
+import { Rng, Tensor } from './engine.js';
+import type { Layer } from './layer.js';
 import { lossFromConfig } from './loss-objects.js';
 import { metricFromConfig } from './metric-objects.js';
-import { MODEL_FILE_FORMAT, MODEL_FILE_VERSION, type ModelJson, modelSchema } from './model-schema.js';
+import {
+  type LayerJson,
+  MODEL_FILE_FORMAT,
+  MODEL_FILE_VERSION,
+  type ModelJson,
+  modelSchema,
+} from './model-schema.js';
 import { checkArgument, checkOptions } from './options.js';
+import { BatchNormalization, Dropout } from './regularization.js';
 import { Sequential } from './sequential.js';
 import { optimizerFromJson } from './serialization.js';
 
@@ -38,24 +47,90 @@ function describe(e: ErrorObject): string {
   return `${where} ${e.message ?? 'is invalid'}${extra}`;
 }
 
-/** Checks what the schema cannot: weight shapes against units and the previous layer's outputs. */
-function checkWeights(path: string, json: ModelJson): void {
-  let inputs: number | undefined = json.layers[0]!.inputShape?.at(-1) ?? json.layers[0]!.weights[0]?.shape[0];
-  json.layers.forEach((layer, i) => {
-    const expected = layer.useBias ? [[inputs, layer.units], [layer.units]] : [[inputs, layer.units]];
-    if (layer.weights.length !== expected.length) {
+/** A fresh layer, not built, from its saved configuration. */
+function layerFromJson(json: LayerJson): Layer {
+  const { name } = json;
+  switch (json.className) {
+    case 'Dense':
+      return new Dense(json.units, {
+        activation: json.activation as ActivationName,
+        kernelInitializer: json.kernelInitializer,
+        biasInitializer: json.biasInitializer,
+        useBias: json.useBias,
+        name,
+      });
+    case 'Conv2D':
+      return new Conv2D(json.filters, json.kernelSize as [number, number], {
+        strides: json.strides as [number, number],
+        padding: json.padding,
+        activation: json.activation as ActivationName,
+        kernelInitializer: json.kernelInitializer,
+        biasInitializer: json.biasInitializer,
+        useBias: json.useBias,
+        name,
+      });
+    case 'MaxPooling2D':
+    case 'AveragePooling2D': {
+      const Pooling = json.className === 'MaxPooling2D' ? MaxPooling2D : AveragePooling2D;
+      const pair = (v: number[]) => v as [number, number];
+      return new Pooling({
+        poolSize: pair(json.poolSize),
+        strides: pair(json.strides),
+        padding: json.padding,
+        name,
+      });
+    }
+    case 'Flatten':
+      return new Flatten({ name });
+    case 'Dropout':
+      return new Dropout(json.rate, json.seed === null ? { name } : { seed: json.seed, name });
+    case 'BatchNormalization': {
+      const { momentum, epsilon, center, scale } = json;
+      return new BatchNormalization({ momentum, epsilon, center, scale, name });
+    }
+  }
+}
+
+/**
+ * The saved layers, each built for the shape it receives and given its saved weights, after checking
+ * what the schema cannot: how many weight tensors, their shapes and their sizes. A scratch generator
+ * builds them, so loading a model draws no number from the global one.
+ */
+function buildLayers(path: string, json: ModelJson): Layer[] {
+  const first = json.layers[0]!;
+  // files of the first version may leave a first Dense layer's inputShape out: its kernel says it
+  let shape: number[] | null =
+    first.inputShape ?? (first.className === 'Dense' ? [first.weights[0]!.shape[0]!] : null);
+  if (shape === null)
+    fail(path, `layer 0 ('${first.name}') has no inputShape`, '첫 층에 inputShape가 없습니다');
+  const scratch = new Rng(0);
+  return json.layers.map((saved, i) => {
+    const layer = layerFromJson(saved);
+    const where = `layer ${i} ('${saved.name}')`;
+    try {
+      layer.build(shape!, scratch);
+    } catch (error) {
       fail(
         path,
-        `layer ${i} ('${layer.name}') has ${layer.weights.length} weight tensors, expected ${expected.length}`,
+        `${where} cannot take inputs of shape [${shape}]: ${(error as Error).message}`,
+        `층 ${i}의 입력 모양이 맞지 않습니다`,
+      );
+    }
+    const expected = layer.getWeights().map((w) => w.shape);
+    const weights = 'weights' in saved ? saved.weights : [];
+    if (weights.length !== expected.length) {
+      fail(
+        path,
+        `${where} has ${weights.length} weight tensors, expected ${expected.length}`,
         `층 ${i}의 가중치 개수가 맞지 않습니다`,
       );
     }
-    layer.weights.forEach((w, j) => {
-      const shape = expected[j]!;
-      if (w.shape.length !== shape.length || w.shape.some((d, k) => d !== shape[k])) {
+    weights.forEach((w, j) => {
+      const want = expected[j]!;
+      if (w.shape.length !== want.length || w.shape.some((d, k) => d !== want[k])) {
         fail(
           path,
-          `layer ${i} ('${layer.name}') weight ${j} has shape [${w.shape}], expected [${shape}]`,
+          `${where} weight ${j} has shape [${w.shape}], expected [${want}]`,
           `층 ${i}의 가중치 모양이 맞지 않습니다`,
         );
       }
@@ -63,12 +138,14 @@ function checkWeights(path: string, json: ModelJson): void {
       if (w.data.length !== size) {
         fail(
           path,
-          `layer ${i} ('${layer.name}') weight ${j} has ${w.data.length} values for shape [${w.shape}] (${size})`,
+          `${where} weight ${j} has ${w.data.length} values for shape [${w.shape}] (${size})`,
           `층 ${i}의 가중치 값 개수가 모양과 맞지 않습니다`,
         );
       }
     });
-    inputs = layer.units;
+    layer.setWeights(weights.map((w) => new Tensor(Float64Array.from(w.data), w.shape)));
+    shape = layer.outputShape(shape!);
+    return layer;
   });
 }
 
@@ -117,28 +194,16 @@ export function loadModel(path: string, opts: LoadModelOptions = {}): Sequential
       '지원하지 않는 파일 버전입니다',
     );
   }
-  validate ??= new (require('ajv') as typeof import('ajv')).Ajv({ allErrors: true }).compile(modelSchema());
+  validate ??= new (require('ajv') as typeof import('ajv')).Ajv({
+    allErrors: true,
+    discriminator: true,
+  }).compile(modelSchema());
   if (!validate(json)) {
     const errors = (validate.errors ?? []).slice(0, 5).map(describe).join('; ');
     fail(path, `does not match the model file schema: ${errors}`, '모델 파일 형식이 올바르지 않습니다');
   }
   const model = json as ModelJson;
-  checkWeights(path, model);
-
-  const result = new Sequential({ name: model.name });
-  for (const layer of model.layers) {
-    const dense = new Dense(layer.units, {
-      activation: layer.activation as ActivationName,
-      kernelInitializer: layer.kernelInitializer,
-      biasInitializer: layer.biasInitializer,
-      useBias: layer.useBias,
-      name: layer.name,
-    });
-    // The saved values become the weights directly: no initializer runs, no random number is drawn.
-    const [kernel, bias] = layer.weights.map((w) => new Tensor(Float64Array.from(w.data), w.shape, true));
-    dense.buildWith(layer.inputShape ?? [kernel!.shape[0]!], kernel!, bias ?? null);
-    result.add(dense);
-  }
+  const result = new Sequential(buildLayers(path, model), { name: model.name });
   if (model.compile !== null && opts.compile !== false) {
     result.compile({
       optimizer: optimizerFromJson(model.compile.optimizer),

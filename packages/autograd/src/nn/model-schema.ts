@@ -33,21 +33,100 @@ function build(Type: TypeBuilder) {
     { shape: positiveInts(), data: Type.Array(Type.Number()) },
     { additionalProperties: false },
   );
+  const activation = oneOf(ACTIVATION_NAMES);
+  const inputShape = Type.Union([Type.Null(), positiveInts({ minItems: 1 })]);
   /** One Dense layer: its configuration and its weights (kernel, then bias). */
   const dense = Type.Object(
     {
       className: Json<'Dense'>({ const: 'Dense' }),
       name: Type.String({ minLength: 1 }),
       units: Type.Integer({ minimum: 1 }),
-      activation: oneOf(ACTIVATION_NAMES),
+      activation,
       useBias: Type.Boolean(),
       kernelInitializer: Type.String(),
       biasInitializer: Type.String(),
-      inputShape: Type.Union([Type.Null(), positiveInts({ minItems: 1 })]),
+      inputShape,
       weights: Type.Array(weight, { minItems: 1, maxItems: 2 }),
     },
     { additionalProperties: false },
   );
+  const pair = Type.Array(Type.Integer({ minimum: 1 }), { minItems: 2, maxItems: 2 });
+  const padding = oneOf(['valid', 'same']);
+  /** A Conv2D layer: kernel `[kh, kw, in, filters]`, then bias. */
+  const conv2d = Type.Object(
+    {
+      className: Json<'Conv2D'>({ const: 'Conv2D' }),
+      name: Type.String({ minLength: 1 }),
+      filters: Type.Integer({ minimum: 1 }),
+      kernelSize: pair,
+      strides: pair,
+      padding,
+      activation,
+      useBias: Type.Boolean(),
+      kernelInitializer: Type.String(),
+      biasInitializer: Type.String(),
+      inputShape,
+      weights: Type.Array(weight, { minItems: 1, maxItems: 2 }),
+    },
+    { additionalProperties: false },
+  );
+  /** MaxPooling2D or AveragePooling2D: no weights. */
+  const pooling = <C extends string>(className: C) =>
+    Type.Object(
+      {
+        className: Json<C>({ const: className }),
+        name: Type.String({ minLength: 1 }),
+        poolSize: pair,
+        strides: pair,
+        padding,
+        inputShape,
+      },
+      { additionalProperties: false },
+    );
+  const flatten = Type.Object(
+    { className: Json<'Flatten'>({ const: 'Flatten' }), name: Type.String({ minLength: 1 }), inputShape },
+    { additionalProperties: false },
+  );
+  const dropout = Type.Object(
+    {
+      className: Json<'Dropout'>({ const: 'Dropout' }),
+      name: Type.String({ minLength: 1 }),
+      rate: Type.Number({ minimum: 0, exclusiveMaximum: 1 }),
+      seed: Type.Union([Type.Null(), Type.Integer()]),
+      inputShape,
+    },
+    { additionalProperties: false },
+  );
+  /** BatchNormalization: weights gamma, beta (those present), moving mean, moving variance. */
+  const batchNormalization = Type.Object(
+    {
+      className: Json<'BatchNormalization'>({ const: 'BatchNormalization' }),
+      name: Type.String({ minLength: 1 }),
+      momentum: Type.Number({ minimum: 0 }),
+      epsilon: Type.Number({ exclusiveMinimum: 0 }),
+      center: Type.Boolean(),
+      scale: Type.Boolean(),
+      inputShape,
+      weights: Type.Array(weight, { minItems: 2, maxItems: 4 }),
+    },
+    { additionalProperties: false },
+  );
+  const layers = [
+    dense,
+    conv2d,
+    pooling('MaxPooling2D'),
+    pooling('AveragePooling2D'),
+    flatten,
+    dropout,
+    batchNormalization,
+  ] as const;
+  /** Any layer, chosen by its `className` (ajv's `discriminator`: errors name the chosen kind's fields). */
+  const layer = Json<Static<(typeof layers)[number]>>({
+    type: 'object',
+    discriminator: { propertyName: 'className' },
+    required: ['className'],
+    oneOf: layers,
+  });
   /** An optimizer by class and its hyper-parameters. */
   const optimizer = Type.Object(
     {
@@ -88,7 +167,7 @@ function build(Type: TypeBuilder) {
       format: Json<typeof MODEL_FILE_FORMAT>({ const: MODEL_FILE_FORMAT }),
       version: Type.Integer(),
       name: Type.String(),
-      layers: Type.Array(dense, { minItems: 1 }),
+      layers: Type.Array(layer, { minItems: 1 }),
       /** Present when the model was compiled with a named loss and a built-in optimizer. */
       compile: Type.Union([
         Type.Null(),
@@ -108,10 +187,12 @@ function build(Type: TypeBuilder) {
 
 /** The whole file, as {@link modelSchema} describes it. */
 export type ModelJson = Static<ReturnType<typeof build>>;
-/** One Dense layer: its configuration and its weights (kernel, then bias). */
-export type DenseJson = ModelJson['layers'][number];
+/** One layer: its class, configuration and weights. */
+export type LayerJson = ModelJson['layers'][number];
+/** One layer of the given class, e.g. `LayerJsonOf<'Dense'>`. */
+export type LayerJsonOf<C extends LayerJson['className']> = Extract<LayerJson, { className: C }>;
 /** One weight tensor: its shape and its values, row-major. */
-export type WeightJson = DenseJson['weights'][number];
+export type WeightJson = LayerJsonOf<'Dense'>['weights'][number];
 /** An optimizer by class and its hyper-parameters. */
 export type OptimizerJson = NonNullable<ModelJson['compile']>['optimizer'];
 

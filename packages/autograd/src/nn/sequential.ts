@@ -1,11 +1,13 @@
 import type { TrainingModel } from './callbacks.js';
 import { type Compiled, type CompileOptions, compileOptions } from './compile.js';
-import { type Data, dataToTensor } from './data.js';
-import { copyWeightsInto, Dense } from './dense.js';
+import { Input } from './conv-layers.js';
+import { type Data, dataToTensor, type RowSource, rowCount, takeRows, toRows } from './data.js';
+import { Dense } from './dense.js';
 import { defaultRng, type NestedArray, noGrad, Rng, Tensor } from './engine.js';
 import { type FitOptions, fitModel, type History } from './fit.js';
+import { copyWeightsInto, isLayer, type Layer, notALayer, snakeCaseName } from './layer.js';
 import { EpochMetrics, parseMetrics } from './metric-tracker.js';
-import { checkArgument, checkOptions, describeValue } from './options.js';
+import { checkArgument, checkOptions } from './options.js';
 import { epochProgressLine } from './progress.js';
 import { sampleWeightsOf, weightedLoss } from './sample-weights.js';
 import { saveModel } from './serialization.js';
@@ -14,7 +16,7 @@ import { formatSummary } from './summary.js';
 /** Options of the {@link Sequential} constructor. */
 export interface SequentialOptions {
   /** The layers, as Keras' `Sequential(layers=[...])` keyword (or give them as the first argument). */
-  layers?: Dense[];
+  layers?: Layer[];
   /** The model's name, `'sequential'` unless given. */
   name?: string;
   /** Makes this model's weights and shuffling independent of the global seed. */
@@ -75,6 +77,27 @@ function asEvaluateResult(logs: Record<string, number>): EvaluateResult {
   return logs as EvaluateResult;
 }
 
+/**
+ * Refuses a layer whose given input shape is not what the layer before it outputs: Dense reads the
+ * last axis only, the other layers the whole sample.
+ */
+function checkFollows(previous: Layer, layer: Layer): void {
+  const out = previous.outputShape(previous.inputShape!);
+  const given = layer.inputShape!;
+  if (layer instanceof Dense) {
+    if (out.at(-1) === given.at(-1)) return;
+    throw new RangeError(
+      `Sequential.add: layer '${layer.name}' expects inputs of size ${given.at(-1)} but ` +
+        `'${previous.name}' outputs ${out.at(-1)} (앞 층의 출력 크기와 입력 크기가 다릅니다)`,
+    );
+  }
+  if (out.length === given.length && out.every((d, i) => d === given[i])) return;
+  throw new RangeError(
+    `Sequential.add: layer '${layer.name}' expects inputs of shape [${given.join(', ')}] but ` +
+      `'${previous.name}' outputs [${out.join(', ')}] (앞 층의 출력 모양과 이 층의 입력 모양이 다릅니다)`,
+  );
+}
+
 const VERBOSE = { type: ['integer', 'string'], oneOf: [0, 1, 2, 'auto'], optional: true } as const;
 
 /**
@@ -95,7 +118,9 @@ export class Sequential implements TrainingModel {
   /** The model's name, `'sequential'` unless given. */
   readonly name: string;
   /** The layers, in order (the model's own list: `layers` hands out copies). */
-  private readonly stack: Dense[] = [];
+  private readonly stack: Layer[] = [];
+  /** The `Input` the model started with, if any (as in Keras, not one of `layers`). */
+  private input: Input | null = null;
   /** Set to true (e.g. from a callback) to stop `fit` after the current epoch. */
   stopTraining = false;
   /** Set by `compile`. */
@@ -108,7 +133,7 @@ export class Sequential implements TrainingModel {
    * `inputDim` builds the model at once.
    * @param opts.seed makes this model's weights and shuffling independent of the global seed.
    */
-  constructor(layers?: Dense[] | SequentialOptions, opts?: SequentialOptions) {
+  constructor(layers?: Layer[] | SequentialOptions, opts?: SequentialOptions) {
     const options = Array.isArray(layers) ? opts : layers;
     if (!Array.isArray(layers) && opts !== undefined) {
       checkArgument('Sequential', 'the first argument', layers, { type: 'array' });
@@ -128,19 +153,14 @@ export class Sequential implements TrainingModel {
     }
     if (list !== undefined) {
       list.forEach((layer, i) => {
-        if (!(layer instanceof Dense)) {
-          throw new TypeError(
-            `Sequential: layers[${i}] must be a Dense layer, got ${describeValue(layer)} ` +
-              `(layers[${i}]는 Dense 층이어야 합니다)`,
-          );
-        }
+        if (!isLayer(layer)) throw notALayer(`Sequential: layers[${i}]`, layer);
         this.add(layer);
       });
     }
   }
 
   /** The layers, in order (a copy, as Keras' `model.layers`: add layers with `add`). */
-  get layers(): Dense[] {
+  get layers(): Layer[] {
     return [...this.stack];
   }
 
@@ -149,38 +169,44 @@ export class Sequential implements TrainingModel {
     return this.ownRng ?? defaultRng();
   }
 
-  /** Appends a layer; its weights are created now when the input size is already known. */
-  add(layer: Dense): void {
-    if (!(layer instanceof Dense)) {
-      throw new TypeError(
-        `Sequential.add: expected a Dense layer, got ${describeValue(layer)} (Dense 층이 필요합니다)`,
-      );
-    }
-    if (this.stack.includes(layer)) {
+  /**
+   * Appends a layer; its weights are created now when the input shape is already known (an `Input`
+   * first, or `inputShape`/`inputDim` on the first layer). Unnamed layers are named as Keras names
+   * them: `dense`, `dense_1`, `conv2d`, `max_pooling2d`, ...
+   */
+  add(layer: Layer): void {
+    if (!isLayer(layer)) throw notALayer('Sequential.add', layer);
+    if (this.stack.includes(layer) || this.input === layer) {
       throw new Error('Sequential.add: this layer is already in the model (이미 추가된 층입니다)');
     }
+    if (layer instanceof Input) {
+      if (this.stack.length > 0 || this.input !== null) {
+        throw new Error(
+          'Sequential.add: an Input can only start the model, before every other layer ' +
+            '(Input은 모델의 맨 처음에만 올 수 있습니다)',
+        );
+      }
+      this.input = layer;
+      return;
+    }
     if (layer.name === null) {
-      const auto = this.stack.filter((l) => l.name === 'dense' || /^dense_\d+$/.test(l.name ?? '')).length;
-      layer.name = auto === 0 ? 'dense' : `dense_${auto}`;
+      const base = snakeCaseName(layer.className);
+      const pattern = new RegExp(`^${base}(_\\d+)?$`);
+      const auto = this.stack.filter((l) => pattern.test(l.name ?? '')).length;
+      layer.name = auto === 0 ? base : `${base}_${auto}`;
     }
     if (this.stack.some((l) => l.name === layer.name)) {
       throw new Error(
         `Sequential.add: a layer named '${layer.name}' already exists (같은 이름의 층이 있습니다)`,
       );
     }
-    const previous = this.stack[this.stack.length - 1];
+    const previous = this.stack.at(-1);
     if (previous !== undefined && layer.inputShape !== null && previous.inputShape !== null) {
-      const expected = previous.outputShape(previous.inputShape);
-      if (expected[expected.length - 1] !== layer.inputShape[layer.inputShape.length - 1]) {
-        throw new RangeError(
-          `Sequential.add: layer '${layer.name}' expects inputs of size ${layer.inputShape.at(-1)} but ` +
-            `'${previous.name}' outputs ${expected.at(-1)} (앞 층의 출력 크기와 입력 크기가 다릅니다)`,
-        );
-      }
+      checkFollows(previous, layer);
     }
     this.stack.push(layer);
-    const first = this.stack[0]!;
-    if (first.inputShape !== null) this.build(first.inputShape);
+    const shape = this.input?.shape ?? this.stack[0]!.inputShape;
+    if (shape !== null) this.build(shape);
   }
 
   /** True once every layer has its weights. */
@@ -208,12 +234,16 @@ export class Sequential implements TrainingModel {
     });
     this.requireBuilt('summary');
     const rows = this.stack.map((layer) => ({
-      name: layer.name ?? 'dense',
-      className: 'Dense',
+      name: layer.name ?? snakeCaseName(layer.className),
+      className: layer.className,
       outputShape: [null, ...layer.outputShape(layer.inputShape!)],
       params: layer.countParams(),
     }));
-    const text = formatSummary(this.name, rows);
+    const nonTrainable = this.stack.reduce(
+      (n, l) => n + l.nonTrainableWeights.reduce((m, w) => m + w.size, 0),
+      0,
+    );
+    const text = formatSummary(this.name, rows, nonTrainable);
     if (opts.print ?? true) {
       if (opts.printFn === undefined) console.log(text);
       else for (const line of text.split('\n')) opts.printFn(line);
@@ -226,36 +256,45 @@ export class Sequential implements TrainingModel {
     this.compiled = compileOptions(opts);
   }
 
-  /** The forward pass on a batch (records the graph unless inside `noGrad`). */
-  call(x: Tensor): Tensor {
+  /**
+   * The forward pass on a batch (records the graph unless inside `noGrad`). `fit` calls it with
+   * `{ training: true }` (Keras's `model(x, training=True)`): `Dropout` then drops and
+   * `BatchNormalization` uses the batch's statistics.
+   */
+  call(x: Tensor, opts: { training?: boolean } = {}): Tensor {
     if (this.stack.length === 0) throw new Error('Sequential: the model has no layers (층이 없습니다)');
     if (!this.built) this.build(x.shape.slice(1));
-    let out = x;
-    for (const layer of this.stack) out = layer.call(out);
+    const context = { training: opts.training ?? false, rng: this.rng };
+    let out = this.input === null ? x : this.input.call(x);
+    for (const layer of this.stack) out = layer.call(out, context);
     return out;
   }
 
   /** Trains the model; synchronous. See {@link FitOptions}. Returns the History of every epoch. */
-  fit(x: Data, y: Data, opts: FitOptions = {}): History {
-    return fitModel(this, dataToTensor('fit (x)', x), dataToTensor('fit (y)', y), opts);
+  fit(x: Data | RowSource, y: Data, opts: FitOptions = {}): History {
+    return fitModel(this, toRows('fit (x)', x), dataToTensor('fit (y)', y), opts);
   }
 
   /**
    * The model's outputs for `x` (no gradients recorded). Like Keras' numpy result, the returned tensor
    * is plain probabilities: a loss applied to it later uses the clipped formula, not the logits.
    */
-  predict(x: Data, opts: PredictOptions = {}): Tensor {
+  predict(x: Data | RowSource, opts: PredictOptions = {}): Tensor {
     checkOptions('predict', opts, {
       batchSize: { type: 'positive-integer', optional: true },
       verbose: VERBOSE,
     });
     const started = performance.now();
-    const input = dataToTensor('predict', x);
-    // One pass: every row's output depends on that row only, so batching would not change a number.
-    const out = noGrad(() => this.call(input));
+    const input = toRows('predict', x);
+    // A tensor in one pass (every row's output depends on that row only, so batching would not change
+    // a number); a row source a batch at a time, so it is never converted whole.
+    const out =
+      input instanceof Tensor
+        ? noGrad(() => this.call(input))
+        : this.predictInBatches(input, opts.batchSize ?? 32);
     const verbose = opts.verbose ?? 0;
     if (verbose !== 0) {
-      const steps = Math.max(1, Math.ceil((input.shape[0] ?? 1) / (opts.batchSize ?? 32)));
+      const steps = Math.max(1, Math.ceil(rowCount(input) / (opts.batchSize ?? 32)));
       console.log(epochProgressLine(steps, (performance.now() - started) / 1000, {}));
     }
     return new Tensor(out.data, out.shape);
@@ -265,7 +304,7 @@ export class Sequential implements TrainingModel {
    * The loss and the metrics on `(x, y)`, e.g. `{ loss: 0.35, accuracy: 1 }`, which is also Keras' list:
    * `const [loss, accuracy] = model.evaluate(x, y)`, `score[1]`. See {@link EvaluateOptions}.
    */
-  evaluate(x: Data, y: Data, opts: EvaluateOptions = {}): EvaluateResult {
+  evaluate(x: Data | RowSource, y: Data, opts: EvaluateOptions = {}): EvaluateResult {
     checkOptions('evaluate', opts, {
       batchSize: { type: 'positive-integer', optional: true },
       verbose: VERBOSE,
@@ -274,9 +313,9 @@ export class Sequential implements TrainingModel {
     });
     const compiled = this.requireCompiled('evaluate');
     const started = performance.now();
-    const input = dataToTensor('evaluate (x)', x);
+    const input = toRows('evaluate (x)', x);
     const target = dataToTensor('evaluate (y)', y);
-    const rows = input.rank === 0 ? 1 : input.shape[0]!;
+    const rows = rowCount(input);
     if ((target.rank === 0 ? 1 : target.shape[0]) !== rows) {
       throw new RangeError(
         `evaluate: x has ${rows} rows but y has ${target.shape[0]} (x와 y의 행 수가 같아야 합니다)`,
@@ -293,7 +332,7 @@ export class Sequential implements TrainingModel {
         const from = b * batchSize;
         const to = Math.min(rows, from + batchSize);
         const part = Int32Array.from({ length: to - from }, (_, i) => from + i);
-        const xb = steps === 1 ? input : input.gather(part);
+        const xb = steps === 1 && input instanceof Tensor ? input : takeRows(input, part);
         const yb = steps === 1 ? target : target.gather(part);
         const yPred = this.call(xb);
         const loss =
@@ -315,19 +354,49 @@ export class Sequential implements TrainingModel {
     return this.stack.flatMap((l) => l.trainableWeights);
   }
 
-  /** Copies of the weights in Keras order (per layer: kernel `[in, units]`, then bias `[units]`). */
+  /**
+   * Copies of every weight in Keras order: layer by layer, each layer's `getWeights()` (Dense: kernel
+   * `[in, units]`, then bias `[units]`; BatchNormalization: gamma, beta, moving mean, moving variance).
+   */
   getWeights(): Tensor[] {
-    return this.trainableWeights.map((w) => new Tensor(w.data.slice(), [...w.shape]));
+    this.requireBuilt('getWeights');
+    return this.stack.flatMap((l) => l.getWeights());
   }
 
   /** Overwrites the weights (values copied in place), in the order of `getWeights()`. */
   setWeights(weights: (Tensor | NestedArray)[]): void {
-    copyWeightsInto('setWeights', this.requireBuilt('setWeights'), weights);
+    this.requireBuilt('setWeights');
+    copyWeightsInto('setWeights', this.allWeights(), weights);
   }
 
-  /** Total number of weights (27 for the lecture's XOR model). */
+  /** Total number of weights, trained or not (27 for the lecture's XOR model). */
   countParams(): number {
-    return this.requireBuilt('countParams').reduce((n, w) => n + w.size, 0);
+    this.requireBuilt('countParams');
+    return this.stack.reduce((n, l) => n + l.countParams(), 0);
+  }
+
+  /** The outputs for a row source, `batchSize` rows at a time, in one tensor. */
+  private predictInBatches(source: RowSource, batchSize: number): Tensor {
+    const rows = source.length;
+    let out: Float64Array | null = null;
+    let shape: number[] = [];
+    for (let from = 0; from < rows; from += batchSize) {
+      const to = Math.min(rows, from + batchSize);
+      const part = Int32Array.from({ length: to - from }, (_, i) => from + i);
+      const y = noGrad(() => this.call(source.take(part)));
+      if (out === null) {
+        shape = [rows, ...y.shape.slice(1)];
+        out = new Float64Array(rows * (y.size / (to - from)));
+      }
+      out.set(y.data, from * (y.size / (to - from)));
+    }
+    if (out === null) throw new RangeError('predict: no rows (예측할 데이터가 없습니다)');
+    return new Tensor(out, shape);
+  }
+
+  /** The live tensors of every weight, in `getWeights()` order. */
+  private allWeights(): Tensor[] {
+    return this.stack.flatMap((l) => [...l.trainableWeights, ...l.nonTrainableWeights]);
   }
 
   /** Writes the model (layers, weights, compile settings) to a JSON file; `loadModel` reads it back. */

@@ -6,7 +6,7 @@ export interface SummaryRow {
   className: string;
   /** The output shape with `null` for the batch size, e.g. `[null, 5]`. */
   outputShape: readonly (number | null)[];
-  /** Number of weights of the layer. */
+  /** Number of weights of the layer, trained or not. */
   params: number;
 }
 
@@ -26,8 +26,11 @@ function withCommas(n: number): string {
 }
 
 /**
- * One row (tf.keras `print_row`): each field starts at its column and is padded to the next; a field
- * too long for its column continues on the following line(s), in the same column.
+ * One row, as tf.keras 2's `print_row` (keras/utils/layer_utils.py) writes it: each field is cut to its
+ * column's width less the two spaces that separate columns, a field breaks early after `),`, `},`,
+ * `],` or `',`, and the rest continues on the next line(s) in the same column. A first field that fills
+ * its column pushes the next one a column to the right (the leading space is not counted), which is
+ * why a long layer name such as `max_pooling2d (MaxPooling2D)` shifts its row: Keras prints it so.
  */
 function row(fields: readonly string[]): string[] {
   const left = [...fields];
@@ -36,12 +39,14 @@ function row(fields: readonly string[]): string[] {
     let line = '';
     for (let col = 0; col < left.length; col++) {
       const start = col === 0 ? 0 : POSITIONS[col - 1]!;
-      const last = col === left.length - 1;
-      // Two spaces separate columns and the first column is indented by one space.
-      const width = POSITIONS[col]! - start - (last ? 0 : 3);
+      const space = col === POSITIONS.length - 1 ? 0 : 2;
+      let cutoff = POSITIONS[col]! - start - space;
+      const fit = left[col]!.slice(0, cutoff);
+      const breaks = ['),', '},', '],', "',"].map((b) => fit.indexOf(b)).filter((i) => i >= 0);
+      if (breaks.length > 0) cutoff = Math.min(...breaks) + 2;
       if (col === 0) line += ' ';
-      line += left[col]!.slice(0, width) + (last ? '' : '  ');
-      left[col] = left[col]!.slice(width);
+      line += left[col]!.slice(0, cutoff) + ' '.repeat(space);
+      left[col] = left[col]!.slice(cutoff);
       line = line.padEnd(POSITIONS[col]!, ' ');
     }
     lines.push(line);
@@ -51,7 +56,8 @@ function row(fields: readonly string[]): string[] {
 
 /**
  * The text of `model.summary()` exactly as tf.keras 2 prints it for a Sequential model (the layout
- * shown in the lecture). Lines keep Keras' trailing spaces.
+ * shown in the lecture). Lines keep Keras' trailing spaces. `nonTrainable` of the rows' weights are
+ * not trained (BatchNormalization's moving statistics).
  *
  * @example
  * formatSummary('sequential', [{ name: 'dense', className: 'Dense', outputShape: [null, 1], params: 3 }]);
@@ -59,15 +65,15 @@ function row(fields: readonly string[]): string[] {
 export function formatSummary(modelName: string, rows: readonly SummaryRow[], nonTrainable = 0): string {
   const lines = [`Model: "${modelName}"`, '_'.repeat(LINE_LENGTH)];
   lines.push(...row(['Layer (type)', 'Output Shape', 'Param #']), '='.repeat(LINE_LENGTH));
-  let trainable = 0;
+  let total = 0;
   for (const r of rows) {
     lines.push(...row([`${r.name} (${r.className})`, formatShape(r.outputShape), String(r.params)]));
     lines.push(' '.repeat(LINE_LENGTH));
-    trainable += r.params;
+    total += r.params;
   }
   lines.push('='.repeat(LINE_LENGTH));
-  lines.push(`Total params: ${withCommas(trainable + nonTrainable)}`);
-  lines.push(`Trainable params: ${withCommas(trainable)}`);
+  lines.push(`Total params: ${withCommas(total)}`);
+  lines.push(`Trainable params: ${withCommas(total - nonTrainable)}`);
   lines.push(`Non-trainable params: ${withCommas(nonTrainable)}`);
   lines.push('_'.repeat(LINE_LENGTH));
   return lines.join('\n');

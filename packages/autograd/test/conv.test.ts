@@ -1,0 +1,247 @@
+/**
+ * conv2d, maxPool2d, avgPool2d and flatten against the plain loops of `conv-reference.ts` on random
+ * geometries (strides, both paddings, windows larger than the stride and smaller), forward and
+ * backward, on both matmul kernels; plus `gradCheck` on a few, and the errors a student meets.
+ */
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  avgPool2d,
+  conv2d,
+  flatten,
+  gradCheck,
+  maxPool2d,
+  Rng,
+  type Tensor,
+  tensor,
+  zeros,
+} from '../src/index.js';
+import { type MatmulKernel, setMatmulKernel } from '../src/tensor/kernels/matmul-dispatch.js';
+import { axis, type Geometry, naiveConv, naiveConvGrads, naivePool } from './conv-reference.js';
+
+const RUNS = { numRuns: 60 };
+
+/** A geometry where at least one window fits with 'valid' padding. */
+const geometryArb: fc.Arbitrary<Geometry> = fc
+  .record({
+    batch: fc.integer({ min: 1, max: 3 }),
+    kh: fc.integer({ min: 1, max: 4 }),
+    kw: fc.integer({ min: 1, max: 4 }),
+    sh: fc.integer({ min: 1, max: 3 }),
+    sw: fc.integer({ min: 1, max: 3 }),
+    channels: fc.integer({ min: 1, max: 3 }),
+    extraH: fc.integer({ min: 0, max: 5 }),
+    extraW: fc.integer({ min: 0, max: 5 }),
+    padding: fc.constantFrom('valid' as const, 'same' as const),
+  })
+  .map(({ extraH, extraW, ...g }) => ({ ...g, height: g.kh + extraH, width: g.kw + extraW }));
+
+function random(shape: number[], rng: Rng, distinct = false): Tensor {
+  const n = shape.reduce((a, b) => a * b, 1);
+  const values = Float64Array.from({ length: n }, (_, i) => (distinct ? i * 0.37 : 0) + rng.normal());
+  if (distinct) {
+    // a shuffle of well-separated values: no ties for max pooling's gradient to choose between
+    for (let i = n - 1; i > 0; i--) {
+      const j = Math.floor(rng.next() * (i + 1));
+      [values[i], values[j]] = [values[j]!, values[i]!];
+    }
+  }
+  return tensor(values, { shape, requiresGrad: true });
+}
+
+function expectAllClose(actual: ArrayLike<number>, expected: ArrayLike<number>, tol = 1e-10): void {
+  expect(actual.length).toBe(expected.length);
+  for (let i = 0; i < expected.length; i++) {
+    const e = expected[i]!;
+    if (Math.abs(actual[i]! - e) > tol * (1 + Math.abs(e))) {
+      expect.fail(`element ${i}: ${actual[i]} vs ${e}`);
+    }
+  }
+}
+
+/** Σ w·out with fixed weights, so the backward pass gets a non-uniform upstream gradient. */
+function weightedSum(out: Tensor, rng: Rng): { loss: Tensor; w: Float64Array } {
+  const w = Float64Array.from({ length: out.size }, () => rng.uniform(-1, 1));
+  return { loss: out.mul(tensor(w, { shape: out.shape.slice() })).sum(), w };
+}
+
+describe.each(['typescript', 'wasm'] as MatmulKernel[])('conv2d on the %s kernel', (kernel) => {
+  let previous: MatmulKernel;
+  afterEach(() => setMatmulKernel(previous));
+
+  it('matches the six-deep loop, forward and backward, on random geometries', () => {
+    previous = setMatmulKernel(kernel);
+    fc.assert(
+      fc.property(geometryArb, fc.integer({ min: 1, max: 4 }), fc.integer(), (g, filters, seed) => {
+        const rng = new Rng(seed);
+        const x = random([g.batch, g.height, g.width, g.channels], rng);
+        const k = random([g.kh, g.kw, g.channels, filters], rng);
+        const out = conv2d(x, k, { strides: [g.sh, g.sw], padding: g.padding });
+        const expected = naiveConv(x.data, k.data, g, filters);
+        expect(out.shape).toEqual(expected.shape);
+        expectAllClose(out.data, expected.out);
+        const { loss, w } = weightedSum(out, rng);
+        loss.backward();
+        const grads = naiveConvGrads(x.data, k.data, w, g, filters);
+        expectAllClose(x.grad!.data, grads.dx);
+        expectAllClose(k.grad!.data, grads.dk);
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe('conv2d', () => {
+  it('passes gradCheck with strides, both paddings and a 1×1 kernel', () => {
+    const rng = new Rng(7);
+    const cases: [number[], number[], Parameters<typeof conv2d>[2]][] = [
+      [[2, 5, 5, 2], [3, 3, 2, 3], { padding: 'valid' }],
+      [[1, 6, 5, 1], [3, 2, 1, 2], { padding: 'same', strides: 2 }],
+      [[2, 4, 4, 3], [1, 1, 3, 2], {}],
+      [[1, 7, 7, 2], [4, 4, 2, 1], { padding: 'same', strides: [3, 2] }],
+    ];
+    for (const [xs, ks, options] of cases) {
+      const result = gradCheck((x, k) => conv2d(x!, k!, options), [random(xs, rng), random(ks, rng)]);
+      expect(
+        result.ok,
+        `conv2d ${JSON.stringify({ xs, ks, options })}: max error ${result.maxAbsError}`,
+      ).toBe(true);
+    }
+  });
+
+  it('convolves a large batch a few images at a time, with the same numbers', () => {
+    // 3 images of 64×64 with a 3×3×20 window: ~2.2 million im2col numbers, over the 2^21 budget
+    const g: Geometry = {
+      batch: 3,
+      height: 64,
+      width: 64,
+      channels: 20,
+      kh: 3,
+      kw: 3,
+      sh: 1,
+      sw: 1,
+      padding: 'same',
+    };
+    const rng = new Rng(3);
+    const x = random([3, 64, 64, 20], rng);
+    const k = random([3, 3, 20, 2], rng);
+    const out = conv2d(x, k, { padding: 'same' });
+    expectAllClose(out.data, naiveConv(x.data, k.data, g, 2).out);
+    const { loss, w } = weightedSum(out, rng);
+    loss.backward();
+    const grads = naiveConvGrads(x.data, k.data, w, g, 2);
+    expectAllClose(x.grad!.data, grads.dx);
+    expectAllClose(k.grad!.data, grads.dk);
+  });
+
+  it("splits odd 'same' padding as TensorFlow: the extra row and column go after", () => {
+    // 4×4 image of ones, 2×2 kernel of ones, stride 1: padding 1 in all, 0 before and 1 after
+    const out = conv2d(
+      tensor(new Float64Array(16).fill(1), { shape: [1, 4, 4, 1] }),
+      tensor([
+        [[[1]], [[1]]],
+        [[[1]], [[1]]],
+      ]),
+      {
+        padding: 'same',
+      },
+    );
+    expect(out.toArray()).toEqual([
+      [
+        [[4], [4], [4], [2]],
+        [[4], [4], [4], [2]],
+        [[4], [4], [4], [2]],
+        [[2], [2], [2], [1]],
+      ],
+    ]);
+    expect(axis(4, 2, 1, 'same')).toEqual([4, 0]);
+  });
+
+  it('says which shapes do not fit, in both languages', () => {
+    const x = zeros([1, 5, 5, 3]);
+    expect(() => conv2d(x, zeros([3, 3, 2, 4]))).toThrow(/3 channels.*expects 2.*채널/);
+    expect(() => conv2d(zeros([5, 5, 3]), zeros([3, 3, 3, 4]))).toThrow(
+      /\[batch, height, width, channels\].*\[5, ?5, ?3\]/,
+    );
+    expect(() => conv2d(x, zeros([3, 3, 3]))).toThrow(/kernel must be \[kernelHeight/);
+    expect(() => conv2d(x, zeros([6, 6, 3, 1]))).toThrow(/6-wide window does not fit.*'same'/);
+    expect(() => conv2d(x, zeros([3, 3, 3, 1]), { strides: 0 })).toThrow(
+      /strides must be a positive integer/,
+    );
+    // @ts-expect-error: a student's typo, caught at run time too
+    expect(() => conv2d(x, zeros([3, 3, 3, 1]), { padding: 'SAME' })).toThrow(/padding must be one of 'valid', 'same'/);
+  });
+});
+
+describe.each(['max', 'avg'] as const)('%sPool2d', (kind) => {
+  const pool = kind === 'max' ? maxPool2d : avgPool2d;
+
+  it('matches the plain loops, forward and backward, on random geometries', () => {
+    fc.assert(
+      fc.property(geometryArb, fc.integer(), (g, seed) => {
+        const rng = new Rng(seed);
+        const x = random([g.batch, g.height, g.width, g.channels], rng, true);
+        const out = pool(x, { poolSize: [g.kh, g.kw], strides: [g.sh, g.sw], padding: g.padding });
+        const expected = naivePool(kind, x.data, g);
+        expect(out.shape).toEqual(expected.shape);
+        expectAllClose(out.data, expected.out, 1e-14);
+        const { loss, w } = weightedSum(out, rng);
+        loss.backward();
+        const dx = new Array<number>(x.size).fill(0);
+        expected.from.forEach((read, o) => {
+          if (kind === 'avg') for (const i of read) dx[i]! += w[o]! / read.length;
+          else dx[read.reduce((best, i) => (x.data[i]! > x.data[best]! ? i : best))]! += w[o]!;
+        });
+        expectAllClose(x.grad!.data, dx, 1e-14);
+      }),
+      RUNS,
+    );
+  });
+
+  it('passes gradCheck', () => {
+    const x = random([2, 5, 4, 2], new Rng(11), true);
+    const result = gradCheck((t) => pool(t!, { poolSize: 2, strides: 1, padding: 'same' }), [x]);
+    expect(result.ok).toBe(true);
+  });
+
+  it('defaults to Keras: 2×2 windows, strides equal to the pool size, no padding', () => {
+    expect(pool(zeros([1, 5, 7, 3])).shape).toEqual([1, 2, 3, 3]);
+  });
+});
+
+describe('pooling edges', () => {
+  it("averages only the positions inside the image with 'same' padding (TensorFlow's rule)", () => {
+    const x = tensor([[[[1], [2], [3]]]]); // 1×3 image
+    expect(avgPool2d(x, { poolSize: [1, 2], padding: 'same' }).toArray()).toEqual([[[[1.5], [3]]]]);
+    expect(
+      maxPool2d(tensor([[[[-1], [-2], [-3]]]]), { poolSize: [1, 2], padding: 'same' }).toArray(),
+    ).toEqual([[[[-1], [-3]]]]);
+  });
+
+  it('lets a NaN win a max window, as max does', () => {
+    const out = maxPool2d(
+      tensor([
+        [
+          [[1], [Number.NaN]],
+          [[3], [4]],
+        ],
+      ]),
+    );
+    expect(Number.isNaN(out.data[0])).toBe(true);
+  });
+});
+
+describe('flatten', () => {
+  it("keeps the batch axis and lays the rest out row-major, as Keras's Flatten", () => {
+    const x = tensor([[[[1, 2]], [[3, 4]]]], { requiresGrad: true }); // [1, 2, 1, 2]
+    const f = flatten(x);
+    expect(f.toArray()).toEqual([[1, 2, 3, 4]]);
+    f.mul(tensor([[1, 2, 3, 4]]))
+      .sum()
+      .backward();
+    expect(x.grad!.toArray()).toEqual([[[[1, 2]], [[3, 4]]]]);
+    expect(flatten(zeros([32, 5, 5, 64])).shape).toEqual([32, 1600]);
+    expect(flatten(zeros([4])).shape).toEqual([4, 1]);
+    expect(() => flatten(tensor(1))).toThrow(/batch axis/);
+  });
+});
