@@ -31,7 +31,10 @@ describe('the glossary', () => {
   it('docs/glossary.md shows exactly the terms of docs/glossary.json', () => {
     const markdown = readFileSync(join(root, 'docs', 'glossary.md'), 'utf8');
     const table = markdown.match(/<!-- glossary:start[^>]*-->\n([\s\S]*?)\n<!-- glossary:end -->/)?.[1];
-    expect(table, 'docs/glossary.md lost its <!-- glossary:start --> … <!-- glossary:end --> block').toBeDefined();
+    expect(
+      table,
+      'docs/glossary.md lost its <!-- glossary:start --> … <!-- glossary:end --> block',
+    ).toBeDefined();
     expect(table).toBe(glossaryTable(vocabulary.glossary));
   });
 
@@ -44,7 +47,7 @@ describe('the glossary', () => {
   it('reads every catalogue message in both languages, and the kit, checks and manifests', () => {
     for (const key of Object.keys(catalog)) {
       for (const lang of ['ko', 'en'] as const) {
-        const found = texts.some((t) => t.key.includes(`.${key}.${lang} (`));
+        const found = texts.some((t) => t.key.startsWith(`${key}.${lang} (`));
         expect([key, lang, found]).toEqual([key, lang, true]);
       }
     }
@@ -69,7 +72,9 @@ describe('the rules', () => {
     expect(problemsOf('정답률 / accuracy 1.0')).toContainEqual(['english-in-korean', '정답률 / accuracy']);
     expect(problemsOf('weight마다 한 번')).toEqual([['english-in-korean', 'weight']]);
     expect(
-      problemsOf('param.data[i] = …로 고치고 `async`를 지운 뒤 pnpm grade 05 --seed 3. MLP는 XOR을 Adam으로, CI는 JSON으로'),
+      problemsOf(
+        'param.data[i] = …로 고치고 `async`를 지운 뒤 pnpm grade 05 --seed 3. MLP는 XOR을 Adam으로, CI는 JSON으로',
+      ),
     ).toEqual([]);
     expect(problemsOf('softmax와 binary cross entropy, 1000 Epoch')).toEqual([]);
     expect(problemsOf('trainStep의 결과')).toEqual([]);

@@ -88,7 +88,9 @@ interface Pair {
 type Literal = ts.StringLiteral | ts.NoSubstitutionTemplateLiteral | ts.TemplateExpression;
 
 function isLiteral(node: ts.Node): node is Literal {
-  return ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateExpression(node);
+  return (
+    ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateExpression(node)
+  );
 }
 
 /** A literal's text, each `${…}` slot as `${…}` (its own literals are visited on their own). */
@@ -115,12 +117,16 @@ function sourceTexts(file: string, source: string): CourseText[] {
     }
     // An error's message is one string for both languages, English first (`… (한국어)`), as the
     // engine's are: not a catalogue text.
-    if (ts.isThrowStatement(node) || (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.SuperKeyword))
+    if (
+      ts.isThrowStatement(node) ||
+      (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.SuperKeyword)
+    )
       return;
     if (isLiteral(node) && !compared(node)) {
       const text = literalText(node);
       const lang = inside(node, rows) ? 'row' : inside(node, english) ? 'en' : 'ko';
-      if (lang !== 'ko' || HANGUL.test(text) || inside(node, korean)) texts.push({ file, key: keyOf(node), lang, text });
+      if (lang !== 'ko' || HANGUL.test(text) || inside(node, korean))
+        texts.push({ file, key: keyOf(node), lang, text });
     }
     ts.forEachChild(node, visit);
   };
@@ -156,7 +162,11 @@ function markPairs(node: ts.Node, korean: Set<ts.Node>, english: Set<ts.Node>): 
     node.arguments.forEach((arg, i) => {
       const next = node.arguments[i + 1];
       const isPair =
-        next && isLiteral(arg) && isLiteral(next) && HANGUL.test(literalText(arg)) && !HANGUL.test(literalText(next));
+        next &&
+        isLiteral(arg) &&
+        isLiteral(next) &&
+        HANGUL.test(literalText(arg)) &&
+        !HANGUL.test(literalText(next));
       if (isPair) english.add(next); // not `withParticle(name, '을')`
     });
   }
@@ -175,7 +185,9 @@ function inside(node: ts.Node, marked: Set<ts.Node>): boolean {
 }
 
 function propertyName(name: ts.PropertyName): string | undefined {
-  return ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) ? name.text : undefined;
+  return ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name)
+    ? name.text
+    : undefined;
 }
 
 /** `core.manifest.unreadable.ko`, `title.ko`, `message.en`: the property names above a literal. */
@@ -191,10 +203,24 @@ function propertyPath(node: ts.Node): string {
       break;
     }
   }
+  // `core['core.check.todo']`: the catalogue key names it; the variable's name would only repeat it.
+  if (names.length > 1 && names[1]?.includes('.')) names.shift();
   return names.join('.') || 'text';
 }
 
-const JS_GLOBALS = ['NaN', 'Infinity', 'Promise', 'Math', 'Number', 'Array', 'Float64Array', 'Error', 'RangeError', 'TypeError', 'Proxy'];
+const JS_GLOBALS = [
+  'NaN',
+  'Infinity',
+  'Promise',
+  'Math',
+  'Number',
+  'Array',
+  'Float64Array',
+  'Error',
+  'RangeError',
+  'TypeError',
+  'Proxy',
+];
 
 /**
  * The names of the course's public code (the engine, the kit, the starters: exported functions,
@@ -222,7 +248,8 @@ export function codeIdentifiers(root: string): Set<string> {
 }
 
 const exported = (node: ts.Node) =>
-  ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+  ts.canHaveModifiers(node) &&
+  (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
 
 /** An exported declaration's name, and the names of its members, parameters and options. */
 function publicNames(statement: ts.Statement, names: Set<string>): void {

@@ -51,13 +51,21 @@ export function loadGlossary(root: string): Glossary {
 }
 
 const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/;
-/** What never counts as prose: code in backticks, `${…}` slots of templates, `{name}` placeholders, quotes. */
+/**
+ * What never counts as prose: code in backticks, `${…}` slots of templates, `{name}` placeholders,
+ * quotes, and braces or calls with no Korean inside (`{ seed }`, `fit(x, y, { epochs: 1 })`).
+ */
 const NOT_PROSE = /`[^`]*`|\$\{…\}|\{\w+(?:\|[^}]+)?\}|'[^'\n]*'|"[^"\n]*"/g;
+const CODE_GROUPS = [
+  /\{[^{}\uac00-\ud7af]*\}/g,
+  /[\w.$]+\((?:[^()\uac00-\ud7af]|\([^()\uac00-\ud7af]*\))*\)/g,
+];
 /** A chunk with any of these, or a camelCase name, is code (`fit(x)`, `param.data`, `x1`, `--seed`). */
 const CODE_SHAPED = /[.()[\]=_:<>{}\\#@$|+*&^%~/0-9]|^--?\w|[a-z][A-Z]|[^\x00-\x7f]/;
 const HANGUL_RUN = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]+/;
 /** A word that is only a Korean particle (`을`, `에도`, `이지만`), with its punctuation. */
-const PARTICLE = /^(을|를|이|가|은|는|의|에|에도|에서|으로|로|와|과|도|만|이지|이지만|입니다|이라|이라서)[.,:;)!?]*$/;
+const PARTICLE =
+  /^(을|를|이|가|은|는|의|에|에도|에서|으로|로|와|과|도|만|이지|이지만|입니다|이라|이라서)[.,:;)!?]*$/;
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -71,13 +79,30 @@ function phrasePattern(phrase: string): string {
 
 /** Removes code, placeholders, quotes and the allowed English terms, leaving the prose to judge. */
 function koreanProse(text: string, glossary: Glossary): string {
-  // Exact case, and all lower case for the longer terms (`softmax`, `binary cross entropy`), not `and`.
+  // Exact case, and all lower case for the longer terms (`softmax`, `binary cross entropy`), not `and`;
+  // a term the glossary itself decides (Epoch) only as written there.
+  const decided = new Set(glossary.terms.map((term) => term.ko));
   const variants = [...glossary.english.lecture, ...glossary.english.names].flatMap((term) =>
-    term.length >= 5 ? [term, term.toLowerCase()] : [term],
+    term.length >= 5 && !decided.has(term) ? [term, term.toLowerCase()] : [term],
   );
   const allowed = variants.sort((a, b) => b.length - a.length).map(phrasePattern);
   const terms = new RegExp(`(?<![A-Za-z])(?:${allowed.join('|')})s?(?![A-Za-z])`, 'g');
-  return text.replace(NOT_PROSE, ' ').replace(terms, ' ');
+  let prose = text.replace(NOT_PROSE, ' ');
+  // Inner groups first, so `f({ a })` loses its braces and then its call.
+  for (let round = 0; round < 3; round++) for (const group of CODE_GROUPS) prose = prose.replace(group, ' ');
+  return prose.replace(terms, ' ');
+}
+
+/** The one-word English of the glossary's terms, singular: `seed`, `loss`, `weight`, `epoch`. */
+function termWords(glossary: Glossary): Set<string> {
+  // Not a word the Korean term itself writes, as `갱신 (step 한 번)` does: there it is the method's name.
+  const words = glossary.terms.flatMap((term) =>
+    term.en
+      .split(/[^A-Za-z]+/)
+      .map((w) => w.toLowerCase())
+      .filter((w) => !term.ko.includes(w)),
+  );
+  return new Set(words.filter((w) => w.length > 2).map((w) => w.replace(/e?s$/, '')));
 }
 
 /** Programs whose following words, up to the next Korean, are a command line (`pnpm grade 03`). */
@@ -88,7 +113,7 @@ const COMMANDS = new Set(['pnpm', 'git', 'npx', 'node', 'cd']);
  * not a name in `identifiers` (the course's code: `step`, `fit`, `loss`), not part of a command line,
  * and not in a chunk shaped like code or maths (`param.data`, `x1`, `wᵢ`, `--seed`).
  */
-function englishWords(prose: string, identifiers: ReadonlySet<string>): string[] {
+function englishWords(prose: string, identifiers: ReadonlySet<string>, terms: ReadonlySet<string>): string[] {
   const words: string[] = [];
   let command = false;
   for (const chunk of prose.split(/\s+/)) {
@@ -98,10 +123,12 @@ function englishWords(prose: string, identifiers: ReadonlySet<string>): string[]
     if (command) continue;
     for (const part of chunk.split(HANGUL_RUN)) {
       // Prose punctuation around a word (`(rounds)`, `loss,`) does not make it code.
-      const bare = part.replace(/^[("'[]+|[)"',.;:!?\]]+$/g, '');
+      const bare = part.replace(/^[("'[]+|[)"',.;!?\]]+$/g, '');
       if (!/[A-Za-z]/.test(bare) || CODE_SHAPED.test(bare)) continue;
       const word = bare.replace(/^[^A-Za-z]+|[^A-Za-z]+$/g, '');
-      if (word.length <= 1 || /^[A-Z]{2,}s?$/.test(word) || identifiers.has(word) || COMMANDS.has(word)) continue;
+      if (word.length <= 1 || /^[A-Z]{2,}s?$/.test(word) || COMMANDS.has(word)) continue;
+      // A code name excuses a word, unless it is a glossary term: prose says 손실, code says `loss`.
+      if (identifiers.has(word) && !terms.has(word.toLowerCase().replace(/e?s$/, ''))) continue;
       words.push(word);
     }
   }
@@ -155,18 +182,21 @@ function avoidedTerms(text: CourseText, glossary: Glossary): TextProblem[] {
 function bilingualPairs(text: CourseText): TextProblem[] {
   const prose = text.text.replace(/`[^`]*`/g, ' ');
   // Korean, at most a few characters, ` / `, then an English word (not `x`, not a call `f(`).
-  return [...prose.matchAll(/[\uac00-\ud7af][^/\n]{0,12}? \/ [A-Za-z][A-Za-z'-]+(?![A-Za-z(.])/g)].map((m) => ({
-    file: text.file,
-    key: text.key,
-    fragment: m[0].trim(),
-    rule: 'english-in-korean' as const,
-    detail: 'a "Korean / English" pair inside Korean text: keep only the Korean (the English text has its own)',
-  }));
+  return [...prose.matchAll(/[\uac00-\ud7af][^/\n]{0,12}? \/ [A-Za-z][A-Za-z'-]+(?![A-Za-z(.])/g)].map(
+    (m) => ({
+      file: text.file,
+      key: text.key,
+      fragment: m[0].trim(),
+      rule: 'english-in-korean' as const,
+      detail:
+        'a "Korean / English" pair inside Korean text: keep only the Korean (the English text has its own)',
+    }),
+  );
 }
 
 function englishInKorean(text: CourseText, { glossary, identifiers }: Vocabulary): TextProblem[] {
   if (!HANGUL.test(text.text)) return [];
-  return englishWords(koreanProse(text.text, glossary), identifiers).map((word) => ({
+  return englishWords(koreanProse(text.text, glossary), identifiers, termWords(glossary)).map((word) => ({
     file: text.file,
     key: text.key,
     fragment: word,
@@ -187,7 +217,13 @@ function detachedParticles(text: CourseText): TextProblem[] {
     const before = chunks[i - 1];
     const korean = HANGUL.test(chunk);
     const particle = PARTICLE.test(chunk);
-    if (particle && before && /[A-Za-z0-9)\]]$/.test(before) && !command && !/[/\\]|\.\w+$|^-|[{}`]/.test(before)) {
+    if (
+      particle &&
+      before &&
+      /[A-Za-z0-9)\]]$/.test(before) &&
+      !command &&
+      !/[/\\]|\.\w+$|^-|[{}`]/.test(before)
+    ) {
       const fragment = `${before} ${chunk.replace(/[.,:;)!?]+$/, '')}`;
       problems.push({
         file: text.file,
@@ -206,7 +242,8 @@ function detachedParticles(text: CourseText): TextProblem[] {
 /** Expected/got rows are printed as they are in both languages: values and code only. */
 function rowProblems(text: CourseText, { glossary, identifiers }: Vocabulary): TextProblem[] {
   const korean = text.text.match(/[^\s]*[\uac00-\ud7af][^\s]*/);
-  const words = englishWords(koreanProse(text.text, glossary), identifiers);
+  // Rows are code: a code name is fine there even when it is a glossary term (`accuracy = 1`).
+  const words = englishWords(koreanProse(text.text, glossary), identifiers, new Set());
   const fragment = korean?.[0] ?? words[0];
   return fragment === undefined
     ? []
