@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: these strings are TypeScript sources and the texts read from them, `${…}` slots included
 /**
  * One vocabulary: every student-facing string (the grader's catalogue, the kit's messages, each
  * exercise's checks and exercise.json) keeps docs/glossary.json, and docs/glossary.md shows it.
@@ -14,7 +15,7 @@ import {
   textProblems,
   type Vocabulary,
 } from '../src/dev/glossary.js';
-import { codeIdentifiers, collectTexts } from '../src/dev/glossary-texts.js';
+import { codeIdentifiers, collectTexts, sourceTexts } from '../src/dev/glossary-texts.js';
 import { catalog } from '../src/i18n/index.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -95,6 +96,38 @@ describe('the rules', () => {
     expect(problemsOf('그냥 Adam 을 사용한다')).toEqual([['particle-spacing', 'Adam 을']]);
     expect(problemsOf('j k 로 스크롤')).toEqual([['particle-spacing', 'k 로']]);
     expect(problemsOf('exercise.json 의 제목, git diff 로 다시, --root 를 주세요')).toEqual([]);
+  });
+});
+
+describe('reading a source', () => {
+  const source = [
+    "const m = { ko: `${call}: 손실이 ${withParticle(x, '이')} 아닙니다`, en: `${call}: the loss is not ${x}` };",
+    "const v = fail(m, { expected: 'accuracy = 1', got: ok ? '정답률 / accuracy 1' : `${n}` });",
+    "if (outcome === 'threw') about(what, '예외가 났습니다', 'it threw');",
+    "throw new TypeError('x must be a number (x는 숫자여야 합니다)');",
+  ].join('\n');
+  const found = sourceTexts('c.ts', source).map((t) => [t.lang, t.text]);
+
+  it('tells Korean, English and rows apart, and leaves compared literals and thrown errors out', () => {
+    expect(found).toEqual([
+      ['ko', '${…}: 손실이 ${…} 아닙니다'],
+      ['ko', '이'], // a particle: Korean, checked as such, never English
+      ['en', '${…}: the loss is not ${…}'],
+      ['row', 'accuracy = 1'],
+      ['row', '정답률 / accuracy 1'],
+      ['row', '${…}'],
+      ['ko', '예외가 났습니다'],
+      ['en', 'it threw'],
+    ]);
+  });
+
+  it('asks for the Korean of a glossary term even where the code has that name', () => {
+    expect(vocabulary.identifiers.has('seed')).toBe(true);
+    expect(problemsOf('seed에 따라 다릅니다')).toEqual([['english-in-korean', 'seed']]);
+    expect(problemsOf('compile의 `loss`가 다릅니다, 처음 30 epoch 동안')).toEqual([
+      ['english-in-korean', 'epoch'],
+    ]);
+    expect(problemsOf('fit(x, y, { epochs: 1, seed })를 부르세요')).toEqual([]);
   });
 });
 

@@ -99,7 +99,8 @@ function literalText(node: Literal): string {
   return node.head.text + node.templateSpans.map((span) => `\${…}${span.literal.text}`).join('');
 }
 
-function sourceTexts(file: string, source: string): CourseText[] {
+/** The texts of one TypeScript source (exported for the tests). */
+export function sourceTexts(file: string, source: string): CourseText[] {
   const sf = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
   const texts: CourseText[] = [];
   const english = new Set<ts.Node>();
