@@ -68,10 +68,10 @@ function changedInput(before: Weights, after: unknown, call: string): Verdict | 
     : ['w', render(before.w), render(a?.w)];
   return fail(
     {
-      ko: `${call}: trainStep이 받은 weights를 바꿨습니다 (${what}: ${was} → ${now}). 받은 weights는 그대로 두고 새 { w, b }를 만들어 돌려주세요. trainRound는 샘플마다의 가중치를 모아 두므로, 제자리에서 고치면 이미 모아 둔 가중치까지 바뀝니다.`,
+      ko: `${call}: trainStep이 받은 \`weights\`를 바꿨습니다 (${what}: ${was} → ${now}). 받은 \`weights\`는 그대로 두고 새 { w, b }를 만들어 돌려주세요. trainRound는 샘플마다의 가중치를 모아 두므로, 제자리에서 고치면 이미 모아 둔 가중치까지 바뀝니다.`,
       en: `${call}: trainStep changed the weights it was given (${what}: ${was} → ${now}). Leave them as they are and return a new { w, b }: trainRound keeps the weights after every sample, so changing them in place rewrites the ones it already kept.`,
     },
-    { expected: `${what} = ${was} (그대로 / unchanged)`, got: `${what} = ${now}` },
+    { expected: `${what} === ${was}`, got: `${what} === ${now}` },
   );
 }
 
@@ -201,7 +201,7 @@ export default defineChecks<typeof Student>([
                 ko: `${call}: rng()를 ${n + 1}번 (w ${n}개, b 1개) 불러야 하는데 ${render(calls)}번 불렀습니다${calls === 0 ? '. Math.random()이 아니라 인자로 받은 rng를 uniform(rng, -1, 1)로 쓰세요' : ''}.`,
                 en: `${call}: rng() should be called ${n + 1} times (${n} w's, one b), it was called ${render(calls)} times${calls === 0 ? '. Use the rng argument through uniform(rng, -1, 1), not Math.random()' : ''}.`,
               },
-              { expected: `rng() ${n + 1}번 / ${n + 1} calls`, got: `${render(calls)}` },
+              { expected: `rng() × ${n + 1}`, got: `rng() × ${render(calls)}` },
             );
           return firstFailure([
             expectClose(got[i]?.w, want.w, { rtol: 1e-12, what: same(`${call}.w`) }),

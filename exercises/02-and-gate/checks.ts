@@ -120,7 +120,7 @@ export default defineChecks<typeof Student>([
                 ko: `${call}: 라운드마다 하나씩, 객체의 배열을 기대했지만 ${withParticle(render(g), '이')} 나왔습니다.`,
                 en: `${call}: expected an array with one object per round, got ${render(g)}.`,
               },
-              { expected: '라운드의 배열 / an array of rounds', got: render(g) },
+              { expected: 'AndGateRound[]', got: render(g) },
             ),
           ];
         const count = expectEqual(g.length, want.length, {
@@ -135,7 +135,9 @@ export default defineChecks<typeof Student>([
           const at = { ko: `${call}의 ${r + 1}라운드`, en: `${call}, round ${r + 1}` };
           const gr = g[r];
           return [
-            expectEqual(gr?.round, w.round, { what: { ko: `${at.ko}의 round 값`, en: `${at.en}: round` } }),
+            expectEqual(gr?.round, w.round, {
+              what: { ko: `${at.ko}의 \`round\` 값`, en: `${at.en}: round` },
+            }),
             expectClose([gr?.w1, gr?.w2, gr?.b], [w.w1, w.w2, w.b], {
               rtol: 1e-12,
               what: {

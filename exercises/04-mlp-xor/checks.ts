@@ -124,7 +124,7 @@ function withSigmoidHint(verdict: Verdict, got: unknown, c: BackwardCase, name: 
 
 /** What the slides' W1 is: the hint for the most common mistake, W1 read as Keras' [input][hidden] kernel. */
 const W1_LAYOUT: Localized = {
-  ko: 'W1의 모양은 [hidden][input]입니다: W1[j][i]가 입력 x_i에서 은닉 노드 n_j로 가는 weight이고, n_j = sigmoid(Σᵢ W1[j][i]·x_i + B1[j])입니다 (Keras의 kernel [input][hidden]과 반대).',
+  ko: 'W1의 모양은 [hidden][input]입니다: W1[j][i]가 입력 x_i에서 은닉 노드 n_j로 가는 가중치이고, n_j = sigmoid(Σᵢ W1[j][i]·x_i + B1[j])입니다 (Keras의 kernel [input][hidden]과 반대).',
   en: "W1 has the shape [hidden][input]: W1[j][i] is the weight from input x_i into hidden node n_j, and n_j = sigmoid(Σᵢ W1[j][i]·x_i + B1[j]) (the transpose of Keras' [input][hidden] kernel).",
 };
 
@@ -229,7 +229,7 @@ export default defineChecks<typeof Student>([
   c({
     id: 'make-model-compile',
     title: {
-      ko: '모델 구현: compile (adam, categorical cross-entropy, accuracy)',
+      ko: "모델 구현: compile (Adam, categorical cross-entropy, 'accuracy')",
       en: 'The model: compile (adam, categorical cross-entropy, accuracy)',
     },
     points: 2,
@@ -252,7 +252,7 @@ export default defineChecks<typeof Student>([
   }),
   c({
     id: 'train-xor',
-    title: { ko: 'XOR 학습: 정답률 1.0 (여러 seed)', en: 'Training on XOR: accuracy 1.0 (several seeds)' },
+    title: { ko: 'XOR 학습: 정답률 1.0 (여러 시드)', en: 'Training on XOR: accuracy 1.0 (several seeds)' },
     points: 4,
     dependsOn: ['make-model-structure'],
     timeLimitMs: TRAIN_TIME_LIMIT_MS,

@@ -158,9 +158,7 @@ describe('renderPlain', () => {
       '  - 02-and-gate The AND gate\n  - 03-softmax Softmax\nTo grade them all: pnpm grade',
     );
     const ko = renderPlain(one, { lang: 'ko', color: false, notSelected });
-    expect(ko).toContain(
-      '선택한 연습문제는 모두 통과했습니다. 이번에 채점하지 않은 연습문제 2개가 남았습니다:',
-    );
+    expect(ko).toContain('선택한 실습은 모두 통과했습니다. 이번에 채점하지 않은 실습 2개가 남았습니다:');
     expect(ko).toContain('  - 03-softmax 소프트맥스');
   });
 });

@@ -283,10 +283,10 @@ describe('finishing', () => {
     session.notSelected = rest.map((ex) => ({ id: ex.id, order: ex.order, title: ex.title }));
     const r = await start(session, 'ko');
     const frame = r.lastFrame();
-    expect(frame).toContain('선택한 연습문제를 모두 통과했습니다. 2/2점');
-    expect(frame).toContain('이번에 채점하지 않은 연습문제 2개가 남았습니다:');
+    expect(frame).toContain('선택한 실습을 모두 통과했습니다. 2/2점');
+    expect(frame).toContain('이번에 채점하지 않은 실습 2개가 남았습니다:');
     expect(frame).toMatch(/• 02 AND 게이트[\s\S]*• 03 소프트맥스/);
-    expect(frame).not.toContain('모든 연습문제를 통과했습니다');
+    expect(frame).not.toContain('모든 실습을 통과했습니다');
     expect(frame).not.toContain('git push');
   });
 });

@@ -58,7 +58,7 @@ export const samplerChecks = [
                 ko: `${call}: ${SAMPLES}번 부르는 동안 rng()가 ${render(calls)}번 불렸습니다. uniform은 인자로 받은 rng()를 정확히 한 번씩 불러야 합니다${calls === 0 ? ' (Math.random()이 아니라 rng())' : ''}: lo + (hi − lo)·rng().`,
                 en: `While ${call} ran ${SAMPLES} times, rng() was called ${render(calls)} times. uniform must call the rng() it is given exactly once per call${calls === 0 ? ' (rng(), not Math.random())' : ''}: lo + (hi − lo)·rng().`,
               },
-              { expected: `rng() ${SAMPLES}번 / ${SAMPLES} calls`, got: `${render(calls)}` },
+              { expected: `rng() × ${SAMPLES}`, got: `rng() × ${render(calls)}` },
             );
           return judgeSamples(got[i]?.samples, SAMPLES, uniformTarget(lo!, hi!), call);
         }),
@@ -117,7 +117,7 @@ export const samplerChecks = [
           ko: `rng()가 0을 돌려주는 난수열에서 normal(rng, 0, 1)의 ${bad + 1}번째 호출이 유한한 수 대신 ${withParticle(render(got[bad]), '을')} 돌려주었습니다. log(0) = -Infinity를 피하세요: u = 1 - rng()는 (0, 1]에 있습니다.`,
           en: `On a stream where rng() returns 0, call #${bad + 1} of normal(rng, 0, 1) returned ${render(got[bad])} instead of a finite number. Avoid log(0) = -Infinity: u = 1 - rng() lies in (0, 1].`,
         },
-        { expected: '유한한 수 / a finite number', got: render(got[bad]) },
+        { expected: 'Number.isFinite(x) === true', got: render(got[bad]) },
       );
     },
   }),

@@ -60,10 +60,10 @@ function badHistory(run: Run, epochs: number, call: string): Verdict | null {
   if (Array.isArray(acc) && acc.length === epochs && acc.every((a) => typeof a === 'number')) return null;
   return fail(
     {
-      ko: `${call}: accuracy는 라운드마다 하나씩, 숫자 ${epochs}개여야 하는데 ${withParticle(render(acc), '이')} 나왔습니다.`,
+      ko: `${call}: \`accuracy\`는 라운드마다 하나씩, 숫자 ${epochs}개여야 하는데 ${withParticle(render(acc), '이')} 나왔습니다.`,
       en: `${call}: accuracy should hold ${epochs} numbers, one per round, got ${render(acc)}.`,
     },
-    { expected: `숫자 ${epochs}개 / ${epochs} numbers`, got: render(acc) },
+    { expected: `accuracy.length === ${epochs}`, got: render(acc) },
   );
 }
 
@@ -142,7 +142,7 @@ function learnsCheck(gate: 'AND' | 'OR'): Check<typeof Student, number[], Run[]>
               ko: `${call}: 정답률이 ${MAX_ROUNDS}라운드 안에 1(100%)이 되고 그대로 있어야 하는데, ${first < 0 ? `${epochs}라운드 동안 한 번도 1이 되지 않았습니다` : lost >= 0 ? `${first + 1}라운드에 1이 된 뒤 ${lost + 1}라운드에 ${withParticle(render(acc[lost]), '로')} 떨어졌습니다` : `${first + 1}라운드에야 1이 되었습니다`} (마지막 정답률 ${render(acc.at(-1))}).`,
               en: `${call}: accuracy should reach 1 (100%) within ${MAX_ROUNDS} rounds and stay there, but ${first < 0 ? `it never reached 1 in ${epochs} rounds` : lost >= 0 ? `it reached 1 in round ${first + 1}, then fell to ${render(acc[lost])} in round ${lost + 1}` : `it reached 1 only in round ${first + 1}`} (last accuracy ${render(acc.at(-1))}).`,
             },
-            { expected: `1 (≤ ${MAX_ROUNDS} 라운드 / rounds)`, got: render(acc) },
+            { expected: `accuracy[r] === 1 (r < ${MAX_ROUNDS})`, got: render(acc) },
           );
         // The history is the student's claim; whether the final weights classify the gate is measured here.
         const weights = got[i]?.weights as Partial<Weights> | undefined;
@@ -154,7 +154,7 @@ function learnsCheck(gate: 'AND' | 'OR'): Check<typeof Student, number[], Run[]>
         if (!wellFormed)
           return fail(
             {
-              ko: `${call}: 마지막 가중치 weights가 { w: [w1, w2], b } 모양이어야 하는데 ${withParticle(render(weights), '이')} 나왔습니다.`,
+              ko: `${call}: 마지막 가중치 \`weights\`가 { w: [w1, w2], b } 모양이어야 하는데 ${withParticle(render(weights), '이')} 나왔습니다.`,
               en: `${call}: the final weights should look like { w: [w1, w2], b }, got ${render(weights)}.`,
             },
             { expected: '{ w: [w1, w2], b }', got: render(weights) },
@@ -201,7 +201,7 @@ function replayedXor(acc: number[], seed: number, call: string): Verdict {
   const [expected, got] = [render(want[round]), render(acc[round])];
   return fail(
     {
-      ko: `${call}: ${round + 1}라운드의 정답률로 ${withParticle(expected, '을')} 기대했지만 ${withParticle(got, '이')} 나왔습니다 (채점기가 같은 Rng(${seed})로 train을 직접 재현한 값). 학습을 실제로 하고, 라운드마다 그 라운드가 끝난 가중치의 정답률을 기록하세요 (train-replay 검사가 어디서 달라지는지 보여 줍니다).`,
+      ko: `${call}: ${round + 1}라운드의 정답률로 ${withParticle(expected, '을')} 기대했지만 ${withParticle(got, '이')} 나왔습니다 (채점기가 같은 Rng(${seed})로 train을 직접 재현한 값). 학습을 실제로 하고, 라운드마다 그 라운드가 끝난 가중치의 정답률을 기록하세요 (\`train-replay\` 검사가 어디서 달라지는지 보여 줍니다).`,
       en: `${call}: the accuracy of round ${round + 1} should be ${expected}, got ${got} (the grader's own replay of train with the same Rng(${seed})). Really train, and record after each round the accuracy of the weights that round ended with (the train-replay check shows where yours differs).`,
     },
     { expected, got },
@@ -231,7 +231,7 @@ const xorCheck: Check<typeof Student, number[], Run[]> = {
           ko: `${call}: ${wrong + 1}라운드의 정답률이 ${render(acc[wrong])}입니다. 샘플 4개의 정답률은 0, 0.25, 0.5, 0.75 중 하나여야 합니다 (XOR은 직선 하나로 나눌 수 없어 1은 불가능).`,
           en: `${call}: the accuracy of round ${wrong + 1} is ${render(acc[wrong])}. With 4 samples it must be one of 0, 0.25, 0.5, 0.75 (XOR cannot be split by one line, so never 1).`,
         },
-        { expected: '0, 0.25, 0.5, 0.75 중 하나 / 0, 0.25, 0.5 or 0.75', got: render(acc[wrong]) },
+        { expected: '0 | 0.25 | 0.5 | 0.75', got: render(acc[wrong]) },
       );
     });
     const verdict = allOf(verdicts);

@@ -35,7 +35,7 @@ describe('train-step enforces "leave the given weights alone"', () => {
     const verdict = await judged({ ...solution, trainStep: inPlace });
     expect(verdict.pass).toBe(false);
     expect(verdict.message.en).toContain('trainStep changed the weights it was given');
-    expect(verdict.message.ko).toContain('받은 weights를 바꿨습니다');
+    expect(verdict.message.ko).toContain('받은 `weights`를 바꿨습니다');
   });
 
   it('fails a trainStep that changes only b of its input', async () => {

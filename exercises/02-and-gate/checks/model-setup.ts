@@ -29,8 +29,11 @@ import { KERAS_X, KERAS_Y } from './model-training.js';
 
 const c = check<typeof Student>();
 
-const prefixed = (call: string, problem: Localized): Verdict =>
-  fail({ ko: `${call}: ${problem.ko}`, en: `${call}: ${problem.en}` });
+/** `call: problem`; a `call` that has words in it comes in both languages. */
+const prefixed = (call: string | Localized, problem: Localized): Verdict => {
+  const at = typeof call === 'string' ? { ko: call, en: call } : call;
+  return fail({ ko: `${at.ko}: ${problem.ko}`, en: `${at.en}: ${problem.en}` });
+};
 
 /** The layer rows of a Keras summary: `name (Class)`, output shape, params. */
 export function summaryRows(text: string): { layer: string; shape: string; params: string }[] {
@@ -85,7 +88,7 @@ const summaryCheck = c({
       }),
       expectEqual(row.params, '6', {
         what: {
-          ko: `${where.ko}의 Param # (2×2 가중치 + 2 bias)`,
+          ko: `${where.ko}의 Param # (2×2 가중치 + 편향 2개)`,
           en: `the Param # in ${where.en} (2×2 weights + 2 biases)`,
         },
       }),
@@ -127,7 +130,7 @@ export interface SettingsProbe {
 const configCheck = c({
   id: 'model-config',
   title: {
-    ko: "슬라이드의 설정: 'normal' 초기값, sigmoid, adam, binary cross entropy, accuracy",
+    ko: "슬라이드의 설정: 'normal' 초기값, sigmoid, Adam, binary cross entropy, 'accuracy'",
     en: "The slide's settings: 'normal' initializer, sigmoid, adam, binary cross-entropy, accuracy",
   },
   points: 2,
@@ -156,7 +159,7 @@ const configCheck = c({
           ko: `${call}이 돌려준 모델은 compile되지 않았습니다. 슬라이드처럼 return 전에 model.compile({ optimizer: 'adam', loss: 'binaryCrossentropy', metrics: ['accuracy'] })를 부르세요.`,
           en: `${call} returned a model that was never compiled. As on the slide, call model.compile({ optimizer: 'adam', loss: 'binaryCrossentropy', metrics: ['accuracy'] }) before returning it.`,
         },
-        { expected: "compile({ optimizer: 'adam', … })", got: 'compile() 없음 / no compile()' },
+        { expected: "compile({ optimizer: 'adam', … })", got: 'null' },
       );
     const { optimizer, loss, metrics } = data.compile;
     const settings = allOf([
@@ -171,16 +174,16 @@ const configCheck = c({
         what: line('kernelInitializer', 'the kernelInitializer'),
       }),
       expectName(optimizer.className, 'adam', {
-        what: line('compile의 optimizer', "compile's optimizer"),
+        what: line('compile의 `optimizer`', "compile's optimizer"),
       }),
       expectEqual(optimizer.config.learningRate, 0.001, {
         what: line(
-          "compile의 optimizer의 learningRate ('adam'의 기본값)",
+          "compile의 `optimizer`의 learningRate ('adam'의 기본값)",
           "compile's learning rate ('adam''s default)",
         ),
       }),
       expectName(loss, 'binary_crossentropy', {
-        what: line('compile의 loss', "compile's loss"),
+        what: line('compile의 `loss`', "compile's loss"),
       }),
       expectEqual(metrics.includes('accuracy') ? 'accuracy' : metrics, 'accuracy', {
         what: line(
@@ -196,13 +199,13 @@ const configCheck = c({
       rtol: 1e-12,
       atol: 0,
       what: {
-        ko: `${call}의 초기 가중치 (new Sequential({ seed: ${seed} })에 'normal' 초기화가 뽑는 값: 난수는 seed에서만)`,
+        ko: `${call}의 초기 가중치 (new Sequential({ seed: ${seed} })에 'normal' 초기화가 뽑는 값: 난수는 시드에서만)`,
         en: `the initial weights of ${call} (what new Sequential({ seed: ${seed} }) with 'normal' draws: randomness only from the seed)`,
       },
     });
     if (!initial.pass) return initial;
     const what = {
-      ko: `${call}을 fit(KERAS_X, KERAS_Y, { epochs: 1 }) 한 번 한 뒤의 가중치 (adam과 binary cross entropy의 한 걸음)`,
+      ko: `${call}을 fit(KERAS_X, KERAS_Y, { epochs: 1 }) 한 번 한 뒤의 가중치 (Adam과 binary cross entropy로 한 번 갱신)`,
       en: `the weights of ${call} after fit(KERAS_X, KERAS_Y, { epochs: 1 }) (one step of adam on binary cross-entropy)`,
     };
     if (got.fitError !== undefined || got.after === undefined)
@@ -211,14 +214,15 @@ const configCheck = c({
         en: `For ${what.en}: fit threw (${got.fitError ?? '?'}).`,
       });
     const after = readModelData(got.after);
-    if ('problem' in after) return prefixed(`${call}, fit 뒤 / after fit`, after.problem);
+    if ('problem' in after)
+      return prefixed({ ko: `${call}, fit 뒤`, en: `${call}, after fit` }, after.problem);
     const judge = buildModel(engine, data, { compile: true });
     if ('problem' in judge) return prefixed(call, judge.problem);
     judge.model.fit(KERAS_X, KERAS_Y, { epochs: 1, verbose: 0 });
     const step = expectWeights(after.data.weights, weightsOf(judge.model), { rtol: 1e-9, atol: 1e-12, what });
     if (!step.pass) return step;
     return pass({
-      ko: "Dense(2, inputDim 2, 'normal', sigmoid), adam, binary cross entropy, accuracy — 슬라이드와 같고, 초기 가중치와 첫 갱신도 그 설정 그대로입니다.",
+      ko: "Dense(2, inputDim 2, 'normal', sigmoid), Adam, binary cross entropy, 'accuracy' — 슬라이드와 같고, 초기 가중치와 첫 갱신도 그 설정 그대로입니다.",
       en: "Dense(2, inputDim 2, 'normal', sigmoid), adam, binary cross-entropy, accuracy — as on the slide, and the initial weights and first update follow those settings.",
     });
   },

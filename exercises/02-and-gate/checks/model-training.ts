@@ -71,7 +71,7 @@ const prefixed = (call: string, problem: Localized): Verdict =>
 
 const HINTS = {
   start: {
-    ko: 'Epoch 1의 loss는 초기 가중치의 loss입니다: makeModel(seed)가 new Sequential({ seed })로 만드나요?',
+    ko: 'Epoch 1의 손실은 초기 가중치의 손실입니다: makeModel(seed)가 new Sequential({ seed })로 만드나요?',
     en: "Epoch 1's loss is the loss of the initial weights: does makeModel(seed) build new Sequential({ seed })?",
   },
   later: {
@@ -119,16 +119,16 @@ function judgeRun(
           en: `It trained for ${loss.length} epochs: train for 1000 (the slide's 100 barely reaches the boundary).`,
         }
       : {
-          ko: `${loss.length} Epoch 학습했는데도 그렇다면, makeModel(seed)가 compile한 설정(adam, binary cross entropy) 그대로 fit 하는지 확인하세요.`,
+          ko: `${loss.length} Epoch 학습했는데도 그렇다면, makeModel(seed)가 compile한 설정(Adam, binary cross entropy) 그대로 fit 하는지 확인하세요.`,
           en: `After ${loss.length} epochs: check that you fit makeModel(seed) as it was compiled (adam, binary cross-entropy).`,
         };
   return {
     verdict: fail(
       {
-        ko: `${call}: 학습된 모델의 predict(KERAS_X) = ${render(pred)}: 정답률(binary accuracy, 0.5 기준)이 1.0이어야 하는데 ${render(acc)}입니다 (목표값 ${render(KERAS_Y)}). ${advice.ko}`,
+        ko: `${call}: 학습된 모델의 predict(KERAS_X) = ${render(pred)}: 정답률(Keras의 binary_accuracy, 0.5 기준)이 1.0이어야 하는데 ${render(acc)}입니다 (목표값 ${render(KERAS_Y)}). ${advice.ko}`,
         en: `${call}: the trained model's predict(KERAS_X) = ${render(pred)}: the (binary, threshold 0.5) accuracy should be 1.0, got ${render(acc)} (targets ${render(KERAS_Y)}). ${advice.en}`,
       },
-      { expected: '정답률 / accuracy 1.0', got: `정답률 / accuracy ${render(acc)}` },
+      { expected: 'accuracy = 1', got: `accuracy = ${render(acc)}` },
     ),
   };
 }
@@ -158,7 +158,7 @@ const trainedCheck = c({
     if (first) {
       const again = readModelData(got[2]?.model);
       const what = {
-        ko: `${withParticle(`trainModel(${seeds[0]})`, '을')} 두 번 부른 결과의 가중치 (난수는 seed에서만 얻으세요: new Sequential({ seed }))`,
+        ko: `${withParticle(`trainModel(${seeds[0]})`, '을')} 두 번 부른 결과의 가중치 (난수는 시드에서만 얻으세요: new Sequential({ seed }))`,
         en: `the weights of trainModel(${seeds[0]}) called twice (take randomness only from the seed: new Sequential({ seed }))`,
       };
       verdicts.push(

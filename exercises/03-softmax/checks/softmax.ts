@@ -41,7 +41,7 @@ export const softmaxChecks = [
             what: code(`softmax(${render(x)})`),
           });
           return withHint(verdict, {
-            ko: 'exp(1000)은 Infinity입니다: x의 최댓값을 먼저 빼면 결과는 같고 넘침(overflow)은 없습니다.',
+            ko: 'exp(1000)은 Infinity입니다: x의 최댓값을 먼저 빼면 결과는 같고 넘침(오버플로)은 없습니다.',
             en: 'exp(1000) is Infinity: subtract the max of x first; the result is the same and nothing overflows.',
           });
         }),
@@ -61,7 +61,7 @@ export const softmaxChecks = [
   }),
   c({
     id: 'softmax-2d-rows',
-    title: { ko: 'Softmax: 2차원 입력은 행(row)마다', en: 'Softmax: row by row for 2-D input' },
+    title: { ko: 'Softmax: 2차원 입력은 행마다', en: 'Softmax: row by row for 2-D input' },
     points: 2,
     input: (ctx) => {
       const rng = new Rng(ctx.seed);

@@ -86,7 +86,7 @@ function withReplay(
 
 const REPLAY_HINTS = {
   start: {
-    ko: 'Epoch 1의 loss는 초기 가중치의 loss입니다: 모델을 만들기 전에 setSeed(seed)를 불렀나요?',
+    ko: 'Epoch 1의 손실은 초기 가중치의 손실입니다: 모델을 만들기 전에 setSeed(seed)를 불렀나요?',
     en: "Epoch 1's loss is the loss of the initial weights: did you call setSeed(seed) before building the model?",
   },
   later: {
@@ -99,11 +99,11 @@ const REPLAY_HINTS = {
 export function judgeTrainXor(runs: TrainProbe[]): Verdict {
   const losses = runs.map((r) => (Array.isArray(r.loss) ? r.loss : []));
   const chart = {
-    title: { ko: 'XOR 학습: Epoch별 loss', en: 'Training on XOR: loss per epoch' },
+    title: { ko: 'XOR 학습: Epoch별 손실', en: 'Training on XOR: loss per epoch' },
     series: runs.map((r, i) => ({ name: `seed ${r.seed}`, values: downsample(losses[i]!) })),
     // The epoch of each point kept by downsample (the same indices for every run of that length).
     x: downsample(Array.from({ length: Math.max(0, ...losses.map((l) => l.length)) }, (_, k) => k + 1)),
-    xLabel: { ko: 'epoch', en: 'epoch' },
+    xLabel: { ko: 'Epoch', en: 'epoch' },
   };
   for (const run of runs) {
     const call = `trainXor(${run.seed})`;
@@ -127,7 +127,7 @@ export function judgeTrainXor(runs: TrainProbe[]): Verdict {
       const last = render(replayed.replay.loss.at(-1));
       return fail(
         {
-          ko: `${call}: 정답률 1.0 (클래스 ${render(XOR_CLASS)})을 기대했지만 학습된 모델의 predict(XOR_X) = ${render(predictions)}의 정답률은 ${accuracy}입니다 (${epochs} Epoch, 마지막 loss ${last}). ${epochs < 3000 ? 'Epoch를 3000 이상으로 늘려 보세요 (슬라이드의 1000으로는 seed에 따라 모자랍니다).' : 'makeModel()의 설정(adam, categorical cross-entropy)을 그대로 쓰는지 확인하세요.'}`,
+          ko: `${call}: 정답률 1.0 (클래스 ${render(XOR_CLASS)})을 기대했지만 학습된 모델의 predict(XOR_X) = ${render(predictions)}의 정답률은 ${accuracy}입니다 (${epochs} Epoch, 마지막 손실 ${last}). ${epochs < 3000 ? 'Epoch를 3000 이상으로 늘려 보세요 (슬라이드의 1000으로는 시드에 따라 모자랍니다).' : 'makeModel()의 설정(Adam, categorical cross-entropy)을 그대로 쓰는지 확인하세요.'}`,
           en: `${call}: expected accuracy 1.0 (classes ${render(XOR_CLASS)}), but the trained model's predict(XOR_X) is ${render(predictions)}, accuracy ${accuracy} (${epochs} epochs, final loss ${last}). ${epochs < 3000 ? "Train for 3000 epochs or more (the slide's 1000 falls short for some seeds)." : 'Check that you train makeModel() as compiled (adam, categorical cross-entropy).'}`,
         },
         { chart },
@@ -137,7 +137,7 @@ export function judgeTrainXor(runs: TrainProbe[]): Verdict {
   const seeds = runs.map((r) => r.seed).join(', ');
   return pass(
     {
-      ko: `seed ${seeds} 모두 채점기가 똑같이 다시 학습해 본 결과와 같고, XOR 네 입력을 다 맞혔습니다 (정답률 1.0). 은닉층이 좌표 평면을 휘어 준 덕분입니다.`,
+      ko: `시드 ${seeds} 모두 채점기가 똑같이 다시 학습해 본 결과와 같고, XOR 네 입력을 다 맞혔습니다 (정답률 1.0). 은닉층이 좌표 평면을 휘어 준 덕분입니다.`,
       en: `Seeds ${seeds}: each run matches the grader's replay and classifies the four XOR inputs right (accuracy 1.0): the hidden layer bends the plane.`,
     },
     { chart },
@@ -160,7 +160,7 @@ export function judgeSingleLayer(runs: SingleLayerProbe[]): Verdict {
     const shapes = read.data.weights.map((w) => w.shape);
     if (read.data.layers.length !== 1 || render(shapes) !== '[[2, 2], [2]]')
       return fail({
-        ko: `${call}: Dense(2, inputDim 2) 층 하나 (weights 모양 [[2, 2], [2]])여야 하는데 층 ${read.data.layers.length}개, 모양 ${render(shapes)}입니다.`,
+        ko: `${call}: Dense(2, inputDim 2) 층 하나 (가중치 모양 [[2, 2], [2]])여야 하는데 층 ${read.data.layers.length}개, 모양 ${render(shapes)}입니다.`,
         en: `${call}: should be one Dense(2, inputDim 2) layer (weight shapes [[2, 2], [2]]), got ${read.data.layers.length} layers, shapes ${render(shapes)}.`,
       });
     const replayed = replayOf(run, call, MIN_SINGLE_LAYER_EPOCHS);
@@ -219,7 +219,7 @@ export function judgeGradientVanishing(runs: GradNormProbe[], { seeds, depths }:
         const call = `firstLayerGradNorm('${activation}', ${depth}, ${seed})`;
         const expected = isClose(tensors.first, dense.first, 1e-6, 0)
           ? sci(tensors.first)
-          : `${sci(tensors.first)} (softmax를 Dense 층의 activation으로 쓰면 / as a Dense layer's activation: ${sci(dense.first)})`;
+          : `${sci(tensors.first)} (Dense({ activation: 'softmax' }): ${sci(dense.first)})`;
         const last =
           typeof got === 'number' && isClose(got, tensors.last, 1e-6, 0)
             ? {
@@ -232,7 +232,7 @@ export function judgeGradientVanishing(runs: GradNormProbe[], { seeds, depths }:
                   en: ' If it is a Tensor, take the number out with .item().',
                 }
               : {
-                  ko: ' README대로 만드세요: new Rng(seed)에서 층 순서대로 He-uniform kernel, bias 없음, XOR 배치에 categoricalCrossentropy 한 번 backward().',
+                  ko: ' README대로 만드세요: new Rng(seed)에서 층 순서대로 heUniform 커널, 편향 없음, XOR 배치에 categoricalCrossentropy 한 번 backward().',
                   en: ' Build it as the README says: He-uniform kernels drawn layer by layer from new Rng(seed), no bias, one backward() of categoricalCrossentropy on the XOR batch.',
                 };
         return fail(
@@ -251,8 +251,8 @@ export function judgeGradientVanishing(runs: GradNormProbe[], { seeds, depths }:
   const [sigmoid, relu] = [median(ratios.sigmoid), median(ratios.relu)];
   return pass(
     {
-      ko: `모든 값이 채점기의 계산과 같습니다. 첫 층 기울기의 비율 (depth ${deep} / depth ${shallow}, seed ${seeds.length}개의 중앙값): sigmoid ${sci(sigmoid)}, relu ${sci(relu)}. sigmoid의 미분은 최대 0.25라서 층을 지날 때마다 기울기가 줄어 첫 층에는 거의 오지 않습니다 (Gradient Vanishing). ReLU는 미분이 1이라 그대로 전달됩니다.`,
-      en: `Every value matches the grader's own. Ratio of the first layer's gradient norm (depth ${deep} / depth ${shallow}, median over ${seeds.length} seeds): sigmoid ${sci(sigmoid)}, relu ${sci(relu)}. The sigmoid's derivative is at most 0.25, so every layer shrinks the gradient until almost nothing reaches the first layer (gradient vanishing); ReLU's derivative is 1 and passes it on.`,
+      ko: `모든 값이 채점기의 계산과 같습니다. 첫 층 기울기의 비율 (깊이 ${deep} ÷ 깊이 ${shallow}, 시드 ${seeds.length}개의 중앙값): sigmoid ${sci(sigmoid)}, relu ${sci(relu)}. sigmoid의 미분은 최대 0.25라서 층을 지날 때마다 기울기가 줄어 첫 층에는 거의 오지 않습니다 (Gradient Vanishing). ReLU의 미분은 양수 입력에서 1이라(음수 입력에서는 0) 활성화된 노드를 지나는 기울기는 줄지 않고 전달됩니다.`,
+      en: `Every value matches the grader's own. Ratio of the first layer's gradient norm (depth ${deep} / depth ${shallow}, median over ${seeds.length} seeds): sigmoid ${sci(sigmoid)}, relu ${sci(relu)}. The sigmoid's derivative is at most 0.25, so every layer shrinks the gradient until almost nothing reaches the first layer (gradient vanishing); ReLU's derivative is 1 for positive inputs (0 for negative ones), so the gradient passes through active units undiminished.`,
     },
     { table },
   );

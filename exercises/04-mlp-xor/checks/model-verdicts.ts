@@ -27,8 +27,11 @@ import { slideModelProblem } from './replay.js';
 
 const EXPECTED_SHAPES = [[2, 5], [5], [5, 2], [2]];
 
-const failWith = (problem: Localized, call: string): Verdict =>
-  fail({ ko: `${call}: ${problem.ko}`, en: `${call}: ${problem.en}` });
+/** `call: problem`; a `call` that has words in it comes in both languages. */
+const failWith = (problem: Localized, call: string | Localized): Verdict => {
+  const at = typeof call === 'string' ? { ko: call, en: call } : call;
+  return fail({ ko: `${at.ko}: ${problem.ko}`, en: `${at.en}: ${problem.en}` });
+};
 
 /** The model data of `makeModel()` after `setSeed(seed)`, or the verdict saying why it is not usable. */
 function slideModel(got: ModelData | UnreadableModel, seed: number): { data: ModelData } | Verdict {
@@ -38,7 +41,7 @@ function slideModel(got: ModelData | UnreadableModel, seed: number): { data: Mod
   const shapes = read.data.weights.map((w) => w.shape);
   if (render(shapes) !== render(EXPECTED_SHAPES))
     return fail({
-      ko: `${call}: getWeights()의 모양이 ${render(EXPECTED_SHAPES)} (kernel 2×5, bias 5, kernel 5×2, bias 2)여야 하는데 ${render(shapes)}입니다. Dense(5, inputDim 2) 다음 Dense(2)인가요?`,
+      ko: `${call}: getWeights()의 모양이 ${render(EXPECTED_SHAPES)} (커널 2×5, 편향 5, 커널 5×2, 편향 2)여야 하는데 ${render(shapes)}입니다. Dense(5, inputDim 2) 다음 Dense(2)인가요?`,
       en: `${call}: getWeights() should have shapes ${render(EXPECTED_SHAPES)} (kernel 2×5, bias 5, kernel 5×2, bias 2), got ${render(shapes)}. Is it Dense(5, inputDim 2) then Dense(2)?`,
     });
   const wrong = slideModelProblem(read.data, call);
@@ -69,7 +72,7 @@ export function judgeModelStructure(got: ModelData | UnreadableModel, seed: numb
     return {
       ...initial,
       message: {
-        ko: `${initial.message.ko} makeModel()은 new Sequential()로 만들어 setSeed의 난수를 쓰고 (Sequential에 따로 seed를 주지 마세요), 두 층 모두 kernelInitializer: 'normal'이어야 합니다.`,
+        ko: `${initial.message.ko} makeModel()은 new Sequential()로 만들어 setSeed의 난수를 쓰고 (Sequential에 따로 시드를 주지 마세요), 두 층 모두 kernelInitializer: 'normal'이어야 합니다.`,
         en: `${initial.message.en} makeModel() should build a plain new Sequential(), so setSeed decides its weights (no seed of its own), with kernelInitializer: 'normal' on both layers.`,
       },
     };
@@ -115,12 +118,12 @@ export function judgeModelCompile(got: CompileProbe, seed: number): Verdict {
   const lr = compile.optimizer.config.learningRate;
   if (canonical(compile.optimizer.className) !== 'adam' || lr !== 0.001)
     return fail({
-      ko: `${call}: compile의 optimizer가 'adam' (Adam, learning rate 0.001)이어야 하는데 ${withParticle(settings, '이')} 나왔습니다.`,
+      ko: `${call}: compile의 \`optimizer\`가 'adam' (Adam, 학습률 0.001)이어야 하는데 ${withParticle(settings, '이')} 나왔습니다.`,
       en: `${call}: compile's optimizer should be 'adam' (Adam, learning rate 0.001), got ${settings}.`,
     });
   if (canonical(compile.loss) !== 'categoricalcrossentropy')
     return fail({
-      ko: `${call}: compile의 loss가 'categorical_crossentropy'여야 하는데 ${withParticle(render(compile.loss), '이')} 나왔습니다.`,
+      ko: `${call}: compile의 \`loss\`가 'categorical_crossentropy'여야 하는데 ${withParticle(render(compile.loss), '이')} 나왔습니다.`,
       en: `${call}: compile's loss should be 'categorical_crossentropy', got ${render(compile.loss)}.`,
     });
   if (!compile.metrics.includes('accuracy'))
@@ -129,7 +132,7 @@ export function judgeModelCompile(got: CompileProbe, seed: number): Verdict {
       en: `${call}: compile's metrics should include 'accuracy', got ${render(compile.metrics)}.`,
     });
   const what = {
-    ko: `${call}을 fit(XOR_X, XOR_Y, { epochs: 1, batchSize: 4 }) 한 번 한 뒤의 가중치 (Adam의 첫 걸음: weight마다 −0.001·g / (|g| + 3.2e-6), g는 XOR 배치의 기울기)`,
+    ko: `${call}을 fit(XOR_X, XOR_Y, { epochs: 1, batchSize: 4 }) 한 번 한 뒤의 가중치 (Adam의 첫 갱신: 가중치마다 −0.001·g / (|g| + 3.2e-6), g는 XOR 배치의 기울기)`,
     en: `the weights of ${call} after fit(XOR_X, XOR_Y, { epochs: 1, batchSize: 4 }) (Adam's first step: −0.001·g / (|g| + 3.2e-6) for every weight, g the XOR batch's gradient)`,
   };
   if (got.fitError !== undefined || got.after === undefined)
@@ -138,14 +141,14 @@ export function judgeModelCompile(got: CompileProbe, seed: number): Verdict {
       en: `For ${what.en}: fit threw (${got.fitError ?? '?'}).`,
     });
   const after = readModelData(got.after);
-  if ('problem' in after) return failWith(after.problem, `${call}, fit 뒤 / after fit`);
+  if ('problem' in after) return failWith(after.problem, { ko: `${call}, fit 뒤`, en: `${call}, after fit` });
   const judge = buildModel(engine, model.data, { compile: true });
   if ('problem' in judge) return failWith(judge.problem, call);
   judge.model.fit(XOR_X, XOR_Y, ONE_STEP);
   const step = expectWeights(after.data.weights, weightsOf(judge.model), { rtol: 1e-9, atol: 1e-12, what });
   if (!step.pass) return step;
   return pass({
-    ko: `${settings}: loss는 categorical cross-entropy, metrics에 accuracy, 첫 갱신은 Adam의 첫 걸음과 같습니다 (${describeLayers(model.data)}).`,
+    ko: `${settings}: 손실은 categorical cross-entropy, metrics에 'accuracy', 첫 갱신도 Adam의 식 그대로입니다 (${describeLayers(model.data)}).`,
     en: `${settings}: the loss is categorical cross-entropy, accuracy is a metric, and the first update is Adam's first step (${describeLayers(model.data)}).`,
   });
 }

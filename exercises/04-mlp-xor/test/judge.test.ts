@@ -162,6 +162,9 @@ describe("exercise 04's verdicts", () => {
     const right = judgeGradientVanishing(norms('tensor'), input);
     expect(right.pass, right.message.en).toBe(true);
     expect(right.table?.rows).toHaveLength(3);
+    // ReLU's derivative is 1 only for positive inputs: the explanation must not claim more.
+    expect(right.message.ko).toContain('ReLU의 미분은 양수 입력에서 1이라(음수 입력에서는 0)');
+    expect(right.message.en).toContain("ReLU's derivative is 1 for positive inputs (0 for negative ones)");
     expect(judgeGradientVanishing(norms('dense'), input).pass).toBe(true);
     const last = judgeGradientVanishing(norms('tensor', 'last'), input);
     expect(last.message.en).toContain("LAST layer's gradient");

@@ -113,7 +113,7 @@ export function judgeComparisonRuns(got: ComparisonProbe, input: ComparisonInput
   }
   const verdict = judgeComparison(out as ComparisonOutput, input, lang);
   const replayed = {
-    ko: `(표와 그래프와 판정은 채점기가 같은 시드에서 참고 식으로 학습한 결과입니다. 여러분의 여섯 학습 기록은 처음 ${REPLAY_EPOCHS} epoch 동안 그와 일치했고 마지막 가중치와도 맞습니다.)`,
+    ko: `(표와 그래프와 판정은 채점기가 같은 시드에서 참고 식으로 학습한 결과입니다. 여러분의 여섯 학습 기록은 처음 ${REPLAY_EPOCHS} Epoch 동안 그와 일치했고 마지막 가중치와도 맞습니다.)`,
     en: `(The table, the chart and the verdict are the grader's own runs from the same seed with the reference formulas; your six loss histories matched them for the first ${REPLAY_EPOCHS} epochs and agree with your final weights.)`,
   };
   return {
@@ -159,7 +159,7 @@ export function judgeComparison(got: ComparisonOutput, input: ComparisonInput, l
       const epoch = bad > 0 ? bad : input.epochs;
       return fail(
         {
-          ko: `${name} (${SLIDE_CALL[name]}, ${setting}): ${epoch}번째 epoch에서 손실이 유한하지 않습니다 (${renderNumber(run.losses[epoch - 1] ?? run.loss)}).`,
+          ko: `${name} (${SLIDE_CALL[name]}, ${setting}): ${epoch}번째 Epoch에서 손실이 유한하지 않습니다 (${renderNumber(run.losses[epoch - 1] ?? run.loss)}).`,
           en: `${name} (${SLIDE_CALL[name]}, ${setting}): the loss is not finite at epoch ${epoch} (${renderNumber(run.losses[epoch - 1] ?? run.loss)}).`,
         },
         extra,
@@ -196,8 +196,8 @@ export function judgeComparison(got: ComparisonOutput, input: ComparisonInput, l
     },
     {
       ...extra,
-      expected: 'Adam: 정답률 / accuracy 1',
-      got: `Adam: 정답률 / accuracy ${renderNumber(adam.accuracy)}, 손실 / loss ${adamLoss}`,
+      expected: 'Adam: accuracy = 1',
+      got: `Adam: accuracy = ${renderNumber(adam.accuracy)}, loss = ${adamLoss}`,
     },
   );
 }
@@ -206,7 +206,7 @@ export function judgeComparison(got: ComparisonOutput, input: ComparisonInput, l
 export const comparisonCheck: Check<typeof Student, ComparisonInput, ComparisonProbe> = {
   id: 'compare-on-xor',
   title: {
-    ko: `여섯 optimizer 비교: 강의의 XOR 모델, 슬라이드 기본값, ${COMPARISON_EPOCHS} epochs`,
+    ko: `여섯 옵티마이저 비교: 강의의 XOR 모델, 슬라이드 기본값, ${COMPARISON_EPOCHS} Epoch`,
     en: `The six optimizers compared: the lecture's XOR model, the slides' defaults, ${COMPARISON_EPOCHS} epochs`,
   },
   points: 4,

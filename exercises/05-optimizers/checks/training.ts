@@ -200,7 +200,7 @@ export function measureRun(got: unknown, spec: RunSpec): { run: RunResult } | { 
     const [want, had] = [renderNumber(reference.losses[0]!), renderNumber(losses[0]!)];
     return {
       problem: {
-        ko: `첫 epoch의 손실은 new Sequential({ seed: ${spec.seed} })가 시작하는 가중치에서의 손실 ${want}이어야 하는데 ${had}입니다: 이 학습 기록은 이 모델의 것이 아닙니다 (fit을 바꾸지 마세요)`,
+        ko: `첫 Epoch의 손실은 new Sequential({ seed: ${spec.seed} })가 시작하는 가중치에서의 손실 ${want}이어야 하는데 ${had}입니다: 이 학습 기록은 이 모델의 것이 아닙니다 (fit을 바꾸지 마세요)`,
         en: `the first epoch's loss should be ${want}, the loss at the weights new Sequential({ seed: ${spec.seed} }) starts from, got ${had}: this loss history is not this model's (leave fit alone)`,
       },
     };
@@ -209,7 +209,7 @@ export function measureRun(got: unknown, spec: RunSpec): { run: RunResult } | { 
     const [want, had] = [renderNumber(reference.losses[k]!), renderNumber(losses[k]!)];
     return {
       problem: {
-        ko: `${k + 1}번째 epoch의 손실로 ${withParticle(want, '을')} 기대했지만 ${withParticle(had, '이')} 나왔습니다 (채점기가 같은 시드에서 참고 식으로 다시 학습한 결과와 처음 ${window} epoch 동안 상대오차 ${REPLAY_RTOL} 안에서 같아야 합니다). ${k}번째 step부터 가중치가 참고 식과 다르게 움직였습니다: 궤적 검사가 통과한다면 step이 모든 파라미터를 매번 한 번씩만 고치는지, 가중치나 fit을 따로 건드리지 않는지 확인하세요`,
+        ko: `${k + 1}번째 Epoch의 손실로 ${withParticle(want, '을')} 기대했지만 ${withParticle(had, '이')} 나왔습니다 (채점기가 같은 시드에서 참고 식으로 다시 학습한 결과와 처음 ${window} Epoch 동안 상대오차 ${REPLAY_RTOL} 안에서 같아야 합니다). ${k}번째 step부터 가중치가 참고 식과 다르게 움직였습니다: 궤적 검사가 통과한다면 step이 모든 파라미터를 매번 한 번씩만 고치는지, 가중치나 fit을 따로 건드리지 않는지 확인하세요`,
         en: `the loss at epoch ${k + 1} should be ${want}, got ${had} (for the first ${window} epochs it must match, to ${REPLAY_RTOL} relative, the grader's own run from the same seed with the reference formulas). The weights moved differently from the reference from step ${k} on: if the trajectory checks pass, make sure step changes every parameter once per call and that nothing else touches the weights or fit`,
       },
     };
@@ -228,7 +228,7 @@ export function measureRun(got: unknown, spec: RunSpec): { run: RunResult } | { 
     const [had, said] = [renderNumber(final), renderNumber(last)];
     return {
       problem: {
-        ko: `학습 뒤 가중치에서의 손실이 ${had}인데 학습 기록의 마지막 epoch는 ${withParticle(said, '이')}라고 합니다 (한 step 차이라 거의 같아야 합니다): 학습이 끝난 그대로의 가중치를 돌려주세요`,
+        ko: `학습 뒤 가중치에서의 손실이 ${had}인데 학습 기록의 마지막 Epoch는 ${withParticle(said, '이')}라고 합니다 (한 step 차이라 거의 같아야 합니다): 학습이 끝난 그대로의 가중치를 돌려주세요`,
         en: `the loss at the weights after training is ${had}, but the history's last epoch says ${said} (one step apart, they should be about equal): return the weights as training left them`,
       },
     };
@@ -274,8 +274,8 @@ export function lossChart(series: { name: string; losses: readonly number[] }[])
   const stride = chartStride(Math.max(0, ...series.map((s) => s.losses.length)));
   const every =
     stride === 1
-      ? { ko: 'epoch별', en: 'per epoch' }
-      : { ko: `${stride} epoch마다`, en: `every ${stride} epochs` };
+      ? { ko: 'Epoch별', en: 'per epoch' }
+      : { ko: `${stride} Epoch마다`, en: `every ${stride} epochs` };
   return {
     title: { ko: `XOR 학습 손실 (${every.ko})`, en: `XOR training loss (${every.en})` },
     series: series.map((s) => ({ name: s.name, values: everyNth(s.losses, stride) })),
@@ -284,6 +284,6 @@ export function lossChart(series: { name: string; losses: readonly number[] }[])
       Array.from({ length: Math.max(0, ...series.map((s) => s.losses.length)) }, (_, k) => k + 1),
       stride,
     ),
-    xLabel: { ko: 'epoch', en: 'epoch' },
+    xLabel: { ko: 'Epoch', en: 'epoch' },
   };
 }

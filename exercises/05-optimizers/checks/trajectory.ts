@@ -104,7 +104,7 @@ const optionsText = (input: TrajectoryInput): string =>
 
 const problemName = (problem: Problem): Localized =>
   problem.kind === 'quadratic'
-    ? { ko: '2차 함수(quadratic)', en: 'the quadratic' }
+    ? { ko: '2차 함수', en: 'the quadratic' }
     : { ko: 'Rosenbrock 함수', en: 'Rosenbrock' };
 
 /** `null` when `got` is a trajectory of the problem's shape, else what is wrong with it. */
@@ -123,7 +123,7 @@ function malformed(got: unknown, input: TrajectoryInput): Localized | null {
     );
   if (ok) return null;
   return {
-    ko: `${input.steps}걸음마다 파라미터 ${sizes.length}개의 값(크기 ${sizes.join(', ')})을 기대했지만 다른 모양이 나왔습니다: ${render(got)}`,
+    ko: `${input.steps}번의 갱신마다 파라미터 ${sizes.length}개의 값(크기 ${sizes.join(', ')})을 기대했지만 다른 모양이 나왔습니다: ${render(got)}`,
     en: `expected, for each of ${input.steps} steps, the values of ${sizes.length} parameters (sizes ${sizes.join(', ')}); got something else: ${render(got)}`,
   };
 }
@@ -142,7 +142,7 @@ function adviceFor(t: number, j: number, input: TrajectoryInput): Localized {
     };
   if (t > 1)
     return {
-      ko: `앞의 ${t - 1}걸음은 맞았으니, 상태(속도·누적값·모멘트)를 step 사이에 어떻게 이어 가는지 살펴보세요.`,
+      ko: `앞의 ${t - 1}번 갱신은 맞았으니, 상태(속도·누적값·모멘트)를 step 사이에 어떻게 이어 가는지 살펴보세요.`,
       en: `The first ${t - 1} step(s) were right: look at how the state (velocity, accumulator, moments) carries over between steps.`,
     };
   const formula = FIRST_STEP_ADVICE[input.optimizer];
@@ -193,11 +193,8 @@ export function judgeTrajectory(output: TrajectoryOutput | undefined, input: Tra
       en: `${call}: the trajectory is right, but in a step over a parameter whose grad is null (no gradient) ${what.en}. Skip it, as Keras does: if (param.grad === null) continue;`,
     },
     {
-      expected: '건너뜀 / skipped',
-      got:
-        output.nullGrad.outcome === 'threw'
-          ? `예외 / threw: ${output.nullGrad.error}`
-          : '값이 바뀜 / values changed',
+      expected: 'if (param.grad === null) continue;',
+      got: output.nullGrad.outcome === 'threw' ? `throw ${output.nullGrad.error}` : 'param.data[i] = …',
     },
   );
 }
@@ -211,8 +208,8 @@ function replacedData(at: { step: number; param: number }, input: TrajectoryInpu
       en: `${call}: at step ${at.step}, parameter ${at.param} got a new array as param.data (param.data = …). Update param.data in place instead: param.data[i] = … (or param.data[i] -= …). data is readonly in the engine (TypeScript reports param.data = … as an error), and tensors made from it with reshape share that array: after a swap they would keep seeing the old values.`,
     },
     {
-      expected: '같은 배열을 제자리에서 고침 / the same array, updated in place',
-      got: '새 배열 / a new array',
+      expected: 'param.data[i] = …',
+      got: 'param.data = …',
     },
   );
 }
@@ -280,7 +277,7 @@ function judgePositions(got: Trajectory | undefined, input: TrajectoryInput): Ve
   );
   const end = renderNumber(valueAt(input.problem, before));
   return pass({
-    ko: `${call}, ${where.ko}: ${input.steps}걸음 모두 기대값과 같습니다 (f: ${start} → ${end}).`,
+    ko: `${call}, ${where.ko}: ${input.steps}번의 갱신이 모두 기대값과 같습니다 (f: ${start} → ${end}).`,
     en: `${call} on ${where.en}: all ${input.steps} steps match (f: ${start} → ${end}).`,
   });
 }
@@ -307,7 +304,7 @@ export function trajectoryChecks(
     {
       id: `${id}-quadratic`,
       title: {
-        ko: `${name}: 2차 함수 위 ${QUADRATIC_STEPS}걸음 (슬라이드 기본값, 도중에 학습률 변경)`,
+        ko: `${name}: 2차 함수에서 ${QUADRATIC_STEPS}번 갱신 (슬라이드 기본값, 도중에 학습률 변경)`,
         en: `${name}: ${QUADRATIC_STEPS} steps on a quadratic (the slides' defaults, learning rate changed midway)`,
       },
       points: 2,
@@ -324,7 +321,7 @@ export function trajectoryChecks(
     {
       id: `${id}-rosenbrock`,
       title: {
-        ko: `${name}: Rosenbrock 위 ${ROSENBROCK_STEPS}걸음 (옵션 지정)`,
+        ko: `${name}: Rosenbrock 함수에서 ${ROSENBROCK_STEPS}번 갱신 (옵션 지정)`,
         en: `${name}: ${ROSENBROCK_STEPS} steps on Rosenbrock (given options)`,
       },
       points: 2,

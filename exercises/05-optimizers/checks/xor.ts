@@ -61,7 +61,7 @@ export interface XorInput {
 const callOf = (spec: RunSpec): string => `${spec.optimizer}({ learningRate: ${spec.options.learningRate} })`;
 /** What the final losses and accuracies of a verdict are (`measureRun`). */
 const REPLAYED = {
-  ko: `(최종 손실과 정답률은 채점기가 같은 시드에서 참고 식으로 학습한 결과이고, 여러분의 학습 기록은 처음 ${REPLAY_EPOCHS} epoch 동안 그와 일치했습니다.)`,
+  ko: `(최종 손실과 정답률은 채점기가 같은 시드에서 참고 식으로 학습한 결과이고, 여러분의 학습 기록은 처음 ${REPLAY_EPOCHS} Epoch 동안 그와 일치했습니다.)`,
   en: `(The final losses and accuracies are the grader's own runs from the same seeds with the reference formulas; your loss history matched them for the first ${REPLAY_EPOCHS} epochs.)`,
 };
 const learned = (run: RunResult): boolean => run.accuracy === 1 && run.loss < XOR_MAX_LOSS;
@@ -99,7 +99,7 @@ export function judgeXor(got: RunResult[], input: XorInput): Verdict {
       const value = renderNumber(run.losses[epoch - 1] ?? run.loss);
       return fail(
         {
-          ko: `${withParticle(call, '로')} XOR을 학습(${setting}, seed ${spec.seed})하는 중 ${epoch}번째 epoch에서 손실이 ${withParticle(value, '이')} 되었습니다. 유한한 손실을 기대했습니다: 0으로 나누기나 부호를 확인하세요.`,
+          ko: `${withParticle(call, '로')} XOR을 학습(${setting}, 시드 ${spec.seed})하는 중 ${epoch}번째 Epoch에서 손실이 ${withParticle(value, '이')} 되었습니다. 유한한 손실을 기대했습니다: 0으로 나누기나 부호를 확인하세요.`,
           en: `Training XOR with ${call} (${setting}, seed ${spec.seed}), the loss became ${value} at epoch ${epoch}; expected a finite loss. Look for a division by zero or a sign error.`,
         },
         { chart },
@@ -131,8 +131,9 @@ export function judgeXor(got: RunResult[], input: XorInput): Verdict {
     },
     {
       chart,
-      expected: `정답률 1, 손실 < ${XOR_MAX_LOSS}: ${input.runs.length}번 중 ${XOR_NEEDED}번 이상 / ≥ ${XOR_NEEDED} of ${input.runs.length} runs with accuracy 1, loss < ${XOR_MAX_LOSS}`,
-      got: `${successes}번 / ${successes} runs`,
+      // Runs that reach accuracy 1 and the loss bound, out of all runs: values only, as rows print in both languages.
+      expected: `≥ ${XOR_NEEDED}/${input.runs.length} (accuracy = 1, loss < ${XOR_MAX_LOSS})`,
+      got: `${successes}/${input.runs.length}`,
     },
   );
 }
@@ -160,7 +161,7 @@ export function xorCheck(name: OptimizerName): Check<typeof Student, XorInput, R
   return {
     id: `${name.toLowerCase()}-xor`,
     title: {
-      ko: `${name}: compile()로 XOR 학습 (${XOR_EPOCHS} epochs, 시작 ${XOR_STARTS}곳)`,
+      ko: `${name}: compile()로 XOR 학습 (${XOR_EPOCHS} Epoch, 시작 ${XOR_STARTS}곳)`,
       en: `${name}: trains XOR through compile() (${XOR_EPOCHS} epochs, ${XOR_STARTS} starts)`,
     },
     points: 2,

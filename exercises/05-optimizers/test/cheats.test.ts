@@ -44,7 +44,7 @@ describe.each([DEFAULT_SEED, 20260328])('cheats graded by the real grader, seed 
         expect(xor.message.en).toMatch(
           /seed \d+: the loss at epoch 2 should be [\d.]+, got [\d.e-]+ \(for the first 30 epochs it must match/,
         );
-        expect(xor.message.ko).toMatch(/2번째 epoch의 손실로 .* 기대했지만/);
+        expect(xor.message.ko).toMatch(/2번째 Epoch의 손실로 .* 기대했지만/);
       }
       const comparison = check('compare-on-xor');
       expect({ status: comparison.status, score: comparison.score }).toEqual({ status: 'fail', score: 0 });

@@ -171,7 +171,7 @@ describe("exercise 05's measured runs", () => {
     expect('problem' in madeUp && madeUp.problem.en).toMatch(
       /^the first epoch's loss should be [\d.]+, the loss at the weights new Sequential\(\{ seed: 3 \}\) starts from, got 0\.7/,
     );
-    expect('problem' in madeUp && madeUp.problem.ko).toContain('첫 epoch의 손실은');
+    expect('problem' in madeUp && madeUp.problem.ko).toContain('첫 Epoch의 손실은');
     const noWeights = measureRun({ losses: probe.losses }, fiveEpochs);
     expect('problem' in noWeights && noWeights.problem.en).toContain(
       'expected { losses: number[5], weights:',

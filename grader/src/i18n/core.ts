@@ -20,7 +20,7 @@ export const core = {
     en: '{file}: id "{id}" must equal the folder name "{folder}".',
   },
   'core.manifest.escapes': {
-    ko: '{file}: {field}의 경로 "{path}"가 연습 문제 폴더 밖을 가리킵니다.',
+    ko: '{file}: {field}의 경로 "{path}"가 실습 폴더 밖을 가리킵니다.',
     en: '{file}: the path "{path}" in {field} leaves the exercise folder.',
   },
   'core.manifest.missingFile': {
@@ -50,11 +50,11 @@ export const core = {
     en: '… and {n} more type error(s). Fix the ones above first.',
   },
   'core.static.forbiddenModule': {
-    ko: '{file}:{line}:{column}: 이 연습 문제에서는 {module|을} import할 수 없습니다. 직접 구현해 보세요.',
+    ko: '{file}:{line}:{column}: 이 실습에서는 {module|을} import할 수 없습니다. 직접 구현해 보세요.',
     en: '{file}:{line}:{column}: this exercise does not allow importing "{module}". Write it yourself.',
   },
   'core.static.forbiddenName': {
-    ko: '{file}:{line}:{column}: 이 연습 문제에서는 "{module}"의 {name|을} 쓸 수 없습니다. 직접 구현해 보세요.',
+    ko: '{file}:{line}:{column}: 이 실습에서는 "{module}"의 {name|을} 쓸 수 없습니다. 직접 구현해 보세요.',
     en: '{file}:{line}:{column}: this exercise does not allow {name} from "{module}". Write it yourself.',
   },
   'core.static.computedImport': {
@@ -124,7 +124,7 @@ export const core = {
     en: 'Your code called process.exit({code}). It cannot end the process while being graded; return the value instead.',
   },
   'core.check.unhandled': {
-    ko: '처리되지 않은 예외/거부(rejection)가 있었습니다: {error}',
+    ko: '처리되지 않은 예외나 거부된 Promise가 있었습니다: {error}',
     en: 'There was an unhandled error or promise rejection: {error}',
   },
   'core.check.timeout': {
@@ -148,11 +148,11 @@ export const core = {
     en: 'The returned value cannot be sent to the grader (return numbers or arrays, not functions or class instances): {error}',
   },
   'core.check.returnedPromise': {
-    ko: '{call}의 반환값이 Promise입니다: `async`를 지우세요 (이 과제의 함수는 모두 동기 함수입니다).',
+    ko: '{call}의 반환값이 Promise입니다: `async`를 지우세요 (이 실습의 함수는 모두 동기 함수입니다).',
     en: '{call} returned a Promise: remove `async` (these functions are synchronous).',
   },
   'core.check.returnedPromiseUnknown': {
-    ko: '내 파일의 함수가 Promise를 반환했습니다: `async`를 지우세요 (이 과제의 함수는 모두 동기 함수입니다).',
+    ko: '내 파일의 함수가 Promise를 반환했습니다: `async`를 지우세요 (이 실습의 함수는 모두 동기 함수입니다).',
     en: 'A function in your file returned a Promise: remove `async` (these functions are synchronous).',
   },
   'core.check.badAnswer': {
@@ -246,7 +246,7 @@ export const core = {
 
   // CLI
   'core.cli.usage': {
-    ko: '사용법: pnpm grade [연습문제 id...] [옵션]',
+    ko: '사용법: pnpm grade [실습 id...] [옵션]',
     en: 'Usage: pnpm grade [exercise id...] [options]',
   },
   'core.cli.help': {
@@ -257,7 +257,7 @@ export const core = {
   --watch, -w                저장할 때마다 다시 채점
   --ci                       대화형 화면 없이 일반 텍스트로 출력
   --json FILE                JSON 보고서 (grader/schema/report.schema.json)
-  --junit FILE               JUnit XML (검사 하나가 testcase 하나)
+  --junit FILE               JUnit XML (검사 하나가 \`<testcase>\` 하나)
   --gradescope FILE          Gradescope results.json
   --seed N                   입력의 시드 (환경 변수 GRADE_SEED, 기본값은 공개 시드 12345)
   --lang ko|en               모든 메시지의 언어 (기본: LANG, 없으면 ko)
@@ -322,7 +322,7 @@ For instructors (shown only in a course repository with reference solutions):
     en: 'No exercise matches "{filters}" (a number or the start of an id: 1, 03, 03-soft). The exercises:\n{ids}',
   },
   'core.cli.noExercises': {
-    ko: '{root}에서 연습 문제(exercises/*/exercise.json)를 찾지 못했습니다. 강의 저장소 폴더에서 실행하거나 --root로 알려 주세요.',
+    ko: '{root}에서 실습(exercises/*/exercise.json)을 찾지 못했습니다. 강의 저장소 폴더에서 실행하거나 --root로 알려 주세요.',
     en: 'No exercises (exercises/*/exercise.json) under {root}. Run this in the course repository, or point --root at it.',
   },
   'core.cli.problems': {
@@ -340,7 +340,7 @@ For instructors (shown only in a course repository with reference solutions):
     en: 'The reference solution is not 100% with seed {seed}: {check} -> {status}: {message}',
   },
   'core.verify.starterNotTodo': {
-    ko: '시작 코드에서 {check|이} todo가 아니라 {status}입니다: {message}',
+    ko: '시작 코드에서 {check|이} 아직 구현 전(`todo`)이 아니라 {status}입니다: {message}',
     en: 'With the starter, {check} is {status}, not todo: {message}',
   },
   'core.verify.starterScores': {
@@ -389,7 +389,7 @@ For instructors (shown only in a course repository with reference solutions):
     en: 'checks.ts imports the student file as a value (must be "import type"): student code would run inside the grader.',
   },
   'core.verify.problem': {
-    ko: '연습 문제를 실행할 수 없습니다: {message}',
+    ko: '실습을 실행할 수 없습니다: {message}',
     en: 'The exercise cannot run: {message}',
   },
   'core.verify.ok': {

@@ -22,7 +22,7 @@ export const instructor = {
     en: '{id}: number {number} is already used by exercises/{other}. Pick another number, or give only the name.',
   },
   'instructor.noRoot': {
-    ko: '과정 저장소를 찾지 못했습니다 ({dir} 와 그 위에 exercises/ 폴더가 없음). 저장소 안에서 실행하거나 --root 를 주세요.',
+    ko: '과정 저장소를 찾지 못했습니다 ({dir}와(과) 그 위에 exercises/ 폴더가 없음). 저장소 안에서 실행하거나 --root 를 주세요.',
     en: 'No course repository here ({dir} and its parents have no exercises/ folder). Run inside the repository or pass --root.',
   },
   'instructor.usageNew': {
@@ -42,9 +42,9 @@ export const instructor = {
     ko: [
       '다음 할 일:',
       '  1. pnpm install            새 패키지를 엔진·키트와 연결하고 pnpm-lock.yaml 에 기록합니다 (둘 다 커밋).',
-      '  2. pnpm verify {id}    지금 그대로 통과해야 합니다: 정답 100%, 스타터는 모두 todo, 뮤턴트는 감점.',
+      '  2. pnpm verify {id}    지금 그대로 통과해야 합니다: 정답 100%, 시작 코드는 모두 `todo`, 변형은 감점.',
       '  3. exercise.json 의 제목·요약·힌트, README.md, {file}, solution/, checks.ts, mutants/ 를 실습 내용으로 바꿉니다.',
-      '  4. 바꿀 때마다 pnpm verify {id} — 무엇이 왜 틀렸는지 실습·체크 이름과 함께 알려 줍니다.',
+      '  4. 바꿀 때마다 pnpm verify {id} — 무엇이 왜 틀렸는지 실습·검사 이름과 함께 알려 줍니다.',
       '  안내서: docs/instructors.md',
     ].join('\n'),
     en: [
@@ -88,9 +88,9 @@ export const instructor = {
   'instructor.exportNext': {
     ko: [
       '다음 할 일:',
-      '  cd {dir} && pnpm install && pnpm grade     직접 확인 (스타터는 모두 todo)',
-      '  git init && git add -A && git commit -m "course"   GitHub 에 올려 템플릿 저장소로 씁니다',
-      '  저장소 Settings → Secrets → Actions 에 GRADE_SEED (아무 정수) 를 넣으면 CI 입력이 학생에게 숨겨집니다.',
+      '  cd {dir} && pnpm install && pnpm grade     직접 확인 (시작 코드는 모두 `todo`)',
+      '  git init && git add -A && git commit -m "course"   GitHub에 올려 템플릿 저장소로 씁니다',
+      '  저장소의 `Settings → Secrets → Actions`에 GRADE_SEED(아무 정수)를 넣으면 CI 입력이 학생에게 숨겨집니다.',
     ].join('\n'),
     en: [
       'Next:',

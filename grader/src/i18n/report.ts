@@ -40,7 +40,7 @@ export const report = {
   'report.noExercises': { ko: '채점할 실습이 없습니다.', en: 'No exercise to grade.' },
   'report.allPassed': { ko: '모든 검사를 통과했습니다! 🎉', en: 'Every check passed! 🎉' },
   'report.selectedPassed': {
-    ko: '선택한 연습문제는 모두 통과했습니다. 이번에 채점하지 않은 연습문제 {n}개가 남았습니다:',
+    ko: '선택한 실습은 모두 통과했습니다. 이번에 채점하지 않은 실습 {n}개가 남았습니다:',
     en: 'The selected exercises pass. {n} more were not graded in this run:',
   },
   'report.gradeAll': { ko: '전체를 채점하려면: pnpm grade', en: 'To grade them all: pnpm grade' },

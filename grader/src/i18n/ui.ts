@@ -35,11 +35,11 @@ export const ui = {
   'ui.keys.quit': { ko: '종료', en: 'quit' },
   'ui.help.title': { ko: '키 안내', en: 'Keys' },
   'ui.help.move': {
-    ko: '연습문제 사이를 이동 (자세히 화면에서는 검사 사이를 스크롤)',
+    ko: '실습 사이를 이동 (자세히 화면에서는 검사 사이를 스크롤)',
     en: 'move between exercises (scroll the checks, on the details screen)',
   },
   'ui.help.open': {
-    ko: '선택한 연습문제의 검사 결과를 자세히 보기',
+    ko: '선택한 실습의 검사 결과를 자세히 보기',
     en: 'show the checks of the selected exercise',
   },
   'ui.help.back': { ko: '목록으로 돌아가기', en: 'back to the list' },
@@ -47,16 +47,16 @@ export const ui = {
     ko: '다음 힌트 하나 더 보기 (다음 실행에도 기억합니다)',
     en: 'reveal the next hint (remembered next time)',
   },
-  'ui.help.regrade': { ko: '모든 연습문제를 다시 채점', en: 'regrade every exercise' },
+  'ui.help.regrade': { ko: '모든 실습을 다시 채점', en: 'regrade every exercise' },
   'ui.help.lang': { ko: '한국어 ↔ English', en: '한국어 ↔ English' },
   'ui.help.quit': { ko: '종료', en: 'quit' },
   'ui.help.watch': {
-    ko: '파일을 저장하면 그 연습문제만 바로 다시 채점합니다.',
+    ko: '파일을 저장하면 그 실습만 바로 다시 채점합니다.',
     en: 'Saving a file regrades that exercise right away.',
   },
   'ui.help.close': { ko: '? 또는 Esc를 누르면 닫힙니다.', en: 'Press ? or Esc to close.' },
   'ui.details.file': { ko: '내 파일', en: 'Your file' },
-  'ui.details.readme': { ko: '과제 설명', en: 'The task' },
+  'ui.details.readme': { ko: '실습 설명', en: 'The task' },
   'ui.details.expected': { ko: '기대값', en: 'expected' },
   'ui.details.got': { ko: '내 결과', en: 'got' },
   'ui.details.output': { ko: '출력', en: 'output' },
@@ -66,10 +66,10 @@ export const ui = {
   },
   'ui.details.notGraded': { ko: '아직 채점하지 않았습니다.', en: 'Not graded yet.' },
   'ui.details.scroll': {
-    ko: '검사 {first}/{total}부터 표시 · j k 로 스크롤',
+    ko: '{total}개 중 {first}번째 검사부터 · j/k: 스크롤',
     en: 'Checks from {first}/{total} · j k to scroll',
   },
-  'ui.problem.title': { ko: '이 연습문제를 실행할 수 없습니다', en: 'This exercise could not run' },
+  'ui.problem.title': { ko: '이 실습을 실행할 수 없습니다', en: 'This exercise could not run' },
   'ui.hints.title': { ko: '힌트 {n}/{total}', en: 'Hint {n}/{total}' },
   'ui.hints.none': {
     ko: '막혔나요? h를 누르면 힌트를 하나씩 볼 수 있습니다 ({total}개).',
@@ -77,15 +77,15 @@ export const ui = {
   },
   'ui.hints.more': { ko: 'h: 다음 힌트 ({left}개 남음)', en: 'h: next hint ({left} left)' },
   'ui.finish.title': {
-    ko: '🎉 모든 연습문제를 통과했습니다! {score}/{max}점',
+    ko: '🎉 모든 실습을 통과했습니다! {score}/{max}점',
     en: '🎉 Every exercise passes! {score}/{max} points',
   },
   'ui.finish.selectedTitle': {
-    ko: '✓ 선택한 연습문제를 모두 통과했습니다. {score}/{max}점',
+    ko: '✓ 선택한 실습을 모두 통과했습니다. {score}/{max}점',
     en: '✓ The selected exercises pass. {score}/{max} points',
   },
   'ui.finish.remaining': {
-    ko: '이번에 채점하지 않은 연습문제 {n}개가 남았습니다:',
+    ko: '이번에 채점하지 않은 실습 {n}개가 남았습니다:',
     en: '{n} more exercises were not graded in this run:',
   },
   'ui.finish.gradeAll': {
@@ -94,7 +94,7 @@ export const ui = {
   },
   'ui.finish.next': { ko: '다음 단계:', en: 'What next:' },
   'ui.finish.push': {
-    ko: '• 커밋하고 push 하세요. CI가 비밀 시드로 다시 채점합니다: git add exercises && git commit -m "연습문제 완료" && git push',
+    ko: '• 커밋하고 푸시하세요. CI가 비밀 시드로 다시 채점합니다: git add exercises && git commit -m "실습 완료" && git push',
     en: '• Commit and push: CI grades your work again with a secret seed: git add exercises && git commit -m "Finish the exercises" && git push',
   },
   'ui.finish.seed': {
@@ -103,7 +103,7 @@ export const ui = {
   },
   'ui.failure': { ko: '채점기를 실행하지 못했습니다: {message}', en: 'The grader could not run: {message}' },
   'ui.noExercises': {
-    ko: '연습문제를 찾지 못했습니다. 저장소의 루트에서 실행했나요?',
+    ko: '실습을 찾지 못했습니다. 저장소의 루트에서 실행했나요?',
     en: 'No exercises found. Are you at the root of the course repository?',
   },
   'ui.tooSmall': {
@@ -111,7 +111,7 @@ export const ui = {
     en: 'The terminal is too small ({cols}×{rows}). Please make it bigger.',
   },
   'ui.watch.started': {
-    ko: '파일을 저장하면 그 연습문제를 다시 채점합니다. 끝내려면 Ctrl-C.',
+    ko: '파일을 저장하면 그 실습을 다시 채점합니다. 끝내려면 Ctrl-C.',
     en: 'Watching: saving a file regrades its exercise. Ctrl-C to stop.',
   },
   'ui.watch.regrading': { ko: '{id} 다시 채점 중…', en: 'Regrading {id}…' },

@@ -160,9 +160,9 @@ export function describeLayers(data: ModelData): string {
   return data.layers.map(describeLayer).join(' → ');
 }
 
-/** The compile settings as code: `Adam({ learningRate: 0.001, … }), loss 'binaryCrossentropy'`. */
+/** The compile settings as code: `Adam({ learningRate: 0.001, … }), loss 'binaryCrossentropy'`; `null` when never compiled. */
 export function describeCompile(compile: CompileData | null): string {
-  if (compile === null) return 'compile() 없음 / no compile()';
+  if (compile === null) return 'null';
   const { className, config } = compile.optimizer;
   return `${className}(${render(config)}), loss ${render(compile.loss)}, metrics ${render(compile.metrics)}`;
 }

@@ -69,7 +69,7 @@ export interface ChartSeries {
  *   title: { ko: '학습 손실', en: 'Training loss' },
  *   series: [{ name: 'adam', values: kept }],
  *   x: kept.map((_, i) => 1 + 30 * i),
- *   xLabel: { ko: 'epoch', en: 'epoch' },
+ *   xLabel: { ko: 'Epoch', en: 'epoch' },
  * };
  * ```
  */

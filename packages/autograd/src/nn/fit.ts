@@ -130,7 +130,7 @@ function nonFiniteLoss(value: number, epoch: number, batch: number, batches: num
   return new Error(
     `fit: the loss became ${value} at epoch ${epoch + 1}, batch ${batch + 1} of ${batches}; training stopped. ` +
       'Try a smaller learningRate, scale the inputs, or check the data for NaN. ' +
-      `(손실이 ${value}이 되어 학습을 멈췄습니다: 에포크 ${epoch + 1}, 배치 ${batch + 1}. ` +
+      `(손실이 ${value}이 되어 학습을 멈췄습니다: Epoch ${epoch + 1}, 배치 ${batch + 1}. ` +
       '학습률을 줄이거나 입력 크기를 조정하거나 데이터에 NaN이 있는지 확인하세요.)',
   );
 }
