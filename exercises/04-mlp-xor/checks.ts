@@ -252,6 +252,8 @@ export default defineChecks<typeof Student>([
   }),
   c({
     id: 'train-xor',
+    // Its outcome depends on randomness: graded with the run's seed and two derived from it.
+    seeds: 3,
     title: { ko: 'XOR 학습: 정답률 1.0 (여러 seed)', en: 'Training on XOR: accuracy 1.0 (several seeds)' },
     points: 4,
     dependsOn: ['make-model-structure'],
@@ -269,6 +271,8 @@ export default defineChecks<typeof Student>([
   }),
   c({
     id: 'single-layer-cannot',
+    // Its outcome depends on randomness: graded with the run's seed and two derived from it.
+    seeds: 3,
     title: { ko: '단층 신경망은 XOR을 못 푼다', en: 'A single layer cannot solve XOR' },
     points: 2,
     timeLimitMs: TRAIN_TIME_LIMIT_MS,

@@ -17,6 +17,8 @@ const round = (x: number, digits: number): number => Number(x.toFixed(digits));
 export const samplerChecks = [
   c({
     id: 'uniform-sampler',
+    // Its outcome depends on randomness: graded with the run's seed and two derived from it.
+    seeds: 3,
     title: {
       ko: '균등분포 uniform(rng, lo, hi)의 범위, 평균, 분산',
       en: 'uniform(rng, lo, hi): range, mean, variance',
@@ -66,6 +68,8 @@ export const samplerChecks = [
   }),
   c({
     id: 'normal-sampler',
+    // Its outcome depends on randomness: graded with the run's seed and two derived from it.
+    seeds: 3,
     title: {
       ko: '정규분포 normal(rng, mean, std)의 평균, 분산, 모양',
       en: 'normal(rng, mean, std): mean, variance, shape',
