@@ -3,7 +3,16 @@
  * from the sample size, `moments.ts`), and `normal` kept finite when `rng()` returns exactly 0.
  */
 import { Rng } from '@gradschool/autograd';
-import { allOf, check, fail, pass, render, withParticle } from '@gradschool/exercise-kit';
+import {
+  allOf,
+  check,
+  expectReturn,
+  fail,
+  pass,
+  render,
+  type Verdict,
+  withParticle,
+} from '@gradschool/exercise-kit';
 import type * as Student from '../src/perceptron.js';
 import { judgeSamples, normalTarget, uniformTarget } from './moments.js';
 
@@ -12,6 +21,14 @@ const SAMPLES = 20000;
 
 const c = check<typeof Student>();
 const round = (x: number, digits: number): number => Number(x.toFixed(digits));
+
+/** The first sample that is not a number, told as `fn`'s return contract (before any statistics). */
+function notANumber(samples: unknown, fn: string, call: string): Verdict | null {
+  if (!Array.isArray(samples)) return null;
+  const bad = samples.find((x) => typeof x !== 'number');
+  if (bad === undefined && samples.every((x) => typeof x === 'number')) return null;
+  return expectReturn(bad, fn, { type: 'number' }, { what: { ko: call, en: call } });
+}
 
 /** The sampler checks, in the order the README presents them. */
 export const samplerChecks = [
@@ -62,7 +79,10 @@ export const samplerChecks = [
               },
               { expected: `rng() ${SAMPLES}번 / ${SAMPLES} calls`, got: `${render(calls)}` },
             );
-          return judgeSamples(got[i]?.samples, SAMPLES, uniformTarget(lo!, hi!), call);
+          return (
+            notANumber(got[i]?.samples, 'uniform', call) ??
+            judgeSamples(got[i]?.samples, SAMPLES, uniformTarget(lo!, hi!), call)
+          );
         }),
       ),
   }),
@@ -90,9 +110,12 @@ export const samplerChecks = [
     },
     judge: (got, { params }) =>
       allOf(
-        params.map(([m, s], i) =>
-          judgeSamples(got[i], SAMPLES, normalTarget(m!, s!), `normal(rng, ${render(m)}, ${render(s)})`),
-        ),
+        params.map(([m, s], i) => {
+          const call = `normal(rng, ${render(m)}, ${render(s)})`;
+          return (
+            notANumber(got[i], 'normal', call) ?? judgeSamples(got[i], SAMPLES, normalTarget(m!, s!), call)
+          );
+        }),
       ),
   }),
   c({

@@ -30,6 +30,8 @@ export type Contract =
   | { type: 'matrix'; rows?: number; cols?: number }
   /** An engine `Tensor` (not a plain array); with `shape`, that shape. */
   | { type: 'tensor'; shape?: readonly number[] }
+  /** A plain array whose items each keep `of` (`Weights[]`); with `length`, exactly that many. */
+  | { type: 'list'; of: Contract; length?: number }
   /** A plain object with these fields, each under its own contract (`{ n: number[], y: number[] }`). */
   | { type: 'object'; fields: Readonly<Record<string, Contract>> };
 
@@ -78,6 +80,15 @@ function contractText(contract: Contract): Localized {
     case 'object': {
       const fields = `{ ${Object.keys(contract.fields).join(', ')} }`;
       return { ko: `객체 ${fields}`, en: `an object ${fields}` };
+    }
+    case 'list': {
+      const item = contractText(contract.of);
+      return contract.length === undefined
+        ? { ko: `${item.ko}의 배열`, en: `an array, each item ${item.en}` }
+        : {
+            ko: `${item.ko} ${contract.length}개의 배열`,
+            en: `an array of ${contract.length} items, each ${item.en}`,
+          };
     }
   }
 }
@@ -170,6 +181,25 @@ function breach(value: unknown, contract: Contract): Breach | null {
       const { shape } = contract;
       if (shape && (value.shape.length !== shape.length || value.shape.some((d, i) => d !== shape[i])))
         return { returned };
+      return null;
+    }
+    case 'list': {
+      if (!Array.isArray(value)) return { returned };
+      if (contract.length !== undefined && value.length !== contract.length)
+        return { returned, detail: { ko: `길이 ${value.length}`, en: `length ${value.length}` } };
+      for (let i = 0; i < value.length; i++) {
+        const item = breach(value[i], contract.of);
+        if (item) {
+          const field = item.field ? { ko: `의 ${item.field}`, en: `.${item.field}` } : { ko: '', en: '' };
+          return {
+            returned,
+            detail: {
+              ko: `[${i}]번째 값${field.ko}${item.field ? '가' : '이'} ${item.returned.ko}`,
+              en: `its [${i}]${field.en} is ${item.returned.en}`,
+            },
+          };
+        }
+      }
       return null;
     }
     case 'object': {

@@ -137,3 +137,27 @@ describe('expectReturn', () => {
     expect(verdict?.got).toBe('tensor([0.2, 0.2, 0.6], shape=[3])');
   });
 });
+
+describe('expectReturn on a list', () => {
+  const weights: Contract = { type: 'object', fields: { w: { type: 'array' }, b: { type: 'number' } } };
+  it('names the item that breaks the contract', () => {
+    expect(
+      said(
+        [
+          { w: [0.1], b: 0.2 },
+          { w: [0.1], b: '0.2' },
+        ],
+        'trainRound',
+        { type: 'list', of: weights },
+      ),
+    ).toEqual({
+      ko: '`trainRound` 함수는 객체 { w, b }의 배열을 반환해야 하는데 배열 [{ w: [0.1], b: 0.2 }, { w: [0.1], b: "0.2" }]를 반환했습니다 ([1]번째 값의 b가 문자열 "0.2").',
+      en: '`trainRound` must return an array, each item an object { w, b }; it returned an array [{ w: [0.1], b: 0.2 }, { w: [0.1], b: "0.2" }] (its [1].b is the string "0.2").',
+    });
+    expect(said({ w: [0.1], b: 0.2 }, 'trainRound', { type: 'list', of: weights, length: 4 })).toEqual({
+      ko: '`trainRound` 함수는 객체 { w, b } 4개의 배열을 반환해야 하는데 객체 { w: [0.1], b: 0.2 }를 반환했습니다.',
+      en: '`trainRound` must return an array of 4 items, each an object { w, b }; it returned an object { w: [0.1], b: 0.2 }.',
+    });
+    expect(said([{ w: [0.1], b: 0.2 }], 'trainRound', { type: 'list', of: weights })).toBe('ok');
+  });
+});
