@@ -17,7 +17,7 @@
 import { about } from './about.js';
 import { fail, type WhatOption } from './judge.js';
 import { withParticle } from './particle.js';
-import type { Localized, Verdict } from './protocol.js';
+import type { Check, Localized, Verdict } from './protocol.js';
 import { renderBrief } from './render.js';
 
 /** What a function returns, as its README states it. */
@@ -263,4 +263,42 @@ export function expectReturn(
       ? `${name} must return ${want.en}; it returned nothing (undefined).`
       : `${name} must return ${want.en}; it returned ${wrong.returned.en}${detail.en}.`;
   return fail(about(opts.what, ko, en), { expected: want.en, got: renderBrief(got) });
+}
+
+/** Where `returning` finds the answers in a probe's output. */
+export interface ReturningOptions {
+  /** The probe returns one answer per case (`cases.map(...)`): each is held to the contract. */
+  each?: boolean;
+}
+
+/**
+ * `check` with `fn`'s return contract enforced before its judge: every answer (or each case's,
+ * `{ each: true }`) that breaks `contract` fails with `expectReturn`'s message, and the judge only
+ * ever compares values of the right type. `contract` may depend on the case (`(input, i) => ...`).
+ *
+ * @example
+ * ```ts
+ * returning('softmax', (cases, i) => ({ type: 'array', length: cases[i].length }), c({
+ *   id: 'softmax-random', ..., probe: (student, cases) => cases.map((x) => student.softmax(x)), judge,
+ * }), { each: true }),
+ * ```
+ */
+export function returning<S, I, O>(
+  fn: string,
+  contract: Contract | ((input: I, index: number) => Contract),
+  check: Check<S, I, O>,
+  opts: ReturningOptions = {},
+): Check<S, I, O> {
+  return {
+    ...check,
+    judge: (output, input, ctx) => {
+      const answers: unknown[] = opts.each && Array.isArray(output) ? output : [output];
+      for (let i = 0; i < answers.length; i++) {
+        const wanted = typeof contract === 'function' ? contract(input, i) : contract;
+        const broken = expectReturn(answers[i], fn, wanted);
+        if (broken) return broken;
+      }
+      return check.judge(output, input, ctx);
+    },
+  };
 }
