@@ -27,6 +27,7 @@ export const INTEGRATION = [
   'test/sandbox-limits.test.ts',
   'test/sandbox-warm.test.ts',
   'test/secret-seed.test.ts',
+  'test/seeds.test.ts',
   'test/submission-grade.test.ts',
   'test/submission-prepare.test.ts',
   'test/ui-e2e.test.ts',

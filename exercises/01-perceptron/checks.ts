@@ -5,9 +5,11 @@
 import { Rng } from '@gradschool/autograd';
 import {
   allOf,
+  type Contract,
   check,
   defineChecks,
   expectClose,
+  expectReturn,
   fail,
   type Localized,
   pass,
@@ -75,6 +77,14 @@ function changedInput(before: Weights, after: unknown, call: string): Verdict | 
   );
 }
 
+/** The return types the README states (checked before any value: `expectReturn`). */
+const ZERO_OR_ONE: Contract = { type: 'number', oneOf: [0, 1] };
+const NUMBER: Contract = { type: 'number' };
+const weightsOf = (n: number): Contract => ({
+  type: 'object',
+  fields: { w: { type: 'array', length: n }, b: NUMBER },
+});
+
 /** Random weights and a sample whose target disagrees with the output when `wrong`. */
 function randomCase(rng: Rng, n: number, wrong: boolean) {
   const { weights, x } = drawUntil(
@@ -114,9 +124,13 @@ export default defineChecks<typeof Student>([
     probe: (student, xs) => xs.map((x) => student.step(x)),
     judge: (got, xs) =>
       allOf(
-        xs.map((x, i) =>
-          expectClose(got[i], stepOf(x), { rtol: 0, atol: 0, what: same(`step(${render(x)})`) }),
-        ),
+        xs.map((x, i) => {
+          const what = same(`step(${render(x)})`);
+          return (
+            expectReturn(got[i], 'step', ZERO_OR_ONE, { what }) ??
+            expectClose(got[i], stepOf(x), { rtol: 0, atol: 0, what })
+          );
+        }),
       ),
   }),
   c({
@@ -133,12 +147,13 @@ export default defineChecks<typeof Student>([
     probe: (student, cases) => cases.map(({ x, w, b }) => student.weightedSum(x, w, b)),
     judge: (got, cases) =>
       allOf(
-        cases.map(({ x, w, b }, i) =>
-          expectClose(got[i], sumOf(x, w, b), {
-            rtol: 1e-9,
-            what: same(`weightedSum(${render(x)}, ${render(w)}, ${render(b)})`),
-          }),
-        ),
+        cases.map(({ x, w, b }, i) => {
+          const what = same(`weightedSum(${render(x)}, ${render(w)}, ${render(b)})`);
+          return (
+            expectReturn(got[i], 'weightedSum', NUMBER, { what }) ??
+            expectClose(got[i], sumOf(x, w, b), { rtol: 1e-9, what })
+          );
+        }),
       ),
   }),
   c({
@@ -160,13 +175,13 @@ export default defineChecks<typeof Student>([
     probe: (student, cases) => cases.map(({ x, w, b }) => student.perceptron(x, w, b)),
     judge: (got, cases) =>
       allOf(
-        cases.map(({ x, w, b }, i) =>
-          expectClose(got[i], outputOf(x, { w, b }), {
-            rtol: 0,
-            atol: 0,
-            what: same(`perceptron(${render(x)}, ${render(w)}, ${render(b)})`),
-          }),
-        ),
+        cases.map(({ x, w, b }, i) => {
+          const what = same(`perceptron(${render(x)}, ${render(w)}, ${render(b)})`);
+          return (
+            expectReturn(got[i], 'perceptron', ZERO_OR_ONE, { what }) ??
+            expectClose(got[i], outputOf(x, { w, b }), { rtol: 0, atol: 0, what })
+          );
+        }),
       ),
   }),
   ...samplerChecks,
@@ -186,7 +201,7 @@ export default defineChecks<typeof Student>([
           calls++;
           return rng.next();
         });
-        return { w: weights?.w, b: weights?.b, calls };
+        return { returned: weights, w: weights?.w, b: weights?.b, calls };
       }),
     judge: (got, cases) =>
       allOf(
@@ -203,6 +218,8 @@ export default defineChecks<typeof Student>([
               },
               { expected: `rng() × ${n + 1}`, got: `rng() × ${render(calls)}` },
             );
+          const broken = expectReturn(got[i]?.returned, 'initWeights', weightsOf(n), { what: same(call) });
+          if (broken) return broken;
           return firstFailure([
             expectClose(got[i]?.w, want.w, { rtol: 1e-12, what: same(`${call}.w`) }),
             expectClose(got[i]?.b, want.b, { rtol: 1e-12, what: same(`${call}.b`) }),
@@ -233,6 +250,10 @@ export default defineChecks<typeof Student>([
           const call = `trainStep(${render(weights)}, ${render(x)}, d=${d}, lr=${lr})`;
           const changed = changedInput(weights, got[i]?.given, call);
           if (changed) return changed;
+          const broken = expectReturn(got[i]?.returned, 'trainStep', weightsOf(x.length), {
+            what: same(call),
+          });
+          if (broken) return broken;
           return firstFailure([
             expectClose(got[i]?.returned?.w, want.w, { rtol: 1e-12, what: same(`${call}.w`) }),
             expectClose(got[i]?.returned?.b, want.b, { rtol: 1e-12, what: same(`${call}.b`) }),
@@ -272,6 +293,15 @@ export default defineChecks<typeof Student>([
           const want = roundOf(weights, data, lr);
           const g = got[i];
           const call = `trainRound(${render(weights)}, ${render(data)}, lr=${lr})`;
+          const broken = expectReturn(
+            g,
+            'trainRound',
+            { type: 'list', of: weightsOf(weights.w.length) },
+            {
+              what: same(call),
+            },
+          );
+          if (broken) return broken;
           if (!Array.isArray(g) || g.length !== want.length)
             return expectClose(Array.isArray(g) ? g.length : g, want.length, {
               what: {
@@ -310,12 +340,13 @@ export default defineChecks<typeof Student>([
     probe: (student, cases) => cases.map(({ weights, data }) => student.accuracy(weights, data)),
     judge: (got, cases) =>
       allOf(
-        cases.map(({ weights, data }, i) =>
-          expectClose(got[i], accuracyOf(weights, data), {
-            rtol: 1e-12,
-            what: same(`accuracy(${render(weights)}, ${render(data)})`),
-          }),
-        ),
+        cases.map(({ weights, data }, i) => {
+          const what = same(`accuracy(${render(weights)}, ${render(data)})`);
+          return (
+            expectReturn(got[i], 'accuracy', NUMBER, { what }) ??
+            expectClose(got[i], accuracyOf(weights, data), { rtol: 1e-12, what })
+          );
+        }),
       ),
   }),
   ...learningChecks,

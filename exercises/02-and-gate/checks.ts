@@ -5,16 +5,17 @@
 import { Rng } from '@gradschool/autograd';
 import {
   allOf,
+  type Contract,
   check,
   defineChecks,
   expectClose,
   expectEqual,
+  expectReturn,
   fail,
   type Localized,
   pass,
   render,
   type Verdict,
-  withParticle,
 } from '@gradschool/exercise-kit';
 import { modelSetupChecks } from './checks/model-setup.js';
 import { modelTrainingChecks } from './checks/model-training.js';
@@ -22,6 +23,26 @@ import { INPUTS, type RoundOf, stepOf, TRUTH, trainAndGateOf } from './checks/re
 import type * as Student from './src/and-gate.js';
 
 const c = check<typeof Student>();
+
+/** The return types the README states (checked before any value: `expectReturn`). */
+const ZERO_OR_ONE: Contract = { type: 'number', oneOf: [0, 1] };
+const NUMBER: Contract = { type: 'number' };
+const ROUND: Contract = {
+  type: 'object',
+  fields: {
+    round: NUMBER,
+    w1: NUMBER,
+    w2: NUMBER,
+    b: NUMBER,
+    rows: {
+      type: 'list',
+      length: 4,
+      of: { type: 'object', fields: { x1: NUMBER, x2: NUMBER, d: ZERO_OR_ONE, y: ZERO_OR_ONE } },
+    },
+    accuracy: NUMBER,
+  },
+};
+
 type Gate = 'andGate' | 'orGate' | 'nandGate' | 'xorGate';
 
 /** A truth-table check: every row of `table`, with the row named in the message. */
@@ -33,11 +54,10 @@ function truthTable(gate: Gate, table: number[], title: Localized, points: numbe
     probe: (student) => INPUTS.map(([x1, x2]) => student[gate](x1, x2)),
     judge: (got) =>
       allOf(
-        INPUTS.map(([x1, x2], i) =>
-          expectEqual(got[i], table[i], {
-            what: { ko: `${gate}(${x1}, ${x2})`, en: `${gate}(${x1}, ${x2})` },
-          }),
-        ),
+        INPUTS.map(([x1, x2], i) => {
+          const what = { ko: `${gate}(${x1}, ${x2})`, en: `${gate}(${x1}, ${x2})` };
+          return expectReturn(got[i], gate, ZERO_OR_ONE, { what }) ?? expectEqual(got[i], table[i], { what });
+        }),
       ),
   });
 }
@@ -78,7 +98,10 @@ export default defineChecks<typeof Student>([
             ko: `andGate(${x1}, ${x2}) (가중합 0.4·${x1} + 0.2·${x2} − 0.5 = ${render(sum)})`,
             en: `andGate(${x1}, ${x2}) (weighted sum 0.4·${x1} + 0.2·${x2} − 0.5 = ${render(sum)})`,
           };
-          return expectEqual(got[i], stepOf(sum), { what });
+          return (
+            expectReturn(got[i], 'andGate', ZERO_OR_ONE, { what }) ??
+            expectEqual(got[i], stepOf(sum), { what })
+          );
         }),
       ),
   }),
@@ -113,16 +136,13 @@ export default defineChecks<typeof Student>([
         const want = trainAndGateOf(opts.lr, opts.seed, opts.maxRounds);
         const g = got[i] as Partial<RoundOf>[] | undefined;
         const call = `trainAndGate(${render(opts)})`;
-        if (!Array.isArray(g))
-          return [
-            fail(
-              {
-                ko: `${call}: 라운드마다 하나씩, 객체의 배열을 기대했지만 ${withParticle(render(g), '이')} 나왔습니다.`,
-                en: `${call}: expected an array with one object per round, got ${render(g)}.`,
-              },
-              { expected: 'AndGateRound[]', got: render(g) },
-            ),
-          ];
+        const broken = expectReturn(
+          g,
+          'trainAndGate',
+          { type: 'list', of: ROUND },
+          { what: { ko: call, en: call } },
+        );
+        if (broken || !Array.isArray(g)) return [broken ?? fail({ ko: call, en: call })];
         const count = expectEqual(g.length, want.length, {
           what: {
             ko: `${call}의 라운드 수 (정답률이 1이 된 라운드까지${opts.maxRounds ? `, 최대 ${opts.maxRounds}` : ''})`,

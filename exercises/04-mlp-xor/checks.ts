@@ -8,9 +8,11 @@
 import { Rng, setSeed } from '@gradschool/autograd';
 import {
   allOf,
+  type Contract,
   check,
   defineChecks,
   expectClose,
+  expectReturn,
   fail,
   isClose,
   isNotImplemented,
@@ -152,6 +154,27 @@ function judgeHidden(got: { n?: unknown; threw?: string } | undefined, c: Forwar
     : verdict;
 }
 
+/** The README's contracts: `forward` returns `{ n, y }`, `backward` gradients shaped like `params`. */
+const forwardContract = ({ params }: ForwardCase): Contract => ({
+  type: 'object',
+  fields: { n: { type: 'array', length: params.B1.length }, y: { type: 'array', length: params.B2.length } },
+});
+const backwardContract = ({ params }: ForwardCase): Contract => ({
+  type: 'object',
+  fields: {
+    W1: { type: 'matrix', rows: params.W1.length, cols: params.W1[0]!.length },
+    B1: { type: 'array', length: params.B1.length },
+    W2: { type: 'matrix', rows: params.W2.length, cols: params.W2[0]!.length },
+    B2: { type: 'array', length: params.B2.length },
+  },
+});
+
+/** The first of a probe's numbers (`values`, from calls of `fn`) that is not a number, told as `fn`'s contract. */
+function firstNotANumber(values: unknown[], fn: string): Verdict | null {
+  const bad = values.findIndex((v) => typeof v !== 'number');
+  return bad < 0 ? null : expectReturn(values[bad], fn, { type: 'number' });
+}
+
 const TRAIN_TIME_LIMIT_MS = 90_000;
 
 /** Infers each check's input and output types from its `input` and `probe`. */
@@ -170,13 +193,23 @@ export default defineChecks<typeof Student>([
     probe: (student, cases) =>
       cases.map(({ params, x }) => {
         try {
-          return { n: student.forward(params, x).n };
+          return { returned: student.forward(params, x) };
         } catch (error) {
           if (isNotImplemented(error)) throw error;
           return { threw: String(error) };
         }
       }),
-    judge: (got, cases) => allOf(cases.map((c, i) => judgeHidden(got[i], c))),
+    judge: (got, cases) =>
+      allOf(
+        cases.map((c, i) => {
+          const out = got[i];
+          if (out?.threw !== undefined) return judgeHidden(out, c);
+          const broken = expectReturn(out?.returned, 'forward', forwardContract(c), {
+            what: forwardWhat(c, 'n'),
+          });
+          return broken ?? judgeHidden({ n: (out?.returned as { n?: unknown } | undefined)?.n }, c);
+        }),
+      ),
   }),
   c({
     id: 'forward-output',
@@ -185,10 +218,16 @@ export default defineChecks<typeof Student>([
     // y is computed from N: a wrong hidden layer is named first, not re-reported here.
     dependsOn: ['forward-hidden-layer'],
     input: (ctx) => forwardCases(ctx.seed),
-    probe: (student, cases) => cases.map(({ params, x }) => student.forward(params, x).y),
+    probe: (student, cases) => cases.map(({ params, x }) => student.forward(params, x)),
     judge: (got, cases) =>
       allOf(
-        cases.map((c, i) => expectClose(got[i], mlpForward(c.params, c.x).y, { what: forwardWhat(c, 'y') })),
+        cases.map((c, i) => {
+          const what = forwardWhat(c, 'y');
+          return (
+            expectReturn(got[i], 'forward', forwardContract(c), { what }) ??
+            expectClose(got[i]?.y, mlpForward(c.params, c.x).y, { what })
+          );
+        }),
       ),
   }),
   c({
@@ -199,7 +238,16 @@ export default defineChecks<typeof Student>([
     dependsOn: ['forward-output'],
     input: (ctx) => forwardCases(ctx.seed),
     probe: (student, cases) => cases.map(({ params, x, target }) => student.backward(params, x, target)),
-    judge: (got, cases) => allOf(cases.flatMap((c, i) => judgeBackward(got[i], c, ['W2', 'B2']))),
+    judge: (got, cases) =>
+      allOf(
+        cases.flatMap((c, i) => {
+          const text = `backward(params, x = ${render(c.x)}, target = ${render(c.target)}) — ${shapesOf(c.params)}`;
+          const broken = expectReturn(got[i], 'backward', backwardContract(c), {
+            what: { ko: text, en: text },
+          });
+          return broken ? [broken] : judgeBackward(got[i], c, ['W2', 'B2']);
+        }),
+      ),
   }),
   c({
     id: 'backward-hidden-layer',
@@ -208,7 +256,16 @@ export default defineChecks<typeof Student>([
     dependsOn: ['forward-output'],
     input: (ctx) => forwardCases(ctx.seed),
     probe: (student, cases) => cases.map(({ params, x, target }) => student.backward(params, x, target)),
-    judge: (got, cases) => allOf(cases.flatMap((c, i) => judgeBackward(got[i], c, ['W1', 'B1']))),
+    judge: (got, cases) =>
+      allOf(
+        cases.flatMap((c, i) => {
+          const text = `backward(params, x = ${render(c.x)}, target = ${render(c.target)}) — ${shapesOf(c.params)}`;
+          const broken = expectReturn(got[i], 'backward', backwardContract(c), {
+            what: { ko: text, en: text },
+          });
+          return broken ? [broken] : judgeBackward(got[i], c, ['W1', 'B1']);
+        }),
+      ),
   }),
   c({
     id: 'make-model-structure',
@@ -252,6 +309,8 @@ export default defineChecks<typeof Student>([
   }),
   c({
     id: 'train-xor',
+    // Its outcome depends on randomness: graded with the run's seed and two derived from it.
+    seeds: 3,
     title: { ko: 'XOR 학습: 정답률 1.0 (여러 시드)', en: 'Training on XOR: accuracy 1.0 (several seeds)' },
     points: 4,
     dependsOn: ['make-model-structure'],
@@ -269,6 +328,8 @@ export default defineChecks<typeof Student>([
   }),
   c({
     id: 'single-layer-cannot',
+    // Its outcome depends on randomness: graded with the run's seed and two derived from it.
+    seeds: 3,
     title: { ko: '단층 신경망은 XOR을 못 푼다', en: 'A single layer cannot solve XOR' },
     points: 2,
     timeLimitMs: TRAIN_TIME_LIMIT_MS,
@@ -281,7 +342,16 @@ export default defineChecks<typeof Student>([
         const { model, history, accuracy } = student.singleLayerAccuracy(seed);
         return { seed, accuracy, model: modelData(model), loss: lossHistory(history) };
       }),
-    judge: (got) => judgeSingleLayer(got),
+    judge: (got) =>
+      got.reduce<Verdict | null>(
+        (broken, run) =>
+          broken ??
+          expectReturn({ accuracy: run?.accuracy }, 'singleLayerAccuracy', {
+            type: 'object',
+            fields: { accuracy: { type: 'number' } },
+          }),
+        null,
+      ) ?? judgeSingleLayer(got),
   }),
   c({
     id: 'gradient-vanishing',
@@ -304,6 +374,10 @@ export default defineChecks<typeof Student>([
         sigmoid: depths.map((d) => student.firstLayerGradNorm('sigmoid', d, seed)),
         relu: depths.map((d) => student.firstLayerGradNorm('relu', d, seed)),
       })),
-    judge: (got, input) => judgeGradientVanishing(got, input),
+    judge: (got, input) =>
+      firstNotANumber(
+        got.flatMap((run) => [...(run?.sigmoid ?? []), ...(run?.relu ?? [])]),
+        'firstLayerGradNorm',
+      ) ?? judgeGradientVanishing(got, input),
   }),
 ]);

@@ -262,6 +262,36 @@ describe('runPlainWatch', () => {
     expect(lines.find((l) => l.startsWith('Could not regrade'))).toMatch(/\(still watching\)$/);
   });
 
+  it('a newer save cancels what is left of the regrade in progress (its extra seeds), then regrades', async () => {
+    const lines: string[] = [];
+    const signals: AbortSignal[] = [];
+    const stop = new AbortController();
+    const done = runPlainWatch({
+      exercises: targets,
+      lang: 'en',
+      // The first regrade waits (as a confirmation with extra seeds does) until it is superseded.
+      regrade: async (_id, superseded) => {
+        signals.push(superseded);
+        if (signals.length === 1)
+          await new Promise<void>((resolve) => superseded.addEventListener('abort', () => resolve()));
+      },
+      print: (line) => lines.push(line),
+      signal: stop.signal,
+      debounceMs: 50,
+    });
+    await until(() => lines.some((l) => l.startsWith('Watching')), 'the watcher to start');
+    const file = join(root, '01-a', 'src', 'main.ts');
+    writeFileSync(file, 'export const x = 18;\n');
+    await until(() => signals.length === 1, 'the first regrade');
+    expect(signals[0]?.aborted).toBe(false);
+    writeFileSync(file, 'export const x = 19;\n');
+    await until(() => signals.length === 2, 'the regrade of the newer save');
+    stop.abort();
+    await done;
+    expect(signals[0]?.aborted).toBe(true);
+    expect(signals[1]?.aborted).toBe(false);
+  });
+
   it('goes on after a regrade that throws', async () => {
     const lines: string[] = [];
     let calls = 0;

@@ -10,6 +10,7 @@ import {
   isNotImplemented,
   pass,
   render,
+  returning,
   type Verdict,
   withParticle,
 } from '@gradschool/exercise-kit';
@@ -21,46 +22,55 @@ import { code } from './text.js';
 const c = check<typeof Student>();
 
 export const encodingChecks = [
-  c({
-    id: 'one-hot-lecture',
-    title: {
-      ko: 'One Hot Encoding: 강의 예 (MNIST, 우리 문제)',
-      en: 'One-hot encoding: the lecture examples',
-    },
-    points: 2,
-    input: () => [
-      [0, 2],
-      [1, 2],
-      [1, 10],
-      [5, 10],
-      [9, 10],
-    ],
-    probe: (student, cases: number[][]) => cases.map(([label, n]) => student.oneHot(label!, n!)),
-    judge: (got, cases) =>
-      allOf(
-        cases.map(([label, n], i) => {
-          const expected = Array.from({ length: n! }, (_, j) => (j === label ? 1 : 0));
-          return expectEqual(got[i], expected, { what: code(`oneHot(${label}, ${n})`) });
-        }),
-      ),
-  }),
-  c({
-    id: 'one-hot-batch',
-    title: { ko: '여러 라벨의 One Hot Encoding', en: 'One-hot encoding of a batch of labels' },
-    points: 2,
-    input: (ctx) => {
-      const rng = new Rng(ctx.seed);
-      const n = 2 + rng.int(9);
-      return { labels: randomLabels(rng, 6, n), n };
-    },
-    probe: (student, { labels, n }) => student.oneHotBatch(labels, n),
-    judge: (got, { labels, n }) =>
-      expectEqual(
-        got,
-        labels.map((label) => Array.from({ length: n }, (_, j) => (j === label ? 1 : 0))),
-        { what: code(`oneHotBatch(${render(labels)}, ${n})`) },
-      ),
-  }),
+  returning(
+    'oneHot',
+    (cases: number[][], i) => ({ type: 'array', length: cases[i]![1]! }),
+    c({
+      id: 'one-hot-lecture',
+      title: {
+        ko: 'One Hot Encoding: 강의 예 (MNIST, 우리 문제)',
+        en: 'One-hot encoding: the lecture examples',
+      },
+      points: 2,
+      input: () => [
+        [0, 2],
+        [1, 2],
+        [1, 10],
+        [5, 10],
+        [9, 10],
+      ],
+      probe: (student, cases: number[][]) => cases.map(([label, n]) => student.oneHot(label!, n!)),
+      judge: (got, cases) =>
+        allOf(
+          cases.map(([label, n], i) => {
+            const expected = Array.from({ length: n! }, (_, j) => (j === label ? 1 : 0));
+            return expectEqual(got[i], expected, { what: code(`oneHot(${label}, ${n})`) });
+          }),
+        ),
+    }),
+    { each: true },
+  ),
+  returning(
+    'oneHotBatch',
+    ({ labels, n }: { labels: number[]; n: number }) => ({ type: 'matrix', rows: labels.length, cols: n }),
+    c({
+      id: 'one-hot-batch',
+      title: { ko: '여러 라벨의 One Hot Encoding', en: 'One-hot encoding of a batch of labels' },
+      points: 2,
+      input: (ctx) => {
+        const rng = new Rng(ctx.seed);
+        const n = 2 + rng.int(9);
+        return { labels: randomLabels(rng, 6, n), n };
+      },
+      probe: (student, { labels, n }) => student.oneHotBatch(labels, n),
+      judge: (got, { labels, n }) =>
+        expectEqual(
+          got,
+          labels.map((label) => Array.from({ length: n }, (_, j) => (j === label ? 1 : 0))),
+          { what: code(`oneHotBatch(${render(labels)}, ${n})`) },
+        ),
+    }),
+  ),
   c({
     id: 'one-hot-rejects-bad-labels',
     title: { ko: '범위 밖 라벨은 RangeError', en: 'Labels out of range throw a RangeError' },
@@ -93,30 +103,35 @@ export const encodingChecks = [
         }),
       ),
   }),
-  c({
-    id: 'argmax',
-    title: {
-      ko: 'argmax: 가장 큰 값의 위치 (동점이면 앞쪽)',
-      en: 'argmax: index of the largest value (first on ties)',
-    },
-    points: 2,
-    input: (ctx) => {
-      const rng = new Rng(ctx.seed);
-      const cases = [
-        [0.2, 0.7, 0.1],
-        [0.5, 0.5, 0.1],
-        [-3, -1, -2, -1],
-      ];
-      for (let i = 0; i < 4; i++) cases.push(randomVector(rng, 2 + rng.int(8), -5, 5));
-      return cases;
-    },
-    probe: (student, cases) => cases.map((x) => student.argmax(x)),
-    judge: (got, cases) =>
-      allOf(
-        cases.map((x, i) => {
-          const expected = x.indexOf(Math.max(...x));
-          return expectEqual(got[i], expected, { what: code(`argmax(${render(x)})`) });
-        }),
-      ),
-  }),
+  returning(
+    'argmax',
+    { type: 'number' },
+    c({
+      id: 'argmax',
+      title: {
+        ko: 'argmax: 가장 큰 값의 위치 (동점이면 앞쪽)',
+        en: 'argmax: index of the largest value (first on ties)',
+      },
+      points: 2,
+      input: (ctx) => {
+        const rng = new Rng(ctx.seed);
+        const cases = [
+          [0.2, 0.7, 0.1],
+          [0.5, 0.5, 0.1],
+          [-3, -1, -2, -1],
+        ];
+        for (let i = 0; i < 4; i++) cases.push(randomVector(rng, 2 + rng.int(8), -5, 5));
+        return cases;
+      },
+      probe: (student, cases) => cases.map((x) => student.argmax(x)),
+      judge: (got, cases) =>
+        allOf(
+          cases.map((x, i) => {
+            const expected = x.indexOf(Math.max(...x));
+            return expectEqual(got[i], expected, { what: code(`argmax(${render(x)})`) });
+          }),
+        ),
+    }),
+    { each: true },
+  ),
 ];

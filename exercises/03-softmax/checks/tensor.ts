@@ -2,7 +2,15 @@
  * softmaxTensor: softmax from the engine's ops, its values and the gradient that reaches x.
  */
 import { Rng, Tensor, tensor } from '@gradschool/autograd';
-import { allOf, check, expectClose, fail, render, type Verdict } from '@gradschool/exercise-kit';
+import {
+  allOf,
+  check,
+  expectClose,
+  expectReturn,
+  fail,
+  render,
+  type Verdict,
+} from '@gradschool/exercise-kit';
 import type * as Student from '../src/softmax.js';
 import { randomMatrix, refSoftmax, softmaxGradient } from './math.js';
 import { code } from './text.js';
@@ -28,15 +36,20 @@ export const tensorChecks = [
       return [[1, 1, 2], [1000, 1001, 1002], randomMatrix(rng, 3, 4, -5, 5)] as (number[] | number[][])[];
     },
     probe: (student, cases) =>
-      withoutBuiltinSoftmax(() => cases.map((x) => toPlain(student.softmaxTensor(tensor(x))))),
+      withoutBuiltinSoftmax(() => cases.map((x) => sent(student.softmaxTensor(tensor(x))))),
     judge: (got, cases) => {
       if (isThrown(got)) return builtinSoftmaxVerdict(got);
       return allOf(
         cases.map((x, i) => {
+          const what = code(`softmaxTensor(tensor(${render(x)}))`);
           const expected = Array.isArray(x[0])
             ? (x as number[][]).map(refSoftmax)
             : refSoftmax(x as number[]);
-          return expectClose(got[i], expected, { what: code(`softmaxTensor(tensor(${render(x)}))`) });
+          const shape = Array.isArray(x[0]) ? [x.length, (x[0] as number[]).length] : [x.length];
+          return (
+            expectReturn(got[i], 'softmaxTensor', { type: 'tensor', shape }, { what }) ??
+            expectClose(got[i], expected, { what })
+          );
         }),
       );
     },
@@ -62,6 +75,11 @@ export const tensorChecks = [
       withoutBuiltinSoftmax(() => {
         const xs = tensor(x, { requiresGrad: true });
         const y = student.softmaxTensor(xs);
+        // Not a tensor: sent as it is, for the judge to name the contract.
+        if (!isTensorLike(y)) return { y: sent(y), grad: null };
+        // A tensor of another shape than x's cannot be weighed by c: the judge names the contract.
+        const sameShape = y.shape.length === 2 && y.shape[0] === x.length && y.shape[1] === x[0]!.length;
+        if (!sameShape) return { y: toPlain(y), grad: null };
         // A result computed outside the graph cannot be differentiated: report "no gradient".
         if (!y.requiresGrad) return { y: toPlain(y), grad: null };
         y.mul(tensor(c)).sum().backward();
@@ -73,6 +91,11 @@ export const tensorChecks = [
         ko: `L = Σ c ⊙ softmaxTensor(x), x = ${render(x)}, c = ${render(c)}에서 dL/dx`,
         en: `dL/dx of L = Σ c ⊙ softmaxTensor(x), x = ${render(x)}, c = ${render(c)}`,
       };
+      const broken = expectReturn(got.y, 'softmaxTensor', {
+        type: 'tensor',
+        shape: [x.length, x[0]!.length],
+      });
+      if (broken) return broken;
       if (got.grad === null) {
         return fail({
           ko: `${what.ko}: x.grad가 null입니다 — 계산이 엔진 연산 밖에서(숫자 배열로) 이루어져 기울기가 x까지 오지 않았습니다.`,
@@ -84,10 +107,23 @@ export const tensorChecks = [
   }),
 ];
 
-/** A tensor as plain data for the trip out of the sandbox. */
-function toPlain(t: Tensor): { shape: number[]; data: number[] } {
-  return { shape: [...t.shape], data: Array.from(t.data) };
+/** A tensor as plain data for the trip out of the sandbox (its data still a typed array). */
+function toPlain(t: Tensor): { shape: number[]; data: Float64Array } {
+  return { shape: [...t.shape], data: Float64Array.from(t.data) };
 }
+
+/**
+ * True for what looks like a tensor (a `shape` array and typed-array `data`): the student's module
+ * bundles its own copy of the engine, so `instanceof Tensor` cannot tell.
+ */
+function isTensorLike(value: unknown): value is Tensor {
+  if (typeof value !== 'object' || value === null) return false;
+  const { shape, data } = value as { shape?: unknown; data?: unknown };
+  return Array.isArray(shape) && ArrayBuffer.isView(data);
+}
+
+/** What `softmaxTensor` returned, ready for the trip: a tensor as plain data, anything else as it is. */
+const sent = (value: unknown): unknown => (isTensorLike(value) ? toPlain(value) : value);
 
 function isThrown(value: unknown): value is Thrown {
   return typeof value === 'object' && value !== null && 'threw' in value;

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Lang } from '@gradschool/exercise-kit';
 import { discover, type LoadedExercise, matchesFilters } from '../core/discover.js';
 import { studentModulePath } from '../core/grade-exercise.js';
-import { openRegrader } from '../core/regrade.js';
+import { awaitsExtraSeeds, openRegrader } from '../core/regrade.js';
 import { sumScores } from '../core/score.js';
 import type { GradeReport } from '../core/types.js';
 import { errorMessage, watchStudentFiles } from '../core/watch.js';
@@ -110,6 +110,12 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
       // Shown at once: the sandbox children finish exiting meanwhile (no report file is written here).
       const result = await regrader.regrade(ex, { signal, onEvent: onProgress });
       if (!signal.aborted && report) report = merge(report, result);
+      if (signal.aborted || !awaitsExtraSeeds(result)) return;
+      // Then the seed-dependent checks' extra seeds, quietly: the list shows the quick result until
+      // this one is done (a newer save aborts it), then this one.
+      const confirmed = await regrader.confirm(ex, result, { signal });
+      if (!signal.aborted) onProgress({ type: 'exercise-done', result: confirmed });
+      if (!signal.aborted && report) report = merge(report, confirmed);
     },
     loadHints: () => loadHints(root),
     saveHints: (hints) => saveHints(root, hints),

@@ -5,7 +5,8 @@
  */
 import type { Lang } from '@gradschool/exercise-kit';
 import type { LoadedExercise } from '../core/discover.js';
-import { openRegrader } from '../core/regrade.js';
+import { awaitsExtraSeeds, openRegrader } from '../core/regrade.js';
+import type { ExerciseResult } from '../core/types.js';
 import { errorMessage, type WatchTarget, watchStudentFiles } from '../core/watch.js';
 import { t } from '../i18n/index.js';
 import type { CliOptions } from './args.js';
@@ -33,19 +34,30 @@ export async function runWatchMode(
   await runPlainWatch({
     exercises,
     lang: options.lang,
-    regrade: async (id) => {
+    regrade: async (id, superseded) => {
       const ex = byId.get(id);
       if (!ex) return;
+      const show = (result: ExerciseResult) =>
+        finish(
+          { ...report, exercises: [result], score: result.score, maxScore: result.maxScore },
+          { ...options, json: undefined, junit: undefined, gradescope: undefined },
+          exercises,
+          io,
+          [],
+          all.filter((e) => e.id !== id),
+        );
       // A regrade on save runs on both cores and is shown at once; its children finish exiting meanwhile.
       const result = await regrader.regrade(ex);
-      await finish(
-        { ...report, exercises: [result], score: result.score, maxScore: result.maxScore },
-        { ...options, json: undefined, junit: undefined, gradescope: undefined },
-        exercises,
-        io,
-        [],
-        all.filter((e) => e.id !== id),
+      await show(result);
+      if (!awaitsExtraSeeds(result) || superseded.aborted) return;
+      // Then the seed-dependent checks' extra seeds, unless a newer save makes them pointless.
+      const confirmed = await regrader.confirm(ex, result, { signal: superseded });
+      if (superseded.aborted) return;
+      const same = confirmed.status === result.status && confirmed.score === result.score;
+      io.stdout.write(
+        `${t(same ? 'ui.watch.seedsConfirmed' : 'ui.watch.seedsChanged', options.lang, { id })}\n`,
       );
+      if (!same) await show(confirmed);
     },
   });
   regrader.close();
@@ -56,8 +68,11 @@ export async function runWatchMode(
 export interface PlainWatchOptions {
   exercises: readonly WatchTarget[];
   lang: Lang;
-  /** Grades exercise `id` and prints its report (the CLI's plain reporter). */
-  regrade(id: string): Promise<void>;
+  /**
+   * Grades exercise `id` and prints its report (the CLI's plain reporter). `superseded` is aborted
+   * when another save comes in meanwhile: what is left to do for this one (extra seeds) can stop.
+   */
+  regrade(id: string, superseded: AbortSignal): Promise<void>;
   /** Where the watcher's own lines go (default: stdout). */
   print?: (line: string) => void;
   /** Stops watching; without it, Ctrl-C (SIGINT) does. */
@@ -80,6 +95,7 @@ export async function runPlainWatch(options: PlainWatchOptions): Promise<void> {
   };
   const queue: string[] = [];
   let busy = false;
+  let current = new AbortController();
   const drain = async () => {
     if (busy) return;
     busy = true;
@@ -87,8 +103,9 @@ export async function runPlainWatch(options: PlainWatchOptions): Promise<void> {
       while (queue.length > 0) {
         const id = queue.shift() as string;
         print(t('ui.watch.regrading', options.lang, { id }));
+        current = new AbortController();
         try {
-          await options.regrade(id);
+          await options.regrade(id, current.signal);
           lastProblem = undefined;
         } catch (error) {
           problem(t('ui.watch.regradeFailed', options.lang, { id, message: errorMessage(error) }));
@@ -102,6 +119,7 @@ export async function runPlainWatch(options: PlainWatchOptions): Promise<void> {
     options.exercises,
     (id) => {
       if (!queue.includes(id)) queue.push(id);
+      current.abort();
       return drain();
     },
     {

@@ -18,7 +18,8 @@ import type { StudentFile } from './verdict.js';
 
 export { shownPath, studentModulePath } from './student-file.js';
 
-function statusOf(checks: CheckResult[], problem: ExerciseProblem | undefined): ExerciseStatus {
+/** An exercise's status from its checks' (and its problem, when it could not run). */
+export function statusOf(checks: CheckResult[], problem: ExerciseProblem | undefined): ExerciseStatus {
   if (problem) return 'error';
   if (checks.length > 0 && checks.every((c) => c.status === 'pass')) return 'pass';
   if (checks.length > 0 && checks.every((c) => c.status === 'todo')) return 'todo';

@@ -57,6 +57,17 @@ export interface RunOptions {
    * pristine repository once. Without it, `gradeExercise` loads the suite itself (watch regrades).
    */
   suites?: ReadonlyMap<string, SuiteLoad>;
+  /**
+   * Grade seed-dependent checks (`Check.seeds`) with their extra seeds too (default true). A
+   * regrade on save leaves them out so its result shows at once (`core/regrade.ts`), then confirms
+   * the result with them (`Regrader.confirm`, which sets `extraSeedsOnly`).
+   */
+  extraSeeds?: boolean;
+  /**
+   * Run only these seed-dependent checks, and only with their extra seeds: their run seed's result
+   * is already known to pass (a quick regrade's). What `Regrader.confirm` grades.
+   */
+  extraSeedsOnly?: readonly string[];
   /** Stops grading: running children are killed, the checks left are `error` (cancelled). */
   signal?: AbortSignal;
   onEvent?: (event: GradeEvent) => void;

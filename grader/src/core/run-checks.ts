@@ -17,9 +17,9 @@ import type { LoadedExercise } from './discover.js';
 import { splitIntoLanes } from './lanes.js';
 import type { RunOptions } from './options.js';
 import type { SandboxCode } from './sandbox-code.js';
-import { checkSeed } from './seed.js';
+import { checkSeed, extraRunSeeds } from './seed.js';
 import type { AnyCheck } from './suite.js';
-import type { CheckResult, ExerciseProblem } from './types.js';
+import type { CheckResult, ExerciseProblem, SeedOutcome } from './types.js';
 import { type Decision, decide, errorText, type StudentFile, seconds, shownOutput } from './verdict.js';
 
 /** A message naming an earlier check by its title, in each language (reports show titles, not ids). */
@@ -56,12 +56,16 @@ export function notRun(
  */
 export async function runChecks(
   ex: LoadedExercise,
-  checks: AnyCheck[],
+  suiteChecks: AnyCheck[],
   file: StudentFile,
   options: RunOptions,
   code: SandboxCode,
 ): Promise<{ checks: CheckResult[]; problem?: ExerciseProblem }> {
   const emit = options.onEvent ?? (() => {});
+  const only = options.extraSeedsOnly;
+  const checks = only
+    ? suiteChecks.filter((check) => only.includes(check.id) && (check.seeds ?? 1) > 1)
+    : suiteChecks;
   const heapMb = ex.manifest.memoryLimitMb ?? DEFAULT_HEAP_MB;
   let loadProblem: ExerciseProblem | undefined;
   const sandboxOptions = {
@@ -106,6 +110,10 @@ export async function runChecks(
     };
     for (const index of lane) {
       const check = checks[index] as AnyCheck;
+      if (options.extraSeedsOnly) {
+        await runExtraSeedsOnly(check, slot);
+        continue;
+      }
       const ctx: CheckContext = {
         seed: checkSeed(options.seed, check.id),
         runSeed: options.seed,
@@ -160,7 +168,7 @@ export async function runChecks(
       );
       finishJudging();
       const answer = await running;
-      judging = () => {
+      const decideFirst = (): Decision => {
         const decision = options.signal?.aborted
           ? cancelled()
           : answer.loadFailed
@@ -168,13 +176,89 @@ export async function runChecks(
             : decide(check, answer.outcome, input, ctx, file, heapMb);
         if (answer.loadFailed && decision.status !== 'todo')
           loadProblem ??= { code: 'load-failed', message: decision.message, file: file.shownAs };
-        record(check, decision, {
-          output: shownOutput(answer.outcome, options.lang),
-          durationMs: answer.probeMs,
-        });
+        return decision;
       };
+      const extra = { output: shownOutput(answer.outcome, options.lang), durationMs: answer.probeMs };
+      const seeds = check.seeds ?? 1;
+      if (seeds <= 1) {
+        judging = () => record(check, decideFirst(), extra);
+        continue;
+      }
+      // A seed-dependent check: judged at once, since its extra seeds run only when the first passed.
+      const first = decideFirst();
+      const graded =
+        first.status === 'pass' && options.extraSeeds !== false && !options.signal?.aborted
+          ? await runExtraSeeds(check, first, slot, limit, seeds - 1)
+          : { decision: first, seeds: [{ seed: options.seed, status: first.status }], probeMs: 0 };
+      record(check, graded.decision, {
+        ...extra,
+        durationMs: extra.durationMs + graded.probeMs,
+        seeds: graded.seeds,
+        ...(graded.failedSeed === undefined ? {} : { failedSeed: graded.failedSeed }),
+      });
     }
     finishJudging();
+  };
+
+  /**
+   * Grades a seed-dependent check, which passed with the run's seed, with its extra run seeds, in
+   * order, in the same child: each builds its own input and is judged on its own. The check passes
+   * only when every seed does; otherwise it takes the worst seed's points and the first failing
+   * seed's verdict, told which seed failed and how to rerun it (never the number of a secret seed).
+   */
+  const runExtraSeeds = async (
+    check: AnyCheck,
+    first: Decision,
+    slot: SandboxSlot,
+    limit: number,
+    count: number,
+  ): Promise<{ decision: Decision; seeds: SeedOutcome[]; probeMs: number; failedSeed?: number }> => {
+    const seeds: SeedOutcome[] = [{ seed: options.seed, status: first.status }];
+    let probeMs = 0;
+    let failed: { seed: number; decision: Decision } | undefined;
+    let score = first.score;
+    for (const runSeed of extraRunSeeds(options.seed, count)) {
+      if (options.signal?.aborted) return { decision: cancelled(), seeds, probeMs };
+      const ctx: CheckContext = { seed: checkSeed(runSeed, check.id), runSeed, lang: options.lang };
+      let decision: Decision;
+      try {
+        const input = check.input?.(ctx);
+        const answer = await slot.run(check.id, input, limit, () => {});
+        probeMs += answer.probeMs;
+        decision = decide(check, answer.outcome, input, ctx, file, heapMb);
+      } catch (e) {
+        const error = e instanceof Error ? e.message : String(e);
+        decision = { status: 'error', score: 0, message: both('core.check.inputFailed', { error }) };
+      }
+      seeds.push({ seed: runSeed, status: decision.status });
+      score = Math.min(score, decision.score);
+      if (decision.status !== 'pass') failed ??= { seed: runSeed, decision };
+    }
+    if (!failed) return { decision: first, seeds, probeMs };
+    const message = seedFailedMessage(failed.decision.message, {
+      seed: failed.seed,
+      runSeed: options.seed,
+      count: count + 1,
+      exercise: ex.id.split('-')[0] ?? ex.id,
+      hidden: options.seedHidden === true,
+    });
+    return {
+      decision: { ...failed.decision, score: Math.min(score, failed.decision.score), message },
+      seeds,
+      probeMs,
+      failedSeed: failed.seed,
+    };
+  };
+
+  /** Only the extra seeds of a check whose run seed passed already (`options.extraSeedsOnly`). */
+  const runExtraSeedsOnly = async (check: AnyCheck, slot: SandboxSlot) => {
+    const passed: Decision = { status: 'pass', score: check.points, message: { ko: '', en: '' } };
+    const graded = await runExtraSeeds(check, passed, slot, limitOf(check), (check.seeds ?? 1) - 1);
+    record(check, graded.decision, {
+      durationMs: graded.probeMs,
+      seeds: graded.seeds,
+      ...(graded.failedSeed === undefined ? {} : { failedSeed: graded.failedSeed }),
+    });
   };
 
   // `pnpm verify`'s fail-fast stops at the first check that does not pass: in order, in one child.
@@ -192,6 +276,19 @@ export async function runChecks(
   return {
     checks: checks.flatMap((check) => results.get(check.id) ?? []),
     ...(loadProblem ? { problem: loadProblem } : {}),
+  };
+}
+
+/** The verdict of a check that failed with an extra seed, led by which seed and how to rerun it. */
+function seedFailedMessage(
+  verdict: Localized,
+  at: { seed: number; runSeed: number; count: number; exercise: string; hidden: boolean },
+): Localized {
+  const key: MessageKey = at.hidden ? 'core.check.seedFailedHidden' : 'core.check.seedFailed';
+  const params = { seed: at.seed, runSeed: at.runSeed, count: at.count, exercise: at.exercise };
+  return {
+    ko: t(key, 'ko', { ...params, message: verdict.ko }),
+    en: t(key, 'en', { ...params, message: verdict.en }),
   };
 }
 

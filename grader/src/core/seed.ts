@@ -36,3 +36,25 @@ export function parseSeed(text: string): number | null {
   const n = Number(text.trim());
   return Number.isSafeInteger(n) ? n : null;
 }
+
+/**
+ * The extra run seeds of a seed-dependent check (`Check.seeds`): `count` run seeds derived from
+ * `runSeed`, the k-th (k = 1, 2, ...) being `checkSeed(runSeed, "extra-seed-k") % 1_000_000` (the
+ * next number when that is the run seed or an earlier one). Short on purpose: a failure prints one
+ * as `pnpm grade 04 --seed N`, and a run with `--seed N` grades every check exactly as that extra
+ * seed did (the check's seed is `checkSeed(N, id)` either way).
+ *
+ * @example
+ * ```ts
+ * extraRunSeeds(12345, 2); // two fixed numbers below 1 000 000, the same on every machine
+ * ```
+ */
+export function extraRunSeeds(runSeed: number, count: number): number[] {
+  const seeds: number[] = [];
+  for (let k = 1; k <= count; k++) {
+    let seed = checkSeed(runSeed, `extra-seed-${k}`) % 1_000_000;
+    while (seed === runSeed || seeds.includes(seed)) seed = (seed + 1) % 1_000_000;
+    seeds.push(seed);
+  }
+  return seeds;
+}

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Check, CheckSuite } from '@gradschool/exercise-kit';
+import { type Check, type CheckSuite, MAX_CHECK_SEEDS } from '@gradschool/exercise-kit';
 import { both } from '../i18n/index.js';
 import type { ExerciseProblem } from './types.js';
 
@@ -36,7 +36,9 @@ export async function loadSuite(checksPath: string, shownAs: string): Promise<Su
         typeof c?.id === 'string' &&
         typeof c.probe === 'function' &&
         typeof c.judge === 'function' &&
-        typeof c.points === 'number',
+        typeof c.points === 'number' &&
+        // `defineChecks` refuses a bad `seeds`; a suite built without it is checked here too.
+        (c.seeds === undefined || (Number.isInteger(c.seeds) && c.seeds >= 1 && c.seeds <= MAX_CHECK_SEEDS)),
     );
   if (!wellFormed)
     return {

@@ -23,6 +23,12 @@ export const EXERCISE_STATUSES = ['pass', 'fail', 'todo', 'error'] as const;
  */
 export type ExerciseStatus = (typeof EXERCISE_STATUSES)[number];
 
+/** One run seed a seed-dependent check (`Check.seeds`) was graded with, and how it went. */
+export interface SeedOutcome {
+  seed: number;
+  status: CheckStatus;
+}
+
 export interface CheckResult {
   id: string;
   title: Localized;
@@ -38,6 +44,14 @@ export interface CheckResult {
   durationMs: number;
   /** Set when the check did not run because an earlier check it depends on did not pass. */
   skippedBecause?: string;
+  /**
+   * A seed-dependent check (`Check.seeds` > 1): the run seeds it was graded with, the run's own
+   * first, then the extra ones (`extraRunSeeds`) in order. The extra seeds run only when the first
+   * passed (and not in a quick regrade on save: then only the first is listed).
+   */
+  seeds?: SeedOutcome[];
+  /** The first run seed that did not pass, when it is not the run's own seed (one of `seeds`). */
+  failedSeed?: number;
   chart?: Chart;
   table?: Table;
 }

@@ -231,6 +231,14 @@ export const core = {
     ko: '샌드박스 프로세스를 시작하지 못했습니다: {reason}',
     en: 'Could not start the sandbox process: {reason}',
   },
+  'core.check.seedFailed': {
+    ko: '시드 {seed}에서 실패했습니다 (시드 {runSeed}에서는 통과했습니다). 이 검사는 무작위성에 따라 결과가 달라지므로 시드 {count}개로 채점하며, 모든 시드에서 통과해야 합니다. 다시 실행: `pnpm grade {exercise} --seed {seed}`. {message}',
+    en: 'Failed with seed {seed} (it passed with seed {runSeed}). This check depends on randomness, so it is graded with {count} seeds and must pass every one. Rerun it: `pnpm grade {exercise} --seed {seed}`. {message}',
+  },
+  'core.check.seedFailedHidden': {
+    ko: '비공개 추가 시드 중 하나에서 실패했습니다 (비공개 시드에서는 통과했습니다). 이 검사는 무작위성에 따라 결과가 달라지므로 시드 {count}개로 채점하며, 모든 시드에서 통과해야 합니다. {message}',
+    en: 'Failed with one of the secret extra seeds (it passed with the secret seed). This check depends on randomness, so it is graded with {count} seeds and must pass every one. {message}',
+  },
   'core.check.stopped': {
     ko: '실행하지 않았습니다: 앞의 검사가 실패해서 채점을 멈췄습니다.',
     en: 'Not run: grading stopped at an earlier failing check.',

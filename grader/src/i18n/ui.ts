@@ -115,6 +115,14 @@ export const ui = {
     en: 'Watching: saving a file regrades its exercise. Ctrl-C to stop.',
   },
   'ui.watch.regrading': { ko: '{id} 다시 채점 중…', en: 'Regrading {id}…' },
+  'ui.watch.seedsConfirmed': {
+    ko: '{id}: 무작위성에 따라 결과가 달라지는 검사를 추가 시드로도 검사했습니다. 결과는 같습니다.',
+    en: '{id}: the checks that depend on randomness were also graded with their extra seeds; same result.',
+  },
+  'ui.watch.seedsChanged': {
+    ko: '{id}: 무작위성에 따라 결과가 달라지는 검사가 추가 시드에서 실패했습니다. 고친 결과:',
+    en: '{id}: a check that depends on randomness failed with an extra seed. The corrected result:',
+  },
   'ui.watch.regradeFailed': {
     ko: '{id|을} 다시 채점하지 못했습니다: {message} (계속 지켜봅니다)',
     en: 'Could not regrade {id}: {message} (still watching)',

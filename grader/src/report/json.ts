@@ -43,7 +43,7 @@ export function toJsonReport(report: GradeReport, lang: Lang, extras: JsonReport
     startedAt: report.startedAt,
     source: report.source,
     ignoredFiles: [...report.ignoredFiles],
-    exercises: report.exercises.map((exercise) => jsonExercise(exercise, lang)),
+    exercises: report.exercises.map((exercise) => jsonExercise(exercise, lang, report.seedHidden === true)),
   };
   if (extras.refusedFiles)
     json.refusedFiles = extras.refusedFiles.map(({ path, reason }) => ({ path, reason: reason[lang] }));
@@ -69,7 +69,7 @@ export function writeJsonReport(
   writeFileAtomic(file, `${JSON.stringify(json, null, 2)}\n`);
 }
 
-function jsonExercise(exercise: ExerciseResult, lang: Lang): JsonExercise {
+function jsonExercise(exercise: ExerciseResult, lang: Lang, seedHidden: boolean): JsonExercise {
   const json: JsonExercise = {
     id: exercise.id,
     title: exercise.title[lang],
@@ -78,7 +78,7 @@ function jsonExercise(exercise: ExerciseResult, lang: Lang): JsonExercise {
     maxScore: exercise.maxScore,
     durationMs: exercise.durationMs,
     files: [...exercise.files],
-    checks: exercise.checks.map((check) => jsonCheck(check, lang)),
+    checks: exercise.checks.map((check) => jsonCheck(check, lang, seedHidden)),
   };
   if (exercise.problem) {
     const { message, ...rest } = exercise.problem;
@@ -87,7 +87,7 @@ function jsonExercise(exercise: ExerciseResult, lang: Lang): JsonExercise {
   return json;
 }
 
-function jsonCheck(check: CheckResult, lang: Lang): JsonCheck {
+function jsonCheck(check: CheckResult, lang: Lang, seedHidden: boolean): JsonCheck {
   const json: JsonCheck = {
     id: check.id,
     title: check.title[lang],
@@ -101,6 +101,10 @@ function jsonCheck(check: CheckResult, lang: Lang): JsonCheck {
   if (check.expected !== undefined) json.expected = check.expected;
   if (check.got !== undefined) json.got = check.got;
   if (check.skippedBecause !== undefined) json.skippedBecause = check.skippedBecause;
+  // Seeds derived from the secret seed stay secret too: their outcomes are kept, their numbers not.
+  const shown = (seed: number) => (seedHidden ? null : seed);
+  if (check.seeds) json.seeds = check.seeds.map(({ seed, status }) => ({ seed: shown(seed), status }));
+  if (check.failedSeed !== undefined) json.failedSeed = shown(check.failedSeed);
   if (check.table) json.table = jsonTable(check.table);
   if (check.chart) json.chart = jsonChart(check.chart, lang);
   return json;

@@ -49,6 +49,31 @@ const check = Type.Object(
     skippedBecause: Type.Optional(
       Type.String({ description: 'The earlier check that did not pass, so this one did not run.' }),
     ),
+    seeds: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            seed: Json<number | null>({
+              type: ['integer', 'null'],
+              description: 'A run seed; null when derived from the secret GRADE_SEED.',
+            }),
+            status: oneOf(CHECK_STATUSES),
+          },
+          { additionalProperties: false },
+        ),
+        {
+          description:
+            "A seed-dependent check: the run seeds it was graded with, the run's own first, then the extra ones derived from it; each must pass.",
+        },
+      ),
+    ),
+    failedSeed: Type.Optional(
+      Json<number | null>({
+        type: ['integer', 'null'],
+        description:
+          'The extra run seed that failed first (rerun with --seed); null when derived from the secret GRADE_SEED.',
+      }),
+    ),
     table: Type.Optional(
       Type.Object(
         {

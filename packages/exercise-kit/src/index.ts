@@ -4,6 +4,13 @@
  * of an answer the helpers look at.
  */
 
+export {
+  type Contract,
+  describeReturned,
+  expectReturn,
+  type ReturningOptions,
+  returning,
+} from './contract.js';
 export * from './equal.js';
 export * from './judge.js';
 export { Budget, MAX_DEPTH, MAX_ELEMENTS, problemMessage, type WalkProblem } from './limits.js';

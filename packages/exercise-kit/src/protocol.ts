@@ -128,6 +128,16 @@ export interface Check<S = unknown, I = unknown, O = unknown> {
   dependsOn?: string[];
   /** Wall-clock limit for the probe, overriding the manifest's `timeLimitMs`. */
   timeLimitMs?: number;
+  /**
+   * How many run seeds this check is graded with, for a check whose outcome depends on randomness
+   * (training to a target, sampling): 1 (the default) or up to {@link MAX_CHECK_SEEDS}. With
+   * `seeds: 3` the check runs with the run's seed, then, when that passes, with two more seeds
+   * derived from it (the grader's `extraRunSeeds`), in the same sandbox child, each judged on its
+   * own; it passes only when every seed passes, and a failure names the seed and how to rerun it
+   * (`pnpm grade 04 --seed N`). So a solution that passes the public seed by luck fails locally,
+   * not only in CI under a secret seed. Each extra seed limits its probe with `timeLimitMs` again.
+   */
+  seeds?: number;
   /** Builds the inputs in the grader. Omit when the check needs none. */
   input?: (ctx: CheckContext) => I;
   /** Calls the student's exports in the sandbox. May be async. Returns plain data. */
@@ -135,6 +145,12 @@ export interface Check<S = unknown, I = unknown, O = unknown> {
   /** Decides in the grader. Never sees the student's module, only `output`. */
   judge: (output: O, input: I, ctx: CheckContext) => Verdict;
 }
+
+/**
+ * The most run seeds a check may ask for (`Check.seeds`): each one is a whole probe and judge, and
+ * a training check's probe can take seconds.
+ */
+export const MAX_CHECK_SEEDS = 5;
 
 /** What `checks.ts` default-exports. */
 export interface CheckSuite<S = unknown> {
@@ -150,6 +166,11 @@ export interface CheckSuite<S = unknown> {
 export function defineChecks<S>(checks: Check<S, any, any>[]): CheckSuite<S> {
   const seen = new Set<string>();
   for (const check of checks) {
+    const seeds = check.seeds ?? 1;
+    if (!Number.isInteger(seeds) || seeds < 1 || seeds > MAX_CHECK_SEEDS)
+      throw new Error(
+        `defineChecks: "${check.id}" has seeds: ${String(check.seeds)}; expected an integer from 1 to ${MAX_CHECK_SEEDS}`,
+      );
     if (seen.has(check.id)) throw new Error(`defineChecks: duplicate check id "${check.id}"`);
     for (const dep of check.dependsOn ?? []) {
       if (!seen.has(dep))
