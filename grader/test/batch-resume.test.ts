@@ -255,10 +255,15 @@ describe('a batch that was killed', () => {
     };
     const before = new Date('2026-12-10T23:59+09:00');
     const snapshot = await killedRun({ roster, before });
-    expect(JSON.parse(snapshot).settings).toMatchObject({ before: before.toISOString(), roster: 'roster one' });
+    expect(JSON.parse(snapshot).settings).toMatchObject({
+      before: before.toISOString(),
+      roster: 'roster one',
+    });
     const resumed = await run({ roster, before });
     expect(resumed.journal?.kind).toBe('resumed');
-    expect(resumed.gradebook.rows.find((r) => r.submission === 'ann')).toMatchObject({ studentId: '2026001' });
+    expect(resumed.gradebook.rows.find((r) => r.submission === 'ann')).toMatchObject({
+      studentId: '2026001',
+    });
     expect(resumed.gradebook.before).toBe(before.toISOString());
     const later = new Date('2026-12-11T23:59+09:00');
     for (const [extra, differs] of [

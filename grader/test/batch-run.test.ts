@@ -103,7 +103,9 @@ describe('runBatch', () => {
     expect(lines).toContain('alice,,,2,2,4,4,100,graded,,,,');
     expect(lines).toContain("'=cmd|calc,,,2,0,2,4,50,graded,,,,");
     expect(lines.find((l) => l.startsWith('carol,'))).toMatch(/^carol,,,0,0,0,4,0,failed,,,,/);
-    expect(lines.find((l) => l.startsWith('bob,'))).toMatch(/^bob,,,0,0,0,4,0,empty,,,"?The submission holds none/);
+    expect(lines.find((l) => l.startsWith('bob,'))).toMatch(
+      /^bob,,,0,0,0,4,0,empty,,,"?The submission holds none/,
+    );
 
     const book = JSON.parse(readFileSync(files.json, 'utf8'));
     expect(book).toMatchObject({ version: 1, seed: 7, lang: 'en' });

@@ -76,7 +76,8 @@ export function langFromEnv(env: NodeJS.ProcessEnv): Lang {
 export function parseDeadline(text: string): Date {
   const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
   const time = iso.test(text.trim()) ? new Date(text.trim()) : null;
-  if (!time || Number.isNaN(time.getTime())) throw new GraderError('usage', both('core.cli.badBefore', { value: text }));
+  if (!time || Number.isNaN(time.getTime()))
+    throw new GraderError('usage', both('core.cli.badBefore', { value: text }));
   return time;
 }
 
@@ -134,7 +135,8 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliOp
     ['--feedback', values.feedback],
   ] as const) {
     const allowed = flag === '--roster' ? values.batch : values.batch || values.submission;
-    if (given !== undefined && !allowed) throw new GraderError('usage', both('core.cli.needsBatch', { flag }));
+    if (given !== undefined && !allowed)
+      throw new GraderError('usage', both('core.cli.needsBatch', { flag }));
   }
 
   return {

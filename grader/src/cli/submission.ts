@@ -5,8 +5,8 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { both } from '../i18n/index.js';
 import type { LoadedExercise } from '../core/discover.js';
+import { both } from '../i18n/index.js';
 import type { CliOptions } from './args.js';
 import type { CliIo } from './io.js';
 import { finish, runOptions } from './plain.js';
@@ -38,7 +38,14 @@ export async function runSubmissionMode(
       ? undefined
       : await prepareSubmission({ repoRoot: root, submissionDir: source.dir, exercises });
     try {
-      return await gradePrepared(options, root, exercises, io, { suites, before, tamper, source, prepared, record });
+      return await gradePrepared(options, root, exercises, io, {
+        suites,
+        before,
+        tamper,
+        source,
+        prepared,
+        record,
+      });
     } finally {
       await prepared?.cleanup();
     }

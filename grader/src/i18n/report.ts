@@ -163,7 +163,10 @@ export const report = {
   },
   // Feedback files (--feedback DIR): what a student gets back.
   'report.feedback.title': { ko: '채점 결과: {student}', en: 'Grading feedback: {student}' },
-  'report.feedback.total': { ko: '총점 {score}/{max}점 ({percent}%)', en: 'Total {score}/{max} points ({percent}%)' },
+  'report.feedback.total': {
+    ko: '총점 {score}/{max}점 ({percent}%)',
+    en: 'Total {score}/{max} points ({percent}%)',
+  },
   'report.feedback.exercise': { ko: '실습', en: 'Exercise' },
   'report.feedback.points': { ko: '점수', en: 'Points' },
   'report.feedback.failed': { ko: '통과하지 못한 검사', en: 'Checks that did not pass' },
@@ -173,7 +176,7 @@ export const report = {
   'report.feedback.got': { ko: '결과', en: 'got' },
   'report.feedback.secretInputs': {
     ko: '이 검사의 입력은 비공개 시드로 만들어서, 입력과 기대값은 싣지 않습니다. 공개 시드로 `pnpm grade`를 돌려 같은 검사를 확인하세요.',
-    en: 'This check\'s inputs come from the secret seed, so its inputs and expected values are left out. Run `pnpm grade` (the public seed) to see the same check.',
+    en: "This check's inputs come from the secret seed, so its inputs and expected values are left out. Run `pnpm grade` (the public seed) to see the same check.",
   },
   'report.feedback.commit': { ko: '채점한 커밋: {commit} ({time})', en: 'Commit graded: {commit} ({time})' },
   'report.feedback.status.todo': { ko: '아직 구현하지 않음', en: 'not implemented yet' },

@@ -183,7 +183,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   };
   const knownMax = settings.exercises.reduce((sum, e) => sum + (e.maxScore ?? 0), 0);
   // With the secret seed, feedback leaves out the messages of checks whose inputs it drew.
-  const seeded = options.feedbackDir && options.seedHidden && suites ? seededChecks(suites) : new Set<string>();
+  const seeded =
+    options.feedbackDir && options.seedHidden && suites ? seededChecks(suites) : new Set<string>();
   const hints = Object.fromEntries(exercises.map((e) => [e.id, e.manifest.hints ?? []]));
 
   /** The submission located and its listed files taken; `prepared` is absent when there is no commit to take. */
@@ -311,7 +312,9 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
           const file = writeFeedback(options.feedbackDir, name, {
             report,
             lang: options.lang,
-            student: student ? [student.name, student.studentId && `(${student.studentId})`].filter(Boolean).join(' ') : name,
+            student: student
+              ? [student.name, student.studentId && `(${student.studentId})`].filter(Boolean).join(' ')
+              : name,
             hints,
             seeded,
             ...(record.commit ? { commit: record.commit } : {}),

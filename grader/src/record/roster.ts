@@ -90,7 +90,10 @@ export function readRoster(file: string): Roster {
   try {
     text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   } catch (error) {
-    throw new GraderError('usage', both('report.roster.unreadable', { file, reason: (error as Error).message }));
+    throw new GraderError(
+      'usage',
+      both('report.roster.unreadable', { file, reason: (error as Error).message }),
+    );
   }
   const [head = [], ...records] = parseCsv(text);
   const at = {

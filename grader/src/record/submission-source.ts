@@ -67,11 +67,18 @@ export async function nestedFolder(dir: string): Promise<string | null> {
  * }
  * ```
  */
-export async function locateSubmission(dir: string, options: { before?: Date } = {}): Promise<SubmissionSource> {
+export async function locateSubmission(
+  dir: string,
+  options: { before?: Date } = {},
+): Promise<SubmissionSource> {
   const top = await realpath(dir).catch(() => dir);
   const inner = await nestedFolder(top);
   // The repository is the folder itself, or the one folder it was unzipped into.
-  const repo = isGitRepository(top) ? top : inner && isGitRepository(path.join(top, inner)) ? path.join(top, inner) : null;
+  const repo = isGitRepository(top)
+    ? top
+    : inner && isGitRepository(path.join(top, inner))
+      ? path.join(top, inner)
+      : null;
   const nothing = async () => {};
   if (!repo || !options.before) {
     const commit = repo ? headCommit(repo) : null;

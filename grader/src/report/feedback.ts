@@ -61,7 +61,9 @@ function checkLines(input: FeedbackInput, exercise: ExerciseResult, check: Check
 
 /** The failed checks of an exercise, and its hints when any check failed. */
 function exerciseParts(input: FeedbackInput, exercise: ExerciseResult) {
-  const failed = exercise.checks.filter((c) => c.status !== 'pass').map((c) => checkLines(input, exercise, c));
+  const failed = exercise.checks
+    .filter((c) => c.status !== 'pass')
+    .map((c) => checkLines(input, exercise, c));
   const hints = failed.length > 0 ? (input.hints?.[exercise.id] ?? []).map((h) => h[input.lang]) : [];
   const problem = exercise.problem?.message[input.lang];
   return { failed, hints, problem };
@@ -86,7 +88,11 @@ function fenced(text: string): string {
 
 /** Text for a Markdown table cell or heading: no line breaks, no `|`, no HTML. */
 function mdInline(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return text
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/\|/g, '\\|')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
 }
 
 /**
@@ -101,12 +107,18 @@ export function toFeedbackMarkdown(input: FeedbackInput): string {
   out.push(`**${totalLine(input)}**`, '');
   if (input.commit)
     out.push(
-      t('report.feedback.commit', lang, { commit: input.commit.sha.slice(0, 12), time: input.commit.committedAt }),
+      t('report.feedback.commit', lang, {
+        commit: input.commit.sha.slice(0, 12),
+        time: input.commit.committedAt,
+      }),
       '',
     );
   if (input.note) out.push(`> ${mdInline(input.note)}`, '');
   if (report.exercises.length > 0) {
-    out.push(`| ${t('report.feedback.exercise', lang)} | ${t('report.feedback.points', lang)} |`, '| --- | ---: |');
+    out.push(
+      `| ${t('report.feedback.exercise', lang)} | ${t('report.feedback.points', lang)} |`,
+      '| --- | ---: |',
+    );
     for (const e of report.exercises)
       out.push(`| ${mdInline(e.title[lang])} | ${formatPoints(e.score)}/${formatPoints(e.maxScore)} |`);
     out.push('');
@@ -121,7 +133,9 @@ export function toFeedbackMarkdown(input: FeedbackInput): string {
       out.push(`- **${mdInline(check.heading)}**`, '');
       if (check.message) out.push(fenced(check.message).replace(/^/gm, '  '), '');
       if (check.expected !== undefined)
-        out.push(`  ${t('report.feedback.expected', lang)}: \`${mdInline(check.expected).replace(/`/g, "'")}\``);
+        out.push(
+          `  ${t('report.feedback.expected', lang)}: \`${mdInline(check.expected).replace(/`/g, "'")}\``,
+        );
       if (check.got !== undefined)
         out.push(`  ${t('report.feedback.got', lang)}: \`${mdInline(check.got).replace(/`/g, "'")}\``, '');
     }
@@ -131,7 +145,10 @@ export function toFeedbackMarkdown(input: FeedbackInput): string {
       out.push('');
     }
   }
-  if (report.exercises.length > 0 && report.exercises.every((e) => e.checks.every((c) => c.status === 'pass')))
+  if (
+    report.exercises.length > 0 &&
+    report.exercises.every((e) => e.checks.every((c) => c.status === 'pass'))
+  )
     out.push(t('report.feedback.allPassed', lang), '');
   return `${out.join('\n').trimEnd()}\n`;
 }
@@ -201,7 +218,10 @@ export function toFeedbackHtml(input: FeedbackInput): string {
         `<h3>${h(t('report.feedback.hints', lang))}</h3><ol>${hints.map((hint) => `<li>${h(hint)}</li>`).join('')}</ol>`,
       );
   }
-  if (report.exercises.length > 0 && report.exercises.every((e) => e.checks.every((c) => c.status === 'pass')))
+  if (
+    report.exercises.length > 0 &&
+    report.exercises.every((e) => e.checks.every((c) => c.status === 'pass'))
+  )
     out.push(`<p>${h(t('report.feedback.allPassed', lang))}</p>`);
   out.push('</body></html>');
   return `${out.join('\n')}\n`;

@@ -180,7 +180,9 @@ export function toLmsCsv(book: Gradebook): string {
 
 /** The text of the status column in the terminal table. */
 function statusText(row: GradebookRow, lang: Lang): string {
-  return row.status === 'graded' ? '' : t(`report.gradebook.status.${row.status as 'empty' | 'failed'}`, lang);
+  return row.status === 'graded'
+    ? ''
+    : t(`report.gradebook.status.${row.status as 'empty' | 'failed'}`, lang);
 }
 
 /**
@@ -217,7 +219,9 @@ export function renderGradebook(book: Gradebook, lang: Lang): string {
   }
   if (book.roster) {
     for (const s of book.roster.missing)
-      lines.push(`? ${t('report.gradebook.missing', lang, { student: [s.studentId, s.name, `(${s.folder})`].filter(Boolean).join(' ') })}`);
+      lines.push(
+        `? ${t('report.gradebook.missing', lang, { student: [s.studentId, s.name, `(${s.folder})`].filter(Boolean).join(' ') })}`,
+      );
     for (const folder of book.roster.unknownFolders)
       lines.push(`? ${t('report.gradebook.unknownFolder', lang, { folder })}`);
   }

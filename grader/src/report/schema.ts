@@ -151,7 +151,10 @@ export const JsonReportSchema = Type.Object(
           commit: Type.Optional(
             Type.Object(
               { sha: Type.String(), committedAt: Type.String() },
-              { additionalProperties: false, description: 'The git commit graded (HEAD, or the last before --before).' },
+              {
+                additionalProperties: false,
+                description: 'The git commit graded (HEAD, or the last before --before).',
+              },
             ),
           ),
           changedTrustedFiles: Type.Array(Type.String(), {
@@ -159,7 +162,10 @@ export const JsonReportSchema = Type.Object(
               "Course files (checks, manifests, package files) the submission holds changed; never used for grading, the course's own are.",
           }),
         },
-        { additionalProperties: false, description: 'A submission graded for the record (--submission, --batch).' },
+        {
+          additionalProperties: false,
+          description: 'A submission graded for the record (--submission, --batch).',
+        },
       ),
     ),
     exercises: Type.Array(ref('exercise', exercise)),

@@ -39,15 +39,10 @@ export interface WriteReportsOptions {
 export function writeReports(report: GradeReport, options: WriteReportsOptions): void {
   const { lang } = options;
   if (options.json) {
-    writeJsonReport(
-      report,
-      lang,
-      options.json,
-      {
-        ...(options.refusedFiles ? { refusedFiles: options.refusedFiles } : {}),
-        ...(options.submission ? { submission: options.submission } : {}),
-      },
-    );
+    writeJsonReport(report, lang, options.json, {
+      ...(options.refusedFiles ? { refusedFiles: options.refusedFiles } : {}),
+      ...(options.submission ? { submission: options.submission } : {}),
+    });
   }
   if (options.junit) writeFileAtomic(options.junit, toJUnit(report, lang));
   if (options.gradescope) {
