@@ -8,7 +8,9 @@
  * `seededChecks` in `record/submission-record.ts`) is shown by its title, status and points only: its message, expected value
  * and what the student's code returned are left out, because they name the inputs, and inputs drawn
  * from the secret seed let a student rebuild them (and fit answers to them) next time. Checks with
- * fixed inputs (the lecture's examples) keep their whole message. The seed itself is never written,
+ * fixed inputs (the lecture's examples) keep their whole message. A seeded check that is `todo` is
+ * withheld too: its message names what the student's code threw, and a student's code can throw (or
+ * return, for `got`) its inputs to carry them out. The seed itself is never written,
  * nor what the student's code printed.
  */
 import type { Lang, Localized } from '@gradschool/exercise-kit';
