@@ -292,9 +292,19 @@ describe('a batch with a roster, a deadline, the secret seed and feedback', () =
 
 describe('one submission (--submission)', () => {
   it('says an empty folder is empty (exit 1), in the plain output and the JSON report', async () => {
-    const { code, stderr } = await grade(['--submission', path.join(klass, 'empty'), '--json', 'empty.json']);
+    const { code, stderr } = await grade([
+      '--submission',
+      path.join(klass, 'empty'),
+      '--json',
+      'empty.json',
+      '--gradescope',
+      'empty-gs.json',
+    ]);
     expect(code).toBe(1);
     expect(stderr).toContain('The submission folder is empty');
+    const gradescope = JSON.parse(readFileSync(path.join(base, 'empty-gs.json'), 'utf8'));
+    expect(gradescope).toMatchObject({ score: 0 });
+    expect(gradescope.output).toContain('The submission folder is empty');
     const report = JSON.parse(readFileSync(path.join(base, 'empty.json'), 'utf8'));
     expect(validateJsonReport(report)).toEqual([]);
     expect(report).toMatchObject({ score: 0, maxScore: 10, submission: { status: 'empty' } });
@@ -312,5 +322,28 @@ describe('one submission (--submission)', () => {
     expect(lee.stdout).toContain(`Commit graded: ${commits.first.slice(0, 12)}`);
     const report = JSON.parse(readFileSync(path.join(base, 'lee.json'), 'utf8'));
     expect(report).toMatchObject({ score: 5, submission: { commit: { sha: commits.first } } });
+  });
+});
+
+describe('a hostile repository', () => {
+  it('runs none of its filters, fsmonitor or hooks while its commit is read', async () => {
+    const evil = path.join(klass, '..', 'evil-class', 'mallory');
+    const marker = path.join(base, 'pwned');
+    write(path.join(evil, 'exercises/01-first/src/a.ts'), SEVEN);
+    write(path.join(evil, '.gitattributes'), '* filter=evil\n');
+    git(evil, ['init', '-q']);
+    commitAll(evil, 'lab 3', '2026-12-09T10:00:00+09:00');
+    // Set after the commit, as a submission's own .git/config would arrive.
+    const run = `sh -c 'echo ran >> ${marker}'`;
+    git(evil, ['config', 'filter.evil.smudge', run]);
+    git(evil, ['config', 'filter.evil.clean', run]);
+    git(evil, ['config', 'filter.evil.process', run]);
+    git(evil, ['config', 'core.fsmonitor', run]);
+    git(evil, ['config', 'core.hooksPath', path.join(base, 'hooks')]);
+    write(path.join(base, 'hooks/post-checkout'), `#!/bin/sh\necho ran >> ${marker}\n`);
+    const result = await grade(['--submission', evil, '--before', DEADLINE, '--json', 'mallory.json']);
+    expect(result.code).toBe(1); // 02-second is missing: its starter scores 0
+    expect(JSON.parse(readFileSync(path.join(base, 'mallory.json'), 'utf8')).score).toBe(5);
+    expect(existsSync(marker)).toBe(false);
   });
 });

@@ -97,24 +97,7 @@ async function gradePrepared(
       `${both('report.submission.commit', { commit: submission.commit.sha.slice(0, 12), time: submission.commit.committedAt })[lang]}\n`,
     );
   if (submission.status === 'empty' || !prepared) {
-    io.stderr.write(`${submission.message ?? ''}\n`);
-    const { emptyReport } = record;
-    const maxScore = [...suites.values()].reduce(
-      (sum, load) => sum + ('checks' in load ? load.checks.reduce((s, c) => s + c.points, 0) : 0),
-      0,
-    );
-    const report = emptyReport({
-      seed: options.seed,
-      ...(options.seedHidden ? { seedHidden: true } : {}),
-      lang,
-      maxScore,
-      ignoredFiles: prepared?.ignoredFiles ?? [],
-    });
-    if (options.json) {
-      const { writeJsonReport } = await import('../report/json.js');
-      writeJsonReport(report, lang, path.resolve(io.cwd, options.json), { submission });
-    }
-    writeFeedback(report);
+    await finishEmpty(options, io, suites, record, submission, prepared?.ignoredFiles ?? [], writeFeedback);
     return 1;
   }
   if (submission.message) io.stdout.write(`${submission.message}\n`);
@@ -140,4 +123,54 @@ async function gradePrepared(
     io.stderr.write(`${tamper.tamperMessage(changed)[options.lang]}\n`);
     return 2;
   }
+}
+
+/**
+ * A submission with nothing to grade: its reason on stderr, and every report asked for (JSON, JUnit,
+ * Gradescope, the step summary) written with no exercise, 0 of the course's maximum and the reason,
+ * so that an autograder shows why instead of a bare 0.
+ */
+async function finishEmpty(
+  options: CliOptions,
+  io: CliIo,
+  suites: Located['suites'],
+  record: Located['record'],
+  submission: import('../report/json.js').JsonReportExtras['submission'] & object,
+  ignoredFiles: readonly string[],
+  writeFeedback: (report: import('../core/types.js').GradeReport) => void,
+): Promise<void> {
+  const lang = options.lang;
+  const message = submission.message ?? '';
+  io.stderr.write(`${message}\n`);
+  const [{ maxScoreOfChecks }, reports] = await Promise.all([
+    import('../core/score.js'),
+    import('../report/index.js'),
+  ]);
+  const maxScore = [...suites.values()].reduce(
+    (sum, load) => sum + ('checks' in load ? maxScoreOfChecks(load.checks) : 0),
+    0,
+  );
+  const report = record.emptyReport({
+    seed: options.seed,
+    ...(options.seedHidden ? { seedHidden: true } : {}),
+    lang,
+    maxScore,
+    ignoredFiles,
+  });
+  reports.writeReports(report, {
+    lang,
+    ...(options.json ? { json: path.resolve(io.cwd, options.json) } : {}),
+    ...(options.junit ? { junit: path.resolve(io.cwd, options.junit) } : {}),
+    ...(io.env.GITHUB_STEP_SUMMARY ? { stepSummary: io.env.GITHUB_STEP_SUMMARY } : {}),
+    submission,
+  });
+  if (options.gradescope) {
+    const results = reports.toGradescope(report, lang);
+    results.output = [message, results.output].filter(Boolean).join('\n');
+    reports.writeFileAtomic(
+      path.resolve(io.cwd, options.gradescope),
+      `${JSON.stringify(results, null, 2)}\n`,
+    );
+  }
+  writeFeedback(report);
 }
