@@ -224,6 +224,8 @@ describe('a batch that was killed', () => {
       [{ seedHidden: true }, ['seed'], () => {}],
       [{ lang: 'ko' }, ['lang'], () => {}],
       [{ filters: ['01'] }, ['exercises'], () => {}],
+      [{ before: new Date('2026-12-10T23:59+09:00') }, ['before'], () => {}],
+      [{ roster: { entries: [], hash: 'another roster', file: 'roster.csv' } }, ['roster'], () => {}],
       [{}, ['course'], () => write(path.join(repo, 'exercises/02-y/checks.ts'), 'export default {};\n')],
     ];
     for (const [extra, differs, change] of variants) {
@@ -243,6 +245,40 @@ describe('a batch that was killed', () => {
     const message = journalMessage({ kind: 'otherRun', differs: ['seed', 'course'] });
     expect(message.en).toContain("(what differs: the seed, the exercises', checks' or grader's files)");
     expect(message.ko).toContain('다른 점: 시드, 실습·검사·채점기 파일');
+  });
+
+  it('resumes with the same --roster and --before, and refuses a different deadline or roster', async () => {
+    const roster = {
+      entries: [{ folder: 'ann', studentId: '2026001', name: '안나' }],
+      hash: 'roster one',
+      file: 'roster.csv',
+    };
+    const before = new Date('2026-12-10T23:59+09:00');
+    const snapshot = await killedRun({ roster, before });
+    expect(JSON.parse(snapshot).settings).toMatchObject({
+      before: before.toISOString(),
+      roster: 'roster one',
+    });
+    const resumed = await run({ roster, before });
+    expect(resumed.journal?.kind).toBe('resumed');
+    expect(resumed.gradebook.rows.find((r) => r.submission === 'ann')).toMatchObject({
+      studentId: '2026001',
+    });
+    expect(resumed.gradebook.before).toBe(before.toISOString());
+    const later = new Date('2026-12-11T23:59+09:00');
+    for (const [extra, differs] of [
+      [{ roster, before: later }, ['before']],
+      [{ roster: { ...roster, hash: 'roster two' }, before }, ['roster']],
+      [{}, ['before', 'roster']],
+    ] as const) {
+      writeFileSync(journalFile(), snapshot);
+      const again = await run(extra);
+      expect(again.journal).toEqual({ kind: 'otherRun', differs });
+      expect(again.resumed).toEqual([]);
+    }
+    expect(journalMessage({ kind: 'otherRun', differs: ['before', 'roster'] }).en).toContain(
+      'the deadline (--before), the roster (--roster)',
+    );
   });
 
   it('grades again a submission whose files or report changed since it was graded', async () => {

@@ -84,7 +84,9 @@ describe('runBatch', () => {
     const row = (name: string) => rows.find((r) => r.submission === name)!;
     expect(row('alice')).toMatchObject({ status: 'graded', score: 4, maxScore: 4, percent: 100 });
     expect(row('alice').exercises).toEqual({ '01-x': 2, '02-y': 2 });
-    expect(row('bob')).toMatchObject({ status: 'graded', score: 0, ignoredFiles: 1 });
+    // No exercise file at all: recorded as empty (with why), never as a silent 0 of the starter.
+    expect(row('bob')).toMatchObject({ status: 'empty', score: 0, maxScore: 4, ignoredFiles: 1 });
+    expect(row('bob').note).toContain('none of the exercise files');
     expect(row('carol')).toMatchObject({ status: 'failed', score: 0, maxScore: 4 });
     expect(row('carol').error).toContain('grader exploded on 02-y');
     expect(row('=cmd|calc').score).toBe(2);
@@ -94,10 +96,16 @@ describe('runBatch', () => {
       .replace(/^\uFEFF/, '')
       .trimEnd()
       .split('\r\n');
-    expect(lines[0]).toBe('submission,01-x,02-y,total,max,percent,status,error');
-    expect(lines).toContain('alice,2,2,4,4,100,graded,');
-    expect(lines).toContain("'=cmd|calc,2,0,2,4,50,graded,");
-    expect(lines.find((l) => l.startsWith('carol,'))).toMatch(/^carol,0,0,0,4,0,failed,/);
+    expect(lines[0]).toBe(
+      'submission,student_id,name,01-x,02-y,total,max,percent,status,commit,committed_at,note,error',
+    );
+    expect(lines[1]).toBe('(max),,,2,2,4,4,100');
+    expect(lines).toContain('alice,,,2,2,4,4,100,graded,,,,');
+    expect(lines).toContain("'=cmd|calc,,,2,0,2,4,50,graded,,,,");
+    expect(lines.find((l) => l.startsWith('carol,'))).toMatch(/^carol,,,0,0,0,4,0,failed,,,,/);
+    expect(lines.find((l) => l.startsWith('bob,'))).toMatch(
+      /^bob,,,0,0,0,4,0,empty,,,"?The submission holds none/,
+    );
 
     const book = JSON.parse(readFileSync(files.json, 'utf8'));
     expect(book).toMatchObject({ version: 1, seed: 7, lang: 'en' });

@@ -41,14 +41,19 @@ describe('gradebook', () => {
     const lines = toGradebookCsv(book)
       .replace(/^\uFEFF/, '')
       .split('\r\n');
-    expect(lines[0]).toBe('submission,01-a,02-b,total,max,percent,status,error');
-    expect(lines[1]).toBe('김철수,10,2.5,12.5,15,83,graded,');
-    expect(lines[2]).toBe('bob,0,0,0,15,0,failed,"no, ""really""\nbroken"');
+    expect(lines[0]).toBe(
+      'submission,student_id,name,01-a,02-b,total,max,percent,status,commit,committed_at,note,error',
+    );
+    // The second line holds each column's maximum.
+    expect(lines[1]).toBe('(max),,,10,5,15,15,100');
+    expect(lines[2]).toBe('김철수,,,10,2.5,12.5,15,83,graded,,,,');
+    expect(lines[3]).toBe('bob,,,0,0,0,15,0,failed,,,,"no, ""really""\nbroken"');
   });
 
   it('text: an aligned table, then what went wrong', () => {
     const text = renderGradebook(book, 'ko');
     expect(text.split('\n')[2]).toBe('김철수    10   2.5  12.5/15  83');
+    expect(text.split('\n')[3]).toBe('bob        0     0  0/15      0  채점 실패');
     expect(text).toContain('! bob: no, "really"');
   });
 });

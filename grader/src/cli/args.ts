@@ -24,6 +24,17 @@ export interface CliOptions {
   seed: number;
   /** The seed came from `GRADE_SEED` (CI's secret), not `--seed`: no output may show it. */
   seedHidden: boolean;
+  /**
+   * `GRADE_SEED` is set but empty, as `\${{ secrets.GRADE_SEED }}` is when the secret does not exist
+   * for the repository (GitHub Classroom copies no template secrets): the public seed is used.
+   */
+  seedSecretEmpty?: true;
+  /** `--roster FILE` (batch): who the submission folders belong to. */
+  roster?: string;
+  /** `--before TIME` (batch, submission): grade each git submission's last commit at or before it. */
+  before?: Date;
+  /** `--feedback DIR` (batch, submission): one Markdown and one HTML file per student. */
+  feedback?: string;
   lang: Lang;
   /** Percent of the maximum score that counts as passing (exit 0). */
   minScore?: number;
@@ -45,6 +56,9 @@ const FLAGS = {
   'min-score': { type: 'string' },
   typecheck: { type: 'boolean' },
   root: { type: 'string' },
+  roster: { type: 'string' },
+  before: { type: 'string' },
+  feedback: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -52,6 +66,19 @@ const FLAGS = {
 export function langFromEnv(env: NodeJS.ProcessEnv): Lang {
   const lang = (env.LC_ALL || env.LANG || '').toLowerCase();
   return lang.startsWith('en') ? 'en' : 'ko';
+}
+
+/**
+ * A deadline given to `--before`: an ISO 8601 time **with its zone** (`2026-12-10T23:59+09:00`,
+ * `...Z`). A time without one would mean the grading machine's zone (UTC on CI), hours off the
+ * deadline the class was given, so it is refused.
+ */
+export function parseDeadline(text: string): Date {
+  const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+  const time = iso.test(text.trim()) ? new Date(text.trim()) : null;
+  if (!time || Number.isNaN(time.getTime()))
+    throw new GraderError('usage', both('core.cli.badBefore', { value: text }));
+  return time;
 }
 
 /**
@@ -101,6 +128,17 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliOp
   if (exclusive.length > 1)
     throw new GraderError('usage', both('core.cli.badFlag', { reason: `${exclusive.join(', ')}: pick one` }));
 
+  const before = values.before === undefined ? undefined : parseDeadline(values.before);
+  for (const [flag, given] of [
+    ['--roster', values.roster],
+    ['--before', values.before],
+    ['--feedback', values.feedback],
+  ] as const) {
+    const allowed = flag === '--roster' ? values.batch : values.batch || values.submission;
+    if (given !== undefined && !allowed)
+      throw new GraderError('usage', both('core.cli.needsBatch', { flag }));
+  }
+
   return {
     filters: positionals,
     ...(values.root ? { root: values.root } : {}),
@@ -114,6 +152,10 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliOp
     ...(values.batch ? { batch: values.batch } : {}),
     seed,
     seedHidden,
+    ...(values.seed === undefined && env.GRADE_SEED === '' ? { seedSecretEmpty: true as const } : {}),
+    ...(values.roster ? { roster: values.roster } : {}),
+    ...(before ? { before } : {}),
+    ...(values.feedback ? { feedback: values.feedback } : {}),
     lang,
     ...(minScore !== undefined ? { minScore } : {}),
     typecheck: values.typecheck ?? false,

@@ -8,12 +8,17 @@ import type { CliOptions } from './args.js';
 import type { CliIo } from './io.js';
 
 export async function runBatchMode(options: CliOptions, root: string, io: CliIo): Promise<number> {
-  const [{ runBatch }, { journalMessage }, { renderGradebook }] = await Promise.all([
+  const [{ runBatch }, { journalMessage }, { renderGradebook }, { readRoster }] = await Promise.all([
     import('../record/batch.js'),
     import('../record/batch-resume.js'),
     import('../report/index.js'),
+    import('../record/roster.js'),
   ]);
   const lang = options.lang;
+  // Read first: a roster with a problem stops the run before any grading (exit 2, usage).
+  const roster = options.roster
+    ? { ...readRoster(path.resolve(io.cwd, options.roster)), file: path.resolve(io.cwd, options.roster) }
+    : undefined;
   const resumedTag = ` (${t('report.batch.resumedTag', lang)})`;
   const result = await runBatch({
     repoRoot: root,
@@ -22,17 +27,20 @@ export async function runBatchMode(options: CliOptions, root: string, io: CliIo)
     ...(options.seedHidden ? { seedHidden: true } : {}),
     lang,
     filters: options.filters,
+    ...(roster ? { roster } : {}),
+    ...(options.before ? { before: options.before } : {}),
+    ...(options.feedback ? { feedbackDir: path.resolve(io.cwd, options.feedback) } : {}),
     // Resuming is progress (stdout); a journal that was set aside is a warning (stderr).
     onJournal: (notice) =>
       (notice.kind === 'resumed' ? io.stdout : io.stderr).write(`${journalMessage(notice)[lang]}\n`),
+    // One line per submission as it ends; an empty one says why, so it is never read as a 0.
     onSubmissionDone: (row, { resumed }) =>
       io.stdout.write(
-        `${row.submission}: ${row.score}/${row.maxScore} (${row.status})${resumed ? resumedTag : ''}\n`,
+        `${row.submission}: ${row.score}/${row.maxScore} (${row.status})${resumed ? resumedTag : ''}${row.status === 'empty' && row.note ? ` ${row.note}` : ''}\n`,
       ),
   });
-  io.stdout.write(
-    `\n${renderGradebook(result.gradebook, options.lang)}\n${result.files.csv}\n${result.files.json}\n`,
-  );
+  const written = [result.files.csv, result.files.json, ...(result.files.lms ? [result.files.lms] : [])];
+  io.stdout.write(`\n${renderGradebook(result.gradebook, options.lang)}\n${written.join('\n')}\n`);
   if (!result.tampered) return 0;
   const { submissions, files } = result.tampered;
   io.stderr.write(

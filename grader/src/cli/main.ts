@@ -61,6 +61,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       io.stdout.write(`${t('core.cli.help', lang, { instructor })}\n`);
       return 0;
     }
+    // An unset repository secret reaches the workflow as an empty GRADE_SEED: say so, or CI would
+    // grade with the public seed while the instructor believes it secret.
+    if (options.seedSecretEmpty) io.stderr.write(`${t('core.cli.emptySeedSecret', lang)}\n`);
     const root = options.root ? path.resolve(io.cwd, options.root) : findRoot(io.cwd);
     if (options.batch) return await (await import('./batch.js')).runBatchMode(options, root, io);
     const { exercises: all, problems } = await discover(root);

@@ -34,6 +34,7 @@ export async function finish(
   io: CliIo,
   refusedFiles: readonly { path: string; reason: Localized }[] = [],
   notSelected: readonly LoadedExercise[] = [],
+  submission?: import('../report/json.js').JsonReportExtras['submission'],
 ): Promise<number> {
   const reports = await import('../report/index.js');
   // Nothing the grading started is alive any more when a report file is written. (Printing need
@@ -59,6 +60,7 @@ export async function finish(
     ...(options.gradescope ? { gradescope: path.resolve(io.cwd, options.gradescope) } : {}),
     ...(io.env.GITHUB_STEP_SUMMARY ? { stepSummary: io.env.GITHUB_STEP_SUMMARY } : {}),
     ...(refusedFiles.length ? { refusedFiles } : {}),
+    ...(submission ? { submission } : {}),
   });
   if (hasConfigProblem(report)) {
     io.stderr.write(configProblems(report, options.lang));

@@ -300,6 +300,10 @@ Exit codes: 0 every check passed (or --min-score met), 1 some check did not, 2 u
   --submission DIR           DIR에서 매니페스트가 나열한 학생 파일만 가져와 채점
   --batch DIR                DIR의 하위 폴더 하나하나를 제출물로 채점하고 성적표(CSV, JSON) 작성
                              (중간에 멈춘 일괄 채점은 다시 실행하면 멈춘 곳부터 이어서 채점)
+  --roster FILE              (--batch) 명단 CSV(folder, student_id, name 열)로 학번·이름을 붙이고
+                             LMS용 gradebook-lms.csv도 작성
+  --before TIME              git 저장소인 제출물은 마감 TIME(예: 2026-12-10T23:59+09:00) 전 마지막 커밋을 채점
+  --feedback DIR             학생마다 돌려줄 피드백(Markdown, HTML)을 DIR에 작성
 `,
     en: `
 For instructors (shown only in a course repository with reference solutions):
@@ -307,6 +311,11 @@ For instructors (shown only in a course repository with reference solutions):
   --submission DIR           take only the manifest-listed student files from DIR, and grade them
   --batch DIR                grade every subfolder of DIR as a submission; write a gradebook (CSV + JSON)
                              (run it again after it was stopped: it resumes where it stopped)
+  --roster FILE              (--batch) a roster CSV (folder, student_id, name columns): ids and names
+                             in the gradebook, and gradebook-lms.csv for the LMS
+  --before TIME              for a submission that is a git repository, grade its last commit before
+                             TIME (e.g. 2026-12-10T23:59+09:00)
+  --feedback DIR             write feedback to hand back, one Markdown and one HTML file per student
 `,
   },
   'core.cli.badFlag': {
@@ -316,6 +325,18 @@ For instructors (shown only in a course repository with reference solutions):
   'core.cli.badSeed': {
     ko: '시드는 0 이상의 정수여야 합니다: "{value}"',
     en: 'The seed must be a non-negative integer: "{value}"',
+  },
+  'core.cli.badBefore': {
+    ko: '--before에는 시간대가 붙은 시각을 주세요 (예: 2026-12-10T23:59+09:00): "{value}"',
+    en: '--before takes a time with its zone (e.g. 2026-12-10T23:59+09:00): "{value}"',
+  },
+  'core.cli.needsBatch': {
+    ko: '{flag}는 --batch 또는 --submission과 함께 씁니다.',
+    en: '{flag} is for --batch or --submission.',
+  },
+  'core.cli.emptySeedSecret': {
+    ko: '경고: GRADE_SEED가 설정되어 있지만 비어 있어 공개 시드(12345)로 채점합니다. GitHub Classroom에서는 템플릿 저장소의 시크릿이 학생 저장소로 복사되지 않으니, 조직 시크릿으로 GRADE_SEED를 넣으세요.',
+    en: "Warning: GRADE_SEED is set but empty, so grading uses the public seed (12345). GitHub Classroom does not copy a template repository's secrets to students' repositories: add GRADE_SEED as an organisation secret.",
   },
   'core.cli.badLang': {
     ko: '언어는 ko 또는 en이어야 합니다: "{value}"',

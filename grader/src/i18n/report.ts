@@ -107,6 +107,83 @@ export const report = {
     ko: '실습·검사·채점기 파일',
     en: "the exercises', checks' or grader's files",
   },
+  'report.batch.setting.before': { ko: '마감 시각(--before)', en: 'the deadline (--before)' },
+  'report.batch.setting.roster': { ko: '명단(--roster)', en: 'the roster (--roster)' },
+  // A submission with nothing to grade (status `empty`), and what else was found in it.
+  'report.submission.empty.folder': {
+    ko: '제출 폴더가 비어 있어 채점할 것이 없습니다 (0점이 아니라 "제출 없음"으로 기록합니다).',
+    en: 'The submission folder is empty: nothing to grade (recorded as empty, not as a 0).',
+  },
+  'report.submission.empty.noListedFiles': {
+    ko: '제출 폴더에 실습 파일이 하나도 없습니다 (exercises/…/src/… 가 없음). 폴더 구조가 다른지 확인하세요.',
+    en: 'The submission holds none of the exercise files (no exercises/…/src/…). Check whether its folder layout differs.',
+  },
+  'report.submission.empty.noCommitBefore': {
+    ko: '마감 시각({before}) 전에 만든 커밋이 없어 채점할 것이 없습니다.',
+    en: 'No commit was made before the deadline ({before}): nothing to grade.',
+  },
+  'report.submission.nested': {
+    ko: '실습 파일이 한 단계 안쪽 폴더 {folder}에 있어 그곳을 채점했습니다 (압축을 푼 폴더로 보입니다).',
+    en: 'The exercise files were one folder deeper, in {folder}, and were graded from there (an unzipped download, it seems).',
+  },
+  'report.submission.commit': {
+    ko: '채점한 커밋: {commit} ({time})',
+    en: 'Commit graded: {commit} ({time})',
+  },
+  'report.submission.changedTrusted': {
+    ko: '제출물에서 바뀐 과목 파일(채점에는 쓰지 않고 원본을 씁니다): {files}',
+    en: "Course files changed in the submission (never used: the course's own are): {files}",
+  },
+  'report.gradebook.status.empty': { ko: '제출 없음', en: 'empty' },
+  'report.gradebook.status.failed': { ko: '채점 실패', en: 'failed' },
+  'report.gradebook.student': { ko: '학생', en: 'student' },
+  'report.gradebook.changedTrusted': {
+    ko: '바뀐 과목 파일 {files}',
+    en: 'changed course files {files}',
+  },
+  'report.gradebook.missing': {
+    ko: '명단에 있지만 제출 폴더가 없습니다: {student}',
+    en: 'On the roster, but no submission folder: {student}',
+  },
+  'report.gradebook.unknownFolder': {
+    ko: '명단에 없는 제출 폴더: {folder}',
+    en: 'A submission folder on no roster line: {folder}',
+  },
+  'report.roster.unreadable': {
+    ko: '명단 파일 {file|을} 읽을 수 없습니다: {reason}',
+    en: 'The roster {file} cannot be read: {reason}',
+  },
+  'report.roster.columns': {
+    ko: '명단 {file}의 첫 줄에 폴더(folder, github, login, 폴더)와 학번(student_id, id, 학번) 열이 있어야 합니다. 찾은 열: {found}',
+    en: 'The first line of the roster {file} must name a folder column (folder, github, login, 폴더) and a student id column (student_id, id, 학번). Found: {found}',
+  },
+  'report.roster.duplicate': {
+    ko: '명단 {file}에 폴더 {folder|이} 두 번 나옵니다.',
+    en: 'The roster {file} lists the folder {folder} twice.',
+  },
+  // Feedback files (--feedback DIR): what a student gets back.
+  'report.feedback.title': { ko: '채점 결과: {student}', en: 'Grading feedback: {student}' },
+  'report.feedback.total': {
+    ko: '총점 {score}/{max}점 ({percent}%)',
+    en: 'Total {score}/{max} points ({percent}%)',
+  },
+  'report.feedback.exercise': { ko: '실습', en: 'Exercise' },
+  'report.feedback.points': { ko: '점수', en: 'Points' },
+  'report.feedback.failed': { ko: '통과하지 못한 검사', en: 'Checks that did not pass' },
+  'report.feedback.allPassed': { ko: '모든 검사를 통과했습니다.', en: 'Every check passed.' },
+  'report.feedback.hints': { ko: '힌트', en: 'Hints' },
+  'report.feedback.expected': { ko: '기대값', en: 'expected' },
+  'report.feedback.got': { ko: '결과', en: 'got' },
+  'report.feedback.secretInputs': {
+    ko: '이 검사의 입력은 비공개 시드로 만들어서, 입력과 기대값은 싣지 않습니다. 공개 시드로 `pnpm grade`를 돌려 같은 검사를 확인하세요.',
+    en: "This check's inputs come from the secret seed, so its inputs and expected values are left out. Run `pnpm grade` (the public seed) to see the same check.",
+  },
+  'report.feedback.commit': { ko: '채점한 커밋: {commit} ({time})', en: 'Commit graded: {commit} ({time})' },
+  'report.feedback.status.todo': { ko: '아직 구현하지 않음', en: 'not implemented yet' },
+  'report.feedback.status.fail': { ko: '틀림', en: 'wrong' },
+  'report.feedback.status.error': { ko: '오류', en: 'error' },
+  'report.feedback.status.timeout': { ko: '시간 초과', en: 'timed out' },
+  'report.feedback.status.pass': { ko: '통과', en: 'passed' },
   'report.batch.afterTamper': {
     ko: '지난 일괄 채점은 {submission|을} 채점하는 동안 채점기의 파일이 바뀌어 멈췄습니다. 그 결과는 이어 쓰지 않고 모든 제출물을 처음부터 채점합니다.',
     en: "The last batch stopped because the grader's files changed while {submission} ran: it is not resumed, and every submission is graded from the start.",

@@ -35,10 +35,14 @@ export interface RunSettings {
   exercises: readonly { id: string; maxScore: number | null }[];
   /** `courseHash` (`batch-resume.ts`) of the repository. */
   course: string;
+  /** `--before`: the deadline, ISO 8601 (`null`: the working folders were graded). */
+  before: string | null;
+  /** `--roster`: the roster's hash (`roster.ts`; `null`: no roster). */
+  roster: string | null;
 }
 
 /** A setting that differs between a journal and this run. */
-export type SettingName = 'seed' | 'lang' | 'exercises' | 'course';
+export type SettingName = 'seed' | 'lang' | 'exercises' | 'course' | 'before' | 'roster';
 
 /** A finished submission as the journal keeps it. */
 export interface JournalEntry {
@@ -51,7 +55,10 @@ export interface JournalEntry {
 export interface JournalData {
   format: 'gradschool-batch-progress';
   version: 1;
-  settings: Omit<RunSettings, 'seed' | 'filters'> & {
+  settings: Omit<RunSettings, 'seed' | 'filters' | 'before' | 'roster'> & {
+    /** Absent in a journal written before these options existed: read as `null`. */
+    before?: string | null;
+    roster?: string | null;
     seed: { salt: string; scrypt: string };
     /** For people reading the file; compared through `exercises`. */
     filters: string[];
@@ -83,7 +90,15 @@ const ROW = {
   additionalProperties: false,
   properties: {
     submission: { type: 'string' },
-    status: { enum: ['graded', 'failed'] },
+    status: { enum: ['graded', 'empty', 'failed'] },
+    studentId: { type: 'string' },
+    name: { type: 'string' },
+    changedTrustedFiles: { type: 'array', items: { type: 'string' } },
+    nestedIn: { type: 'string' },
+    commit: { type: 'string' },
+    committedAt: { type: 'string' },
+    note: { type: 'string' },
+    feedback: { type: 'string' },
     score: { type: 'number' },
     maxScore: { type: 'number' },
     percent: { type: 'number' },
@@ -121,6 +136,8 @@ const SCHEMA = {
           },
         },
         course: { type: 'string' },
+        before: { type: ['string', 'null'] },
+        roster: { type: ['string', 'null'] },
       },
     },
     startedAt: { type: 'string' },
@@ -191,6 +208,8 @@ export function differences(data: JournalData, settings: RunSettings): SettingNa
   if (JSON.stringify(data.settings.exercises) !== JSON.stringify(settings.exercises))
     differs.push('exercises');
   if (data.settings.course !== settings.course) differs.push('course');
+  if ((data.settings.before ?? null) !== settings.before) differs.push('before');
+  if ((data.settings.roster ?? null) !== settings.roster) differs.push('roster');
   return differs;
 }
 

@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Lang } from '@gradschool/exercise-kit';
 import { discover, matchesFilters } from '../core/discover.js';
 import { grade } from '../core/run.js';
-import { maxScoreOfChecks, percent, sumScores } from '../core/score.js';
+import { exactPercent, maxScoreOfChecks, sumScores } from '../core/score.js';
 import { loadSuites, type SuiteLoad } from '../core/suite.js';
 import type { GradeReport } from '../core/types.js';
 import { GraderError } from '../errors.js';
@@ -22,12 +22,16 @@ import {
   type GradebookColumn,
   type GradebookRow,
   toGradebookCsv,
+  toLmsCsv,
 } from '../report/gradebook.js';
 import { writeJsonReport } from '../report/json.js';
 import { allChildrenExited } from '../sandbox/sandbox.js';
 import type { RunSettings } from './batch-journal.js';
 import { courseHash, type JournalNotice, openJournal, submissionStamp } from './batch-resume.js';
+import { type Roster, rosterEntryFor } from './roster.js';
 import { type PreparedSubmission, prepareSubmission, type SubmissionExercise } from './submission.js';
+import { emptyReport, recordOf, seededChecks, writeFeedback } from './submission-record.js';
+import { locateSubmission, type SubmissionSource } from './submission-source.js';
 import { changedFiles, fingerprint, tamperMessage, voidReport } from './tamper.js';
 
 /** What a batch needs from the core; tests pass a fake. */
@@ -66,6 +70,12 @@ export interface BatchOptions {
   outDir?: string;
   /** Exercise id prefixes to grade (none: all). */
   filters?: string[];
+  /** `--roster`: who the folders belong to (`roster.ts`); `file` is named in the gradebook. */
+  roster?: Roster & { file: string };
+  /** `--before`: grade each git submission's last commit at or before this time. */
+  before?: Date;
+  /** `--feedback`: the folder to write one Markdown and one HTML file per student into. */
+  feedbackDir?: string;
   signal?: AbortSignal;
   /**
    * Called as each submission finishes, e.g. to print progress; at the start for each row kept
@@ -82,7 +92,8 @@ export interface BatchOptions {
 export interface BatchResult {
   rows: GradebookRow[];
   gradebook: Gradebook;
-  files: { csv: string; json: string };
+  /** `lms`: `gradebook-lms.csv`, written with a roster. */
+  files: { csv: string; json: string; lms?: string };
   /**
    * Set when the grader's trusted files changed during the batch: it stopped there. `submissions`
    * names the one that was running when it was seen (and any graded at the same time), or, when it
@@ -94,6 +105,11 @@ export interface BatchResult {
 }
 
 const defaultEngine: BatchEngine = { discover, grade };
+
+/** A whole-run percentage to four decimals: exact for the LMS, without float noise (66.6667). */
+function rowPercent(score: number, maxScore: number): number {
+  return Math.round(exactPercent(score, maxScore) * 10000) / 10000;
+}
 
 /** Subfolders of `batchDir` that are submissions (hidden folders and files are not). */
 async function submissionFolders(batchDir: string, outDir: string): Promise<string[]> {
@@ -123,10 +139,14 @@ function describe(error: unknown): string {
 export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const engine = options.engine ?? defaultEngine;
   const outDir = options.outDir ?? options.batchDir;
-  const names = await submissionFolders(options.batchDir, outDir);
-  if (names.length === 0) {
+  const folders = await submissionFolders(options.batchDir, outDir);
+  if (folders.length === 0) {
     throw new GraderError('usage', both('report.batch.empty', { dir: options.batchDir }));
   }
+  // Rows, reports and the roster use the NFC name (macOS writes Korean names decomposed, NFD, and
+  // a spreadsheet lookup of the roster's 김민수 would miss it); the files are read by the real name.
+  const folderOf = new Map(folders.map((folder) => [folder.normalize('NFC'), folder]));
+  const names = [...folderOf.keys()];
   const { exercises: all } = await engine.discover(options.repoRoot);
   const filters = options.filters ?? [];
   const exercises = all.filter((e) => matchesFilters(e.id, filters));
@@ -158,21 +178,42 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
       };
     }),
     course: await courseHash(options.repoRoot, baseline),
+    before: options.before?.toISOString() ?? null,
+    roster: options.roster?.hash ?? null,
   };
+  const knownMax = settings.exercises.reduce((sum, e) => sum + (e.maxScore ?? 0), 0);
+  // With the secret seed, feedback leaves out the messages of checks whose inputs it drew.
+  const seeded =
+    options.feedbackDir && options.seedHidden && suites ? seededChecks(suites) : new Set<string>();
+  const hints = Object.fromEntries(exercises.map((e) => [e.id, e.manifest.hints ?? []]));
+
+  /** The submission located and its listed files taken; `prepared` is absent when there is no commit to take. */
   const prepare = async (name: string) => {
-    const prepared = await prepareSubmission({
-      repoRoot: options.repoRoot,
-      submissionDir: path.join(options.batchDir, name),
-      exercises,
+    const source = await locateSubmission(path.join(options.batchDir, folderOf.get(name) ?? name), {
+      ...(options.before ? { before: options.before } : {}),
     });
-    return prepared;
-  };
-  const stampOf = async (name: string) => {
-    const prepared = await prepare(name).catch(() => undefined);
     try {
-      return prepared ? await submissionStamp(prepared) : null;
+      const prepared = source.noCommitBefore
+        ? undefined
+        : await prepareSubmission({ repoRoot: options.repoRoot, submissionDir: source.dir, exercises });
+      return { source, prepared };
+    } catch (error) {
+      await source.cleanup();
+      throw error;
+    }
+  };
+  /** What a resumed row must still match: the files taken, and the commit they came from. */
+  const stampFor = async (source: SubmissionSource, prepared: PreparedSubmission | undefined) =>
+    prepared
+      ? `${await submissionStamp(prepared)}:${source.commit?.sha ?? ''}:${source.nestedIn ?? ''}`
+      : 'no-commit-before-the-deadline';
+  const stampOf = async (name: string) => {
+    const found = await prepare(name).catch(() => undefined);
+    try {
+      return found ? await stampFor(found.source, found.prepared) : null;
     } finally {
-      await prepared?.cleanup();
+      await found?.prepared?.cleanup();
+      await found?.source.cleanup();
     }
   };
   const {
@@ -185,9 +226,11 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   for (const column of keptColumns) columns.set(column.id, column);
 
   const gradeOne = async (name: string): Promise<GradebookRow> => {
+    const student = options.roster ? rosterEntryFor(options.roster, name) : undefined;
     const row: GradebookRow = {
       submission: name,
       status: 'failed',
+      ...(student ? { studentId: student.studentId, name: student.name } : {}),
       score: 0,
       maxScore: 0,
       percent: 0,
@@ -195,32 +238,47 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
       ignoredFiles: 0,
       refusedFiles: 0,
     };
-    let prepared: PreparedSubmission | undefined;
+    let found: Awaited<ReturnType<typeof prepare>> | undefined;
     let stamp: string | null = null;
     const rowColumns: GradebookColumn[] = [];
     running.add(name);
     journal.started(name);
     try {
-      prepared = await prepare(name);
-      stamp = await submissionStamp(prepared);
-      const report = await engine.grade({
-        root: options.repoRoot,
-        studentRoot: prepared.root,
-        seed: options.seed,
-        ...(options.seedHidden ? { seedHidden: true } : {}),
-        lang: options.lang,
-        source: 'submission',
-        filters,
-        concurrency: 1,
-        ...(suites ? { suites } : {}),
-        signal,
-      });
-      report.ignoredFiles = prepared.ignoredFiles;
-      const changed = changedFiles(baseline, await fingerprint(options.repoRoot));
-      if (changed.length > 0) {
-        voidReport(report, changed);
-        tampered ??= { submissions: [...running], files: changed };
-        stop.abort();
+      found = await prepare(name);
+      const { source, prepared } = found;
+      stamp = await stampFor(source, prepared);
+      const record = recordOf(source, prepared, options.lang, options.before);
+      let report: GradeReport;
+      let changed: string[] = [];
+      if (record.status === 'empty' || !prepared) {
+        // Nothing to grade: recorded as such, never as a silent 0 of a starter graded in its place.
+        report = emptyReport({
+          seed: options.seed,
+          ...(options.seedHidden ? { seedHidden: true } : {}),
+          lang: options.lang,
+          maxScore: knownMax,
+          ignoredFiles: prepared?.ignoredFiles ?? [],
+        });
+      } else {
+        report = await engine.grade({
+          root: options.repoRoot,
+          studentRoot: prepared.root,
+          seed: options.seed,
+          ...(options.seedHidden ? { seedHidden: true } : {}),
+          lang: options.lang,
+          source: 'submission',
+          filters,
+          concurrency: 1,
+          ...(suites ? { suites } : {}),
+          signal,
+        });
+        report.ignoredFiles = prepared.ignoredFiles;
+        changed = changedFiles(baseline, await fingerprint(options.repoRoot));
+        if (changed.length > 0) {
+          voidReport(report, changed);
+          tampered ??= { submissions: [...running], files: changed };
+          stop.abort();
+        }
       }
       for (const ex of report.exercises) {
         row.exercises[ex.id] = ex.score;
@@ -228,12 +286,16 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
       }
       for (const column of rowColumns) columns.set(column.id, column);
       Object.assign(row, {
-        status: 'graded',
+        status: record.status,
         score: report.score,
         maxScore: report.maxScore,
-        percent: percent(report.score, report.maxScore),
-        ignoredFiles: prepared.ignoredFiles.length,
-        refusedFiles: prepared.refused.length,
+        percent: rowPercent(report.score, report.maxScore),
+        ignoredFiles: prepared?.ignoredFiles.length ?? 0,
+        refusedFiles: prepared?.refused.length ?? 0,
+        ...(record.changedTrustedFiles.length > 0 ? { changedTrustedFiles: record.changedTrustedFiles } : {}),
+        ...(record.nestedIn ? { nestedIn: record.nestedIn } : {}),
+        ...(record.commit ? { commit: record.commit.sha, committedAt: record.commit.committedAt } : {}),
+        ...(record.message ? { note: record.message } : {}),
       });
       if (changed.length > 0)
         Object.assign(row, { status: 'failed', error: tamperMessage(changed)[options.lang] });
@@ -242,9 +304,24 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
       const reportFile = `reports/${name}.json`;
       try {
         writeJsonReport(report, options.lang, path.join(outDir, reportFile), {
-          refusedFiles: prepared.refused,
+          refusedFiles: prepared?.refused ?? [],
+          submission: record,
         });
         row.report = reportFile;
+        if (options.feedbackDir) {
+          const file = writeFeedback(options.feedbackDir, name, {
+            report,
+            lang: options.lang,
+            student: student
+              ? [student.name, student.studentId && `(${student.studentId})`].filter(Boolean).join(' ')
+              : name,
+            hints,
+            seeded,
+            ...(record.commit ? { commit: record.commit } : {}),
+            ...(record.status === 'empty' && record.message ? { note: record.message } : {}),
+          });
+          row.feedback = path.relative(outDir, file).split(path.sep).join('/');
+        }
       } catch (error) {
         row.error = describe(error);
       }
@@ -252,7 +329,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
       row.error = both('report.batch.failed', { reason: describe(error) })[options.lang];
     } finally {
       running.delete(name);
-      await prepared?.cleanup();
+      await found?.prepared?.cleanup();
+      await found?.source.cleanup();
     }
     // A row that ends after the batch was stopped may have been cut short: the journal does not keep it.
     journal.finished(name, signal.aborted ? null : { row, stamp }, rowColumns);
@@ -291,9 +369,18 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   );
   const graded = rows.filter((row): row is GradebookRow => row !== undefined);
   for (const row of graded) {
-    // A failed submission is out of the same total as the others, so percentages compare.
-    if (row.status === 'failed') row.maxScore = sumScores(columns.values()).maxScore;
+    // A failed or empty submission is out of the same total as the others, so percentages compare.
+    if (row.status !== 'graded') row.maxScore = sumScores(columns.values()).maxScore;
   }
+  const roster = options.roster
+    ? {
+        file: options.roster.file,
+        missing: options.roster.entries
+          .filter((entry) => !names.some((name) => rosterEntryFor(options.roster!, name) === entry))
+          .map((entry) => ({ ...entry })),
+        unknownFolders: names.filter((name) => !rosterEntryFor(options.roster!, name)),
+      }
+    : undefined;
   const gradebook: Gradebook = {
     version: 1,
     seed: options.seedHidden ? null : options.seed,
@@ -302,12 +389,19 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     // Over every run of this batch when it was resumed: when the first began, the time spent grading.
     startedAt: journal.startedAt,
     durationMs: journal.elapsedMs(),
+    ...(options.before ? { before: options.before.toISOString() } : {}),
     exercises: exercises.filter((e) => columns.has(e.id)).map((e) => columns.get(e.id)!),
     rows: graded,
+    ...(roster ? { roster } : {}),
   };
-  const files = { csv: path.join(outDir, 'gradebook.csv'), json: path.join(outDir, 'gradebook.json') };
+  const files: BatchResult['files'] = {
+    csv: path.join(outDir, 'gradebook.csv'),
+    json: path.join(outDir, 'gradebook.json'),
+    ...(roster ? { lms: path.join(outDir, 'gradebook-lms.csv') } : {}),
+  };
   await allChildrenExited();
   writeFileAtomic(files.csv, toGradebookCsv(gradebook));
+  if (files.lms) writeFileAtomic(files.lms, toLmsCsv(gradebook));
   writeFileAtomic(files.json, `${JSON.stringify(gradebook, null, 2)}\n`);
   // The journal stays when the batch did not finish: marked when tamper detection stopped it (the
   // next run starts over), as it is when it was aborted (the next run resumes).

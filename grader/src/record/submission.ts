@@ -7,7 +7,7 @@
  * from the course tree itself (`grade({ root: repo, studentRoot: copy })`); the sandbox child reads
  * neither tree (`sandbox/spawn.ts`). Everything else in the submission is listed as ignored.
  */
-import { copyFile, lstat, mkdir, mkdtemp, readdir, realpath, rm } from 'node:fs/promises';
+import { copyFile, lstat, mkdir, mkdtemp, readdir, readFile, realpath, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Localized } from '@gradschool/exercise-kit';
@@ -25,7 +25,7 @@ export const MAX_SUBMISSION_FILE_BYTES = MAX_STUDENT_FILE_BYTES;
 export interface SubmissionExercise {
   /** The exercise's folder in the pristine repository, absolute. */
   dir: string;
-  manifest: { files: readonly string[] };
+  manifest: { files: readonly string[]; hints?: readonly Localized[] };
 }
 
 /** A submitted file that was not taken, and why (in both languages). */
@@ -59,6 +59,17 @@ export interface PreparedSubmission {
   ignoredFiles: string[];
   /** Listed files that were refused: symlinks, escaping paths, oversized or special files, other capitals. */
   refused: RefusedSubmissionFile[];
+  /**
+   * Course files the submission holds changed (its `checks.ts`, `exercise.json`, a package's
+   * `package.json`, ...): never graded, since the course's own are used, but worth a look.
+   * Repository-relative, sorted; a subset of `ignoredFiles`.
+   */
+  changedTrustedFiles: string[];
+  /**
+   * Why nothing of the submission was graded: `folder` it holds no file at all, `noListedFiles` none
+   * of the files the manifests list. Absent when at least one listed file was found (taken or refused).
+   */
+  empty?: 'folder' | 'noListedFiles';
   /** Removes the private copy. */
   cleanup(): Promise<void>;
 }
@@ -122,6 +133,48 @@ async function refusal(
 }
 
 /**
+ * Whether `relative` is one of the course's own files that the export hands students unchanged:
+ * under `exercises/`, `packages/` or `grader/`, not a text for people (`*.md`). The top-level files
+ * (`package.json`, `pnpm-lock.yaml`, the README) are rewritten by `export-student`, so a student's
+ * copy differs from the course's by design and is not compared.
+ */
+function isTrustedCourseFile(relative: string): boolean {
+  return /^(exercises|packages|grader)\//.test(relative) && !relative.toLowerCase().endsWith('.md');
+}
+
+/**
+ * The ignored files of a submission that the course tree also has, with other content: an edited
+ * `checks.ts`, `exercise.json` or `package.json` (never used for grading, but a sign to look at).
+ * Links and unreadable files are passed over: they are listed as ignored already.
+ */
+async function changedCourseFiles(
+  repoRoot: string,
+  submissionRoot: string,
+  ignoredFiles: readonly string[],
+): Promise<string[]> {
+  const changed: string[] = [];
+  for (const file of ignoredFiles) {
+    if (file.endsWith('/') || !isTrustedCourseFile(file)) continue;
+    const parts = file.split('/');
+    const [ours, theirs] = await Promise.all([
+      lstatOrNull(path.join(repoRoot, ...parts)),
+      lstatOrNull(path.join(submissionRoot, ...parts)),
+    ]);
+    if (!ours?.isFile() || !theirs?.isFile()) continue;
+    if (ours.size !== theirs.size) {
+      changed.push(file);
+      continue;
+    }
+    const [a, b] = await Promise.all([
+      readFile(path.join(repoRoot, ...parts)),
+      readFile(path.join(submissionRoot, ...parts)),
+    ]);
+    if (!a.equals(b)) changed.push(file);
+  }
+  return changed;
+}
+
+/**
  * Takes a submission's listed files into a temporary copy of the pristine tree.
  *
  * @example
@@ -179,8 +232,25 @@ export async function prepareSubmission(options: PrepareSubmissionOptions): Prom
         taken.push(relative);
       }
     }
-    const ignoredFiles = (await listFiles(submissionRoot)).filter((file) => !listed.has(file)).sort();
-    return { root, taken, missing, ignoredFiles, refused, cleanup };
+    const everything = await listFiles(submissionRoot);
+    const ignoredFiles = everything.filter((file) => !listed.has(file)).sort();
+    const changedTrustedFiles = await changedCourseFiles(repoRoot, submissionRoot, ignoredFiles);
+    const empty =
+      taken.length > 0 || refused.length > 0
+        ? undefined
+        : everything.length === 0
+          ? ('folder' as const)
+          : ('noListedFiles' as const);
+    return {
+      root,
+      taken,
+      missing,
+      ignoredFiles,
+      refused,
+      changedTrustedFiles,
+      ...(empty ? { empty } : {}),
+      cleanup,
+    };
   } catch (error) {
     await cleanup();
     throw error;

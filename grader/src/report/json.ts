@@ -19,6 +19,8 @@ export interface RefusedFile {
 /** What a report can carry beyond the `GradeReport` itself. */
 export interface JsonReportExtras {
   refusedFiles?: readonly RefusedFile[];
+  /** What record grading found about the submission (`record/submission-source.ts`). */
+  submission?: NonNullable<JsonReport['submission']>;
 }
 
 export type { JsonCheck, JsonExercise, JsonReport } from './schema.js';
@@ -45,6 +47,7 @@ export function toJsonReport(report: GradeReport, lang: Lang, extras: JsonReport
     ignoredFiles: [...report.ignoredFiles],
     exercises: report.exercises.map((exercise) => jsonExercise(exercise, lang, report.seedHidden === true)),
   };
+  if (extras.submission) json.submission = structuredClone(extras.submission);
   if (extras.refusedFiles)
     json.refusedFiles = extras.refusedFiles.map(({ path, reason }) => ({ path, reason: reason[lang] }));
   return json;

@@ -160,6 +160,39 @@ export const JsonReportSchema = Type.Object(
         { description: 'Files of a submission refused (escaping paths, symlinks, oversized files).' },
       ),
     ),
+    submission: Type.Optional(
+      Type.Object(
+        {
+          status: oneOf(
+            ['graded', 'empty'] as const,
+            'empty: nothing to grade (an empty folder, none of the listed files, no commit before --before); never a silent 0.',
+          ),
+          message: Type.Optional(
+            Type.String({ description: 'Why it is empty, or where its files were found (in `lang`).' }),
+          ),
+          nestedIn: Type.Optional(
+            Type.String({ description: 'The inner folder the files were found in (an unzipped download).' }),
+          ),
+          commit: Type.Optional(
+            Type.Object(
+              { sha: Type.String(), committedAt: Type.String() },
+              {
+                additionalProperties: false,
+                description: 'The git commit graded (HEAD, or the last before --before).',
+              },
+            ),
+          ),
+          changedTrustedFiles: Type.Array(Type.String(), {
+            description:
+              "Course files (checks, manifests, package files) the submission holds changed; never used for grading, the course's own are.",
+          }),
+        },
+        {
+          additionalProperties: false,
+          description: 'A submission graded for the record (--submission, --batch).',
+        },
+      ),
+    ),
     exercises: Type.Array(ref('exercise', exercise)),
   },
   {

@@ -5,7 +5,7 @@ import type { Lang } from '@gradschool/exercise-kit';
 import type { GradeReport } from '../core/types.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { type GradescopeVisibility, toGradescope } from './gradescope.js';
-import { type RefusedFile, writeJsonReport } from './json.js';
+import { type JsonReportExtras, type RefusedFile, writeJsonReport } from './json.js';
 import { toJUnit } from './junit.js';
 import { appendStepSummary } from './markdown.js';
 
@@ -22,6 +22,8 @@ export interface WriteReportsOptions {
   stepSummary?: string;
   /** Refused submission files, recorded in the JSON report. */
   refusedFiles?: readonly RefusedFile[];
+  /** What record grading found about the submission, recorded in the JSON report. */
+  submission?: JsonReportExtras['submission'];
   /** Gradescope test visibility (default `visible`). */
   gradescopeVisibility?: GradescopeVisibility;
 }
@@ -37,12 +39,10 @@ export interface WriteReportsOptions {
 export function writeReports(report: GradeReport, options: WriteReportsOptions): void {
   const { lang } = options;
   if (options.json) {
-    writeJsonReport(
-      report,
-      lang,
-      options.json,
-      options.refusedFiles ? { refusedFiles: options.refusedFiles } : {},
-    );
+    writeJsonReport(report, lang, options.json, {
+      ...(options.refusedFiles ? { refusedFiles: options.refusedFiles } : {}),
+      ...(options.submission ? { submission: options.submission } : {}),
+    });
   }
   if (options.junit) writeFileAtomic(options.junit, toJUnit(report, lang));
   if (options.gradescope) {

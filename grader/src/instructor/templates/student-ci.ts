@@ -14,9 +14,12 @@ export function gradeWorkflow(): string {
   return `# 푸시할 때마다 채점합니다. 점수는 이 실행의 Summary 에, 보고서는 Artifacts(grade-reports)에 있습니다.
 # Grades every push. The score is on the run's Summary page, the reports under Artifacts (grade-reports).
 #
-# 교수자: 저장소 Settings → Secrets and variables → Actions 에 GRADE_SEED (정수) 를 넣으면 채점 입력이
-# 공개 시드와 달라져, 공개 시드의 답을 외워 적은 코드는 통과하지 못합니다.
-# Instructors: add a GRADE_SEED secret (an integer) so that CI's inputs differ from the public seed's.
+# 교수자: 저장소 Settings → Secrets and variables → Actions 에 GRADE_SEED (학기마다 새로 만든 큰 무작위 정수) 를
+# 넣으면 채점 입력이 공개 시드와 달라져, 공개 시드의 답을 외워 적은 코드는 통과하지 못합니다. GitHub Classroom 은
+# 템플릿의 시크릿을 복사하지 않으니 조직 시크릿으로 넣으세요. 시크릿이 없으면 공개 시드로 채점하고 경고합니다.
+# Instructors: add a GRADE_SEED secret (a large random integer, new each term) so that CI's inputs differ
+# from the public seed's. GitHub Classroom does not copy a template's secrets: use an organisation secret.
+# Without it, grading falls back to the public seed, with a warning.
 name: grade
 
 on:
