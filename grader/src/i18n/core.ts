@@ -43,11 +43,11 @@ export const core = {
   },
   'core.static.typeErrors': {
     ko: '{file}에 타입 오류가 {n}개 있습니다 (pnpm grade --typecheck):',
-    en: '{file} has {n} type error(s) (pnpm grade --typecheck):',
+    en: '{file} has {n} {n:type error|type errors} (pnpm grade --typecheck):',
   },
   'core.static.typeErrorsMore': {
     ko: '… 그리고 타입 오류 {n}개가 더 있습니다. 위의 것부터 고치세요.',
-    en: '… and {n} more type error(s). Fix the ones above first.',
+    en: '… and {n} more {n:type error|type errors}. Fix the ones above first.',
   },
   'core.static.forbiddenModule': {
     ko: '{file}:{line}:{column}: 이 연습 문제에서는 {module|을} import할 수 없습니다. 직접 구현해 보세요.',
@@ -241,7 +241,7 @@ export const core = {
   },
   'core.output.truncated': {
     ko: '… (출력 {n}자 생략)',
-    en: '… ({n} more characters of output)',
+    en: '… ({n} more {n:character|characters} of output)',
   },
 
   // CLI
@@ -327,7 +327,7 @@ For instructors (shown only in a course repository with reference solutions):
   },
   'core.cli.problems': {
     ko: '설정 오류 {n}건:',
-    en: '{n} configuration problem(s):',
+    en: '{n} configuration {n:problem|problems}:',
   },
   'core.cli.failed': {
     ko: '채점기 오류: {reason}',
@@ -394,10 +394,10 @@ For instructors (shown only in a course repository with reference solutions):
   },
   'core.verify.ok': {
     ko: '{id}: 모든 확인 통과 (답안 100%, 시작 코드 0점, 변형 {mutants}개 모두 잡힘)',
-    en: '{id}: all good (solution 100%, starter 0, all {mutants} mutant(s) caught)',
+    en: '{id}: all good (solution 100%, starter 0, every one of {mutants} {mutants:mutant|mutants} caught)',
   },
   'core.verify.failed': {
     ko: '{id}: 문제 {n}건',
-    en: '{id}: {n} problem(s)',
+    en: '{id}: {n} {n:problem|problems}',
   },
 } satisfies Record<string, Localized>;
