@@ -222,6 +222,31 @@ describe('hints', () => {
     expect(r.lastFrame()).not.toContain('hint one');
   });
 
+  it('says so when h is pressed after the last hint, and points to the README section and --typecheck', async () => {
+    const exercises = EXERCISES.map((ex) =>
+      ex.id === andGate.id
+        ? { ...ex, readmeSection: { ko: `${ex.readmeShown}:19`, en: `${ex.readmeShown}:134` } }
+        : ex,
+    );
+    const session = new FakeSession(mixedResults(), exercises, { [andGate.id]: 3 });
+    const r = await start(session, 'en', 100, 40);
+    expect(r.lastFrame()).toContain('Hint 1/3 AND gate hint one');
+    expect(r.lastFrame()).not.toContain('last hint');
+    await press(r, 'h');
+    const frame = r.lastFrame().replace(/\s+/g, ' ');
+    expect(frame).toContain('That was the last hint (3 in all).');
+    expect(frame).toContain('exercises/02-and-gate/README.md:134');
+    expect(frame).toContain('pnpm grade 02 --typecheck');
+    // The count is unchanged, and the note goes with the next key.
+    expect(session.saved.at(-1) ?? { [andGate.id]: 3 }).toEqual({ [andGate.id]: 3 });
+    await press(r, 'l');
+    expect(r.lastFrame().replace(/\s+/g, ' ')).toContain('exercises/02-and-gate/README.md:19의 "구현할 것"');
+    await press(r, '\r');
+    expect(r.lastFrame()).not.toContain('구현할 것');
+    await press(r, 'h');
+    expect(r.lastFrame().replace(/\s+/g, ' ')).toContain('pnpm grade 02 --typecheck');
+  });
+
   it('starts with the hints remembered from the last run', async () => {
     const r = await start(new FakeSession(mixedResults(), EXERCISES, { [andGate.id]: 1 }));
     expect(r.lastFrame()).toContain('Hint 1/3 AND gate hint one');

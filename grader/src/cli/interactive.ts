@@ -4,8 +4,9 @@
  * gets the plain reporter. This file connects the core (discover, the regrader, the watcher) to the
  * UI's session; `ui/run.tsx` draws it.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Lang } from '@gradschool/exercise-kit';
+import type { Lang, Localized } from '@gradschool/exercise-kit';
 import { discover, type LoadedExercise, matchesFilters } from '../core/discover.js';
 import { studentModulePath } from '../core/grade-exercise.js';
 import { openRegrader } from '../core/regrade.js';
@@ -14,6 +15,7 @@ import type { GradeReport } from '../core/types.js';
 import { errorMessage, watchStudentFiles } from '../core/watch.js';
 import { both } from '../i18n/index.js';
 import { loadHints, saveHints } from '../ui/hint-store.js';
+import { taskSectionLines } from '../ui/readme-section.js';
 import { runUi } from '../ui/run.js';
 import type { ExerciseInfo, GraderSession } from '../ui/session.js';
 import { exitCodeFor } from './exit-code.js';
@@ -39,11 +41,26 @@ export interface InteractiveOptions {
   stdin?: NodeJS.ReadStream;
 }
 
+/** `README.md:line` of the task heading in each language, or undefined when it has none (or no README). */
+function readmeSection(readme: string, shown: string): Localized | undefined {
+  let text: string;
+  try {
+    text = readFileSync(readme, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const lines = taskSectionLines(text);
+  if (lines.ko === undefined || lines.en === undefined) return undefined;
+  return { ko: `${shown}:${lines.ko}`, en: `${shown}:${lines.en}` };
+}
+
 function toInfo(root: string, ex: LoadedExercise, source: InteractiveOptions['source']): ExerciseInfo {
   // The file actually graded: the student's, or the reference with --solutions.
   const file = studentModulePath(ex, { source });
   const shown = (absolute: string) => path.relative(root, absolute).split(path.sep).join('/');
+  const section = readmeSection(path.join(ex.dir, 'README.md'), shown(path.join(ex.dir, 'README.md')));
   return {
+    ...(section ? { readmeSection: section } : {}),
     id: ex.id,
     order: ex.manifest.order,
     title: ex.manifest.title,

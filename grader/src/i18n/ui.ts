@@ -75,6 +75,10 @@ export const ui = {
     ko: '막혔나요? h를 누르면 힌트를 하나씩 볼 수 있습니다 ({total}개).',
     en: 'Stuck? Press h to reveal a hint, one at a time ({total} in all).',
   },
+  'ui.hints.exhausted': {
+    ko: '힌트를 모두 봤습니다 ({total}개). 더 막혔다면: {readme}의 "구현할 것"을 다시 읽고, 통과하지 못한 검사의 기대값과 내 결과를 비교하고, pnpm grade {id} --typecheck로 타입 오류가 없는지 확인해 보세요.',
+    en: 'That was the last hint ({total} in all). Still stuck? Reread "What to implement" in {readme}, compare the expected and got rows of the failing check, and run pnpm grade {id} --typecheck to look for type errors.',
+  },
   'ui.hints.more': { ko: 'h: 다음 힌트 ({left}개 남음)', en: 'h: next hint ({left} left)' },
   'ui.finish.title': {
     ko: '🎉 모든 연습문제를 통과했습니다! {score}/{max}점',

@@ -34,6 +34,11 @@ export interface UiState {
   /** Exercises queued in a grading that has not reached them yet. */
   waiting: string[];
   hintsShown: HintsShown;
+  /**
+   * `h` was pressed with every hint of this exercise (by id) already shown: the hint panel says so and
+   * what else helps, until the next key. Null: no such note.
+   */
+  hintsExhausted: string | null;
   /** True until the first full grading has finished. */
   firstRun: boolean;
   /** The student moved the selection themselves: the first grading then leaves it alone. */
@@ -90,6 +95,7 @@ export function initialState(
     current: {},
     waiting: [],
     hintsShown,
+    hintsExhausted: null,
     firstRun: true,
     moved: false,
     failure: null,
@@ -172,8 +178,17 @@ function applyProgress(state: UiState, event: GradeProgress, at: number): UiStat
   }
 }
 
+/** Actions that are key presses: each one ends the "every hint is shown" note, except `h` itself. */
+const KEY_ACTIONS: ReadonlySet<UiAction['type']> = new Set(['move', 'open', 'back', 'toggle-help']);
+
 /** The one place the UI's state changes. */
 export function reduce(state: UiState, action: UiAction): UiState {
+  if (state.hintsExhausted !== null && KEY_ACTIONS.has(action.type))
+    return reduceOnce({ ...state, hintsExhausted: null }, action);
+  return reduceOnce(state, action);
+}
+
+function reduceOnce(state: UiState, action: UiAction): UiState {
   switch (action.type) {
     case 'move': {
       if (state.help) return state;
@@ -202,7 +217,8 @@ export function reduce(state: UiState, action: UiAction): UiState {
       const ex = selectedExercise(state);
       if (!ex) return state;
       const shown = state.hintsShown[ex.id] ?? 0;
-      if (shown >= ex.hints.length) return state;
+      // Pressing h again after the last hint must not look like a dead key: say so (HintPanel).
+      if (shown >= ex.hints.length) return ex.hints.length > 0 ? { ...state, hintsExhausted: ex.id } : state;
       return { ...state, hintsShown: { ...state.hintsShown, [ex.id]: shown + 1 } };
     }
     case 'grading-started': {

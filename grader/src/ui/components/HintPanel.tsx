@@ -15,25 +15,41 @@ export type Props = {
   passed?: boolean;
   /** Only the latest revealed hint (where room is short, as on the details screen). */
   latestOnly?: boolean;
+  /** `h` was pressed with every hint shown: say so, and what else helps. */
+  exhausted?: boolean;
   /** Columns available: hints are wrapped to it, under their label. */
   width: number;
   lang: Lang;
 };
 
 /** The hints revealed so far for one exercise, and how many remain behind `h`. */
-export function HintPanel({ exercise, shown, lang, passed = false, latestOnly = false, width }: Props) {
+export function HintPanel({
+  exercise,
+  shown,
+  lang,
+  passed = false,
+  latestOnly = false,
+  exhausted = false,
+  width,
+}: Props) {
   const theme = useTheme();
   const total = exercise.hints.length;
   if (total === 0 || (passed && shown === 0)) return null;
   const first = latestOnly ? Math.max(0, shown - 1) : 0;
   const visible = exercise.hints.slice(first, shown);
-  const prompt = passed
-    ? ''
-    : shown === 0
-      ? t('ui.hints.none', lang, { total })
-      : shown < total
-        ? t('ui.hints.more', lang, { left: total - shown })
-        : '';
+  const prompt = exhausted
+    ? t('ui.hints.exhausted', lang, {
+        total,
+        readme: exercise.readmeSection?.[lang] ?? exercise.readmeShown,
+        id: String(exercise.order).padStart(2, '0'),
+      })
+    : passed
+      ? ''
+      : shown === 0
+        ? t('ui.hints.none', lang, { total })
+        : shown < total
+          ? t('ui.hints.more', lang, { left: total - shown })
+          : '';
   return (
     <Box flexDirection="column">
       {visible.map((hint, i) => {
@@ -55,7 +71,11 @@ export function HintPanel({ exercise, shown, lang, passed = false, latestOnly = 
           </Box>
         );
       })}
-      {prompt ? <Text color={paint(theme, 'gray')}>{prompt}</Text> : null}
+      {prompt ? (
+        <Text color={paint(theme, exhausted ? 'yellow' : 'gray')} wrap="wrap">
+          {prompt}
+        </Text>
+      ) : null}
     </Box>
   );
 }

@@ -88,6 +88,7 @@ export function Overview({ state, height, width }: Props) {
               shown={state.hintsShown[current.id] ?? 0}
               lang={lang}
               passed={state.results[current.id]?.status === 'pass'}
+              exhausted={state.hintsExhausted === current.id}
               width={width}
             />
           </>
