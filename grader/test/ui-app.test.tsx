@@ -152,6 +152,51 @@ describe('details', () => {
     expect(frame).toMatch(/━━ sgd.*━━ adam/);
   });
 
+  it('shows the legend of a six-curve chart on screen, at 60 and 100 columns, with or without colors', async () => {
+    const names = ['SGD', 'Momentum', 'Nesterov', 'Adagrad', 'RMSprop', 'Adam'];
+    const sixCurves = {
+      title: { ko: 'XOR 학습 손실', en: 'XOR training loss' },
+      series: names.map((name, i) => ({ name, values: [0.7, 0.69 - i * 0.05, 0.6 - i * 0.1] })),
+    };
+    // A long verdict above the chart, as 05's comparison has: the chart is the check's last rows.
+    const long = Array.from({ length: 10 }, (_, i) => `Line ${i + 1} of what the comparison found.`).join(
+      '\n',
+    );
+    const results = [
+      result(perceptron, [check('step-zero', 'pass')]),
+      result(andGate, [
+        check('and-truth-table', 'fail'),
+        check('compare', 'pass', { chart: sixCurves, message: { ko: long, en: long } }),
+      ]),
+      result(softmax, [check('softmax-lecture-example', 'todo')]),
+    ];
+    for (const color of [true, false]) {
+      for (const columns of [60, 100]) {
+        const session = new FakeSession(results);
+        rendered = renderAt(
+          <ThemeContext.Provider value={{ color }}>
+            <App session={session} lang="en" watch />
+          </ThemeContext.Provider>,
+          columns,
+          32,
+        );
+        await settled(rendered, session);
+        await press(rendered, '\r');
+        await press(rendered, 'j');
+        const frame = rendered.lastFrame();
+        expect(frame).toContain('XOR training loss');
+        const lines = frame.split('\n');
+        for (const [i, name] of names.entries()) {
+          const key = color ? '━━' : ['●', '×', '+', '○', '*', '#'][i];
+          expect([columns, color, frame.includes(`${key} ${name}`)]).toEqual([columns, color, true]);
+        }
+        for (const line of lines) expect(textWidth(line)).toBeLessThan(columns);
+        rendered.unmount();
+        rendered = undefined;
+      }
+    }
+  });
+
   it('draws the chart with markers when colors are off (NO_COLOR)', async () => {
     const session = new FakeSession(mixedResults());
     rendered = renderAt(
