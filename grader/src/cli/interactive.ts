@@ -10,7 +10,8 @@ import type { Lang, Localized } from '@gradschool/exercise-kit';
 import { discover, type LoadedExercise, matchesFilters } from '../core/discover.js';
 import { studentModulePath } from '../core/grade-exercise.js';
 import { openRegrader } from '../core/regrade.js';
-import { sumScores } from '../core/score.js';
+import { maxScoreOfChecks, sumScores } from '../core/score.js';
+import { loadSuites } from '../core/suite.js';
 import type { GradeReport } from '../core/types.js';
 import { errorMessage, watchStudentFiles } from '../core/watch.js';
 import { both } from '../i18n/index.js';
@@ -127,6 +128,14 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
       // Shown at once: the sandbox children finish exiting meanwhile (no report file is written here).
       const result = await regrader.regrade(ex, { signal, onEvent: onProgress });
       if (!signal.aborted && report) report = merge(report, result);
+    },
+    // The suites grading loads anyway (Node keeps one instance of each module): their points in all,
+    // for the header's total before the first result. A suite that does not load counts 0, as it grades.
+    async maxScores() {
+      const suites = await loadSuites(exercises, root);
+      return Object.fromEntries(
+        [...suites].map(([id, suite]) => [id, 'checks' in suite ? maxScoreOfChecks(suite.checks) : 0]),
+      );
     },
     loadHints: () => loadHints(root),
     saveHints: (hints) => saveHints(root, hints),

@@ -84,6 +84,11 @@ export interface GraderSession {
    * goes on. Absent: no watch mode.
    */
   watch?: (onSaved: (id: string) => void, onProblem?: (notice: Localized) => void) => () => void;
+  /**
+   * Each exercise's points in all (by id), from its checks, before any grading: the header's total is
+   * right from the start. Absent, or until it resolves: the total waits for every result (shown as "…").
+   */
+  maxScores?(): Promise<Record<string, number>>;
   /** Hints revealed in earlier runs. */
   loadHints(): HintsShown;
   /** Remembers the hints revealed so far, for the next run. */
