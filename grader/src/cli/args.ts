@@ -28,6 +28,12 @@ export interface CliOptions {
   /** Percent of the maximum score that counts as passing (exit 0). */
   minScore?: number;
   typecheck: boolean;
+  /** `--list`: print the exercises with their status, grade nothing. */
+  list: boolean;
+  /** `--reset ID`: restore that exercise's starter (after confirming, or with `--yes`). */
+  reset?: string;
+  /** `--yes`: `--reset` without asking (scripts). */
+  yes: boolean;
   help: boolean;
 }
 
@@ -45,6 +51,9 @@ const FLAGS = {
   'min-score': { type: 'string' },
   typecheck: { type: 'boolean' },
   root: { type: 'string' },
+  list: { type: 'boolean' },
+  reset: { type: 'string' },
+  yes: { type: 'boolean', short: 'y' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -101,6 +110,18 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliOp
   if (exclusive.length > 1)
     throw new GraderError('usage', both('core.cli.badFlag', { reason: `${exclusive.join(', ')}: pick one` }));
 
+  // --reset names its one exercise itself; grading flags with it would be silently ignored.
+  if (values.reset !== undefined) {
+    const others = [
+      ...positionals,
+      ...(['watch', 'ci', 'json', 'junit', 'gradescope', 'solutions', 'submission', 'batch', 'list'] as const)
+        .filter((flag) => values[flag] !== undefined && values[flag] !== false)
+        .map((flag) => `--${flag}`),
+    ];
+    if (others.length > 0)
+      throw new GraderError('usage', both('core.cli.resetWithOthers', { flags: others.join(' ') }));
+  }
+
   return {
     filters: positionals,
     ...(values.root ? { root: values.root } : {}),
@@ -117,6 +138,9 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliOp
     lang,
     ...(minScore !== undefined ? { minScore } : {}),
     typecheck: values.typecheck ?? false,
+    list: values.list ?? false,
+    ...(values.reset !== undefined ? { reset: values.reset } : {}),
+    yes: values.yes ?? false,
     help: values.help ?? false,
   };
 }

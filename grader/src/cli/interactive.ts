@@ -20,6 +20,7 @@ import { taskSectionLines } from '../ui/readme-section.js';
 import { runUi } from '../ui/run.js';
 import type { ExerciseInfo, GraderSession } from '../ui/session.js';
 import { exitCodeFor } from './exit-code.js';
+import { saveLastResults } from './last-results.js';
 
 /** The CLI's parsed options that the interactive UI uses. */
 export interface InteractiveOptions {
@@ -35,6 +36,8 @@ export interface InteractiveOptions {
    * edited). `noWatch` turns that off.
    */
   noWatch?: boolean;
+  /** Keep each grading as the exercise's last result, for `--list` (the student's own `src/`). */
+  record?: boolean;
   /** `--min-score`: the exit code's threshold, as in plain mode. */
   minScore?: number;
   /** For tests: the streams to draw on and read keys from (default: the process's). */
@@ -119,7 +122,9 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
       })),
     async gradeAll(onProgress, signal) {
       const next = await regrader.gradeAll({ signal, onEvent: onProgress });
-      if (!signal.aborted) report = next;
+      if (signal.aborted) return;
+      report = next;
+      if (options.record) saveLastResults(root, exercises, next.exercises);
     },
     async gradeOne(id, onProgress, signal) {
       const ex = byId.get(id);
@@ -127,7 +132,9 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
       // gradeExercise reports its own start and done events.
       // Shown at once: the sandbox children finish exiting meanwhile (no report file is written here).
       const result = await regrader.regrade(ex, { signal, onEvent: onProgress });
-      if (!signal.aborted && report) report = merge(report, result);
+      if (signal.aborted) return;
+      if (report) report = merge(report, result);
+      if (options.record) saveLastResults(root, [ex], [result]);
     },
     // The suites grading loads anyway (Node keeps one instance of each module): their points in all,
     // for the header's total before the first result. A suite that does not load counts 0, as it grades.
