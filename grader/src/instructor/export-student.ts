@@ -96,7 +96,6 @@ function relaxExerciseTests(outDir: string, exerciseIds: readonly string[]): voi
  * their work, not the starter).
  */
 async function storeStarters(
-  root: string,
   outDir: string,
   exercises: readonly { id: string; dir: string; manifest: { files: string[] } }[],
   written: string[],
@@ -154,7 +153,7 @@ export async function exportStudentRepo(options: ExportOptions): Promise<ExportR
   mkdirSync(outDir, { recursive: true });
   const written: string[] = [];
   await copyTree(root, outDir, written);
-  await storeStarters(root, outDir, exercises, written);
+  await storeStarters(outDir, exercises, written);
   relaxExerciseTests(
     outDir,
     exercises.map((e) => e.id),
