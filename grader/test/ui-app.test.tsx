@@ -387,6 +387,32 @@ describe('terminal size', () => {
     expect(r.lastFrame()).toContain('내 파일');
   });
 
+  it('keeps "? keys" and "q quit" on the key bar of a narrow terminal, leaving out the least needed keys', async () => {
+    for (const lang of ['en', 'ko'] as const) {
+      for (const columns of [40, 60]) {
+        const r = await start(new FakeSession(mixedResults()), lang, columns, 24);
+        for (const screen of ['overview', 'details']) {
+          if (screen === 'details') await press(r, '\r');
+          const last = r.lastFrame().trimEnd().split('\n').at(-1) ?? '';
+          expect([lang, columns, screen, last]).toEqual([
+            lang,
+            columns,
+            screen,
+            expect.stringMatching(lang === 'en' ? /\? keys {2}q quit$/ : /\? 도움말 {2}q 종료$/),
+          ]);
+          expect(textWidth(last)).toBeLessThan(columns);
+        }
+        r.unmount();
+        rendered = undefined;
+      }
+    }
+    // Wide enough, every key is there.
+    const wide = await start(new FakeSession(mixedResults()), 'en', 100, 24);
+    expect(wide.lastFrame().trimEnd().split('\n').at(-1)).toMatch(
+      /↑↓ move.*⏎ details.*h hint.*r regrade.*l 한국어.*\? keys.*q quit/,
+    );
+  });
+
   it('redraws on resize, and asks for room when the terminal is tiny', async () => {
     const r = await start(new FakeSession(mixedResults()), 'en', 100, 30);
     r.resize(30, 6);

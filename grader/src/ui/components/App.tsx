@@ -94,7 +94,7 @@ export function App({ session, lang, watch, links = false }: Props) {
         </Box>
       </Box>
       <Box flexShrink={0}>
-        <KeyBar lang={state.lang} screen={state.screen} />
+        <KeyBar lang={state.lang} screen={state.screen} width={width} />
       </Box>
     </Box>
   );
