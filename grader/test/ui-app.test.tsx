@@ -292,6 +292,23 @@ describe('hints', () => {
     expect(r.lastFrame().replace(/\s+/g, ' ')).toContain('pnpm grade 02 --typecheck');
   });
 
+  it('shows the latest hints that fit on a short screen, never cutting off the newest', async () => {
+    const long = (n: string) => `${n}: ${'a long hint sentence that wraps over several lines '.repeat(4)}`;
+    const exercises = EXERCISES.map((ex) =>
+      ex.id === andGate.id
+        ? { ...ex, hints: ['one', 'two', 'three'].map((n) => ({ ko: long(n), en: long(n) })) }
+        : ex,
+    );
+    const r = await start(new FakeSession(mixedResults(), exercises, { [andGate.id]: 3 }), 'en', 60, 24);
+    const frame = r.lastFrame();
+    expect(frame).toContain('Hint 3/3 three:');
+    expect(frame).not.toContain('Hint 1/3');
+    expect(frame.trimEnd().split('\n').at(-1)).toMatch(/q quit$/);
+    // Tall enough, every hint is there.
+    r.resize(60, 60);
+    await waitForFrame(r, (f) => f.includes('Hint 1/3 one:') && f.includes('Hint 3/3 three:'), 'all hints');
+  });
+
   it('starts with the hints remembered from the last run', async () => {
     const r = await start(new FakeSession(mixedResults(), EXERCISES, { [andGate.id]: 1 }));
     expect(r.lastFrame()).toContain('Hint 1/3 AND gate hint one');

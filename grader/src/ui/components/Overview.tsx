@@ -89,6 +89,8 @@ export function Overview({ state, height, width }: Props) {
               lang={lang}
               passed={state.results[current.id]?.status === 'pass'}
               exhausted={state.hintsExhausted === current.id}
+              // What the rows, the blank line and the checks' summary (two lines) leave.
+              maxLines={height - notices.length - size - 3}
               width={width}
             />
           </>
