@@ -170,3 +170,56 @@ describe('interactive()', () => {
     expect(interactive(parseCli(['--json', 'r.json'], {}), { env: {}, stdout: tty })).toBe(false);
   });
 });
+
+describe('the last result of each exercise (what --list shows)', () => {
+  it('is kept on a local grading of src/, not in CI and not for --solutions', async () => {
+    const { manifest, checks, write } = await import('./course.js');
+    const grader = path.resolve(REPO_ROOT, 'grader');
+    mkdirSync(path.join(grader, '.grade'), { recursive: true });
+    const root = mkdtempSync(path.join(grader, '.grade', 'last-results-'));
+    try {
+      write(path.join(root, 'package.json'), '{ "name": "course", "private": true }\n');
+      const dir = path.join(root, 'exercises', '01-double');
+      write(path.join(dir, 'exercise.json'), manifest('01-double', 1, ['src/double.ts']));
+      write(path.join(dir, 'checks.ts'), checks('doubles', 'double(x)', '2 * x'));
+      write(path.join(dir, 'src', 'double.ts'), 'export const double = (x: number) => 2 * x;\n');
+      write(path.join(dir, 'solution', 'double.ts'), 'export const double = (x: number) => 2 * x;\n');
+      const kept = path.join(root, '.grade', 'last', '01-double.json');
+      const grade = (args: string[], env: NodeJS.ProcessEnv) =>
+        main([...args, '--root', root, '--lang', 'en'], {
+          cwd: root,
+          env,
+          stdout: new Writable({ write: (_c, _e, done) => done() }),
+          stderr: new Writable({ write: (_c, _e, done) => done() }),
+        });
+      expect(await grade([], { CI: 'true' })).toBe(0);
+      expect(await grade(['--solutions'], {})).toBe(0);
+      expect(() => readFileSync(kept)).toThrow();
+      expect(await grade(['01'], {})).toBe(0);
+      const last = JSON.parse(readFileSync(kept, 'utf8'));
+      expect(last).toMatchObject({
+        id: '01-double',
+        status: 'pass',
+        score: 5,
+        maxScore: 5,
+        passed: 1,
+        checks: 1,
+      });
+      let listed = '';
+      await main(['--list', '--root', root, '--lang', 'en'], {
+        cwd: root,
+        env: {},
+        stdout: new Writable({
+          write: (c, _e, done) => {
+            listed += String(c);
+            done();
+          },
+        }),
+        stderr: new Writable({ write: (_c, _e, done) => done() }),
+      });
+      expect(listed).toMatch(/01-double {2}01-double\s+5\/5 pts {2}passed · 1\/1 check passed/);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});

@@ -251,7 +251,7 @@ describe('sources', () => {
     expect(typed.problem).toMatchObject({ code: 'type-error', line: 3, column: 9 });
     // Every error, each with its place, the fix for common codes, and its code frame.
     const en = typed.problem?.message.en ?? '';
-    expect(en).toContain('exercises/11-type-error/src/typed.ts has 3 type error(s)');
+    expect(en).toContain('exercises/11-type-error/src/typed.ts has 3 type errors');
     expect(en).toContain('exercises/11-type-error/src/typed.ts:3:9 TS2322:');
     expect(en).toMatch(
       /typed\.ts:9:10 TS2532: Object is possibly 'undefined'\.\n {2}→ .*x\[i\]!.*x\[i\] \?\? 0/,

@@ -7,7 +7,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../src/cli/main.js';
 import { discover } from '../src/core/discover.js';
 import { isInstructorOnly } from '../src/instructor/export-filter.js';
 import { exportStudentRepo } from '../src/instructor/export-student.js';
@@ -42,6 +44,36 @@ describe('the exported files', () => {
         /\/(solution|mutants)\//.test(f) || /^exercises\/[^/]+\/test\//.test(f) || /\.(patch|diff)$/.test(f),
     );
     expect(leaked).toEqual([]);
+  });
+
+  it('keep a copy of each starter in .starters/, which pnpm grade --reset restores after the student changed src/', async () => {
+    const course = await discover(REPO_ROOT);
+    for (const ex of course.exercises) {
+      for (const file of ex.manifest.files) {
+        expect(result.files).toContain(`.starters/${ex.id}/${file}`);
+        expect(read(`.starters/${ex.id}/${file}`)).toBe(readFileSync(path.join(ex.dir, file), 'utf8'));
+      }
+    }
+    const first = course.exercises[0]!;
+    const file = `exercises/${first.id}/${first.manifest.files[0]}`;
+    writeFileSync(path.join(outDir, file), '// my work\n');
+    let said = '';
+    const code = await main(['--reset', first.id, '--yes', '--root', outDir, '--lang', 'en'], {
+      cwd: outDir,
+      env: {},
+      stdout: new Writable({
+        write: (chunk, _enc, done) => {
+          said += String(chunk);
+          done();
+        },
+      }),
+      stderr: new Writable({ write: (_chunk, _enc, done) => done() }),
+    });
+    expect([code, said]).toEqual([0, expect.stringContaining(`Restored the starter of ${first.id}`)]);
+    expect(read(file)).toBe(readFileSync(path.join(first.dir, first.manifest.files[0]!), 'utf8'));
+    expect(read('README.md')).toContain('pnpm grade --reset');
+    expect(read('README.md')).toContain('pnpm grade --list');
+    rmSync(path.join(outDir, '.grade'), { recursive: true, force: true });
   });
 
   it('leave out the instructor tools, the benchmarks and installs, and keep the engine, kit and grader', () => {

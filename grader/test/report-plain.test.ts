@@ -92,7 +92,7 @@ describe('renderPlain', () => {
   it('prints the total, the seed, and the ignored files', () => {
     const en = renderPlain(everyStatusReport(), { lang: 'en', color: false });
     expect(en).toMatch(/Total: 5\/21 pts \(24%\)\s+submission · seed 12345/);
-    expect(en).toContain('2 file(s) ignored');
+    expect(en).toContain('2 files ignored');
     expect(en).toContain('  - exercises/03-softmax/checks.ts');
     const ko = renderPlain(everyStatusReport(), { lang: 'ko', color: false });
     expect(ko).toContain('합계: 5/21점 (24%)');

@@ -152,6 +152,51 @@ describe('details', () => {
     expect(frame).toMatch(/━━ sgd.*━━ adam/);
   });
 
+  it('shows the legend of a six-curve chart on screen, at 60 and 100 columns, with or without colors', async () => {
+    const names = ['SGD', 'Momentum', 'Nesterov', 'Adagrad', 'RMSprop', 'Adam'];
+    const sixCurves = {
+      title: { ko: 'XOR 학습 손실', en: 'XOR training loss' },
+      series: names.map((name, i) => ({ name, values: [0.7, 0.69 - i * 0.05, 0.6 - i * 0.1] })),
+    };
+    // A long verdict above the chart, as 05's comparison has: the chart is the check's last rows.
+    const long = Array.from({ length: 10 }, (_, i) => `Line ${i + 1} of what the comparison found.`).join(
+      '\n',
+    );
+    const results = [
+      result(perceptron, [check('step-zero', 'pass')]),
+      result(andGate, [
+        check('and-truth-table', 'fail'),
+        check('compare', 'pass', { chart: sixCurves, message: { ko: long, en: long } }),
+      ]),
+      result(softmax, [check('softmax-lecture-example', 'todo')]),
+    ];
+    for (const color of [true, false]) {
+      for (const columns of [60, 100]) {
+        const session = new FakeSession(results);
+        rendered = renderAt(
+          <ThemeContext.Provider value={{ color }}>
+            <App session={session} lang="en" watch />
+          </ThemeContext.Provider>,
+          columns,
+          32,
+        );
+        await settled(rendered, session);
+        await press(rendered, '\r');
+        await press(rendered, 'j');
+        const frame = rendered.lastFrame();
+        expect(frame).toContain('XOR training loss');
+        const lines = frame.split('\n');
+        for (const [i, name] of names.entries()) {
+          const key = color ? '━━' : ['●', '×', '+', '○', '*', '#'][i];
+          expect([columns, color, frame.includes(`${key} ${name}`)]).toEqual([columns, color, true]);
+        }
+        for (const line of lines) expect(textWidth(line)).toBeLessThan(columns);
+        rendered.unmount();
+        rendered = undefined;
+      }
+    }
+  });
+
   it('draws the chart with markers when colors are off (NO_COLOR)', async () => {
     const session = new FakeSession(mixedResults());
     rendered = renderAt(
@@ -220,6 +265,48 @@ describe('hints', () => {
     await press(r, '\r');
     expect(r.lastFrame()).toContain('Hint 2/3 AND gate hint two');
     expect(r.lastFrame()).not.toContain('hint one');
+  });
+
+  it('says so when h is pressed after the last hint, and points to the README section and --typecheck', async () => {
+    const exercises = EXERCISES.map((ex) =>
+      ex.id === andGate.id
+        ? { ...ex, readmeSection: { ko: `${ex.readmeShown}:19`, en: `${ex.readmeShown}:134` } }
+        : ex,
+    );
+    const session = new FakeSession(mixedResults(), exercises, { [andGate.id]: 3 });
+    const r = await start(session, 'en', 100, 40);
+    expect(r.lastFrame()).toContain('Hint 1/3 AND gate hint one');
+    expect(r.lastFrame()).not.toContain('last hint');
+    await press(r, 'h');
+    const frame = r.lastFrame().replace(/\s+/g, ' ');
+    expect(frame).toContain('That was the last hint (3 in all).');
+    expect(frame).toContain('exercises/02-and-gate/README.md:134');
+    expect(frame).toContain('pnpm grade 02 --typecheck');
+    // The count is unchanged, and the note goes with the next key.
+    expect(session.saved.at(-1) ?? { [andGate.id]: 3 }).toEqual({ [andGate.id]: 3 });
+    await press(r, 'l');
+    expect(r.lastFrame().replace(/\s+/g, ' ')).toContain('exercises/02-and-gate/README.md:19의 "구현할 것"');
+    await press(r, '\r');
+    expect(r.lastFrame()).not.toContain('구현할 것');
+    await press(r, 'h');
+    expect(r.lastFrame().replace(/\s+/g, ' ')).toContain('pnpm grade 02 --typecheck');
+  });
+
+  it('shows the latest hints that fit on a short screen, never cutting off the newest', async () => {
+    const long = (n: string) => `${n}: ${'a long hint sentence that wraps over several lines '.repeat(4)}`;
+    const exercises = EXERCISES.map((ex) =>
+      ex.id === andGate.id
+        ? { ...ex, hints: ['one', 'two', 'three'].map((n) => ({ ko: long(n), en: long(n) })) }
+        : ex,
+    );
+    const r = await start(new FakeSession(mixedResults(), exercises, { [andGate.id]: 3 }), 'en', 60, 24);
+    const frame = r.lastFrame();
+    expect(frame).toContain('Hint 3/3 three:');
+    expect(frame).not.toContain('Hint 1/3');
+    expect(frame.trimEnd().split('\n').at(-1)).toMatch(/q quit$/);
+    // Tall enough, every hint is there.
+    r.resize(60, 60);
+    await waitForFrame(r, (f) => f.includes('Hint 1/3 one:') && f.includes('Hint 3/3 three:'), 'all hints');
   });
 
   it('starts with the hints remembered from the last run', async () => {
@@ -315,6 +402,32 @@ describe('terminal size', () => {
       for (const line of lines) expect(textWidth(line), line).toBeLessThanOrEqual(79);
     }
     expect(r.lastFrame()).toContain('내 파일');
+  });
+
+  it('keeps "? keys" and "q quit" on the key bar of a narrow terminal, leaving out the least needed keys', async () => {
+    for (const lang of ['en', 'ko'] as const) {
+      for (const columns of [40, 60]) {
+        const r = await start(new FakeSession(mixedResults()), lang, columns, 24);
+        for (const screen of ['overview', 'details']) {
+          if (screen === 'details') await press(r, '\r');
+          const last = r.lastFrame().trimEnd().split('\n').at(-1) ?? '';
+          expect([lang, columns, screen, last]).toEqual([
+            lang,
+            columns,
+            screen,
+            expect.stringMatching(lang === 'en' ? /\? keys {2}q quit$/ : /\? 도움말 {2}q 종료$/),
+          ]);
+          expect(textWidth(last)).toBeLessThan(columns);
+        }
+        r.unmount();
+        rendered = undefined;
+      }
+    }
+    // Wide enough, every key is there.
+    const wide = await start(new FakeSession(mixedResults()), 'en', 100, 24);
+    expect(wide.lastFrame().trimEnd().split('\n').at(-1)).toMatch(
+      /↑↓ move.*⏎ details.*h hint.*r regrade.*l 한국어.*\? keys.*q quit/,
+    );
   });
 
   it('redraws on resize, and asks for room when the terminal is tiny', async () => {

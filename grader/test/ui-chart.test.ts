@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { axisLabel, plotSeries } from '../src/ui/chart.js';
+import { textWidth } from '../src/report/text.js';
+import { axisLabel, legendLines, plotSeries } from '../src/ui/chart.js';
 
 const text = (grid: { char: string }[][]) => grid.map((row) => row.map((c) => c.char).join(''));
 
@@ -58,5 +59,30 @@ describe('axisLabel', () => {
     expect(axisLabel(12)).toBe('12');
     expect(axisLabel(0)).toBe('0');
     expect(axisLabel(0.00001234)).toBe('1.2e-5');
+  });
+});
+
+describe('legendLines', () => {
+  const OPTIMIZERS = ['SGD', 'Momentum', 'Nesterov', 'Adagrad', 'RMSprop', 'Adam'];
+  const markers = ['●', '×', '+', '○', '*', '#'];
+  const joined = (lines: { text: string }[][]) => lines.map((line) => line.map((e) => e.text).join('  '));
+
+  it('names every series once, in order, with its key, on lines that fit the width', () => {
+    for (const width of [20, 40, 52, 94]) {
+      const lines = legendLines(OPTIMIZERS, (i) => markers[i] as string, width);
+      expect(lines.flat().map((e) => e.series)).toEqual([0, 1, 2, 3, 4, 5]);
+      expect(lines.flat().map((e) => e.text)).toEqual(OPTIMIZERS.map((name, i) => `${markers[i]} ${name}`));
+      for (const line of joined(lines)) expect(textWidth(line)).toBeLessThanOrEqual(width);
+    }
+    // Wide enough: one line; narrow: several.
+    expect(legendLines(OPTIMIZERS, () => '━━', 94)).toHaveLength(1);
+    expect(legendLines(OPTIMIZERS, () => '━━', 40).length).toBeGreaterThan(1);
+  });
+
+  it('cuts a name wider than the line, keeping its key, and measures Korean as two columns', () => {
+    const lines = legendLines(['손실이 아주 긴 이름의 곡선', 'b'], () => '━━', 12);
+    expect(lines[0]?.[0]?.text.startsWith('━━ ')).toBe(true);
+    expect(lines[0]?.[0]?.text.endsWith('…')).toBe(true);
+    for (const line of joined(lines)) expect(textWidth(line)).toBeLessThanOrEqual(12);
   });
 });

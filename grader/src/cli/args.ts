@@ -39,6 +39,12 @@ export interface CliOptions {
   /** Percent of the maximum score that counts as passing (exit 0). */
   minScore?: number;
   typecheck: boolean;
+  /** `--list`: print the exercises with their status, grade nothing. */
+  list: boolean;
+  /** `--reset ID`: restore that exercise's starter (after confirming, or with `--yes`). */
+  reset?: string;
+  /** `--yes`: `--reset` without asking (scripts). */
+  yes: boolean;
   help: boolean;
 }
 
@@ -59,6 +65,9 @@ const FLAGS = {
   roster: { type: 'string' },
   before: { type: 'string' },
   feedback: { type: 'string' },
+  list: { type: 'boolean' },
+  reset: { type: 'string' },
+  yes: { type: 'boolean', short: 'y' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -139,6 +148,18 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliOp
       throw new GraderError('usage', both('core.cli.needsBatch', { flag }));
   }
 
+  // --reset names its one exercise itself; grading flags with it would be silently ignored.
+  if (values.reset !== undefined) {
+    const others = [
+      ...positionals,
+      ...(['watch', 'ci', 'json', 'junit', 'gradescope', 'solutions', 'submission', 'batch', 'list'] as const)
+        .filter((flag) => values[flag] !== undefined && values[flag] !== false)
+        .map((flag) => `--${flag}`),
+    ];
+    if (others.length > 0)
+      throw new GraderError('usage', both('core.cli.resetWithOthers', { flags: others.join(' ') }));
+  }
+
   return {
     filters: positionals,
     ...(values.root ? { root: values.root } : {}),
@@ -159,6 +180,9 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliOp
     lang,
     ...(minScore !== undefined ? { minScore } : {}),
     typecheck: values.typecheck ?? false,
+    list: values.list ?? false,
+    ...(values.reset !== undefined ? { reset: values.reset } : {}),
+    yes: values.yes ?? false,
     help: values.help ?? false,
   };
 }

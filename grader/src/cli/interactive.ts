@@ -4,19 +4,23 @@
  * gets the plain reporter. This file connects the core (discover, the regrader, the watcher) to the
  * UI's session; `ui/run.tsx` draws it.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Lang } from '@gradschool/exercise-kit';
+import type { Lang, Localized } from '@gradschool/exercise-kit';
 import { discover, type LoadedExercise, matchesFilters } from '../core/discover.js';
 import { studentModulePath } from '../core/grade-exercise.js';
 import { awaitsExtraSeeds, openRegrader } from '../core/regrade.js';
-import { sumScores } from '../core/score.js';
+import { maxScoreOfChecks, sumScores } from '../core/score.js';
+import { loadSuites } from '../core/suite.js';
 import type { GradeReport } from '../core/types.js';
 import { errorMessage, watchStudentFiles } from '../core/watch.js';
 import { both } from '../i18n/index.js';
 import { loadHints, saveHints } from '../ui/hint-store.js';
+import { taskSectionLines } from '../ui/readme-section.js';
 import { runUi } from '../ui/run.js';
 import type { ExerciseInfo, GraderSession } from '../ui/session.js';
 import { exitCodeFor } from './exit-code.js';
+import { saveLastResults } from './last-results.js';
 
 /** The CLI's parsed options that the interactive UI uses. */
 export interface InteractiveOptions {
@@ -32,6 +36,8 @@ export interface InteractiveOptions {
    * edited). `noWatch` turns that off.
    */
   noWatch?: boolean;
+  /** Keep each grading as the exercise's last result, for `--list` (the student's own `src/`). */
+  record?: boolean;
   /** `--min-score`: the exit code's threshold, as in plain mode. */
   minScore?: number;
   /** For tests: the streams to draw on and read keys from (default: the process's). */
@@ -39,11 +45,26 @@ export interface InteractiveOptions {
   stdin?: NodeJS.ReadStream;
 }
 
+/** `README.md:line` of the task heading in each language, or undefined when it has none (or no README). */
+function readmeSection(readme: string, shown: string): Localized | undefined {
+  let text: string;
+  try {
+    text = readFileSync(readme, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const lines = taskSectionLines(text);
+  if (lines.ko === undefined || lines.en === undefined) return undefined;
+  return { ko: `${shown}:${lines.ko}`, en: `${shown}:${lines.en}` };
+}
+
 function toInfo(root: string, ex: LoadedExercise, source: InteractiveOptions['source']): ExerciseInfo {
   // The file actually graded: the student's, or the reference with --solutions.
   const file = studentModulePath(ex, { source });
   const shown = (absolute: string) => path.relative(root, absolute).split(path.sep).join('/');
+  const section = readmeSection(path.join(ex.dir, 'README.md'), shown(path.join(ex.dir, 'README.md')));
   return {
+    ...(section ? { readmeSection: section } : {}),
     id: ex.id,
     order: ex.manifest.order,
     title: ex.manifest.title,
@@ -101,7 +122,9 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
       })),
     async gradeAll(onProgress, signal) {
       const next = await regrader.gradeAll({ signal, onEvent: onProgress });
-      if (!signal.aborted) report = next;
+      if (signal.aborted) return;
+      report = next;
+      if (options.record) saveLastResults(root, exercises, next.exercises);
     },
     async gradeOne(id, onProgress, signal) {
       const ex = byId.get(id);
@@ -109,13 +132,25 @@ export async function runInteractive(options: InteractiveOptions): Promise<numbe
       // gradeExercise reports its own start and done events.
       // Shown at once: the sandbox children finish exiting meanwhile (no report file is written here).
       const result = await regrader.regrade(ex, { signal, onEvent: onProgress });
-      if (!signal.aborted && report) report = merge(report, result);
-      if (signal.aborted || !awaitsExtraSeeds(result)) return;
+      if (signal.aborted) return;
+      if (report) report = merge(report, result);
+      if (options.record) saveLastResults(root, [ex], [result]);
+      if (!awaitsExtraSeeds(result)) return;
       // Then the seed-dependent checks' extra seeds, quietly: the list shows the quick result until
       // this one is done (a newer save aborts it), then this one.
       const confirmed = await regrader.confirm(ex, result, { signal });
-      if (!signal.aborted) onProgress({ type: 'exercise-done', result: confirmed });
-      if (!signal.aborted && report) report = merge(report, confirmed);
+      if (signal.aborted) return;
+      onProgress({ type: 'exercise-done', result: confirmed });
+      if (report) report = merge(report, confirmed);
+      if (options.record) saveLastResults(root, [ex], [confirmed]);
+    },
+    // The suites grading loads anyway (Node keeps one instance of each module): their points in all,
+    // for the header's total before the first result. A suite that does not load counts 0, as it grades.
+    async maxScores() {
+      const suites = await loadSuites(exercises, root);
+      return Object.fromEntries(
+        [...suites].map(([id, suite]) => [id, 'checks' in suite ? maxScoreOfChecks(suite.checks) : 0]),
+      );
     },
     loadHints: () => loadHints(root),
     saveHints: (hints) => saveHints(root, hints),

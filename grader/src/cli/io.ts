@@ -6,6 +6,8 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
   stderr: NodeJS.WritableStream;
+  /** Where answers come from (`--reset` asks before overwriting); absent or not a TTY: nobody to ask. */
+  stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
   /**
    * Ends the process once the interactive UI has closed (the real CLI passes `process.exit`). After
    * a quit, a module import still in flight (TypeScript, a `checks.ts`) cannot be cancelled and would

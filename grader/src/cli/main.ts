@@ -14,6 +14,7 @@ import { GraderError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { type CliOptions, langFromEnv, parseCli } from './args.js';
 import type { CliIo } from './io.js';
+import { recordsLastResults } from './last-results.js';
 
 export type { CliIo } from './io.js';
 
@@ -81,6 +82,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       io.stderr.write(`${t('core.cli.noMatch', lang, { filters: options.filters.join('", "'), ids })}\n`);
       return 2;
     }
+    if (options.reset !== undefined) {
+      const { runResetMode } = await import('./reset.js');
+      return await runResetMode({ filter: options.reset, yes: options.yes, lang }, root, all, io);
+    }
+    if (options.list) return await (await import('./list.js')).runListMode(root, exercises, lang, io);
     if (options.submission) {
       return await (await import('./submission.js')).runSubmissionMode(options, root, exercises, io);
     }
@@ -93,6 +99,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         seed,
         lang,
         source: options.solutions ? 'solution' : 'src',
+        record: recordsLastResults(options, io.env),
         ...(minScore !== undefined ? { minScore } : {}),
       });
       io.exit?.(code);
@@ -121,6 +128,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
     env: process.env,
     stdout: process.stdout,
     stderr: process.stderr,
+    stdin: process.stdin,
     exit: (code) => process.exit(code),
   });
 }

@@ -12,6 +12,7 @@ import { t } from '../i18n/index.js';
 import type { CliOptions } from './args.js';
 import { exitCodeFor, hasConfigProblem } from './exit-code.js';
 import type { CliIo } from './io.js';
+import { recordsLastResults, saveLastResults } from './last-results.js';
 
 function colorWanted(io: CliIo): boolean {
   return Boolean(io.stdout.isTTY) && io.env.NO_COLOR === undefined && io.env.CI === undefined;
@@ -95,6 +96,8 @@ export async function runPlainMode(
 ): Promise<number> {
   const { grade } = await import('../core/run.js');
   const report = await grade(runOptions(options, root));
+  // Each exercise's status for `--list`, from the student's own gradings.
+  if (recordsLastResults(options, io.env)) saveLastResults(root, exercises, report.exercises);
   const notSelected = all.filter((e) => !exercises.includes(e));
   return finish(report, options, exercises, io, [], notSelected);
 }

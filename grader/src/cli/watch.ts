@@ -11,6 +11,7 @@ import { errorMessage, type WatchTarget, watchStudentFiles } from '../core/watch
 import { t } from '../i18n/index.js';
 import type { CliOptions } from './args.js';
 import type { CliIo } from './io.js';
+import { recordsLastResults, saveLastResults } from './last-results.js';
 import { finish, runOptions } from './plain.js';
 
 /**
@@ -27,6 +28,9 @@ export async function runWatchMode(
   // Watching: sandbox children wait, started, for the next regrade (see core/regrade.ts).
   const regrader = openRegrader(runOptions(options, root));
   const report = await regrader.gradeAll();
+  // Each exercise's status for `--list`, from the student's own gradings (and each regrade below).
+  const record = recordsLastResults(options, io.env);
+  if (record) saveLastResults(root, exercises, report.exercises);
   // Exercises left out by the filters (`pnpm grade 01`): named, so passing 01 is not the end.
   const notSelected = all.filter((e) => !exercises.includes(e));
   const code = await finish(report, options, exercises, io, [], notSelected);
@@ -48,11 +52,13 @@ export async function runWatchMode(
         );
       // A regrade on save runs on both cores and is shown at once; its children finish exiting meanwhile.
       const result = await regrader.regrade(ex);
+      if (record) saveLastResults(root, [ex], [result]);
       await show(result);
       if (!awaitsExtraSeeds(result) || superseded.aborted) return;
       // Then the seed-dependent checks' extra seeds, unless a newer save makes them pointless.
       const confirmed = await regrader.confirm(ex, result, { signal: superseded });
       if (superseded.aborted) return;
+      if (record) saveLastResults(root, [ex], [confirmed]);
       const same = confirmed.status === result.status && confirmed.score === result.score;
       io.stdout.write(
         `${t(same ? 'ui.watch.seedsConfirmed' : 'ui.watch.seedsChanged', options.lang, { id })}\n`,

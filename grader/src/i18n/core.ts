@@ -43,11 +43,11 @@ export const core = {
   },
   'core.static.typeErrors': {
     ko: '{file}에 타입 오류가 {n}개 있습니다 (pnpm grade --typecheck):',
-    en: '{file} has {n} type error(s) (pnpm grade --typecheck):',
+    en: '{file} has {n} {n:type error|type errors} (pnpm grade --typecheck):',
   },
   'core.static.typeErrorsMore': {
     ko: '… 그리고 타입 오류 {n}개가 더 있습니다. 위의 것부터 고치세요.',
-    en: '… and {n} more type error(s). Fix the ones above first.',
+    en: '… and {n} more {n:type error|type errors}. Fix the ones above first.',
   },
   'core.static.forbiddenModule': {
     ko: '{file}:{line}:{column}: 이 실습에서는 {module|을} import할 수 없습니다. 직접 구현해 보세요.',
@@ -249,7 +249,7 @@ export const core = {
   },
   'core.output.truncated': {
     ko: '… (출력 {n}자 생략)',
-    en: '… ({n} more characters of output)',
+    en: '… ({n} more {n:character|characters} of output)',
   },
 
   // CLI
@@ -272,6 +272,8 @@ export const core = {
   --min-score P              전체 점수가 P% 이상이면 통과(종료 코드 0)
   --typecheck                실행 전에 TypeScript 타입 검사
   --root DIR                 강의 저장소 위치 (기본: exercises/가 있는 가장 가까운 상위 폴더)
+  --list                     실습 목록: 제목, 점수, 마지막 채점 결과
+  --reset ID [--yes]         실습 ID의 학생 파일을 처음 상태로 되돌림 (지금 파일은 .grade/backup/에 보관)
   --help, -h                 이 도움말
 {instructor}
 종료 코드: 0 모든 검사 통과(또는 --min-score 충족), 1 통과하지 못한 검사가 있음, 2 사용법·설정 오류`,
@@ -289,6 +291,8 @@ export const core = {
   --min-score P              pass (exit 0) when the total reaches P percent
   --typecheck                type-check the student files before running them
   --root DIR                 the course repository (default: nearest folder up that holds exercises/)
+  --list                     the exercises: title, points, status of the last grading
+  --reset ID [--yes]         restore exercise ID's student files to the starter (yours are kept in .grade/backup/)
   --help, -h                 this help
 {instructor}
 Exit codes: 0 every check passed (or --min-score met), 1 some check did not, 2 usage or configuration error`,
@@ -356,7 +360,11 @@ For instructors (shown only in a course repository with reference solutions):
   },
   'core.cli.problems': {
     ko: '설정 오류 {n}건:',
-    en: '{n} configuration problem(s):',
+    en: '{n} configuration {n:problem|problems}:',
+  },
+  'core.cli.resetWithOthers': {
+    ko: '--reset은 다른 채점 옵션과 함께 쓸 수 없습니다: {flags}. 실습 하나만 지정하세요: pnpm grade --reset 03',
+    en: '--reset does not combine with other grading options: {flags}. Name one exercise: pnpm grade --reset 03',
   },
   'core.cli.failed': {
     ko: '채점기 오류: {reason}',
@@ -423,10 +431,63 @@ For instructors (shown only in a course repository with reference solutions):
   },
   'core.verify.ok': {
     ko: '{id}: 모든 확인 통과 (답안 100%, 시작 코드 0점, 변형 {mutants}개 모두 잡힘)',
-    en: '{id}: all good (solution 100%, starter 0, all {mutants} mutant(s) caught)',
+    en: '{id}: all good (solution 100%, starter 0, every one of {mutants} {mutants:mutant|mutants} caught)',
   },
   'core.verify.failed': {
     ko: '{id}: 문제 {n}건',
-    en: '{id}: {n} problem(s)',
+    en: '{id}: {n} {n:problem|problems}',
+  },
+
+  // pnpm grade --list
+  'core.list.title': {
+    ko: '실습 {n}개 (상태는 이 컴퓨터에서 마지막으로 채점한 결과입니다):',
+    en: '{n} {n:exercise|exercises} (the status is from the last grading on this computer):',
+  },
+  'core.list.notGraded': { ko: '아직 채점하지 않음', en: 'not graded yet' },
+  'core.list.changed': { ko: '채점 뒤에 수정함', en: 'changed since' },
+  'core.list.checks': {
+    ko: '검사 {passed}/{total}개 통과',
+    en: '{passed}/{total} {total:check|checks} passed',
+  },
+  'core.list.next': {
+    ko: '한 실습만 채점하려면: pnpm grade 03 · 처음 상태로 되돌리려면: pnpm grade --reset 03',
+    en: 'To grade one exercise: pnpm grade 03 · to restore its starter: pnpm grade --reset 03',
+  },
+
+  // pnpm grade --reset ID
+  'core.reset.ambiguous': {
+    ko: '"{filter}"에 맞는 실습이 여러 개입니다. 하나만 지정하세요:\n{ids}',
+    en: '"{filter}" matches several exercises. Name exactly one:\n{ids}',
+  },
+  'core.reset.noStarter': {
+    ko: '{file}의 처음 상태를 찾지 못했습니다: {stored|이} 없고, git이 기억하는 파일도 아닙니다. 강사에게 시작 파일을 받아 {file}에 덮어쓰세요.',
+    en: 'Cannot find the starter of {file}: there is no {stored}, and git does not track the file. Ask your instructor for the starter and copy it over {file}.',
+  },
+  'core.reset.already': {
+    ko: '{id}: 학생 파일이 이미 처음 상태입니다. 바꾼 것이 없습니다.',
+    en: '{id}: the student files are already the starter. Nothing changed.',
+  },
+  'core.reset.plan': {
+    ko: '{id}의 학생 파일을 처음 상태로 되돌립니다 (출처: {source}):\n{files}\n지금 파일은 {backup}에 보관합니다.',
+    en: 'This restores the starter of {id} (from {source}):\n{files}\nYour files are kept in {backup}.',
+  },
+  'core.reset.sourceStored': { ko: '내보낼 때 저장한 사본 {dir}', en: 'the copy the export stored, {dir}' },
+  'core.reset.sourceGit': { ko: 'git의 HEAD', en: "git's HEAD" },
+  'core.reset.confirm': { ko: '계속할까요? [y/N] ', en: 'Go ahead? [y/N] ' },
+  'core.reset.declined': {
+    ko: '그만두었습니다. 아무것도 바꾸지 않았습니다.',
+    en: 'Stopped. Nothing changed.',
+  },
+  'core.reset.noTerminal': {
+    ko: '되돌리기 전에 확인을 받아야 하는데, 입력이 터미널이 아닙니다. 스크립트에서는 --yes를 붙이세요: pnpm grade --reset {filter} --yes',
+    en: 'Resetting asks for confirmation, and the input is not a terminal. In a script, add --yes: pnpm grade --reset {filter} --yes',
+  },
+  'core.reset.done': {
+    ko: '✓ {id|을} 처음 상태로 되돌렸습니다. 지금까지의 파일은 {backup}에 있습니다.',
+    en: '✓ Restored the starter of {id}. Your previous files are in {backup}.',
+  },
+  'core.reset.failed': {
+    ko: '{file|을} 되돌리지 못했습니다: {reason}',
+    en: 'Could not restore {file}: {reason}',
   },
 } satisfies Record<string, Localized>;

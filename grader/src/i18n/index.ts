@@ -26,9 +26,28 @@ export type Params = Record<string, string | number>;
  */
 export const PLACEHOLDER = /\{(\w+)(?:\|([^}]+))?\}/g;
 
-function fill(template: string, params: Params | undefined): string {
+/**
+ * A plural choice: `{name:one|other}` becomes `one` or `other` by the count in `name`, as the
+ * language's plural rules pick (`{max:pt|pts}`: "1 pt", "0 pts", "2.5 pts"). English needs it;
+ * Korean counts take no plural and never use it. Not a placeholder: the number itself is `{name}`.
+ */
+export const PLURAL = /\{(\w+):([^|{}]*)\|([^{}]*)\}/g;
+
+/** Plural rules per language, made once (`Intl.PluralRules` is slow to build). */
+const pluralRules: Partial<Record<Lang, Intl.PluralRules>> = {};
+
+/** `one` or `other`, as `lang`'s plural rules pick for `count` (not a number: `other`). */
+export function pluralWord(count: number, one: string, other: string, lang: Lang): string {
+  pluralRules[lang] ??= new Intl.PluralRules(lang);
+  return Number.isFinite(count) && pluralRules[lang].select(count) === 'one' ? one : other;
+}
+
+function fill(template: string, params: Params | undefined, lang: Lang): string {
   if (!params) return template;
-  return template.replace(PLACEHOLDER, (whole, name: string, particle: string | undefined) => {
+  const chosen = template.replace(PLURAL, (whole, name: string, one: string, other: string) =>
+    name in params ? pluralWord(Number(params[name]), one, other, lang) : whole,
+  );
+  return chosen.replace(PLACEHOLDER, (whole, name: string, particle: string | undefined) => {
     if (!(name in params)) return whole;
     const value = String(params[name]);
     return particle ? withParticle(value, particle as Particle) : value;
@@ -37,7 +56,7 @@ function fill(template: string, params: Params | undefined): string {
 
 /** The message `key` in `lang`, with `{placeholders}` filled from `params`. */
 export function t(key: MessageKey, lang: Lang, params?: Params): string {
-  return fill(catalog[key][lang], params);
+  return fill(catalog[key][lang], params, lang);
 }
 
 /** The message `key` in both languages, e.g. for a verdict or a report. */

@@ -36,7 +36,7 @@ export const instructor = {
   'instructor.badFlag': { ko: '잘못된 옵션: {reason}', en: 'Bad option: {reason}' },
   'instructor.created': {
     ko: '✓ exercises/{id} 폴더를 만들었습니다 (파일 {n}개):',
-    en: '✓ Created exercises/{id} ({n} files):',
+    en: '✓ Created exercises/{id} ({n} {n:file|files}):',
   },
   'instructor.nextSteps': {
     ko: [
@@ -75,7 +75,7 @@ export const instructor = {
   },
   'instructor.exported': {
     ko: '✓ 학생용 저장소를 {dir} 에 만들었습니다: 실습 {n}개, 파일 {files}개 (solution/, mutants/, 교수자용 테스트·문서 제외).',
-    en: '✓ Wrote the student repository to {dir}: {n} exercises, {files} files (without solution/, mutants/, instructor tests and docs).',
+    en: '✓ Wrote the student repository to {dir}: {n} {n:exercise|exercises}, {files} {files:file|files} (without solution/, mutants/, instructor tests and docs).',
   },
   'instructor.lockfileRegenerated': {
     ko: '  pnpm-lock.yaml: 학생용 작업 공간에 맞춰 다시 만들었습니다 (pnpm install --lockfile-only, 로컬 저장소 우선).',

@@ -23,7 +23,7 @@ export const report = {
     en: 'not started yet: fill in the TODOs in {file}',
   },
   'report.total': { ko: '합계', en: 'Total' },
-  'report.points': { ko: '{score}/{max}점', en: '{score}/{max} pts' },
+  'report.points': { ko: '{score}/{max}점', en: '{score}/{max} {max:pt|pts}' },
   'report.seed': { ko: '시드', en: 'seed' },
   'report.seedSecret': { ko: '비공개 (GRADE_SEED)', en: 'secret (GRADE_SEED)' },
   'report.source.src': { ko: '학생 코드(src/)', en: 'student code (src/)' },
@@ -31,7 +31,7 @@ export const report = {
   'report.source.submission': { ko: '제출물', en: 'submission' },
   'report.ignoredFiles': {
     ko: '읽지 않은 파일 {count}개 (어떤 실습도 요구하지 않음)',
-    en: '{count} file(s) ignored (not listed by any exercise)',
+    en: '{count} {count:file|files} ignored (not listed by any exercise)',
   },
   'report.md.exercise': { ko: '실습', en: 'exercise' },
   'report.md.title': { ko: '제목', en: 'title' },
@@ -41,7 +41,7 @@ export const report = {
   'report.allPassed': { ko: '모든 검사를 통과했습니다! 🎉', en: 'Every check passed! 🎉' },
   'report.selectedPassed': {
     ko: '선택한 실습은 모두 통과했습니다. 이번에 채점하지 않은 실습 {n}개가 남았습니다:',
-    en: 'The selected exercises pass. {n} more were not graded in this run:',
+    en: 'The selected exercises pass. {n} more {n:was|were} not graded in this run:',
   },
   'report.gradeAll': { ko: '전체를 채점하려면: pnpm grade', en: 'To grade them all: pnpm grade' },
   'report.chartLast': { ko: '마지막 값', en: 'last value' },
@@ -57,7 +57,7 @@ export const report = {
   },
   'report.refused.tooLarge': {
     ko: '파일이 너무 큽니다: {size}바이트 (최대 {max}바이트)',
-    en: 'the file is too large: {size} bytes (at most {max})',
+    en: 'the file is too large: {size} {size:byte|bytes} (at most {max})',
   },
   'report.refused.notFile': {
     ko: '일반 파일이 아닙니다 (폴더나 특수 파일)',
@@ -82,7 +82,7 @@ export const report = {
   // The batch's journal (.gradebook-progress.json): resuming a batch that was stopped.
   'report.batch.resuming': {
     ko: '이어서 채점합니다: 제출물 {total}개 중 {done}개는 지난 실행에서 이미 채점했습니다.',
-    en: 'Resuming: {done} of {total} submissions already graded.',
+    en: 'Resuming: {done} of {total} {total:submission|submissions} already graded.',
   },
   'report.batch.interrupted': {
     ko: '지난 실행이 멈출 때 채점 중이던 제출물은 다시 채점합니다: {names}.',

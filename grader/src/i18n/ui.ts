@@ -3,7 +3,7 @@ import type { Localized } from '@gradschool/exercise-kit';
 /** Student-facing strings of the grader's ui part (the Ink screens and the plain watch mode). */
 export const ui = {
   'ui.title': { ko: 'gradschool 채점기', en: 'gradschool grader' },
-  'ui.points': { ko: '{score}/{max}점', en: '{score}/{max} pts' },
+  'ui.points': { ko: '{score}/{max}점', en: '{score}/{max} {max:pt|pts}' },
   'ui.status.pass': { ko: '통과', en: 'passed' },
   'ui.status.fail': { ko: '실패', en: 'failing' },
   'ui.status.todo': { ko: '시작 전', en: 'not started' },
@@ -16,14 +16,14 @@ export const ui = {
   'ui.next': { ko: '다음 할 일', en: 'next up' },
   'ui.overview.checks': {
     ko: '검사 {passed}/{total}개 통과 · Enter: 자세히',
-    en: '{passed}/{total} checks pass · Enter: details',
+    en: '{passed}/{total} {total:check passes|checks pass} · Enter: details',
   },
   'ui.running.check': {
     ko: '검사 {index}/{total} 실행 중: {title} · {elapsed}초 / 제한 {limit}초',
     en: 'Running check {index}/{total}: {title} · {elapsed} s of {limit} s',
   },
   'ui.running.starting': { ko: '채점 준비 중…', en: 'Starting…' },
-  'ui.pointsStale': { ko: '이전 {score}/{max}점', en: 'last {score}/{max} pts' },
+  'ui.pointsStale': { ko: '이전 {score}/{max}점', en: 'last {score}/{max} {max:pt|pts}' },
   'ui.keys.move': { ko: '이동', en: 'move' },
   'ui.keys.open': { ko: '자세히', en: 'details' },
   'ui.keys.back': { ko: '뒤로', en: 'back' },
@@ -75,18 +75,22 @@ export const ui = {
     ko: '막혔나요? h를 누르면 힌트를 하나씩 볼 수 있습니다 ({total}개).',
     en: 'Stuck? Press h to reveal a hint, one at a time ({total} in all).',
   },
+  'ui.hints.exhausted': {
+    ko: '힌트를 모두 봤습니다 ({total}개). 더 막혔다면: {readme}의 "구현할 것"을 다시 읽고, 통과하지 못한 검사의 기대값과 내 결과를 비교하고, pnpm grade {id} --typecheck로 타입 오류가 없는지 확인해 보세요.',
+    en: 'That was the last hint ({total} in all). Still stuck? Reread "What to implement" in {readme}, compare the expected and got rows of the failing check, and run pnpm grade {id} --typecheck to look for type errors.',
+  },
   'ui.hints.more': { ko: 'h: 다음 힌트 ({left}개 남음)', en: 'h: next hint ({left} left)' },
   'ui.finish.title': {
     ko: '🎉 모든 실습을 통과했습니다! {score}/{max}점',
-    en: '🎉 Every exercise passes! {score}/{max} points',
+    en: '🎉 Every exercise passes! {score}/{max} {max:point|points}',
   },
   'ui.finish.selectedTitle': {
     ko: '✓ 선택한 실습을 모두 통과했습니다. {score}/{max}점',
-    en: '✓ The selected exercises pass. {score}/{max} points',
+    en: '✓ The selected exercises pass. {score}/{max} {max:point|points}',
   },
   'ui.finish.remaining': {
     ko: '이번에 채점하지 않은 실습 {n}개가 남았습니다:',
-    en: '{n} more exercises were not graded in this run:',
+    en: '{n} more {n:exercise was|exercises were} not graded in this run:',
   },
   'ui.finish.gradeAll': {
     ko: '전체를 채점하려면 q로 나간 뒤: pnpm grade',

@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { STARTERS_DIR } from '../cli/reset.js';
 import { discover } from '../core/discover.js';
 import { walk } from '../fs/walk.js';
 import { isInstructorOnly } from './export-filter.js';
@@ -90,6 +91,26 @@ function relaxExerciseTests(outDir: string, exerciseIds: readonly string[]): voi
 }
 
 /**
+ * Keeps each exercise's starter files a second time, in `.starters/<id>/<file>`: what
+ * `pnpm grade --reset` restores once the student's commits have changed `src/` (git's HEAD is then
+ * their work, not the starter).
+ */
+async function storeStarters(
+  outDir: string,
+  exercises: readonly { id: string; dir: string; manifest: { files: string[] } }[],
+  written: string[],
+): Promise<void> {
+  for (const ex of exercises) {
+    for (const file of ex.manifest.files) {
+      const relative = `${STARTERS_DIR}/${ex.id}/${file}`;
+      await mkdir(path.dirname(path.join(outDir, relative)), { recursive: true });
+      await copyFile(path.join(ex.dir, file), path.join(outDir, relative));
+      written.push(relative);
+    }
+  }
+}
+
+/**
  * Rewrites `pnpm-lock.yaml` for the exported workspace from the lockfile's own resolutions: importers
  * that were removed disappear, nothing else changes. Offline first (the local store is enough), then
  * allowing the registry for metadata the store lacks.
@@ -132,6 +153,7 @@ export async function exportStudentRepo(options: ExportOptions): Promise<ExportR
   mkdirSync(outDir, { recursive: true });
   const written: string[] = [];
   await copyTree(root, outDir, written);
+  await storeStarters(outDir, exercises, written);
   relaxExerciseTests(
     outDir,
     exercises.map((e) => e.id),

@@ -3,6 +3,7 @@
  * tell the series apart, one marker per cell (● × + ...) when they cannot. Pure: the `LossChart`
  * component only paints the grid.
  */
+import { fitWidth, textWidth } from '../report/text.js';
 
 /** One terminal cell: its character and the series that drew it last (null: empty). */
 export interface PlotCell {
@@ -132,4 +133,41 @@ export function axisLabel(value: number): string {
   const abs = Math.abs(value);
   if (abs >= 1e4 || abs < 1e-3) return value.toExponential(1);
   return String(Number(value.toPrecision(3)));
+}
+
+/** One entry of a chart's legend: the series' index (its color) and its text (`━━ adam`, `× adam`). */
+export interface LegendEntry {
+  series: number;
+  text: string;
+}
+
+/**
+ * A legend's entries packed into lines of at most `width` columns, two spaces apart, in series order.
+ * An entry wider than a line is cut with `…` (the series' key is always kept).
+ *
+ * @example
+ * ```ts
+ * legendLines(['SGD', 'Adam'], () => '━━', 40); // [[{ series: 0, text: '━━ SGD' }, { series: 1, text: '━━ Adam' }]]
+ * ```
+ */
+export function legendLines(
+  names: readonly string[],
+  keyOf: (series: number) => string,
+  width: number,
+): LegendEntry[][] {
+  const GAP = 2;
+  const lines: LegendEntry[][] = [];
+  let used = 0;
+  names.forEach((name, series) => {
+    const text = fitWidth(`${keyOf(series)} ${name}`, Math.max(1, width));
+    const current = lines[lines.length - 1];
+    if (current && used + GAP + textWidth(text) <= width) {
+      current.push({ series, text });
+      used += GAP + textWidth(text);
+    } else {
+      lines.push([{ series, text }]);
+      used = textWidth(text);
+    }
+  });
+  return lines;
 }

@@ -20,6 +20,13 @@ export interface ExerciseInfo {
   readme: string;
   /** The README relative to the course root, as shown on screen. */
   readmeShown: string;
+  /**
+   * The README's "what to implement" section per language, as `readmeShown:line` (pointed at once
+   * every hint is shown). Absent: the README has no such heading, and the README itself is named.
+   */
+  readmeSection?: Localized;
+  /** The exercise's points in all, known before it is graded (its checks' sum). Absent: not known. */
+  maxScore?: number;
 }
 
 /** An exercise left out of this run by the filters, as the ending names it. */
@@ -77,6 +84,11 @@ export interface GraderSession {
    * goes on. Absent: no watch mode.
    */
   watch?: (onSaved: (id: string) => void, onProblem?: (notice: Localized) => void) => () => void;
+  /**
+   * Each exercise's points in all (by id), from its checks, before any grading: the header's total is
+   * right from the start. Absent, or until it resolves: the total waits for every result (shown as "…").
+   */
+  maxScores?(): Promise<Record<string, number>>;
   /** Hints revealed in earlier runs. */
   loadHints(): HintsShown;
   /** Remembers the hints revealed so far, for the next run. */

@@ -25,6 +25,11 @@ export interface UiState {
   selected: number;
   /** Details screen: index of the first check shown (scrolling). */
   detailsTop: number;
+  /**
+   * Each exercise's points in all, by id, known before it is graded (its checks' sum): the header
+   * shows the course's total from them, not a total that grows as results come in.
+   */
+  maxScores: Record<string, number>;
   /** The latest result of each graded exercise, by id. */
   results: Record<string, ExerciseResult>;
   /** Exercises being graded now, by id, with the checks already finished in this run. */
@@ -34,6 +39,11 @@ export interface UiState {
   /** Exercises queued in a grading that has not reached them yet. */
   waiting: string[];
   hintsShown: HintsShown;
+  /**
+   * `h` was pressed with every hint of this exercise (by id) already shown: the hint panel says so and
+   * what else helps, until the next key. Null: no such note.
+   */
+  hintsExhausted: string | null;
   /** True until the first full grading has finished. */
   firstRun: boolean;
   /** The student moved the selection themselves: the first grading then leaves it alone. */
@@ -66,7 +76,8 @@ export type UiAction =
   | { type: 'progress'; event: GradeProgress; at?: number }
   | { type: 'grading-finished'; ids: string[] }
   | { type: 'grading-failed'; message: string }
-  | { type: 'notice'; notice: Localized };
+  | { type: 'notice'; notice: Localized }
+  | { type: 'max-scores'; maxScores: Record<string, number> };
 
 /** The state before anything was graded. */
 export function initialState(
@@ -85,11 +96,15 @@ export function initialState(
     notSelected,
     selected: 0,
     detailsTop: 0,
+    maxScores: Object.fromEntries(
+      exercises.flatMap((ex) => (ex.maxScore === undefined ? [] : [[ex.id, ex.maxScore]])),
+    ),
     results: {},
     running: {},
     current: {},
     waiting: [],
     hintsShown,
+    hintsExhausted: null,
     firstRun: true,
     moved: false,
     failure: null,
@@ -105,6 +120,24 @@ export function nextToDo(state: Pick<UiState, 'exercises' | 'results'>): number 
 /** Points earned and available over every exercise graded so far. */
 export function totals(state: Pick<UiState, 'exercises' | 'results'>): { score: number; maxScore: number } {
   return sumScores(state.exercises.flatMap((ex) => state.results[ex.id] ?? []));
+}
+
+/**
+ * The course's total for the header: the points earned so far out of every exercise's points, or
+ * `maxScore: null` while some exercise's points are not known yet (neither graded nor summed from its
+ * checks). Never a partial maximum: "0/79" growing to "0/142" would misstate the course.
+ */
+export function courseTotal(state: Pick<UiState, 'exercises' | 'results' | 'maxScores'>): {
+  score: number;
+  maxScore: number | null;
+} {
+  const { score } = totals(state);
+  const maxima = state.exercises.map((ex) => state.results[ex.id]?.maxScore ?? state.maxScores[ex.id]);
+  if (maxima.some((max) => max === undefined)) return { score, maxScore: null };
+  return {
+    score,
+    maxScore: sumScores(maxima.map((maxScore) => ({ maxScore: maxScore as number }))).maxScore,
+  };
 }
 
 /** True when every exercise has a result, every one passes, and nothing is being graded. */
@@ -172,8 +205,17 @@ function applyProgress(state: UiState, event: GradeProgress, at: number): UiStat
   }
 }
 
+/** Actions that are key presses: each one ends the "every hint is shown" note, except `h` itself. */
+const KEY_ACTIONS: ReadonlySet<UiAction['type']> = new Set(['move', 'open', 'back', 'toggle-help']);
+
 /** The one place the UI's state changes. */
 export function reduce(state: UiState, action: UiAction): UiState {
+  if (state.hintsExhausted !== null && KEY_ACTIONS.has(action.type))
+    return reduceOnce({ ...state, hintsExhausted: null }, action);
+  return reduceOnce(state, action);
+}
+
+function reduceOnce(state: UiState, action: UiAction): UiState {
   switch (action.type) {
     case 'move': {
       if (state.help) return state;
@@ -202,7 +244,8 @@ export function reduce(state: UiState, action: UiAction): UiState {
       const ex = selectedExercise(state);
       if (!ex) return state;
       const shown = state.hintsShown[ex.id] ?? 0;
-      if (shown >= ex.hints.length) return state;
+      // Pressing h again after the last hint must not look like a dead key: say so (HintPanel).
+      if (shown >= ex.hints.length) return ex.hints.length > 0 ? { ...state, hintsExhausted: ex.id } : state;
       return { ...state, hintsShown: { ...state.hintsShown, [ex.id]: shown + 1 } };
     }
     case 'grading-started': {
@@ -231,6 +274,8 @@ export function reduce(state: UiState, action: UiAction): UiState {
     }
     case 'grading-failed':
       return { ...state, running: {}, current: {}, waiting: [], failure: action.message, firstRun: false };
+    case 'max-scores':
+      return { ...state, maxScores: { ...state.maxScores, ...action.maxScores } };
     case 'notice':
       // Shown once: a problem that repeats (a watcher error on every event) adds no second line.
       if (state.notices.some((n) => n.en === action.notice.en && n.ko === action.notice.ko)) return state;

@@ -90,6 +90,18 @@ export function useGraderUi(session: GraderSession, lang: Lang, watch: boolean):
   }, [session, start, gradeOne]);
 
   useEffect(() => {
+    let live = true;
+    // The course's total, known before the first result (a failure only leaves it to the results).
+    session.maxScores?.().then(
+      (maxScores) => live && dispatch({ type: 'max-scores', maxScores }),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [session]);
+
+  useEffect(() => {
     regradeAll();
     const stop =
       watch && session.watch

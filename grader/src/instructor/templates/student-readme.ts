@@ -49,6 +49,8 @@ TypeScript 로 신경망을 직접 만들어 보는 실습입니다. 각 실습 
 pnpm grade              # 전체 실습 채점 (터미널 화면: 화살표로 이동, h 힌트, q 종료)
 pnpm grade ${firstNN}           # 한 실습만
 pnpm grade --watch      # 파일을 저장할 때마다 다시 채점
+pnpm grade --list       # 실습 목록과 마지막 채점 결과
+pnpm grade --reset ${firstNN}   # 실습을 처음 상태로 되돌림 (묻고 나서; 지금 파일은 .grade/backup/에 보관)
 \`\`\`
 
 VS Code 에서는 **터미널 → 작업 실행… → grade** (저장할 때마다 채점) 를 고르면 됩니다.
@@ -100,6 +102,8 @@ this repository too.
 pnpm grade              # every exercise (terminal screen: arrows to move, h for a hint, q to quit)
 pnpm grade ${firstNN}           # one exercise
 pnpm grade --watch      # regrade on every save
+pnpm grade --list       # the exercises and their last grading
+pnpm grade --reset ${firstNN}   # restore an exercise's starter (asks first; your files go to .grade/backup/)
 \`\`\`
 
 In VS Code: **Terminal → Run Task… → grade** (grades on every save).

@@ -4,7 +4,7 @@ import { Box, Text, useApp, useInput, useStdin } from 'ink';
 import { t } from '../../i18n/index.js';
 import { commandFor } from '../keys.js';
 import type { GraderSession } from '../session.js';
-import { isBusy, totals } from '../state.js';
+import { courseTotal, isBusy } from '../state.js';
 import { useGraderUi } from '../use-grader-ui.js';
 import { useTerminalSize } from '../use-terminal-size.js';
 import { Details } from './Details.js';
@@ -57,7 +57,7 @@ export function App({ session, lang, watch, links = false }: Props) {
   if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
     return <Text wrap="wrap">{t('ui.tooSmall', state.lang, { cols: columns, rows })}</Text>;
   }
-  const { score, maxScore } = totals(state);
+  const { score, maxScore } = courseTotal(state);
   // One row less than the terminal: a frame as tall as the screen makes Ink clear it on every update.
   const height = rows - 1;
   // One column spare too: where Ink and the terminal disagree on a wide (Korean) character's width,
@@ -94,7 +94,7 @@ export function App({ session, lang, watch, links = false }: Props) {
         </Box>
       </Box>
       <Box flexShrink={0}>
-        <KeyBar lang={state.lang} screen={state.screen} />
+        <KeyBar lang={state.lang} screen={state.screen} width={width} />
       </Box>
     </Box>
   );

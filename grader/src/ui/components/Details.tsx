@@ -65,6 +65,7 @@ export function Details({ state, columns, links }: Props) {
         shown={state.hintsShown[exercise.id] ?? 0}
         lang={lang}
         passed={result?.status === 'pass'}
+        exhausted={state.hintsExhausted === exercise.id}
         latestOnly
         width={columns}
       />

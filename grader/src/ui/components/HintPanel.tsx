@@ -15,25 +15,59 @@ export type Props = {
   passed?: boolean;
   /** Only the latest revealed hint (where room is short, as on the details screen). */
   latestOnly?: boolean;
+  /** `h` was pressed with every hint shown: say so, and what else helps. */
+  exhausted?: boolean;
+  /**
+   * Rows the panel may take: the latest hints that fit (always the latest one), so the newest is not
+   * the one cut off at the bottom of a short terminal. Absent: no limit.
+   */
+  maxLines?: number;
   /** Columns available: hints are wrapped to it, under their label. */
   width: number;
   lang: Lang;
 };
 
 /** The hints revealed so far for one exercise, and how many remain behind `h`. */
-export function HintPanel({ exercise, shown, lang, passed = false, latestOnly = false, width }: Props) {
+export function HintPanel({
+  exercise,
+  shown,
+  lang,
+  passed = false,
+  latestOnly = false,
+  exhausted = false,
+  maxLines = Number.POSITIVE_INFINITY,
+  width,
+}: Props) {
   const theme = useTheme();
   const total = exercise.hints.length;
   if (total === 0 || (passed && shown === 0)) return null;
-  const first = latestOnly ? Math.max(0, shown - 1) : 0;
+  const labelWidth = (n: number) => textWidth(`💡 ${t('ui.hints.title', lang, { n, total })} `);
+  const linesOf = (i: number) =>
+    wrapToWidth(
+      (exercise.hints[i] as (typeof exercise.hints)[number])[lang],
+      Math.max(10, width - labelWidth(i + 1)),
+    ).length;
+  // From the latest hint back, as many as fit in maxLines (one row kept for the prompt below).
+  let first = Math.max(0, shown - 1);
+  let used = shown > 0 ? linesOf(first) : 0;
+  while (!latestOnly && first > 0 && used + linesOf(first - 1) + 1 <= maxLines) {
+    first--;
+    used += linesOf(first);
+  }
   const visible = exercise.hints.slice(first, shown);
-  const prompt = passed
-    ? ''
-    : shown === 0
-      ? t('ui.hints.none', lang, { total })
-      : shown < total
-        ? t('ui.hints.more', lang, { left: total - shown })
-        : '';
+  const prompt = exhausted
+    ? t('ui.hints.exhausted', lang, {
+        total,
+        readme: exercise.readmeSection?.[lang] ?? exercise.readmeShown,
+        id: String(exercise.order).padStart(2, '0'),
+      })
+    : passed
+      ? ''
+      : shown === 0
+        ? t('ui.hints.none', lang, { total })
+        : shown < total
+          ? t('ui.hints.more', lang, { left: total - shown })
+          : '';
   return (
     <Box flexDirection="column">
       {visible.map((hint, i) => {
@@ -55,7 +89,11 @@ export function HintPanel({ exercise, shown, lang, passed = false, latestOnly = 
           </Box>
         );
       })}
-      {prompt ? <Text color={paint(theme, 'gray')}>{prompt}</Text> : null}
+      {prompt ? (
+        <Text color={paint(theme, exhausted ? 'yellow' : 'gray')} wrap="wrap">
+          {prompt}
+        </Text>
+      ) : null}
     </Box>
   );
 }

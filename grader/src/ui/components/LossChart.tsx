@@ -2,7 +2,7 @@
 import type { Chart, Lang } from '@gradschool/exercise-kit';
 import { Box, Text } from 'ink';
 import { textWidth } from '../../report/text.js';
-import { axisLabel, type PlotCell, plotSeries } from '../chart.js';
+import { axisLabel, legendLines, type PlotCell, plotSeries } from '../chart.js';
 import { paint, seriesColors, seriesMarkers, useTheme } from '../theme.js';
 
 /** The props of `LossChart`. */
@@ -36,7 +36,8 @@ export function xAxisEnds(chart: Chart, length: number): { first: string; last: 
 
 /**
  * A terminal chart of a check's series (the loss curves of the student's training run): braille
- * lines in color, or one marker per series when colors are off; a legend when there are several.
+ * lines in color, or one marker per series when colors are off; a legend when there are several,
+ * above the plot and wrapped to the width (05 draws six optimizers' curves).
  */
 export function LossChart({ chart, lang, width, height = 8 }: Props) {
   const theme = useTheme();
@@ -57,9 +58,32 @@ export function LossChart({ chart, lang, width, height = 8 }: Props) {
   const ends = xAxisEnds(chart, plot.length);
   const colorOf = (series: number | null) =>
     series === null ? undefined : paint(theme, seriesColors[series % seriesColors.length] as string);
+  // One key per series: a colored line, or (colors off) the marker the plot draws it with.
+  const keyOf = (i: number) => (theme.color ? '━━' : (seriesMarkers[i % seriesMarkers.length] as string));
+  const legend =
+    chart.series.length > 1
+      ? legendLines(
+          chart.series.map((s) => s.name),
+          keyOf,
+          width - labelWidth - 2,
+        )
+      : [];
   return (
     <Box flexDirection="column">
       <Text bold>{chart.title[lang]}</Text>
+      {/* The legend comes first: under the plot, a tall check's last rows are cut by the screen. */}
+      {legend.map((line, y) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: lines are positions on the screen.
+        <Text key={y}>
+          {' '.repeat(labelWidth + 2)}
+          {line.map((entry, i) => (
+            <Text key={entry.series}>
+              {i > 0 ? '  ' : ''}
+              <Text color={colorOf(entry.series)}>{entry.text}</Text>
+            </Text>
+          ))}
+        </Text>
+      ))}
       {plot.grid.map((row, y) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: rows are positions on the screen.
         <Text key={y}>
@@ -81,15 +105,6 @@ export function LossChart({ chart, lang, width, height = 8 }: Props) {
         {ends.last.padStart(Math.max(ends.last.length + 1, plotWidth - ends.first.length))}
         {xLabel}
       </Text>
-      {chart.series.length > 1 ? (
-        <Box flexWrap="wrap" columnGap={2} marginLeft={labelWidth + 2}>
-          {chart.series.map((s, i) => (
-            <Text key={s.name} color={colorOf(i)}>
-              {theme.color ? '━━' : seriesMarkers[i % seriesMarkers.length]} {s.name}
-            </Text>
-          ))}
-        </Box>
-      ) : null}
     </Box>
   );
 }

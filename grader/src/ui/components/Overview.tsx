@@ -88,6 +88,9 @@ export function Overview({ state, height, width }: Props) {
               shown={state.hintsShown[current.id] ?? 0}
               lang={lang}
               passed={state.results[current.id]?.status === 'pass'}
+              exhausted={state.hintsExhausted === current.id}
+              // What the rows, the blank line and the checks' summary (two lines) leave.
+              maxLines={height - notices.length - size - 3}
               width={width}
             />
           </>
