@@ -154,8 +154,8 @@ export const report = {
     en: 'The roster {file} cannot be read: {reason}',
   },
   'report.roster.columns': {
-    ko: '명단 {file}의 첫 줄에 폴더(folder, github, login, 폴더)와 학번(student_id, id, 학번) 열이 있어야 합니다. 찾은 열: {found}',
-    en: 'The first line of the roster {file} must name a folder column (folder, github, login, 폴더) and a student id column (student_id, id, 학번). Found: {found}',
+    ko: '명단 {file}의 첫 줄에 폴더 열(`folder`, `github`, `login`, `폴더`)과 학번 열(`student_id`, `id`, `학번`)이 있어야 합니다. 찾은 열: {found}',
+    en: 'The first line of the roster {file} must name a folder column (`folder`, `github`, `login` or its Korean name) and a student id column (`student_id`, `id` or its Korean name). Found: {found}',
   },
   'report.roster.duplicate': {
     ko: '명단 {file}에 폴더 {folder|이} 두 번 나옵니다.',
