@@ -24,4 +24,6 @@ Sequential.prototype.fit = function (this: Sequential, x, y, opts = {}): History
   const loss = Array.from({ length: opts.epochs ?? 1 }, (_, k) => start * Math.exp(-k / 100));
   return { epoch: loss.map((_, k) => k), history: { loss }, loss };
 };
-Sequential.prototype.evaluate = () => ({ loss: 0.01, accuracy: 1 });
+// the attacker does not bother with the iterable part of evaluate's result
+Sequential.prototype.evaluate = () =>
+  ({ loss: 0.01, accuracy: 1 }) as unknown as ReturnType<Sequential['evaluate']>;
