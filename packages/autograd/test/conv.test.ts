@@ -169,7 +169,9 @@ describe('conv2d', () => {
       /strides must be a positive integer/,
     );
     // @ts-expect-error: a student's typo, caught at run time too
-    expect(() => conv2d(x, zeros([3, 3, 3, 1]), { padding: 'SAME' })).toThrow(/padding must be one of 'valid', 'same'/);
+    expect(() => conv2d(x, zeros([3, 3, 3, 1]), { padding: 'SAME' })).toThrow(
+      /padding must be one of 'valid', 'same'/,
+    );
   });
 });
 
