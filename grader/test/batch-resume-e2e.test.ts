@@ -134,13 +134,14 @@ it('a batch killed mid-way resumes: grades the rest, names the interrupted one, 
   const csv = readFileSync(path.join(batch, 'gradebook.csv'), 'utf8')
     .replace(/^\uFEFF/, '')
     .split('\r\n');
-  expect(csv.slice(0, 6)).toEqual([
-    'submission,01-first,02-second,total,max,percent,status,error',
-    'a-loops,0,5,5,10,50,graded,',
-    'b-solved,5,5,10,10,100,graded,',
-    'c-half,5,0,5,10,50,graded,',
-    'd-wrong,0,0,0,10,0,graded,',
-    'e-solved,5,5,10,10,100,graded,',
+  expect(csv.slice(0, 7)).toEqual([
+    'submission,student_id,name,01-first,02-second,total,max,percent,status,commit,committed_at,note,error',
+    '(max),,,5,5,10,10,100',
+    'a-loops,,,0,5,5,10,50,graded,,,,',
+    'b-solved,,,5,5,10,10,100,graded,,,,',
+    'c-half,,,5,0,5,10,50,graded,,,,',
+    'd-wrong,,,0,0,0,10,0,graded,,,,',
+    'e-solved,,,5,5,10,10,100,graded,,,,',
   ]);
   expect(existsSync(path.join(batch, JOURNAL_FILE))).toBe(false);
   await vi.waitFor(() => expect(ours()).toEqual([]), { timeout: 30_000, interval: 100 });

@@ -102,7 +102,7 @@ describe.skipIf(!hasTmux)('the interactive UI in a real terminal (needs tmux)', 
     tmux('new-session', '-d', '-s', 'ui', '-x', '100', '-y', '30', '-c', root, command);
 
     const first = await waitForScreen((s) => s.includes('not started'), 'the first grading');
-    expect(first).toMatch(/01 Double.*0\/1 pts/);
+    expect(first).toMatch(/01 Double.*0\/1 pt\b/);
     expect(first).toMatch(/q quit/);
 
     writeFileSync(join(root, 'exercises', '01-double', 'src', 'double.ts'), ANSWER);
@@ -110,7 +110,7 @@ describe.skipIf(!hasTmux)('the interactive UI in a real terminal (needs tmux)', 
       (s) => s.includes('Every exercise passes'),
       'the regrade after the save',
     );
-    expect(after).toMatch(/1\/1 pts/);
+    expect(after).toMatch(/1\/1 pt\b/);
 
     // The file's folder deleted and re-created with it: regraded each time (a watch on the file
     // itself never saw it again). Then the file deleted and restored: regraded each time too.
