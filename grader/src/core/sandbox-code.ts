@@ -4,13 +4,14 @@
  * lists (as graded: the student's tree, a submission's private copy, or the reference solution). An
  * import the student's module may not make is the exercise's problem, before anything runs.
  */
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { both } from '../i18n/index.js';
 import { checksBundle, studentBundle } from '../sandbox/bundle.js';
 import type { LoadedExercise } from './discover.js';
 import type { RunOptions } from './options.js';
 import { shownPath, studentDir } from './student-file.js';
+import { gradesHidden } from './suite.js';
 import type { ExerciseProblem } from './types.js';
 import type { StudentFile } from './verdict.js';
 
@@ -39,6 +40,11 @@ function importable(
   return [file.absolute, ...ex.manifest.files.map((listed) => path.join(dir, listed))];
 }
 
+/** True when the exercise declares hidden checks and this tree holds their module. */
+function hiddenHeld(ex: LoadedExercise): boolean {
+  return ex.hiddenChecksPath !== undefined && existsSync(ex.hiddenChecksPath);
+}
+
 /** Bundles the checks and the student's module, or says why the student's module cannot run. */
 export async function sandboxCode(
   ex: LoadedExercise,
@@ -48,7 +54,8 @@ export async function sandboxCode(
 ): Promise<{ code: SandboxCode } | { problem: ExerciseProblem }> {
   const shown = (f: string) => shownPath(options.studentRoot ?? options.root, f);
   const [checksCode, student] = await Promise.all([
-    checksBundle(ex.checksPath),
+    // The hidden checks' probes only when this run grades them (and this tree holds them).
+    checksBundle(ex.checksPath, gradesHidden(options) && hiddenHeld(ex) ? ex.hiddenChecksPath : undefined),
     studentBundle(file.absolute, importable(ex, file, options, overridden), shown),
   ]);
   if ('problem' in student)

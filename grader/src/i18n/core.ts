@@ -31,6 +31,14 @@ export const core = {
     ko: '채점 파일 {file|을} 불러오지 못했습니다 (강사에게 알려 주세요): {reason}',
     en: 'Could not load the checks {file} (please tell your instructor): {reason}',
   },
+  'core.checks.hiddenIdTaken': {
+    ko: '비공개 검사 파일 {file}의 검사 "{check}"와 같은 id의 공개 검사가 이미 있습니다.',
+    en: 'The hidden checks {file} reuse the id "{check}" of a public check.',
+  },
+  'core.checks.hiddenMissing': {
+    ko: '{file}에 선언된 비공개 검사 파일 {path|이} 없습니다. 제출물은 학생용 사본이 아니라 강의 저장소에서 채점하세요.',
+    en: 'The hidden checks "{path}" declared in {file} are missing. Grade submissions from the course repository, not from a student copy.',
+  },
   'core.checks.badExport': {
     ko: '{file}의 default export가 defineChecks([...])의 결과가 아닙니다.',
     en: 'The default export of {file} is not the result of defineChecks([...]).',

@@ -84,6 +84,7 @@ function jsonExercise(exercise: ExerciseResult, lang: Lang): JsonExercise {
     const { message, ...rest } = exercise.problem;
     json.problem = { ...rest, message: message[lang] };
   }
+  if (exercise.hidden) json.hidden = { ...exercise.hidden };
   return json;
 }
 
@@ -103,6 +104,7 @@ function jsonCheck(check: CheckResult, lang: Lang): JsonCheck {
   if (check.skippedBecause !== undefined) json.skippedBecause = check.skippedBecause;
   if (check.table) json.table = jsonTable(check.table);
   if (check.chart) json.chart = jsonChart(check.chart, lang);
+  if (check.hidden) json.hidden = true;
   return json;
 }
 

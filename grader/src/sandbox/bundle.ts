@@ -112,13 +112,29 @@ const checksBundles = new Map<string, Promise<string>>();
 /**
  * An exercise's checks as one module (its `checks/*.ts` inside, the libraries outside), for the
  * probes. Built once per `checks.ts` per grader process, as the suite itself is imported once.
+ * With `hiddenPath` (record grading), the hidden checks' probes join the public ones in the same
+ * module: the child sees one suite, and it only ever runs in record grading.
  */
-export function checksBundle(checksPath: string): Promise<string> {
-  let bundle = checksBundles.get(checksPath);
+export function checksBundle(checksPath: string, hiddenPath?: string): Promise<string> {
+  const key = hiddenPath ? `${checksPath}\0${hiddenPath}` : checksPath;
+  let bundle = checksBundles.get(key);
   if (!bundle) {
-    bundle = bundleText({ entryPoints: [checksPath], plugins: [libraries('')] });
-    bundle.catch(() => checksBundles.delete(checksPath));
-    checksBundles.set(checksPath, bundle);
+    bundle = hiddenPath
+      ? bundleText({
+          stdin: {
+            contents: [
+              `import open from ${JSON.stringify(checksPath)};`,
+              `import hidden from ${JSON.stringify(hiddenPath)};`,
+              'export default { checks: [...open.checks, ...hidden.checks] };',
+            ].join('\n'),
+            resolveDir: path.dirname(checksPath),
+            loader: 'ts',
+          },
+          plugins: [libraries('')],
+        })
+      : bundleText({ entryPoints: [checksPath], plugins: [libraries('')] });
+    bundle.catch(() => checksBundles.delete(key));
+    checksBundles.set(key, bundle);
   }
   return bundle;
 }
