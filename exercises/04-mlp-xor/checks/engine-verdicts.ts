@@ -25,8 +25,8 @@ import {
   type Verdict,
   withParticle,
 } from '@gradschool/exercise-kit';
-import { argmaxRows, downsample, median, XOR_CLASS, XOR_X, XOR_Y } from './math.js';
 import type * as Student from '../src/mlp.js';
+import { argmaxRows, downsample, median, XOR_CLASS, XOR_X, XOR_Y } from './math.js';
 import { MAX_REPLAY_EPOCHS, slideModelProblem } from './replay.js';
 
 /** What a training probe sends: the seed, the trained model as data, and `history.loss`. */

@@ -8,10 +8,9 @@
  * machine (shared, load average 14–20): train-xor replays 3 × 3000 epochs of the slide's 2-5-2 model,
  * 0.51–0.55 s, of which about 0.25 s is V8 compiling the engine in the grader process (paid once per
  * process; the same replay takes 50–100 ms warm, and the 5000-epoch cap bounds it at 5/3 of that);
- * single-layer-cannot 50–105 ms; gradient-vanishing 70–95 ms (a few tenths of a millisecond per norm,
+ * single-layer-cannot 50–105 ms; the hidden gradient-norms-reference 70–95 ms (a few tenths of a millisecond per norm,
  * the Dense way only computed when the tensor way does not match).
  */
-import * as engine from '@gradschool/autograd';
 import {
   type LayerData,
   type Localized,
@@ -19,7 +18,6 @@ import {
   render,
   withParticle,
 } from '@gradschool/exercise-kit';
-import { XOR_X, XOR_Y } from './math.js';
 
 /** Training runs longer than this are not replayed (the README says so): a judge's work stays small. */
 export const MAX_REPLAY_EPOCHS = 5000;

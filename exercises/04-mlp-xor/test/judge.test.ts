@@ -166,9 +166,7 @@ describe("exercise 04's verdicts", () => {
     const last = judgeGradientNorms(norms('tensor', 'last'), input);
     expect(last.message.en).toContain("LAST layer's gradient");
     const madeUp = input.seeds.map((seed) => ({ seed, sigmoid: [0.1, 1e-3, 1e-9], relu: [0.1, 0.1, 0.1] }));
-    expect(judgeGradientNorms(madeUp, input).message.en).toContain(
-      "firstLayerGradNorm('sigmoid', 1, 11)",
-    );
+    expect(judgeGradientNorms(madeUp, input).message.en).toContain("firstLayerGradNorm('sigmoid', 1, 11)");
   });
 
   it('(public) judges the norms by their shape only: the sigmoid vanishes, ReLU does not', () => {
@@ -189,7 +187,11 @@ describe("exercise 04's verdicts", () => {
     expect(last.message.en).toContain("Take the FIRST kernel's .grad");
     const flat = input.seeds.map((seed) => ({ seed, sigmoid: [0.1, 0.1, 0.1], relu: [0.1, 1e-6, 1e-9] }));
     expect(judgeGradientVanishing(flat, input).message.en).toContain('does not shrink with depth');
-    const reluGone = input.seeds.map((seed) => ({ seed, sigmoid: [0.1, 1e-4, 1e-8], relu: [0.1, 1e-4, 1e-8] }));
+    const reluGone = input.seeds.map((seed) => ({
+      seed,
+      sigmoid: [0.1, 1e-4, 1e-8],
+      relu: [0.1, 1e-4, 1e-8],
+    }));
     expect(judgeGradientVanishing(reluGone, input).message.en).toContain('vanishes too');
     const tensor = input.seeds.map((seed) => ({ seed, sigmoid: [{ data: [1] }], relu: [0.1, 0.1, 0.1] }));
     expect(judgeGradientVanishing(tensor as never, input).message.en).toMatch(

@@ -13,13 +13,7 @@ import { checksBundleProblem, type SandboxCode, sandboxCode } from './sandbox-co
 import { maxScoreOfChecks, sumScores } from './score.js';
 import { MAX_STUDENT_FILE_BYTES, shownPath, staticProblem, studentModulePath } from './student-file.js';
 import { type AnyCheck, checksToRun, gradesHidden, loadExerciseSuite, type SuiteLoad } from './suite.js';
-import type {
-  CheckResult,
-  ExerciseProblem,
-  ExerciseResult,
-  ExerciseStatus,
-  HiddenSummary,
-} from './types.js';
+import type { CheckResult, ExerciseProblem, ExerciseResult, ExerciseStatus, HiddenSummary } from './types.js';
 import type { StudentFile } from './verdict.js';
 
 export { shownPath, studentModulePath } from './student-file.js';

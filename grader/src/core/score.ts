@@ -89,7 +89,10 @@ export function hiddenTotals(
     checks: readonly { hidden?: boolean; score: number; maxScore: number }[];
   }[],
 ): HiddenTotals {
-  const totals: HiddenTotals = { pending: { checks: 0, points: 0 }, graded: { checks: 0, points: 0, score: 0 } };
+  const totals: HiddenTotals = {
+    pending: { checks: 0, points: 0 },
+    graded: { checks: 0, points: 0, score: 0 },
+  };
   for (const ex of exercises) {
     if (!ex.hidden) continue;
     const part = ex.hidden.graded ? totals.graded : totals.pending;

@@ -22,7 +22,10 @@ export type SuiteLoad =
   | { problem: ExerciseProblem };
 
 /** The checks a run grades: every one in record grading, the public ones otherwise. */
-export function checksToRun(suite: { checks: AnyCheck[]; hiddenIds?: ReadonlySet<string> }, withHidden: boolean) {
+export function checksToRun(
+  suite: { checks: AnyCheck[]; hiddenIds?: ReadonlySet<string> },
+  withHidden: boolean,
+) {
   return withHidden ? suite.checks : suite.checks.filter((c) => !suite.hiddenIds?.has(c.id));
 }
 

@@ -79,7 +79,10 @@ function exerciseLine(
   // A local run announces the exercise's hidden points beside its score (they are not in it).
   const hidden =
     exercise.hidden && !exercise.hidden.graded
-      ? paint('gray', `  🔒 +${t('report.points', lang, { score: '?', max: formatPoints(exercise.hidden.points) })}`)
+      ? paint(
+          'gray',
+          `  🔒 +${t('report.points', lang, { score: '?', max: formatPoints(exercise.hidden.points) })}`,
+        )
       : '';
   return `${symbol} ${id}  ${title}  ${paint(style, score)}${hidden}`;
 }
@@ -201,7 +204,9 @@ export function hiddenLines(report: GradeReport, lang: Lang): string[] {
   const { pending, graded } = hiddenTotals(report.exercises);
   const lines: string[] = [];
   if (pending.checks > 0)
-    lines.push(t('report.hiddenPending', lang, { checks: pending.checks, points: formatPoints(pending.points) }));
+    lines.push(
+      t('report.hiddenPending', lang, { checks: pending.checks, points: formatPoints(pending.points) }),
+    );
   if (graded.checks > 0)
     lines.push(
       t('report.hiddenGraded', lang, {

@@ -108,7 +108,8 @@ const exercise = Type.Object(
         },
         {
           additionalProperties: false,
-          description: "The exercise's hidden checks: their count and points, and whether this run graded them.",
+          description:
+            "The exercise's hidden checks: their count and points, and whether this run graded them.",
         },
       ),
     ),
