@@ -1,14 +1,14 @@
 /**
  * The judge's own knowledge of exercise 04's engine part, with the trusted engine in the grader: the
  * slide's model (what a reported model must be), the cap on replayed training (the replays themselves
- * are the kit's `replayFit`). The first layer's gradient norm built as the README states it is the
- * hidden checks' (`checks/hidden/gradient-norms.ts`). Nothing here runs student code.
+ * are the kit's `replayFit`). The first layer's gradient norm as the README builds it is not here:
+ * it would be the answer, so only the hidden checks hold it. Nothing here runs student code.
  *
  * Cost, measured as CPU time of the judges in full `pnpm grade --solutions` runs on the course's 2-core
  * machine (shared, load average 14–20): train-xor replays 3 × 3000 epochs of the slide's 2-5-2 model,
  * 0.51–0.55 s, of which about 0.25 s is V8 compiling the engine in the grader process (paid once per
  * process; the same replay takes 50–100 ms warm, and the 5000-epoch cap bounds it at 5/3 of that);
- * single-layer-cannot 50–105 ms; the hidden gradient-norms-reference 70–95 ms (a few tenths of a millisecond per norm,
+ * single-layer-cannot 50–105 ms; the hidden gradient norms' check 70–95 ms (a few tenths of a millisecond per norm,
  * the Dense way only computed when the tensor way does not match).
  */
 import {

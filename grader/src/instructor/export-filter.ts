@@ -15,6 +15,11 @@ export const INSTRUCTOR_ONLY: readonly { pattern: string; why: string }[] = [
   { pattern: 'exercises/*/solution', why: 'reference solutions' },
   { pattern: 'exercises/*/mutants', why: 'patches of the solution planting mistakes the checks must catch' },
   { pattern: 'exercises/*/test', why: "tests of the judges' helpers (instructor-only)" },
+  {
+    pattern: 'exercises/*/checks.hidden.ts',
+    why: 'hidden checks, graded only in record grading (any other module a manifest names in hidden.checks too)',
+  },
+  { pattern: 'exercises/*/checks/hidden', why: "the hidden checks' helpers (their reference computations)" },
   { pattern: 'grader/test', why: "the grader's own tests and cheating fixtures" },
   { pattern: 'grader/src/dev', why: 'pnpm verify (needs the solutions)' },
   { pattern: 'grader/src/instructor', why: 'pnpm new-exercise, pnpm export-student' },

@@ -43,8 +43,16 @@ export interface ExportResult {
   lockfile: 'regenerated' | 'skipped' | { error: string };
 }
 
-/** Copies the course tree into `outDir`, without instructor-only paths and the rewritten files. */
-async function copyTree(root: string, outDir: string, written: string[]): Promise<void> {
+/**
+ * Copies the course tree into `outDir`, without instructor-only paths, the rewritten files and
+ * `hidden` (the hidden check modules the manifests name, repository-relative).
+ */
+async function copyTree(
+  root: string,
+  outDir: string,
+  written: string[],
+  hidden: ReadonlySet<string>,
+): Promise<void> {
   await walk(
     root,
     async ({ relative, kind }) => {
@@ -54,7 +62,7 @@ async function copyTree(root: string, outDir: string, written: string[]): Promis
       await copyFile(path.join(root, relative), path.join(outDir, relative));
       written.push(relative);
     },
-    { exclude: (relative) => isInstructorOnly(relative) || REWRITTEN.has(relative) },
+    { exclude: (relative) => isInstructorOnly(relative) || REWRITTEN.has(relative) || hidden.has(relative) },
   );
 }
 
@@ -131,7 +139,13 @@ export async function exportStudentRepo(options: ExportOptions): Promise<ExportR
 
   mkdirSync(outDir, { recursive: true });
   const written: string[] = [];
-  await copyTree(root, outDir, written);
+  // A manifest may name its hidden module anything: each one named stays out, beside the filter's list.
+  const hidden = new Set(
+    exercises.flatMap((e) =>
+      e.hiddenChecksPath ? [path.relative(root, e.hiddenChecksPath).split(path.sep).join('/')] : [],
+    ),
+  );
+  await copyTree(root, outDir, written, hidden);
   relaxExerciseTests(
     outDir,
     exercises.map((e) => e.id),
