@@ -137,6 +137,17 @@ describe('hidden checks', () => {
     expect(run.stdout).toContain('includes 1 hidden check(s) (0/3 pts)');
   }, 120_000);
 
+  it('pnpm grade --batch runs them for every submission: the gradebook counts their points', () => {
+    const batch = path.join(base, 'batch');
+    write(path.join(batch, 'kim', 'exercises', '01-double', 'src', 'double.ts'), STUDENT);
+    write(path.join(batch, 'lee', 'exercises', '01-double', 'src', 'double.ts'), SOLUTION);
+    const run = cli(root, ['--batch', batch, '--seed', '12345']);
+    expect(run.stdout).toMatch(/^kim: 5\/8 /m);
+    expect(run.stdout).toMatch(/^lee: 8\/8 /m);
+    const gradebook = JSON.parse(readFileSync(path.join(batch, 'gradebook.json'), 'utf8'));
+    expect(JSON.stringify(gradebook)).toContain('"maxScore":8');
+  }, 180_000);
+
   it('record grading from a tree without them (a student copy) is the course error, not fewer points', () => {
     const copy = course('student-copy', { src: STUDENT });
     rmSync(path.join(copy, 'exercises', '01-double', 'checks.hidden.ts'));
