@@ -68,6 +68,21 @@ describe('the exported files', () => {
     expect(found).toEqual([]);
   });
 
+  it('keep the hidden checks, and nothing else of the answers, in a grading copy (--with-hidden)', async () => {
+    const grading = await exportStudentRepo({
+      root: REPO_ROOT,
+      outDir: path.join(scratch, 'grading'),
+      lockfile: false,
+      withHidden: true,
+    });
+    expect(grading.files).toContain('exercises/04-mlp-xor/checks.hidden.ts');
+    expect(grading.files).toContain('exercises/04-mlp-xor/checks/hidden/gradient-norms.ts');
+    expect(grading.files.filter((f) => /^exercises\/[^/]+\/(solution|mutants|test)\//.test(f))).toEqual([]);
+    // Record grading there finds the hidden checks it needs.
+    const [mlp] = (await discover(grading.outDir)).exercises.filter((e) => e.id === '04-mlp-xor');
+    expect(existsSync(mlp!.hiddenChecksPath!)).toBe(true);
+  });
+
   it('leave out the instructor tools, the benchmarks and installs, and keep the engine, kit and grader', () => {
     for (const prefix of ['grader/test/', 'grader/src/dev/', 'grader/src/instructor/', 'bench/', '.ci/'])
       expect(result.files.filter((f) => f.startsWith(prefix))).toEqual([]);

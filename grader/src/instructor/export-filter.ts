@@ -38,6 +38,18 @@ export const INSTRUCTOR_ONLY: readonly { pattern: string; why: string }[] = [
  */
 const PATCH_FILE = /^exercises\/.*\.(patch|diff)$/;
 
+/** The hidden checks' paths among {@link INSTRUCTOR_ONLY}: a grading copy (`--with-hidden`) keeps them. */
+const HIDDEN_PATTERNS = ['exercises/*/checks.hidden.ts', 'exercises/*/checks/hidden'];
+
+/** True when `relative` is a hidden check module or lies in a `checks/hidden/` folder. */
+export function isHiddenCheckPath(relative: string): boolean {
+  const parts = relative.split('/');
+  return HIDDEN_PATTERNS.some((pattern) => {
+    const depth = pattern.split('/').length;
+    return parts.length >= depth && matches(pattern, parts.slice(0, depth).join('/'));
+  });
+}
+
 function matches(pattern: string, relative: string): boolean {
   const want = pattern.split('/');
   const got = relative.split('/');

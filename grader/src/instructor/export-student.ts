@@ -10,7 +10,7 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { discover } from '../core/discover.js';
 import { walk } from '../fs/walk.js';
-import { isInstructorOnly } from './export-filter.js';
+import { isHiddenCheckPath, isInstructorOnly } from './export-filter.js';
 import { InstructorError } from './messages.js';
 import { gradeWorkflow } from './templates/student-ci.js';
 import { studentReadme } from './templates/student-readme.js';
@@ -28,6 +28,11 @@ export interface ExportOptions {
   root: string;
   /** Where the student repository goes: missing or empty, outside `root`. */
   outDir: string;
+  /**
+   * Keep the hidden checks (`--with-hidden`): a copy to grade submissions in (no solutions, but the
+   * hidden checks record grading needs). Never one to give students.
+   */
+  withHidden?: boolean;
   /** Regenerate `pnpm-lock.yaml` with pnpm (default true; tests of the file list may skip it). */
   lockfile?: boolean;
 }
@@ -52,6 +57,7 @@ async function copyTree(
   outDir: string,
   written: string[],
   hidden: ReadonlySet<string>,
+  keepHidden: boolean,
 ): Promise<void> {
   await walk(
     root,
@@ -62,7 +68,12 @@ async function copyTree(
       await copyFile(path.join(root, relative), path.join(outDir, relative));
       written.push(relative);
     },
-    { exclude: (relative) => isInstructorOnly(relative) || REWRITTEN.has(relative) || hidden.has(relative) },
+    {
+      exclude: (relative) =>
+        hidden.has(relative)
+          ? !keepHidden
+          : (isInstructorOnly(relative) && !(keepHidden && isHiddenCheckPath(relative))) || REWRITTEN.has(relative),
+    },
   );
 }
 
@@ -145,7 +156,7 @@ export async function exportStudentRepo(options: ExportOptions): Promise<ExportR
       e.hiddenChecksPath ? [path.relative(root, e.hiddenChecksPath).split(path.sep).join('/')] : [],
     ),
   );
-  await copyTree(root, outDir, written, hidden);
+  await copyTree(root, outDir, written, hidden, options.withHidden === true);
   relaxExerciseTests(
     outDir,
     exercises.map((e) => e.id),
