@@ -16,6 +16,7 @@ import { grade } from '../src/core/run.js';
 import { verifyExercise } from '../src/dev/verify.js';
 import { verifyMain } from '../src/dev/verify-cli.js';
 import { renderPlain } from '../src/report/plain.js';
+import { checksBundle, probesOnly } from '../src/sandbox/bundle.js';
 import { toJsonReport } from '../src/report/json.js';
 import { validateJsonReport } from '../src/report/schema.js';
 import { manifest, write } from './course.js';
@@ -200,6 +201,32 @@ describe('hidden checks', () => {
     // The hidden module's own reference (checks/hidden/) is where it belongs: no warning for it.
     expect(result.warnings.some((w) => w.where?.startsWith('checks/hidden'))).toBe(false);
   }, 120_000);
+});
+
+describe("the child's bundle in record grading", () => {
+  it("holds the hidden checks' probes, not their judges or the reference they import", async () => {
+    const [mlp] = (await discover(REPO_ROOT)).exercises.filter((e) => e.id === '04-mlp-xor');
+    const withHidden = await checksBundle(mlp!.checksPath, mlp!.hiddenChecksPath);
+    expect(withHidden).toContain('gradient-norms-reference');
+    expect(withHidden).toContain('firstLayerGradNorm'); // the probe
+    for (const secret of ['gradNormsOf', 'judgeGradientNorms', 'categoricalCrossentropy(engine.tensor(XOR_Y)'])
+      expect(withHidden).not.toContain(secret);
+    // Its public checks keep everything (students have them anyway).
+    expect(withHidden).toContain('judgeGradientVanishing');
+    const local = await checksBundle(mlp!.checksPath);
+    expect(local).not.toContain('gradient-norms-reference');
+  }, 60_000);
+
+  it('probesOnly removes every judge and input of the hidden module, and nothing else', () => {
+    const out = probesOnly(
+      "export default defineChecks([{ id: 'a', points: 1, input: (c) => c.seed, probe: (s, x) => s.f(x), judge: (g) => pass(g) }]);",
+      'checks.hidden.ts',
+    );
+    expect(out).toContain("id: 'a'");
+    expect(out).toContain('probe: (s, x) => s.f(x)');
+    expect(out).not.toContain('judge');
+    expect(out).not.toContain('input');
+  });
 });
 
 describe('pnpm verify, the command', () => {

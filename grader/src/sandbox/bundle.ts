@@ -16,11 +16,13 @@
  * Cost, measured on this 2-core machine: the libraries and the harness ~130 ms once per grader
  * process; a checks bundle ~15 ms once per exercise; a student's module ~6 ms per grading.
  */
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Localized } from '@gradschool/exercise-kit';
 import type { BuildOptions, Plugin } from 'esbuild';
+import { loadTypeScript } from '../core/static/typescript.js';
 import { both } from '../i18n/index.js';
 
 /** The course's libraries, bundled once and shared by the checks and the student's module. */
@@ -110,10 +112,50 @@ function engineEntry(kitEntry: string): string {
 const checksBundles = new Map<string, Promise<string>>();
 
 /**
+ * The hidden checks module as the child gets it: every `judge` and `input` of its checks removed (a
+ * child only runs probes), so the judges and the reference computations only they import are left
+ * out of the bundle (esbuild drops what nothing uses). The code a submission graded for the record
+ * could read in its own folder is then the probes, not the answer.
+ */
+export function probesOnly(source: string, file: string): string {
+  const ts = loadTypeScript();
+  const sf = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const dropped = new Set(['judge', 'input']);
+  const nameOf = (node: import('typescript').ObjectLiteralElementLike) =>
+    node.name && (ts.isIdentifier(node.name) || ts.isStringLiteral(node.name)) ? node.name.text : '';
+  const strip: import('typescript').TransformerFactory<import('typescript').SourceFile> = (context) => {
+    const visit = (node: import('typescript').Node): import('typescript').Node => {
+      if (ts.isObjectLiteralExpression(node)) {
+        const kept = node.properties.filter((p) => !dropped.has(nameOf(p)));
+        return ts.visitEachChild(context.factory.updateObjectLiteralExpression(node, kept), visit, context);
+      }
+      return ts.visitEachChild(node, visit, context);
+    };
+    return (root) => ts.visitNode(root, visit) as import('typescript').SourceFile;
+  };
+  const [stripped] = ts.transform(sf, [strip]).transformed;
+  return ts.createPrinter().printFile(stripped!);
+}
+
+/** An esbuild plugin that loads `file` through {@link probesOnly}. */
+function probesOnlyPlugin(file: string): Plugin {
+  const target = path.resolve(file);
+  return {
+    name: 'hidden-probes-only',
+    setup(build) {
+      build.onLoad({ filter: /\.[cm]?tsx?$/ }, async (args) => {
+        if (path.resolve(args.path) !== target) return undefined;
+        return { contents: probesOnly(await readFile(target, 'utf8'), target), loader: 'ts' };
+      });
+    },
+  };
+}
+
+/**
  * An exercise's checks as one module (its `checks/*.ts` inside, the libraries outside), for the
  * probes. Built once per `checks.ts` per grader process, as the suite itself is imported once.
  * With `hiddenPath` (record grading), the hidden checks' probes join the public ones in the same
- * module: the child sees one suite, and it only ever runs in record grading.
+ * module (without their judges: {@link probesOnly}): the child sees one suite.
  */
 export function checksBundle(checksPath: string, hiddenPath?: string): Promise<string> {
   const key = hiddenPath ? `${checksPath}\0${hiddenPath}` : checksPath;
@@ -130,7 +172,7 @@ export function checksBundle(checksPath: string, hiddenPath?: string): Promise<s
             resolveDir: path.dirname(checksPath),
             loader: 'ts',
           },
-          plugins: [libraries('')],
+          plugins: [libraries(''), probesOnlyPlugin(hiddenPath)],
         })
       : bundleText({ entryPoints: [checksPath], plugins: [libraries('')] });
     bundle.catch(() => checksBundles.delete(key));
