@@ -34,7 +34,16 @@ describe('the top README', () => {
 
   it('writes hidden points beside the public ones', () => {
     const table = exerciseTable(
-      [{ id: '01-x', title: { ko: '엑스', en: 'X' }, slides: ['a|b'], points: 5, hiddenChecks: 1, hiddenPoints: 3 }],
+      [
+        {
+          id: '01-x',
+          title: { ko: '엑스', en: 'X' },
+          slides: ['a|b'],
+          points: 5,
+          hiddenChecks: 1,
+          hiddenPoints: 3,
+        },
+      ],
       'en',
     );
     expect(table).toContain('| `01-x` | X | a\\|b | 5 + 3 hidden |');
@@ -61,7 +70,9 @@ describe("the grader README's screen pictures", () => {
     expect(totals.length).toBeGreaterThan(0);
     expect(new Set(totals)).toEqual(new Set([total]));
     const hiddenChecks = rows.reduce((sum, r) => sum + r.hiddenChecks, 0);
-    for (const [line, count, points] of text.matchAll(/🔒 (?:비공개 검사 )?(\d+)(?:개| hidden check\(s\)) \((\d+)(?:점| pts)\)/g)) {
+    for (const [line, count, points] of text.matchAll(
+      /🔒 (?:비공개 검사 )?(\d+)(?:개| hidden check\(s\)) \((\d+)(?:점| pts)\)/g,
+    )) {
       expect(Number(count), line).toBe(hiddenChecks);
       expect(Number(points), line).toBe(hidden);
     }

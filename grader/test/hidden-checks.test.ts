@@ -15,10 +15,10 @@ import { discover } from '../src/core/discover.js';
 import { grade } from '../src/core/run.js';
 import { verifyExercise } from '../src/dev/verify.js';
 import { verifyMain } from '../src/dev/verify-cli.js';
-import { renderPlain } from '../src/report/plain.js';
-import { checksBundle, probesOnly } from '../src/sandbox/bundle.js';
 import { toJsonReport } from '../src/report/json.js';
+import { renderPlain } from '../src/report/plain.js';
 import { validateJsonReport } from '../src/report/schema.js';
+import { checksBundle, probesOnly } from '../src/sandbox/bundle.js';
 import { manifest, write } from './course.js';
 import { REPO_ROOT } from './helpers.js';
 
@@ -55,7 +55,10 @@ const SOLUTION = 'export function double(x: number): number {\n  return 2 * x;\n
  */
 function course(
   name: string,
-  { hidden = { checks: 'checks.hidden.ts', count: 1, points: 3 }, src = STARTER }: { hidden?: object; src?: string } = {},
+  {
+    hidden = { checks: 'checks.hidden.ts', count: 1, points: 3 },
+    src = STARTER,
+  }: { hidden?: object; src?: string } = {},
 ): string {
   const root = path.join(base, name);
   const dir = path.join(root, 'exercises', '01-double');
@@ -90,11 +93,15 @@ function course(
 function cli(root: string, args: string[]) {
   const env: NodeJS.ProcessEnv = { ...process.env, LANG: 'en_US.UTF-8', NO_COLOR: '1', CI: 'true' };
   delete env.GRADE_SEED;
-  return spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', CLI, '--root', root, ...args], {
-    cwd: GRADER,
-    env,
-    encoding: 'utf8',
-  });
+  return spawnSync(
+    process.execPath,
+    ['--conditions=source', '--import', 'tsx', CLI, '--root', root, ...args],
+    {
+      cwd: GRADER,
+      env,
+      encoding: 'utf8',
+    },
+  );
 }
 
 describe('hidden checks', () => {
@@ -128,7 +135,9 @@ describe('hidden checks', () => {
     const report = JSON.parse(readFileSync(json, 'utf8'));
     expect(validateJsonReport(report)).toEqual([]);
     const [ex] = report.exercises;
-    expect(ex.checks.map((c: { id: string; status: string; hidden?: boolean }) => [c.id, c.status, c.hidden])).toEqual([
+    expect(
+      ex.checks.map((c: { id: string; status: string; hidden?: boolean }) => [c.id, c.status, c.hidden]),
+    ).toEqual([
       ['small', 'pass', undefined],
       ['large-secret', 'fail', true],
     ]);
@@ -209,7 +218,11 @@ describe("the child's bundle in record grading", () => {
     const withHidden = await checksBundle(mlp!.checksPath, mlp!.hiddenChecksPath);
     expect(withHidden).toContain('gradient-norms-reference');
     expect(withHidden).toContain('firstLayerGradNorm'); // the probe
-    for (const secret of ['gradNormsOf', 'judgeGradientNorms', 'categoricalCrossentropy(engine.tensor(XOR_Y)'])
+    for (const secret of [
+      'gradNormsOf',
+      'judgeGradientNorms',
+      'categoricalCrossentropy(engine.tensor(XOR_Y)',
+    ])
       expect(withHidden).not.toContain(secret);
     // Its public checks keep everything (students have them anyway).
     expect(withHidden).toContain('judgeGradientVanishing');

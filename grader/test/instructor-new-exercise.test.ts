@@ -119,7 +119,7 @@ describe('scaffoldExercise', () => {
     expect(verified).toMatchObject({ ok: true, mutants: 1 });
   }, 120_000);
 
-  it('passes the linter as generated (Biome, what the exercise package\'s pnpm lint runs)', () => {
+  it("passes the linter as generated (Biome, what the exercise package's pnpm lint runs)", () => {
     const pkg = JSON.parse(readFileSync(path.join(result.dir, 'package.json'), 'utf8'));
     expect(pkg.scripts.lint).toBe('biome check .');
     const biome = createRequire(path.join(root, 'package.json')).resolve('@biomejs/biome/bin/biome');
@@ -176,7 +176,9 @@ describe('pnpm verify on a scaffold with mistakes', () => {
     expect(byKind('typeError').map((p) => p.where)).toEqual([
       `exercises/04-dot-product/solution/dot-product.ts:${typoLine}:14`,
     ]);
-    expect(byKind('typeError')[0]?.message.en).toContain("TS2322: Type 'string' is not assignable to type 'number'");
+    expect(byKind('typeError')[0]?.message.en).toContain(
+      "TS2322: Type 'string' is not assignable to type 'number'",
+    );
     expect(byKind('lintError').map((p) => p.where)).toContain('exercises/04-dot-product/checks.ts:1:1');
     // Everything else still verifies: the solution runs, the mutant is caught.
     expect(verified.problems.filter((p) => !['typeError', 'lintError'].includes(p.kind))).toEqual([]);

@@ -80,8 +80,12 @@ const marker = (lang: Lang) => new RegExp(`(<!-- exercises:${lang} -->)[\\s\\S]*
 export function withTables(readme: string, rows: readonly ExercisePoints[]): string {
   let text = readme;
   for (const lang of ['ko', 'en'] as const) {
-    if (!marker(lang).test(text)) throw new Error(`README.md lacks <!-- exercises:${lang} --> … <!-- /exercises -->`);
-    text = text.replace(marker(lang), (_whole, open: string, close: string) => `${open}\n${exerciseTable(rows, lang)}\n${close}`);
+    if (!marker(lang).test(text))
+      throw new Error(`README.md lacks <!-- exercises:${lang} --> … <!-- /exercises -->`);
+    text = text.replace(
+      marker(lang),
+      (_whole, open: string, close: string) => `${open}\n${exerciseTable(rows, lang)}\n${close}`,
+    );
   }
   return text;
 }

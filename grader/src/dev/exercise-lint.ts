@@ -112,6 +112,11 @@ export function lintErrorsOf(ex: LoadedExercise, root: string): LintOutcome {
     });
   }
   if (errors.length === 0)
-    errors.push({ file: shown(root, ex.dir), line: 1, column: 1, text: output.trim().split('\n').slice(-3).join(' ') });
+    errors.push({
+      file: shown(root, ex.dir),
+      line: 1,
+      column: 1,
+      text: output.trim().split('\n').slice(-3).join(' '),
+    });
   return { errors };
 }

@@ -105,7 +105,8 @@ export async function referenceSigns(
   const { ts, sf } = await parse(file);
   const names = new Set(studentExports);
   const signs: ReferenceSign[] = [];
-  const lineOf = (node: import('typescript').Node) => sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
+  const lineOf = (node: import('typescript').Node) =>
+    sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
   const intoSolution = (specifier: string) => {
     if (!specifier.startsWith('.')) return false;
     const relative = path.relative(solutionDir, path.resolve(path.dirname(file), specifier));

@@ -142,12 +142,18 @@ async function staticProblems(ex: LoadedExercise): Promise<{ problems: VerifyPro
 /** The manifest's `hidden` against the hidden module: it is there, with the checks and points announced. */
 function hiddenProblems(
   ex: LoadedExercise,
-  suite: { checks: { id: string; points: number }[]; hiddenIds?: ReadonlySet<string>; hiddenMissing?: boolean },
+  suite: {
+    checks: { id: string; points: number }[];
+    hiddenIds?: ReadonlySet<string>;
+    hiddenMissing?: boolean;
+  },
 ): VerifyProblem[] {
   const declared = ex.manifest.hidden;
   if (!declared) return [];
   if (suite.hiddenMissing)
-    return [problem('hiddenMissing', 'core.verify.hiddenMissing', { path: declared.checks }, declared.checks)];
+    return [
+      problem('hiddenMissing', 'core.verify.hiddenMissing', { path: declared.checks }, declared.checks),
+    ];
   const hidden = suite.checks.filter((c) => suite.hiddenIds?.has(c.id));
   const points = hidden.reduce((sum, c) => sum + c.points, 0);
   if (hidden.length === declared.count && Math.abs(points - declared.points) < 1e-9) return [];
@@ -203,7 +209,8 @@ function codeProblems(ex: LoadedExercise, root: string): VerifyProblem[] {
     problem('typeError', 'core.verify.typeError', { error: e.text }, `${e.file}:${e.line}:${e.column}`),
   );
   const lint = lintErrorsOf(ex, root);
-  if ('unavailable' in lint) out.push(problem('lintUnavailable', 'core.verify.lintUnavailable', { reason: lint.unavailable }));
+  if ('unavailable' in lint)
+    out.push(problem('lintUnavailable', 'core.verify.lintUnavailable', { reason: lint.unavailable }));
   else
     out.push(
       ...lint.errors.map((e) =>

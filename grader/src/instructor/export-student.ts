@@ -72,7 +72,8 @@ async function copyTree(
       exclude: (relative) =>
         hidden.has(relative)
           ? !keepHidden
-          : (isInstructorOnly(relative) && !(keepHidden && isHiddenCheckPath(relative))) || REWRITTEN.has(relative),
+          : (isInstructorOnly(relative) && !(keepHidden && isHiddenCheckPath(relative))) ||
+            REWRITTEN.has(relative),
     },
   );
 }
