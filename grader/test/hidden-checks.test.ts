@@ -13,12 +13,13 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { discover } from '../src/core/discover.js';
 import { grade } from '../src/core/run.js';
+import { probesOnly } from '../src/core/sandbox-code.js';
 import { verifyExercise } from '../src/dev/verify.js';
 import { verifyMain } from '../src/dev/verify-cli.js';
 import { toJsonReport } from '../src/report/json.js';
 import { renderPlain } from '../src/report/plain.js';
 import { validateJsonReport } from '../src/report/schema.js';
-import { checksBundle, probesOnly } from '../src/sandbox/bundle.js';
+import { checksBundle } from '../src/sandbox/bundle.js';
 import { manifest, write } from './course.js';
 import { REPO_ROOT } from './helpers.js';
 
@@ -215,7 +216,10 @@ describe('hidden checks', () => {
 describe("the child's bundle in record grading", () => {
   it("holds the hidden checks' probes, not their judges or the reference they import", async () => {
     const [mlp] = (await discover(REPO_ROOT)).exercises.filter((e) => e.id === '04-mlp-xor');
-    const withHidden = await checksBundle(mlp!.checksPath, mlp!.hiddenChecksPath);
+    const withHidden = await checksBundle(mlp!.checksPath, {
+      path: mlp!.hiddenChecksPath!,
+      transform: probesOnly,
+    });
     expect(withHidden).toContain('gradient-norms-reference');
     expect(withHidden).toContain('firstLayerGradNorm'); // the probe
     for (const secret of [

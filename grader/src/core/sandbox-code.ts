@@ -10,6 +10,7 @@ import { both } from '../i18n/index.js';
 import { checksBundle, studentBundle } from '../sandbox/bundle.js';
 import type { LoadedExercise } from './discover.js';
 import type { RunOptions } from './options.js';
+import { loadTypeScript } from './static/typescript.js';
 import { shownPath, studentDir } from './student-file.js';
 import { gradesHidden } from './suite.js';
 import type { ExerciseProblem } from './types.js';
@@ -40,6 +41,32 @@ function importable(
   return [file.absolute, ...ex.manifest.files.map((listed) => path.join(dir, listed))];
 }
 
+/**
+ * The hidden checks module as the child gets it: every `judge` and `input` of its checks removed (a
+ * child only runs probes), so the judges and the reference computations only they import are left
+ * out of the bundle (esbuild drops what nothing uses). The code a submission graded for the record
+ * could read in its own folder is then the probes, not the answer.
+ */
+export function probesOnly(source: string, file: string): string {
+  const ts = loadTypeScript();
+  const sf = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const dropped = new Set(['judge', 'input']);
+  const nameOf = (node: import('typescript').ObjectLiteralElementLike) =>
+    node.name && (ts.isIdentifier(node.name) || ts.isStringLiteral(node.name)) ? node.name.text : '';
+  const strip: import('typescript').TransformerFactory<import('typescript').SourceFile> = (context) => {
+    const visit = (node: import('typescript').Node): import('typescript').Node => {
+      if (ts.isObjectLiteralExpression(node)) {
+        const kept = node.properties.filter((p) => !dropped.has(nameOf(p)));
+        return ts.visitEachChild(context.factory.updateObjectLiteralExpression(node, kept), visit, context);
+      }
+      return ts.visitEachChild(node, visit, context);
+    };
+    return (root) => ts.visitNode(root, visit) as import('typescript').SourceFile;
+  };
+  const [stripped] = ts.transform(sf, [strip]).transformed;
+  return ts.createPrinter().printFile(stripped!);
+}
+
 /** True when the exercise declares hidden checks and this tree holds their module. */
 function hiddenHeld(ex: LoadedExercise): boolean {
   return ex.hiddenChecksPath !== undefined && existsSync(ex.hiddenChecksPath);
@@ -55,7 +82,12 @@ export async function sandboxCode(
   const shown = (f: string) => shownPath(options.studentRoot ?? options.root, f);
   const [checksCode, student] = await Promise.all([
     // The hidden checks' probes only when this run grades them (and this tree holds them).
-    checksBundle(ex.checksPath, gradesHidden(options) && hiddenHeld(ex) ? ex.hiddenChecksPath : undefined),
+    checksBundle(
+      ex.checksPath,
+      gradesHidden(options) && hiddenHeld(ex)
+        ? { path: ex.hiddenChecksPath!, transform: probesOnly }
+        : undefined,
+    ),
     studentBundle(file.absolute, importable(ex, file, options, overridden), shown),
   ]);
   if ('problem' in student)

@@ -22,7 +22,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Localized } from '@gradschool/exercise-kit';
 import type { BuildOptions, Plugin } from 'esbuild';
-import { loadTypeScript } from '../core/static/typescript.js';
 import { both } from '../i18n/index.js';
 
 /** The course's libraries, bundled once and shared by the checks and the student's module. */
@@ -111,41 +110,21 @@ function engineEntry(kitEntry: string): string {
 
 const checksBundles = new Map<string, Promise<string>>();
 
-/**
- * The hidden checks module as the child gets it: every `judge` and `input` of its checks removed (a
- * child only runs probes), so the judges and the reference computations only they import are left
- * out of the bundle (esbuild drops what nothing uses). The code a submission graded for the record
- * could read in its own folder is then the probes, not the answer.
- */
-export function probesOnly(source: string, file: string): string {
-  const ts = loadTypeScript();
-  const sf = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
-  const dropped = new Set(['judge', 'input']);
-  const nameOf = (node: import('typescript').ObjectLiteralElementLike) =>
-    node.name && (ts.isIdentifier(node.name) || ts.isStringLiteral(node.name)) ? node.name.text : '';
-  const strip: import('typescript').TransformerFactory<import('typescript').SourceFile> = (context) => {
-    const visit = (node: import('typescript').Node): import('typescript').Node => {
-      if (ts.isObjectLiteralExpression(node)) {
-        const kept = node.properties.filter((p) => !dropped.has(nameOf(p)));
-        return ts.visitEachChild(context.factory.updateObjectLiteralExpression(node, kept), visit, context);
-      }
-      return ts.visitEachChild(node, visit, context);
-    };
-    return (root) => ts.visitNode(root, visit) as import('typescript').SourceFile;
-  };
-  const [stripped] = ts.transform(sf, [strip]).transformed;
-  return ts.createPrinter().printFile(stripped!);
+/** A module of the checks bundle loaded through `transform` (its source in, the code bundled out). */
+export interface TransformedModule {
+  path: string;
+  transform: (source: string, file: string) => string;
 }
 
-/** An esbuild plugin that loads `file` through {@link probesOnly}. */
-function probesOnlyPlugin(file: string): Plugin {
+/** An esbuild plugin that loads `file` through `transform`. */
+function transformPlugin({ path: file, transform }: TransformedModule): Plugin {
   const target = path.resolve(file);
   return {
-    name: 'hidden-probes-only',
+    name: 'transformed-module',
     setup(build) {
       build.onLoad({ filter: /\.[cm]?tsx?$/ }, async (args) => {
         if (path.resolve(args.path) !== target) return undefined;
-        return { contents: probesOnly(await readFile(target, 'utf8'), target), loader: 'ts' };
+        return { contents: transform(await readFile(target, 'utf8'), target), loader: 'ts' };
       });
     },
   };
@@ -154,10 +133,11 @@ function probesOnlyPlugin(file: string): Plugin {
 /**
  * An exercise's checks as one module (its `checks/*.ts` inside, the libraries outside), for the
  * probes. Built once per `checks.ts` per grader process, as the suite itself is imported once.
- * With `hiddenPath` (record grading), the hidden checks' probes join the public ones in the same
- * module (without their judges: {@link probesOnly}): the child sees one suite.
+ * With `hidden` (record grading), the hidden checks join the public ones in the same module, loaded
+ * through its `transform` (the grader's keeps their probes only): the child sees one suite.
  */
-export function checksBundle(checksPath: string, hiddenPath?: string): Promise<string> {
+export function checksBundle(checksPath: string, hidden?: TransformedModule): Promise<string> {
+  const hiddenPath = hidden?.path;
   const key = hiddenPath ? `${checksPath}\0${hiddenPath}` : checksPath;
   let bundle = checksBundles.get(key);
   if (!bundle) {
@@ -172,7 +152,7 @@ export function checksBundle(checksPath: string, hiddenPath?: string): Promise<s
             resolveDir: path.dirname(checksPath),
             loader: 'ts',
           },
-          plugins: [libraries(''), probesOnlyPlugin(hiddenPath)],
+          plugins: [libraries(''), transformPlugin(hidden!)],
         })
       : bundleText({ entryPoints: [checksPath], plugins: [libraries('')] });
     bundle.catch(() => checksBundles.delete(key));
