@@ -37,16 +37,21 @@ function tsFiles(dir: string): string[] {
  */
 export function typeErrorsOf(ex: LoadedExercise, root: string): CodeError[] {
   const ts = loadTypeScript();
-  const configPath = path.join(ex.dir, 'tsconfig.json');
+  // The exercise's tsconfig, else the nearest one up (as `--typecheck` finds it): its settings,
+  // and its file list only when it is the exercise's own.
+  const configPath = ts.findConfigFile(ex.dir, ts.sys.fileExists, 'tsconfig.json');
   let options: import('typescript').CompilerOptions = { strict: true, noEmit: true, skipLibCheck: true };
   let files: string[] = [];
-  if (existsSync(configPath)) {
+  if (configPath) {
     const parsed = ts.getParsedCommandLineOfConfigFile(
       configPath,
       {},
       { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} },
     );
-    if (parsed) ({ options, fileNames: files } = { options: parsed.options, fileNames: parsed.fileNames });
+    if (parsed) {
+      options = parsed.options;
+      if (path.resolve(path.dirname(configPath)) === path.resolve(ex.dir)) files = parsed.fileNames;
+    }
   }
   const extra = [
     ex.checksPath,
