@@ -23,6 +23,9 @@ import {
   type Verdict,
 } from '@gradschool/exercise-kit';
 import {
+  GRAD_NORM_TIME_LIMIT_MS,
+  gradNormInput,
+  gradNormProbe,
   judgeGradientVanishing,
   judgeSingleLayer,
   judgeTrainXor,
@@ -360,20 +363,9 @@ export default defineChecks<typeof Student>([
       en: "Gradient vanishing: the first layer's gradient, sigmoid vs ReLU",
     },
     points: 3,
-    timeLimitMs: 30_000,
-    input: (ctx) => {
-      const rng = new Rng(ctx.seed);
-      return {
-        seeds: Array.from({ length: 5 }, () => rng.int(1_000_000)),
-        depths: [1, 2, 4, 6, 8, 10],
-      };
-    },
-    probe: (student, { seeds, depths }) =>
-      seeds.map((seed) => ({
-        seed,
-        sigmoid: depths.map((d) => student.firstLayerGradNorm('sigmoid', d, seed)),
-        relu: depths.map((d) => student.firstLayerGradNorm('relu', d, seed)),
-      })),
+    timeLimitMs: GRAD_NORM_TIME_LIMIT_MS,
+    input: (ctx) => gradNormInput(ctx.seed),
+    probe: (student, input) => gradNormProbe(student, input),
     judge: (got, input) =>
       firstNotANumber(
         got.flatMap((run) => [...(run?.sigmoid ?? []), ...(run?.relu ?? [])]),

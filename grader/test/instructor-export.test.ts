@@ -11,6 +11,7 @@ import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
 import { discover } from '../src/core/discover.js';
+import { walk } from '../src/fs/walk.js';
 import { isInstructorOnly } from '../src/instructor/export-filter.js';
 import { exportStudentRepo } from '../src/instructor/export-student.js';
 import { exportStudentMain } from '../src/instructor/export-student-cli.js';
@@ -76,6 +77,44 @@ describe('the exported files', () => {
     rmSync(path.join(outDir, '.grade'), { recursive: true, force: true });
   });
 
+  it('hold no hidden check: no module, no helper, and no file names one or its reference', async () => {
+    const course = await discover(REPO_ROOT);
+    const withHidden = course.exercises.filter((e) => e.manifest.hidden);
+    expect(withHidden.map((e) => e.id)).toContain('04-mlp-xor');
+    for (const ex of withHidden) {
+      expect(existsSync(path.join(ex.dir, ex.manifest.hidden!.checks))).toBe(true);
+      expect(result.files).not.toContain(`exercises/${ex.id}/${ex.manifest.hidden!.checks}`);
+      // The student's manifest still announces them: their count and points, nothing else.
+      expect(JSON.parse(read(`exercises/${ex.id}/exercise.json`)).hidden).toEqual(ex.manifest.hidden);
+    }
+    expect(result.files.filter((f) => /^exercises\/[^/]+\/checks\/hidden\//.test(f))).toEqual([]);
+    // A walk of every file written (not the list the export reports): the hidden check's id, its
+    // judge and the reference computation appear nowhere.
+    const secrets = ['gradient-norms-reference', 'judgeGradientNorms', 'gradNormsOf'];
+    const found: string[] = [];
+    await walk(outDir, async ({ relative, kind }) => {
+      if (kind !== 'file') return;
+      const text = readFileSync(path.join(outDir, relative), 'utf8');
+      for (const secret of secrets) if (text.includes(secret)) found.push(`${relative}: ${secret}`);
+    });
+    expect(found).toEqual([]);
+  });
+
+  it('keep the hidden checks, and nothing else of the answers, in a grading copy (--with-hidden)', async () => {
+    const grading = await exportStudentRepo({
+      root: REPO_ROOT,
+      outDir: path.join(scratch, 'grading'),
+      lockfile: false,
+      withHidden: true,
+    });
+    expect(grading.files).toContain('exercises/04-mlp-xor/checks.hidden.ts');
+    expect(grading.files).toContain('exercises/04-mlp-xor/checks/hidden/gradient-norms.ts');
+    expect(grading.files.filter((f) => /^exercises\/[^/]+\/(solution|mutants|test)\//.test(f))).toEqual([]);
+    // Record grading there finds the hidden checks it needs.
+    const [mlp] = (await discover(grading.outDir)).exercises.filter((e) => e.id === '04-mlp-xor');
+    expect(existsSync(mlp!.hiddenChecksPath!)).toBe(true);
+  });
+
   it('leave out the instructor tools, the benchmarks and installs, and keep the engine, kit and grader', () => {
     for (const prefix of ['grader/test/', 'grader/src/dev/', 'grader/src/instructor/', 'bench/', '.ci/'])
       expect(result.files.filter((f) => f.startsWith(prefix))).toEqual([]);
@@ -102,6 +141,9 @@ describe('the exported files', () => {
     expect(isInstructorOnly('exercises/03-softmax/argmax-last-tie.patch')).toBe(true);
     expect(isInstructorOnly('exercises/03-softmax/src/notes.diff')).toBe(true);
     expect(isInstructorOnly('exercises/03-softmax/README.md')).toBe(false);
+    expect(isInstructorOnly('exercises/04-mlp-xor/checks.hidden.ts')).toBe(true);
+    expect(isInstructorOnly('exercises/04-mlp-xor/checks/hidden')).toBe(true);
+    expect(isInstructorOnly('exercises/04-mlp-xor/checks/engine-verdicts.ts')).toBe(false);
   });
 
   it('have a student README in Korean, then English: start, grade, submit', () => {
@@ -211,6 +253,11 @@ describe.skipIf(!hasPnpm)(
         report.exercises.flatMap((e: { checks: { status: string }[] }) => e.checks.map((c) => c.status)),
       );
       expect([...statuses]).toEqual(['todo']);
+      // The hidden checks are announced (count and points, outside the maximum), never run.
+      const mlp = report.exercises.find((e: { id: string }) => e.id === '04-mlp-xor');
+      expect(mlp.hidden).toEqual({ checks: 1, points: 2, graded: false });
+      expect(mlp.checks.some((c: { hidden?: boolean }) => c.hidden)).toBe(false);
+      expect(run.stdout).toMatch(/🔒 (비공개 검사 1개 \(2점\)|1 hidden check\(s\) \(2 pts\))/);
     }, 120_000);
   },
 );

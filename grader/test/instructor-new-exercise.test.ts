@@ -13,6 +13,7 @@ import {
   readFileSync,
   rmSync,
   symlinkSync,
+  writeFileSync,
 } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -27,10 +28,13 @@ import { scaffoldExercise } from '../src/instructor/new-exercise.js';
 import { newExerciseMain } from '../src/instructor/new-exercise-cli.js';
 import { REPO_ROOT } from './helpers.js';
 
-/** A course tree with one numbered folder (`03-other`) and the repository's packages linked in. */
+/**
+ * A course tree with one numbered folder (`03-other`) and the repository's packages linked in, with
+ * the course's settings (TypeScript, Biome).
+ */
 function courseTree(): string {
   const root = mkdtempSync(path.join(tmpdir(), 'gradschool-new-'));
-  for (const file of ['package.json', 'tsconfig.base.json', 'vitest.shared.ts'])
+  for (const file of ['package.json', 'tsconfig.base.json', 'vitest.shared.ts', 'biome.json'])
     copyFileSync(path.join(REPO_ROOT, file), path.join(root, file));
   mkdirSync(path.join(root, 'exercises', '03-other'), { recursive: true });
   const modules = path.join(root, 'node_modules');
@@ -115,6 +119,18 @@ describe('scaffoldExercise', () => {
     expect(verified).toMatchObject({ ok: true, mutants: 1 });
   }, 120_000);
 
+  it("passes the linter as generated (Biome, what the exercise package's pnpm lint runs)", () => {
+    const pkg = JSON.parse(readFileSync(path.join(result.dir, 'package.json'), 'utf8'));
+    expect(pkg.scripts.lint).toBe('biome check .');
+    const biome = createRequire(path.join(root, 'package.json')).resolve('@biomejs/biome/bin/biome');
+    const run = spawnSync(process.execPath, [biome, 'check', '--colors=off', '.'], {
+      cwd: result.dir,
+      encoding: 'utf8',
+    });
+    expect(run.stdout + run.stderr).toMatch(/Checked \d+ files?/);
+    expect(run.status, run.stdout + run.stderr).toBe(0);
+  }, 120_000);
+
   it('type-checks under the repository settings (strict, noUncheckedIndexedAccess)', () => {
     const tsc = createRequire(path.join(REPO_ROOT, 'grader', 'package.json')).resolve('typescript/bin/tsc');
     const run = spawnSync(process.execPath, [tsc, '-p', path.join(result.dir, 'tsconfig.json')], {
@@ -138,6 +154,35 @@ describe('scaffoldExercise', () => {
     expect(attempt('Softmax!')).toBe('badName');
     expect(readdirSync(path.join(root, 'exercises')).sort()).toEqual(['03-other', '04-dot-product']);
   });
+});
+
+describe('pnpm verify on a scaffold with mistakes', () => {
+  it('fails on a type error in the solution and on a lint error, naming file and line', async () => {
+    const root = tree();
+    const made = scaffoldExercise({ root, name: 'dot-product' });
+    const solution = path.join(made.dir, 'solution', 'dot-product.ts');
+    const lines = readFileSync(solution, 'utf8').trimEnd().split('\n');
+    // A type error still runs (the sandbox strips types): only the type check finds it.
+    lines.push("export const label: number = 'dot';");
+    writeFileSync(solution, `${lines.join('\n')}\n`);
+    const typoLine = lines.length;
+    // Formatted otherwise than the course's Biome settings (double quotes): a format diagnostic.
+    const checks = path.join(made.dir, 'checks.ts');
+    writeFileSync(checks, `${readFileSync(checks, 'utf8')}export const quoted = "double";\n`);
+    const [ex] = (await discover(root)).exercises;
+    const verified = await verifyExercise(ex!, { root, seeds: [12345] });
+    expect(verified.ok).toBe(false);
+    const byKind = (kind: string) => verified.problems.filter((p) => p.kind === kind);
+    expect(byKind('typeError').map((p) => p.where)).toEqual([
+      `exercises/04-dot-product/solution/dot-product.ts:${typoLine}:14`,
+    ]);
+    expect(byKind('typeError')[0]?.message.en).toContain(
+      "TS2322: Type 'string' is not assignable to type 'number'",
+    );
+    expect(byKind('lintError').map((p) => p.where)).toContain('exercises/04-dot-product/checks.ts:1:1');
+    // Everything else still verifies: the solution runs, the mutant is caught.
+    expect(verified.problems.filter((p) => !['typeError', 'lintError'].includes(p.kind))).toEqual([]);
+  }, 180_000);
 });
 
 describe('pnpm new-exercise (the command)', () => {

@@ -1,17 +1,16 @@
 /**
  * The judge's own knowledge of exercise 04's engine part, with the trusted engine in the grader: the
  * slide's model (what a reported model must be), the cap on replayed training (the replays themselves
- * are the kit's `replayFit`), and the first layer's gradient norm built as the README states it.
- * Nothing here runs student code.
+ * are the kit's `replayFit`). The first layer's gradient norm as the README builds it is not here:
+ * it would be the answer, so only the hidden checks hold it. Nothing here runs student code.
  *
  * Cost, measured as CPU time of the judges in full `pnpm grade --solutions` runs on the course's 2-core
  * machine (shared, load average 14–20): train-xor replays 3 × 3000 epochs of the slide's 2-5-2 model,
  * 0.51–0.55 s, of which about 0.25 s is V8 compiling the engine in the grader process (paid once per
  * process; the same replay takes 50–100 ms warm, and the 5000-epoch cap bounds it at 5/3 of that);
- * single-layer-cannot 50–105 ms; gradient-vanishing 70–95 ms (a few tenths of a millisecond per norm,
+ * single-layer-cannot 50–105 ms; the hidden gradient norms' check 70–95 ms (a few tenths of a millisecond per norm,
  * the Dense way only computed when the tensor way does not match).
  */
-import * as engine from '@gradschool/autograd';
 import {
   type LayerData,
   type Localized,
@@ -19,7 +18,6 @@ import {
   render,
   withParticle,
 } from '@gradschool/exercise-kit';
-import { XOR_X, XOR_Y } from './math.js';
 
 /** Training runs longer than this are not replayed (the README says so): a judge's work stays small. */
 export const MAX_REPLAY_EPOCHS = 5000;
@@ -83,47 +81,4 @@ export function slideModelProblem(data: ModelData, call: string): Localized | nu
       en: `${call}: the first layer's input size should be inputDim: 2, got ${render(input)}.`,
     };
   return null;
-}
-
-/** How the network's softmax is written; the README allows both. */
-export type SoftmaxWay = 'tensor' | 'dense';
-
-/** The first and the last kernel's gradient norms of one network. */
-export interface GradNorms {
-  first: number;
-  /** The last kernel's: the most common mistake returns it. */
-  last: number;
-}
-
-const norm = (t: engine.Tensor | null): number =>
-  t === null ? Number.NaN : Math.sqrt(t.data.reduce((acc, g) => acc + g * g, 0));
-
-/**
- * `firstLayerGradNorm(activation, depth, seed)` as the README builds it: input(2) → `depth` layers of
- * 16 units → 2 (softmax), He-uniform kernels drawn layer by layer from `new Rng(seed)`, no bias, one
- * backward pass of the categorical cross-entropy on the XOR batch. The softmax is a tensor op
- * (`'tensor'`: the loss then clips the probabilities) or a Dense layer's activation (`'dense'`: the
- * loss works from the logits). A deep ReLU stack can saturate the softmax, and then the two differ.
- */
-export function gradNormsOf(
-  activation: 'sigmoid' | 'relu',
-  depth: number,
-  seed: number,
-  way: SoftmaxWay = 'tensor',
-): GradNorms {
-  const softmax = way === 'tensor' ? (z: engine.Tensor) => z.softmax() : engine.getActivation('softmax');
-  const rng = new engine.Rng(seed);
-  const sizes = [2, ...new Array<number>(depth).fill(16), 2];
-  const kernels: engine.Tensor[] = [];
-  let h = engine.tensor(XOR_X);
-  for (let layer = 0; layer + 1 < sizes.length; layer++) {
-    const limit = Math.sqrt(6 / sizes[layer]!);
-    const kernel = engine.randomUniform([sizes[layer]!, sizes[layer + 1]!], { min: -limit, max: limit, rng });
-    kernel.requiresGrad = true;
-    kernels.push(kernel);
-    const z = h.matmul(kernel);
-    h = layer + 2 === sizes.length ? softmax(z) : activation === 'relu' ? z.relu() : z.sigmoid();
-  }
-  engine.categoricalCrossentropy(engine.tensor(XOR_Y), h).backward();
-  return { first: norm(kernels[0]!.grad), last: norm(kernels.at(-1)!.grad) };
 }

@@ -35,7 +35,7 @@ function expectCaught(check: ReturnType<ReturnType<typeof byId>>, en: RegExp, ko
 
 describe.each([DEFAULT_SEED, 20260328])('cheats graded by the real grader, seed %i', (seed) => {
   it('plain objects pretending to be trained models, and made-up gradient norms, earn nothing', async () => {
-    const check = byId(await gradeWithFile(DIR, cheat('pretend-models.ts'), seed));
+    const check = byId(await gradeWithFile(DIR, cheat('pretend-models.ts'), seed, 'en', { hidden: true }));
     expect(check('make-model-structure').status).toBe('pass');
     expectCaught(
       check('train-xor'),
@@ -47,8 +47,11 @@ describe.each([DEFAULT_SEED, 20260328])('cheats graded by the real grader, seed 
       /^singleLayerAccuracy\(\d+\): history\.loss at epoch 1 should be/,
       /^singleLayerAccuracy\(\d+\): 1번째 Epoch의 history\.loss로/,
     );
+    // Made-up norms of the right shape pass the public check; the hidden one compares the values.
+    expect(check('gradient-vanishing').status).toBe('pass');
+    expect(check('gradient-norms-reference').hidden).toBe(true);
     expectCaught(
-      check('gradient-vanishing'),
+      check('gradient-norms-reference'),
       /^firstLayerGradNorm\('sigmoid', 1, \d+\): expected [\d.e-]+, got 1\.00e-1/,
       /^firstLayerGradNorm\('sigmoid', 1, \d+\): [\d.e-]+(을|를) 기대했지만 1\.00e-1이 나왔습니다/,
     );

@@ -2,6 +2,7 @@ import { categoricalCrossentropy, Dense, Rng, Sequential, setSeed, tensor } from
 import { lossHistory, type ModelData, modelData } from '@gradschool/exercise-kit';
 import { describe, expect, it } from 'vitest';
 import { judgeGradientVanishing, judgeTrainXor, type TrainProbe } from '../checks/engine-verdicts.js';
+import { gradNormsOf, judgeGradientNorms, type SoftmaxWay } from '../checks/hidden/gradient-norms.js';
 import {
   adamFirstStep,
   downsample,
@@ -15,7 +16,6 @@ import {
   XOR_X,
   XOR_Y,
 } from '../checks/math.js';
-import { gradNormsOf, type SoftmaxWay } from '../checks/replay.js';
 
 /** Back propagation written out for the test only, to confirm the judge's central differences. */
 function analytic(p: Params, x: number[], t: number[]): Params {
@@ -151,7 +151,7 @@ describe("exercise 04's verdicts", () => {
     expect(judgeTrainXor([oneLayer]).message.en).toContain('expected 2 layers');
   });
 
-  it("accepts the judge's own gradient norms, either softmax, and fails others with a hint", () => {
+  it("(hidden) accepts the judge's own gradient norms, either softmax, and fails others with a hint", () => {
     const input = { seeds: [11, 248], depths: [1, 4, 10] }; // seed 248, relu, depth 4: the two softmaxes differ
     const norms = (way: SoftmaxWay, pick: 'first' | 'last' = 'first') =>
       input.seeds.map((seed) => ({
@@ -159,19 +159,52 @@ describe("exercise 04's verdicts", () => {
         sigmoid: input.depths.map((d) => gradNormsOf('sigmoid', d, seed, way)[pick]),
         relu: input.depths.map((d) => gradNormsOf('relu', d, seed, way)[pick]),
       }));
-    const right = judgeGradientVanishing(norms('tensor'), input);
+    const right = judgeGradientNorms(norms('tensor'), input);
     expect(right.pass, right.message.en).toBe(true);
     expect(right.table?.rows).toHaveLength(3);
-    // ReLU's derivative is 1 only for positive inputs: the explanation must not claim more.
-    expect(right.message.ko).toContain('ReLU의 미분은 양수 입력에서 1이라(음수 입력에서는 0)');
-    expect(right.message.en).toContain("ReLU's derivative is 1 for positive inputs (0 for negative ones)");
-    expect(judgeGradientVanishing(norms('dense'), input).pass).toBe(true);
-    const last = judgeGradientVanishing(norms('tensor', 'last'), input);
+    // ReLU's derivative is 1 only for positive inputs: the public judge's explanation must not claim more.
+    const shape = judgeGradientVanishing(norms('tensor'), input);
+    expect(shape.message.ko).toContain('ReLU의 미분은 양수 입력에서 1이라(음수 입력에서는 0)');
+    expect(shape.message.en).toContain("ReLU's derivative is 1 for positive inputs (0 for negative ones)");
+    expect(judgeGradientNorms(norms('dense'), input).pass).toBe(true);
+    const last = judgeGradientNorms(norms('tensor', 'last'), input);
     expect(last.message.en).toContain("LAST layer's gradient");
     const madeUp = input.seeds.map((seed) => ({ seed, sigmoid: [0.1, 1e-3, 1e-9], relu: [0.1, 0.1, 0.1] }));
-    expect(judgeGradientVanishing(madeUp, input).message.en).toContain(
-      "firstLayerGradNorm('sigmoid', 1, 11)",
+    expect(judgeGradientNorms(madeUp, input).message.en).toContain("firstLayerGradNorm('sigmoid', 1, 11)");
+  });
+
+  it('(public) judges the norms by their shape only: the sigmoid vanishes, ReLU does not', () => {
+    const input = { seeds: [11, 248], depths: [1, 4, 10] };
+    const norms = (pick: 'first' | 'last') =>
+      input.seeds.map((seed) => ({
+        seed,
+        sigmoid: input.depths.map((d) => gradNormsOf('sigmoid', d, seed)[pick]),
+        relu: input.depths.map((d) => gradNormsOf('relu', d, seed)[pick]),
+      }));
+    const right = judgeGradientVanishing(norms('first'), input);
+    expect(right.pass, right.message.en).toBe(true);
+    expect(right.message.en).toContain('A hidden check compares the exact values');
+    expect(right.table?.rows).toHaveLength(3);
+    // The last layer's gradient never vanishes: the public judge catches that without the reference.
+    const last = judgeGradientVanishing(norms('last'), input);
+    expect(last.pass).toBe(false);
+    expect(last.message.en).toContain("Take the FIRST kernel's .grad");
+    const flat = input.seeds.map((seed) => ({ seed, sigmoid: [0.1, 0.1, 0.1], relu: [0.1, 1e-6, 1e-9] }));
+    expect(judgeGradientVanishing(flat, input).message.en).toContain('does not shrink with depth');
+    const reluGone = input.seeds.map((seed) => ({
+      seed,
+      sigmoid: [0.1, 1e-4, 1e-8],
+      relu: [0.1, 1e-4, 1e-8],
+    }));
+    expect(judgeGradientVanishing(reluGone, input).message.en).toContain('vanishes too');
+    const tensor = input.seeds.map((seed) => ({ seed, sigmoid: [{ data: [1] }], relu: [0.1, 0.1, 0.1] }));
+    expect(judgeGradientVanishing(tensor as never, input).message.en).toMatch(
+      /^firstLayerGradNorm\('sigmoid', 1, 11\): a gradient norm is a positive finite number/,
     );
+    // Made-up numbers of the right shape pass here: the hidden check is what catches them.
+    const madeUp = input.seeds.map((seed) => ({ seed, sigmoid: [0.1, 1e-3, 1e-9], relu: [0.1, 0.1, 0.1] }));
+    expect(judgeGradientVanishing(madeUp, input).pass).toBe(true);
+    expect(judgeGradientNorms(madeUp, input).pass).toBe(false);
   });
 
   it("computes the README's norms both ways: the Dense-layer way equals a Sequential of Dense layers", () => {

@@ -18,6 +18,11 @@ export interface LoadedExercise {
   manifest: ExerciseManifest;
   /** The checks module, absolute (`manifest.checks`, default `checks.ts`). */
   checksPath: string;
+  /**
+   * The hidden checks module, absolute (`manifest.hidden.checks`), when the manifest declares one.
+   * It may be missing: a student's copy (the export) declares it without holding it.
+   */
+  hiddenChecksPath?: string;
 }
 
 /** A manifest that could not be loaded: which file, which field, and why. */
@@ -94,7 +99,13 @@ export async function discover(
       problem('checks', both('core.manifest.missingFile', { file, field: 'checks', path: checks }));
       continue;
     }
-    exercises.push({ id: manifest.id, dir, manifest, checksPath: path.join(dir, checks) });
+    exercises.push({
+      id: manifest.id,
+      dir,
+      manifest,
+      checksPath: path.join(dir, checks),
+      ...(manifest.hidden ? { hiddenChecksPath: path.join(dir, manifest.hidden.checks) } : {}),
+    });
   }
   return { exercises: exercises.sort(byOrder), problems };
 }

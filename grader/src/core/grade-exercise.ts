@@ -10,10 +10,10 @@ import type { LoadedExercise } from './discover.js';
 import type { RunOptions } from './options.js';
 import { notRun, runChecks } from './run-checks.js';
 import { checksBundleProblem, type SandboxCode, sandboxCode } from './sandbox-code.js';
-import { sumScores } from './score.js';
+import { maxScoreOfChecks, sumScores } from './score.js';
 import { MAX_STUDENT_FILE_BYTES, shownPath, staticProblem, studentModulePath } from './student-file.js';
-import { loadSuite } from './suite.js';
-import type { CheckResult, ExerciseProblem, ExerciseResult, ExerciseStatus } from './types.js';
+import { type AnyCheck, checksToRun, gradesHidden, loadExerciseSuite, type SuiteLoad } from './suite.js';
+import type { CheckResult, ExerciseProblem, ExerciseResult, ExerciseStatus, HiddenSummary } from './types.js';
 import type { StudentFile } from './verdict.js';
 
 export { shownPath, studentModulePath } from './student-file.js';
@@ -39,10 +39,27 @@ export async function gradeExercise(ex: LoadedExercise, options: RunOptions): Pr
   const base = { id: ex.id, title: ex.manifest.title, files: [file.shownAs] };
 
   // Preloaded by grade() (or a batch) before any student code ran; a lone regrade loads its own.
-  const suite =
-    options.suites?.get(ex.id) ?? (await loadSuite(ex.checksPath, shownPath(options.root, ex.checksPath)));
+  const suite = options.suites?.get(ex.id) ?? (await loadExerciseSuite(ex, options.root));
+  const withHidden = gradesHidden(options);
   let result: ExerciseResult;
-  if ('problem' in suite) {
+  if (!('problem' in suite) && withHidden && suite.hiddenMissing) {
+    // Record grading from a tree without the hidden checks (a student's copy) would quietly grade
+    // fewer points: the course's configuration error instead, its points counted as lost.
+    const shownAs = shownPath(options.root, ex.checksPath).replace(/[^/]+$/, 'exercise.json');
+    result = {
+      ...base,
+      status: 'error',
+      score: 0,
+      maxScore: maxScoreOfChecks(suite.checks) + (ex.manifest.hidden?.points ?? 0),
+      checks: [],
+      durationMs: 0,
+      problem: {
+        code: 'checks-load',
+        message: both('core.checks.hiddenMissing', { file: shownAs, path: ex.manifest.hidden?.checks ?? '' }),
+        file: shownAs,
+      },
+    };
+  } else if ('problem' in suite) {
     result = {
       ...base,
       status: 'error',
@@ -71,15 +88,18 @@ export async function gradeExercise(ex: LoadedExercise, options: RunOptions): Pr
       if ('problem' in prepared) problem = prepared.problem;
       else code = prepared.code;
     }
+    const toRun = checksToRun(suite, withHidden);
     let checks: CheckResult[];
     if (problem || !code) {
       const why = problem ?? cancelledProblem();
-      checks = suite.checks.map((check) => notRun(check, why, emit, ex.id));
+      checks = toRun.map((check) => notRun(check, why, emit, ex.id));
     } else {
-      const ran = await runChecks(ex, suite.checks, file, options, code);
+      const ran = await runChecks(ex, toRun, file, options, code);
       checks = ran.checks;
       problem = ran.problem ?? null;
     }
+    for (const check of checks) if (suite.hiddenIds?.has(check.id)) check.hidden = true;
+    const hidden = hiddenSummary(ex, suite, withHidden);
     result = {
       ...base,
       status: statusOf(checks, problem ?? undefined),
@@ -87,11 +107,28 @@ export async function gradeExercise(ex: LoadedExercise, options: RunOptions): Pr
       checks,
       durationMs: 0,
       ...(problem ? { problem } : {}),
+      ...(hidden ? { hidden } : {}),
     };
   }
   result.durationMs = Math.round(performance.now() - started);
   emit({ type: 'exercise-done', result });
   return result;
+}
+
+/**
+ * What the report says of the exercise's hidden checks: counted from the suite when this run graded
+ * them, else the manifest's announcement (a student's copy holds nothing more).
+ */
+function hiddenSummary(
+  ex: LoadedExercise,
+  suite: Exclude<SuiteLoad, { problem: unknown }>,
+  graded: boolean,
+): HiddenSummary | undefined {
+  const declared = ex.manifest.hidden;
+  if (!declared) return undefined;
+  if (!graded) return { checks: declared.count, points: declared.points, graded: false };
+  const hidden: AnyCheck[] = suite.checks.filter((c) => suite.hiddenIds?.has(c.id));
+  return { checks: hidden.length, points: maxScoreOfChecks(hidden), graded: true };
 }
 
 /**

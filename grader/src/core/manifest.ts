@@ -62,7 +62,7 @@ function reasonOf(error: ErrorObject): Localized {
         en: `must be ${error.keyword === 'minimum' ? '>=' : '<='} ${p.limit}`,
       };
     case 'pattern':
-      return /files|entry|checks/.test(error.instancePath)
+      return /files|entry|checks|hidden/.test(error.instancePath)
         ? {
             ko: '연습 문제 폴더 안의 상대 경로여야 합니다',
             en: 'must be a relative path inside the exercise folder',
@@ -116,6 +116,7 @@ export function validateManifest(data: unknown, file: string, folder: string): M
     ...manifest.files.map((p, i): [string, string] => [`files[${i}]`, p]),
     ...(manifest.entry ? [['entry', manifest.entry] as [string, string]] : []),
     ...(manifest.checks ? [['checks', manifest.checks] as [string, string]] : []),
+    ...(manifest.hidden ? [['hidden.checks', manifest.hidden.checks] as [string, string]] : []),
   ];
   for (const [field, p] of paths) {
     if (!isInsidePath(p))

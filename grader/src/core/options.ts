@@ -25,6 +25,11 @@ export interface RunOptions {
   studentFileOverride?: Record<string, string>;
   /** Exercises graded at once (default: the number of cores). */
   concurrency?: number;
+  /**
+   * Grade the hidden checks too (`pnpm verify`). Record grading (`source: 'submission'`) always
+   * does; a student's local run never does.
+   */
+  hidden?: boolean;
   /** Type-check the student's file before running it. */
   typecheck?: boolean;
   /**

@@ -10,7 +10,7 @@ import { discover, type LoadedExercise, type ManifestProblem, matchesFilters } f
 import { cancelledProblem, gradeExercise } from './grade-exercise.js';
 import type { RunOptions } from './options.js';
 import { maxScoreOfChecks, sumScores } from './score.js';
-import { loadSuites, type SuiteLoad } from './suite.js';
+import { checksToRun, gradesHidden, loadSuites, type SuiteLoad } from './suite.js';
 import type { ExerciseResult, GradeReport } from './types.js';
 
 export { gradeExercise } from './grade-exercise.js';
@@ -67,19 +67,23 @@ async function mapLimited<T, R>(
  * an exercise that could not be graded still counts its full maximum as lost. Zero only when the
  * checks themselves did not load (the course's configuration error, exit 2).
  */
-function maxScoreOf(ex: LoadedExercise, suites: ReadonlyMap<string, SuiteLoad>): number {
+function maxScoreOf(ex: LoadedExercise, suites: ReadonlyMap<string, SuiteLoad>, withHidden: boolean): number {
   const suite = suites.get(ex.id);
-  return suite && 'checks' in suite ? maxScoreOfChecks(suite.checks) : 0;
+  return suite && 'checks' in suite ? maxScoreOfChecks(checksToRun(suite, withHidden)) : 0;
 }
 
 /** An exercise that was never started because grading was aborted. */
-function cancelledExercise(ex: LoadedExercise, suites: ReadonlyMap<string, SuiteLoad>): ExerciseResult {
+function cancelledExercise(
+  ex: LoadedExercise,
+  suites: ReadonlyMap<string, SuiteLoad>,
+  withHidden: boolean,
+): ExerciseResult {
   return {
     id: ex.id,
     title: ex.manifest.title,
     status: 'error',
     score: 0,
-    maxScore: maxScoreOf(ex, suites),
+    maxScore: maxScoreOf(ex, suites, withHidden),
     checks: [],
     durationMs: 0,
     files: [],
@@ -101,7 +105,7 @@ async function gradeSafely(
       title: ex.manifest.title,
       status: 'error',
       score: 0,
-      maxScore: maxScoreOf(ex, options.suites),
+      maxScore: maxScoreOf(ex, options.suites, gradesHidden(options)),
       checks: [],
       durationMs: 0,
       files: [],
@@ -138,7 +142,7 @@ export async function grade(options: RunOptions): Promise<GradeReport> {
     selected,
     concurrency,
     (ex) => gradeSafely(ex, each),
-    (ex) => cancelledExercise(ex, suites),
+    (ex) => cancelledExercise(ex, suites, gradesHidden(options)),
     options.signal,
   );
   if (!options.signal?.aborted) warm?.replenish({ heapMb: DEFAULT_HEAP_MB });

@@ -4,13 +4,15 @@
  * lists (as graded: the student's tree, a submission's private copy, or the reference solution). An
  * import the student's module may not make is the exercise's problem, before anything runs.
  */
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { both } from '../i18n/index.js';
 import { checksBundle, studentBundle } from '../sandbox/bundle.js';
 import type { LoadedExercise } from './discover.js';
 import type { RunOptions } from './options.js';
+import { loadTypeScript } from './static/typescript.js';
 import { shownPath, studentDir } from './student-file.js';
+import { gradesHidden } from './suite.js';
 import type { ExerciseProblem } from './types.js';
 import type { StudentFile } from './verdict.js';
 
@@ -39,6 +41,37 @@ function importable(
   return [file.absolute, ...ex.manifest.files.map((listed) => path.join(dir, listed))];
 }
 
+/**
+ * The hidden checks module as the child gets it: every `judge` and `input` of its checks removed (a
+ * child only runs probes), so the judges and the reference computations only they import are left
+ * out of the bundle (esbuild drops what nothing uses). The code a submission graded for the record
+ * could read in its own folder is then the probes, not the answer.
+ */
+export function probesOnly(source: string, file: string): string {
+  const ts = loadTypeScript();
+  const sf = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const dropped = new Set(['judge', 'input']);
+  const nameOf = (node: import('typescript').ObjectLiteralElementLike) =>
+    node.name && (ts.isIdentifier(node.name) || ts.isStringLiteral(node.name)) ? node.name.text : '';
+  const strip: import('typescript').TransformerFactory<import('typescript').SourceFile> = (context) => {
+    const visit = (node: import('typescript').Node): import('typescript').Node => {
+      if (ts.isObjectLiteralExpression(node)) {
+        const kept = node.properties.filter((p) => !dropped.has(nameOf(p)));
+        return ts.visitEachChild(context.factory.updateObjectLiteralExpression(node, kept), visit, context);
+      }
+      return ts.visitEachChild(node, visit, context);
+    };
+    return (root) => ts.visitNode(root, visit) as import('typescript').SourceFile;
+  };
+  const [stripped] = ts.transform(sf, [strip]).transformed;
+  return ts.createPrinter().printFile(stripped!);
+}
+
+/** True when the exercise declares hidden checks and this tree holds their module. */
+function hiddenHeld(ex: LoadedExercise): boolean {
+  return ex.hiddenChecksPath !== undefined && existsSync(ex.hiddenChecksPath);
+}
+
 /** Bundles the checks and the student's module, or says why the student's module cannot run. */
 export async function sandboxCode(
   ex: LoadedExercise,
@@ -48,7 +81,13 @@ export async function sandboxCode(
 ): Promise<{ code: SandboxCode } | { problem: ExerciseProblem }> {
   const shown = (f: string) => shownPath(options.studentRoot ?? options.root, f);
   const [checksCode, student] = await Promise.all([
-    checksBundle(ex.checksPath),
+    // The hidden checks' probes only when this run grades them (and this tree holds them).
+    checksBundle(
+      ex.checksPath,
+      gradesHidden(options) && hiddenHeld(ex)
+        ? { path: ex.hiddenChecksPath!, transform: probesOnly }
+        : undefined,
+    ),
     studentBundle(file.absolute, importable(ex, file, options, overridden), shown),
   ]);
   if ('problem' in student)

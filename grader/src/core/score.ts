@@ -67,3 +67,41 @@ export function percent(score: number, maxScore: number): number {
 export function exactPercent(score: number, maxScore: number): number {
   return maxScore === 0 ? 0 : (100 * score) / maxScore;
 }
+
+/** The hidden part of a run's total: announced (not run, not in the maximum) and graded. */
+export interface HiddenTotals {
+  /** Hidden checks a local run only announces: how many and their points (not in `maxScore`). */
+  pending: { checks: number; points: number };
+  /** Hidden checks this run graded (record grading): how many, their points and what they earned. */
+  graded: { checks: number; points: number; score: number };
+}
+
+/**
+ * The hidden checks over a report's exercises, for the total line: what a student's run leaves for
+ * record grading, and what record grading counted.
+ *
+ * @example
+ * hiddenTotals(report.exercises).pending // { checks: 1, points: 2 }
+ */
+export function hiddenTotals(
+  exercises: readonly {
+    hidden?: { checks: number; points: number; graded: boolean };
+    checks: readonly { hidden?: boolean; score: number; maxScore: number }[];
+  }[],
+): HiddenTotals {
+  const totals: HiddenTotals = {
+    pending: { checks: 0, points: 0 },
+    graded: { checks: 0, points: 0, score: 0 },
+  };
+  for (const ex of exercises) {
+    if (!ex.hidden) continue;
+    const part = ex.hidden.graded ? totals.graded : totals.pending;
+    part.checks += ex.hidden.checks;
+    part.points = roundScore(part.points + ex.hidden.points);
+    if (ex.hidden.graded)
+      totals.graded.score = roundScore(
+        totals.graded.score + sumScores(ex.checks.filter((c) => c.hidden)).score,
+      );
+  }
+  return totals;
+}

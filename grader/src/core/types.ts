@@ -54,6 +54,19 @@ export interface CheckResult {
   failedSeed?: number;
   chart?: Chart;
   table?: Table;
+  /** A hidden check (the manifest's `hidden` module), graded only in record grading. */
+  hidden?: boolean;
+}
+
+/**
+ * An exercise's hidden checks as every report shows them: how many and their points, and whether
+ * this run graded them (record grading) or only announces them (a student's local run, where the
+ * numbers come from the manifest and nothing else of them is known).
+ */
+export interface HiddenSummary {
+  checks: number;
+  points: number;
+  graded: boolean;
 }
 
 /** Why an exercise could not run at all. */
@@ -78,6 +91,8 @@ export interface ExerciseResult {
   problem?: ExerciseProblem;
   /** The student's files graded (paths relative to the repository root). */
   files: string[];
+  /** The exercise's hidden checks, when its manifest declares some. */
+  hidden?: HiddenSummary;
 }
 
 export interface GradeReport {

@@ -18,13 +18,15 @@ import type { ExerciseResult } from '../core/types.js';
 
 /**
  * Grades the exercise in `exerciseDir` (`<root>/exercises/<id>`) with `file` as the student's
- * module, under `seed`, messages in `lang`. Throws when no valid exercise lives in `exerciseDir`.
+ * module, under `seed`, messages in `lang`, its hidden checks too when `hidden` (as record grading
+ * and `pnpm verify` grade). Throws when no valid exercise lives in `exerciseDir`.
  */
 export async function gradeWithFile(
   exerciseDir: string,
   file: string,
   seed: number,
   lang: Lang = 'en',
+  { hidden = false }: { hidden?: boolean } = {},
 ): Promise<ExerciseResult> {
   const dir = path.resolve(exerciseDir);
   const root = path.resolve(dir, '..', '..');
@@ -35,6 +37,7 @@ export async function gradeWithFile(
     seed,
     lang,
     source: 'src',
+    hidden,
     studentFileOverride: { [ex.id]: path.resolve(file) },
     concurrency: 1,
   });

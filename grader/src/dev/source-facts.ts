@@ -81,3 +81,69 @@ export async function valueImportsOf(file: string): Promise<string[]> {
   visit(sf);
   return found;
 }
+
+/** A sign that a public check file holds the answer: where, and what. */
+export interface ReferenceSign {
+  line: number;
+  /** `solution`: a value import from `solution/`; `sameName`: a function named as a student export. */
+  kind: 'solution' | 'sameName';
+  /** The import as written, or the function's name. */
+  name: string;
+}
+
+/**
+ * Where `file` (a check module) computes an answer itself: a value import from `solutionDir`, or a
+ * function that is declared (or called by its bare name) with the name of one of `studentExports`:
+ * a second `softmax` beside the student's is a reference implementation. `student.softmax(...)` in a
+ * probe is a property call, not a sign.
+ */
+export async function referenceSigns(
+  file: string,
+  studentExports: readonly string[],
+  solutionDir: string,
+): Promise<ReferenceSign[]> {
+  const { ts, sf } = await parse(file);
+  const names = new Set(studentExports);
+  const signs: ReferenceSign[] = [];
+  const lineOf = (node: import('typescript').Node) =>
+    sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
+  const intoSolution = (specifier: string) => {
+    if (!specifier.startsWith('.')) return false;
+    const relative = path.relative(solutionDir, path.resolve(path.dirname(file), specifier));
+    return !relative.startsWith('..') && !path.isAbsolute(relative);
+  };
+  const seen = new Set<string>();
+  const add = (node: import('typescript').Node, kind: ReferenceSign['kind'], name: string) => {
+    const key = `${kind}:${name}`;
+    if (seen.has(key)) return; // once per name and file: enough to find it
+    seen.add(key);
+    signs.push({ line: lineOf(node), kind, name });
+  };
+  const visit = (node: import('typescript').Node): void => {
+    if (
+      ts.isImportDeclaration(node) &&
+      ts.isStringLiteral(node.moduleSpecifier) &&
+      !node.importClause?.isTypeOnly &&
+      intoSolution(node.moduleSpecifier.text)
+    )
+      add(node, 'solution', node.moduleSpecifier.text);
+    else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
+      const arg = node.arguments[0];
+      if (arg && ts.isStringLiteral(arg) && intoSolution(arg.text)) add(node, 'solution', arg.text);
+    } else if (ts.isFunctionDeclaration(node) && node.name && names.has(node.name.text))
+      add(node, 'sameName', node.name.text);
+    else if (
+      ts.isVariableDeclaration(node) &&
+      ts.isIdentifier(node.name) &&
+      names.has(node.name.text) &&
+      node.initializer &&
+      (ts.isArrowFunction(node.initializer) || ts.isFunctionExpression(node.initializer))
+    )
+      add(node, 'sameName', node.name.text);
+    else if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && names.has(node.expression.text))
+      add(node, 'sameName', node.expression.text);
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return signs;
+}

@@ -7,7 +7,12 @@
  *   for the student file) applies exactly and loses points (`mutant-patch.ts` has the format);
  * - every student-facing string has Korean and English, every check has points;
  * - the README mentions every export of the student file;
- * - `checks.ts` never imports the student's file as a value (student code would run in the grader).
+ * - `checks.ts` never imports the student's file as a value (student code would run in the grader);
+ * - the hidden checks (the manifest's `hidden`) are there, as many and worth as many points as the
+ *   manifest announces; they are graded with the rest (solution, starter, mutants);
+ * - every file of the exercise type-checks (`tsc` with its tsconfig) and passes the linter (Biome);
+ * - warnings, which do not fail: a public check file that computes the answer itself (imports from
+ *   `solution/`, or a function named as a student export), with the advice to hide it.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,11 +20,12 @@ import type { Localized } from '@gradschool/exercise-kit';
 import type { LoadedExercise } from '../core/discover.js';
 import { gradeExercise, studentModulePath } from '../core/grade-exercise.js';
 import { DEFAULT_SEED } from '../core/seed.js';
-import { loadSuite } from '../core/suite.js';
+import { loadExerciseSuite } from '../core/suite.js';
 import type { ExerciseResult } from '../core/types.js';
 import { both, type MessageKey, type Params, t } from '../i18n/index.js';
+import { lintErrorsOf, typeErrorsOf } from './exercise-lint.js';
 import { mutantPatches, scratchMutant } from './mutant-patch.js';
-import { exportedNames, valueImportsOf } from './source-facts.js';
+import { exportedNames, referenceSigns, valueImportsOf } from './source-facts.js';
 
 /** One thing wrong with an exercise. */
 export interface VerifyProblem {
@@ -34,6 +40,8 @@ export interface VerifyResult {
   id: string;
   ok: boolean;
   problems: VerifyProblem[];
+  /** What is worth a look but does not fail the exercise (a public judge holding the answer). */
+  warnings: VerifyProblem[];
   /** Mutants tried. */
   mutants: number;
 }
@@ -43,6 +51,8 @@ export interface VerifyOptions {
   root: string;
   /** Seeds the solution must score 100% under (default: the public seed and two more). */
   seeds?: number[];
+  /** Run the type checker and the linter on the exercise (default true). */
+  lint?: boolean;
 }
 
 /** Seeds the reference solution is graded with: the public one and two others. */
@@ -82,14 +92,16 @@ async function staticProblems(ex: LoadedExercise): Promise<{ problems: VerifyPro
   checkLocalized('summary', m.summary, out);
   checkLocalized('lecture.section', m.lecture.section, out);
   for (const [i, h] of m.hints.entries()) checkLocalized(`hints[${i}]`, h, out);
-  const suite = await loadSuite(ex.checksPath, path.relative(ex.dir, ex.checksPath));
+  const suite = await loadExerciseSuite(ex, ex.dir);
   if ('problem' in suite) out.push({ kind: 'checksLoad', message: suite.problem.message });
-  else
+  else {
     for (const check of suite.checks) {
       checkLocalized(`${check.id}.title`, check.title, out);
       if (!(Number.isFinite(check.points) && check.points >= 1))
         out.push(problem('noPoints', 'core.verify.noPoints', { check: check.id }, check.id));
     }
+    out.push(...hiddenProblems(ex, suite));
+  }
 
   const studentFile = studentModulePath(ex, { source: 'src' });
   const solution = studentModulePath(ex, { source: 'solution' });
@@ -107,7 +119,11 @@ async function staticProblems(ex: LoadedExercise): Promise<{ problems: VerifyPro
 
   // checks.ts and any helpers under checks/ may only `import type` the student's files.
   const studentFiles = m.files.map((f) => path.join(ex.dir, f));
-  const checkSources = [ex.checksPath, ...listTs(path.join(ex.dir, 'checks'))];
+  const checkSources = [
+    ex.checksPath,
+    ...(ex.hiddenChecksPath && existsSync(ex.hiddenChecksPath) ? [ex.hiddenChecksPath] : []),
+    ...listTs(path.join(ex.dir, 'checks')),
+  ];
   for (const file of checkSources) {
     if ((await valueImportsOf(file)).some((imported) => studentFiles.some((s) => sameModule(imported, s))))
       out.push(
@@ -121,6 +137,87 @@ async function staticProblems(ex: LoadedExercise): Promise<{ problems: VerifyPro
   const mutants = mutantPatches(ex.dir);
   if (mutants.length === 0) out.push(problem('noMutants', 'core.verify.noMutants'));
   return { problems: out, mutants };
+}
+
+/** The manifest's `hidden` against the hidden module: it is there, with the checks and points announced. */
+function hiddenProblems(
+  ex: LoadedExercise,
+  suite: {
+    checks: { id: string; points: number }[];
+    hiddenIds?: ReadonlySet<string>;
+    hiddenMissing?: boolean;
+  },
+): VerifyProblem[] {
+  const declared = ex.manifest.hidden;
+  if (!declared) return [];
+  if (suite.hiddenMissing)
+    return [
+      problem('hiddenMissing', 'core.verify.hiddenMissing', { path: declared.checks }, declared.checks),
+    ];
+  const hidden = suite.checks.filter((c) => suite.hiddenIds?.has(c.id));
+  const points = hidden.reduce((sum, c) => sum + c.points, 0);
+  if (hidden.length === declared.count && Math.abs(points - declared.points) < 1e-9) return [];
+  return [
+    problem(
+      'hiddenStale',
+      'core.verify.hiddenStale',
+      { count: declared.count, points: declared.points, actualCount: hidden.length, actualPoints: points },
+      declared.checks,
+    ),
+  ];
+}
+
+/** True when `file` is the hidden module or one of its helpers (`checks/hidden/`): never exported. */
+export function isHiddenSource(ex: LoadedExercise, file: string): boolean {
+  const hiddenHelpers = path.join(ex.dir, 'checks', 'hidden') + path.sep;
+  return (
+    (ex.hiddenChecksPath !== undefined && path.resolve(file) === path.resolve(ex.hiddenChecksPath)) ||
+    path.resolve(file).startsWith(hiddenHelpers)
+  );
+}
+
+/**
+ * Warnings: a public check file (one students receive) that computes the answer itself, so reading
+ * it gives the answer away. The advice: move that judge into the hidden checks.
+ */
+async function referenceWarnings(ex: LoadedExercise): Promise<VerifyProblem[]> {
+  const studentFile = studentModulePath(ex, { source: 'src' });
+  const exports = existsSync(studentFile) ? await exportedNames(studentFile) : [];
+  const solutionDir = path.dirname(studentModulePath(ex, { source: 'solution' }));
+  const publicSources = [ex.checksPath, ...listTs(path.join(ex.dir, 'checks'))].filter(
+    (file) => !isHiddenSource(ex, file),
+  );
+  const warnings: VerifyProblem[] = [];
+  for (const file of publicSources) {
+    const where = path.relative(ex.dir, file).split(path.sep).join('/');
+    for (const sign of await referenceSigns(file, exports, solutionDir))
+      warnings.push(
+        problem(
+          sign.kind === 'solution' ? 'publicSolutionImport' : 'publicReference',
+          sign.kind === 'solution' ? 'core.verify.publicSolutionImport' : 'core.verify.publicReference',
+          { file: `${where}:${sign.line}`, name: sign.name },
+          `${where}:${sign.line}`,
+        ),
+      );
+  }
+  return warnings;
+}
+
+/** The compiler's and the linter's errors, one problem each (file and line in `where`). */
+function codeProblems(ex: LoadedExercise, root: string): VerifyProblem[] {
+  const out: VerifyProblem[] = typeErrorsOf(ex, root).map((e) =>
+    problem('typeError', 'core.verify.typeError', { error: e.text }, `${e.file}:${e.line}:${e.column}`),
+  );
+  const lint = lintErrorsOf(ex, root);
+  if ('unavailable' in lint)
+    out.push(problem('lintUnavailable', 'core.verify.lintUnavailable', { reason: lint.unavailable }));
+  else
+    out.push(
+      ...lint.errors.map((e) =>
+        problem('lintError', 'core.verify.lintError', { error: e.text }, `${e.file}:${e.line}:${e.column}`),
+      ),
+    );
+  return out;
 }
 
 function listTs(dir: string): string[] {
@@ -188,7 +285,7 @@ function messageProblems(result: ExerciseResult): VerifyProblem[] {
 async function mutantProblems(
   ex: LoadedExercise,
   patch: string,
-  base: { root: string; lang: 'en'; concurrency: number },
+  base: { root: string; lang: 'en'; concurrency: number; hidden: boolean },
 ): Promise<VerifyProblem[]> {
   const name = path.basename(patch);
   const entry = studentModulePath(ex, { source: 'solution' });
@@ -236,7 +333,10 @@ async function mutantProblems(
  */
 export async function verifyExercise(ex: LoadedExercise, options: VerifyOptions): Promise<VerifyResult> {
   const { problems, mutants } = await staticProblems(ex);
-  const base = { root: options.root, lang: 'en' as const, concurrency: 1 };
+  const warnings = await referenceWarnings(ex);
+  if (options.lint !== false) problems.push(...codeProblems(ex, options.root));
+  // Hidden checks are graded too: the solution must pass them and the mutants lose points to them.
+  const base = { root: options.root, lang: 'en' as const, concurrency: 1, hidden: true };
   const seeds = options.seeds ?? VERIFY_SEEDS;
   const runs: (() => Promise<VerifyProblem[]>)[] = [
     ...(existsSync(studentModulePath(ex, { source: 'solution' })) ? seeds : []).map((seed) => async () => {
@@ -254,5 +354,5 @@ export async function verifyExercise(ex: LoadedExercise, options: VerifyOptions)
   const found: VerifyProblem[] = [...problems];
   for (let i = 0; i < runs.length; i += 2)
     for (const list of await Promise.all(runs.slice(i, i + 2).map((run) => run()))) found.push(...list);
-  return { id: ex.id, ok: found.length === 0, problems: found, mutants: mutants.length };
+  return { id: ex.id, ok: found.length === 0, problems: found, warnings, mutants: mutants.length };
 }

@@ -31,6 +31,14 @@ export const core = {
     ko: '채점 파일 {file|을} 불러오지 못했습니다 (강사에게 알려 주세요): {reason}',
     en: 'Could not load the checks {file} (please tell your instructor): {reason}',
   },
+  'core.checks.hiddenIdTaken': {
+    ko: '비공개 검사 파일 {file}의 검사 "{check}"와 같은 id의 공개 검사가 이미 있습니다.',
+    en: 'The hidden checks {file} reuse the id "{check}" of a public check.',
+  },
+  'core.checks.hiddenMissing': {
+    ko: '{file}에 선언된 비공개 검사 파일 {path|이} 없습니다. 제출물은 학생용 사본이 아니라 강의 저장소에서 채점하세요.',
+    en: 'The hidden checks "{path}" declared in {file} are missing. Grade submissions from the course repository, not from a student copy.',
+  },
   'core.checks.badExport': {
     ko: '{file}의 default export가 defineChecks([...])의 결과가 아닙니다.',
     en: 'The default export of {file} is not the result of defineChecks([...]).',
@@ -428,6 +436,58 @@ For instructors (shown only in a course repository with reference solutions):
   'core.verify.problem': {
     ko: '실습을 실행할 수 없습니다: {message}',
     en: 'The exercise cannot run: {message}',
+  },
+  'core.verify.hiddenMissing': {
+    ko: '매니페스트의 hidden이 가리키는 비공개 검사 파일 {path|이} 없습니다.',
+    en: 'The hidden checks "{path}" named by the manifest\'s hidden do not exist.',
+  },
+  'core.verify.hiddenStale': {
+    ko: '매니페스트는 비공개 검사 {count}개 {points}점을 알리지만, 파일에는 {actualCount}개 {actualPoints}점이 있습니다. exercise.json의 hidden.count와 hidden.points를 고치세요 (학생에게 보이는 숫자입니다).',
+    en: 'The manifest announces {count} hidden check(s) worth {points} points, the module holds {actualCount} worth {actualPoints}. Fix hidden.count and hidden.points in exercise.json (students see these numbers).',
+  },
+  'core.verify.publicSolutionImport': {
+    ko: '공개 채점 파일 {file|이} solution/의 {name|을} 불러옵니다: 학생에게 정답이 그대로 보입니다. 이 판정을 비공개 검사(exercise.json의 hidden)로 옮기세요.',
+    en: 'The public checks {file} import {name} from solution/: students receive the answer. Move this judge into the hidden checks (hidden in exercise.json).',
+  },
+  'core.verify.publicReference': {
+    ko: '공개 채점 파일 {file}에 학생이 구현할 함수와 같은 이름의 {name|이} 있습니다: 정답을 직접 계산하는 판정이라면 학생에게 정답이 보입니다. 비공개 검사(exercise.json의 hidden)로 옮기는 것을 고려하세요.',
+    en: 'The public checks {file} define or call {name}, the name of a function students write: a judge that computes the answer hands it to them. Consider moving it into the hidden checks (hidden in exercise.json).',
+  },
+  'core.verify.typeError': {
+    ko: '타입 오류: {error}',
+    en: 'Type error: {error}',
+  },
+  'core.verify.lintError': {
+    ko: '린트 오류 (pnpm lint): {error}',
+    en: 'Lint error (pnpm lint): {error}',
+  },
+  'core.verify.lintUnavailable': {
+    ko: '린터(Biome)를 실행하지 못했습니다: {reason}',
+    en: 'Could not run the linter (Biome): {reason}',
+  },
+  'core.verify.warning': {
+    ko: '{id}: 경고 {n}건',
+    en: '{id}: {n} warning(s)',
+  },
+  'core.verify.usage': {
+    ko: '사용법: pnpm verify [실습 id...] [--lang ko|en] [--root 폴더] [--no-lint]\n  실습마다 참고 답안 100%, 시작 코드 0점, 모든 변형이 잡히는지, 타입 검사와 린트(Biome)를 확인합니다.\n  id 없이: 모든 실습. 종료 코드: 0 모두 통과, 1 문제 있음, 2 잘못된 사용법이나 매니페스트.',
+    en: 'Usage: pnpm verify [exercise id...] [--lang ko|en] [--root DIR] [--no-lint]\n  Per exercise: the solution scores 100%, the starter 0, every mutant is caught, types check and Biome passes.\n  No id: every exercise. Exit code: 0 all good, 1 a problem, 2 a usage error or a broken manifest.',
+  },
+  'core.verify.badUsage': {
+    ko: '잘못된 사용법입니다: {reason}',
+    en: 'Bad usage: {reason}',
+  },
+  'core.verify.unknownOption': {
+    ko: '알 수 없는 옵션입니다: {option}',
+    en: 'Unknown option: {option}',
+  },
+  'core.verify.missingValue': {
+    ko: '옵션 {option}에는 값이 필요합니다',
+    en: 'The option {option} needs a value',
+  },
+  'core.verify.unknownId': {
+    ko: '{filter|과} 맞는 실습이 없습니다. 있는 실습: {known}',
+    en: 'No exercise matches "{filter}". The exercises: {known}',
   },
   'core.verify.ok': {
     ko: '{id}: 모든 확인 통과 (답안 100%, 시작 코드 0점, 변형 {mutants}개 모두 잡힘)',

@@ -30,8 +30,8 @@ export const instructor = {
     en: 'Usage: pnpm new-exercise <NN-name> [--title-ko ...] [--title-en ...] [--summary-ko ...] [--summary-en ...] [--section-ko ...] [--section-en ...] [--slides "A, B"] [--yes]',
   },
   'instructor.usageExport': {
-    ko: '사용법: pnpm export-student <폴더> [--root 저장소] — 학생용 저장소를 <폴더> 에 만듭니다 (비어 있거나 없는 폴더).',
-    en: 'Usage: pnpm export-student <DIR> [--root REPO] — writes the student repository into <DIR> (missing or empty).',
+    ko: '사용법: pnpm export-student <폴더> [--root 저장소] [--with-hidden] — 학생용 저장소를 <폴더> 에 만듭니다 (비어 있거나 없는 폴더). --with-hidden: 비공개 검사를 남긴 채점용 사본 (학생에게 주지 마세요).',
+    en: 'Usage: pnpm export-student <DIR> [--root REPO] [--with-hidden] — writes the student repository into <DIR> (missing or empty). --with-hidden: a grading copy that keeps the hidden checks (never give it to students).',
   },
   'instructor.badFlag': { ko: '잘못된 옵션: {reason}', en: 'Bad option: {reason}' },
   'instructor.created': {

@@ -23,6 +23,15 @@ export const report = {
     en: 'not started yet: fill in the TODOs in {file}',
   },
   'report.total': { ko: '합계', en: 'Total' },
+  'report.hiddenPending': {
+    ko: '비공개 검사 {checks}개 ({points}점)는 제출 후 채점에서만 실행됩니다',
+    en: '{checks} hidden {checks:check|checks} ({points} {points:pt|pts}) {checks:runs|run} only when your submission is graded',
+  },
+  'report.hiddenCheck': { ko: '[비공개]', en: '[hidden]' },
+  'report.hiddenGraded': {
+    ko: '비공개 검사 {checks}개 포함 ({score}/{points}점)',
+    en: 'includes {checks} hidden {checks:check|checks} ({score}/{points} {points:pt|pts})',
+  },
   'report.points': { ko: '{score}/{max}점', en: '{score}/{max} {max:pt|pts}' },
   'report.seed': { ko: '시드', en: 'seed' },
   'report.seedSecret': { ko: '비공개 (GRADE_SEED)', en: 'secret (GRADE_SEED)' },

@@ -15,6 +15,11 @@ export const INSTRUCTOR_ONLY: readonly { pattern: string; why: string }[] = [
   { pattern: 'exercises/*/solution', why: 'reference solutions' },
   { pattern: 'exercises/*/mutants', why: 'patches of the solution planting mistakes the checks must catch' },
   { pattern: 'exercises/*/test', why: "tests of the judges' helpers (instructor-only)" },
+  {
+    pattern: 'exercises/*/checks.hidden.ts',
+    why: 'hidden checks, graded only in record grading (any other module a manifest names in hidden.checks too)',
+  },
+  { pattern: 'exercises/*/checks/hidden', why: "the hidden checks' helpers (their reference computations)" },
   { pattern: 'grader/test', why: "the grader's own tests and cheating fixtures" },
   { pattern: 'grader/src/dev', why: 'pnpm verify (needs the solutions)' },
   { pattern: 'grader/src/instructor', why: 'pnpm new-exercise, pnpm export-student' },
@@ -32,6 +37,18 @@ export const INSTRUCTOR_ONLY: readonly { pattern: string; why: string }[] = [
  * the solution it plants a mistake, and read backwards it shows the solution's lines.
  */
 const PATCH_FILE = /^exercises\/.*\.(patch|diff)$/;
+
+/** The hidden checks' paths among {@link INSTRUCTOR_ONLY}: a grading copy (`--with-hidden`) keeps them. */
+const HIDDEN_PATTERNS = ['exercises/*/checks.hidden.ts', 'exercises/*/checks/hidden'];
+
+/** True when `relative` is a hidden check module or lies in a `checks/hidden/` folder. */
+export function isHiddenCheckPath(relative: string): boolean {
+  const parts = relative.split('/');
+  return HIDDEN_PATTERNS.some((pattern) => {
+    const depth = pattern.split('/').length;
+    return parts.length >= depth && matches(pattern, parts.slice(0, depth).join('/'));
+  });
+}
 
 function matches(pattern: string, relative: string): boolean {
   const want = pattern.split('/');

@@ -1,6 +1,7 @@
 /**
- * `pnpm export-student <DIR> [--root REPO] [--lang ko|en]`: writes the student repository and says
- * what to do next. Exit 0 when written (a lockfile warning included), 2 when refused.
+ * `pnpm export-student <DIR> [--root REPO] [--lang ko|en] [--with-hidden]`: writes the student
+ * repository (or, with `--with-hidden`, a grading copy that keeps the hidden checks) and says what to
+ * do next. Exit 0 when written (a lockfile warning included), 2 when refused.
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -33,7 +34,7 @@ export async function exportStudentMain(
   const root = values.root ? path.resolve(io.cwd, values.root) : findRoot(io.cwd);
   const outDir = path.resolve(io.cwd, positionals[0]!);
   try {
-    const result = await exportStudentRepo({ root, outDir });
+    const result = await exportStudentRepo({ root, outDir, withHidden: values['with-hidden'] === true });
     io.out(
       `${say('exported', lang, { dir: outDir, n: result.exercises.length, files: result.files.length })}\n`,
     );
@@ -58,6 +59,7 @@ const FLAGS = {
   root: { type: 'string' },
   lang: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
+  'with-hidden': { type: 'boolean' },
 } as const;
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { STARTERS_DIR } from '../cli/reset.js';
 import { discover } from '../core/discover.js';
 import { walk } from '../fs/walk.js';
-import { isInstructorOnly } from './export-filter.js';
+import { isHiddenCheckPath, isInstructorOnly } from './export-filter.js';
 import { InstructorError } from './messages.js';
 import { gradeWorkflow } from './templates/student-ci.js';
 import { studentReadme } from './templates/student-readme.js';
@@ -29,6 +29,11 @@ export interface ExportOptions {
   root: string;
   /** Where the student repository goes: missing or empty, outside `root`. */
   outDir: string;
+  /**
+   * Keep the hidden checks (`--with-hidden`): a copy to grade submissions in (no solutions, but the
+   * hidden checks record grading needs). Never one to give students.
+   */
+  withHidden?: boolean;
   /** Regenerate `pnpm-lock.yaml` with pnpm (default true; tests of the file list may skip it). */
   lockfile?: boolean;
 }
@@ -44,8 +49,17 @@ export interface ExportResult {
   lockfile: 'regenerated' | 'skipped' | { error: string };
 }
 
-/** Copies the course tree into `outDir`, without instructor-only paths and the rewritten files. */
-async function copyTree(root: string, outDir: string, written: string[]): Promise<void> {
+/**
+ * Copies the course tree into `outDir`, without instructor-only paths, the rewritten files and
+ * `hidden` (the hidden check modules the manifests name, repository-relative).
+ */
+async function copyTree(
+  root: string,
+  outDir: string,
+  written: string[],
+  hidden: ReadonlySet<string>,
+  keepHidden: boolean,
+): Promise<void> {
   await walk(
     root,
     async ({ relative, kind }) => {
@@ -55,7 +69,13 @@ async function copyTree(root: string, outDir: string, written: string[]): Promis
       await copyFile(path.join(root, relative), path.join(outDir, relative));
       written.push(relative);
     },
-    { exclude: (relative) => isInstructorOnly(relative) || REWRITTEN.has(relative) },
+    {
+      exclude: (relative) =>
+        hidden.has(relative)
+          ? !keepHidden
+          : (isInstructorOnly(relative) && !(keepHidden && isHiddenCheckPath(relative))) ||
+            REWRITTEN.has(relative),
+    },
   );
 }
 
@@ -152,7 +172,13 @@ export async function exportStudentRepo(options: ExportOptions): Promise<ExportR
 
   mkdirSync(outDir, { recursive: true });
   const written: string[] = [];
-  await copyTree(root, outDir, written);
+  // A manifest may name its hidden module anything: each one named stays out, beside the filter's list.
+  const hidden = new Set(
+    exercises.flatMap((e) =>
+      e.hiddenChecksPath ? [path.relative(root, e.hiddenChecksPath).split(path.sep).join('/')] : [],
+    ),
+  );
+  await copyTree(root, outDir, written, hidden, options.withHidden === true);
   await storeStarters(outDir, exercises, written);
   relaxExerciseTests(
     outDir,

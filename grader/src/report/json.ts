@@ -87,6 +87,7 @@ function jsonExercise(exercise: ExerciseResult, lang: Lang, seedHidden: boolean)
     const { message, ...rest } = exercise.problem;
     json.problem = { ...rest, message: message[lang] };
   }
+  if (exercise.hidden) json.hidden = { ...exercise.hidden };
   return json;
 }
 
@@ -110,6 +111,7 @@ function jsonCheck(check: CheckResult, lang: Lang, seedHidden: boolean): JsonChe
   if (check.failedSeed !== undefined) json.failedSeed = shown(check.failedSeed);
   if (check.table) json.table = jsonTable(check.table);
   if (check.chart) json.chart = jsonChart(check.chart, lang);
+  if (check.hidden) json.hidden = true;
   return json;
 }
 

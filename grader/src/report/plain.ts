@@ -3,7 +3,7 @@
  * `--ci`). One line per exercise, then what went wrong in each failing check, a hint, a total.
  */
 import type { Lang, Localized } from '@gradschool/exercise-kit';
-import { percent } from '../core/score.js';
+import { hiddenTotals, percent } from '../core/score.js';
 import type { CheckResult, ExerciseResult, GradeReport } from '../core/types.js';
 import { t } from '../i18n/index.js';
 import { makePaint, type Paint } from './ansi.js';
@@ -76,7 +76,15 @@ function exerciseLine(
   const id = paint('bold', padToWidth(exercise.id, idWidth));
   const title = padToWidth(exercise.title[lang], titleWidth);
   const score = `${formatPoints(exercise.score)}/${formatPoints(exercise.maxScore)}`;
-  return `${symbol} ${id}  ${title}  ${paint(style, score)}`;
+  // A local run announces the exercise's hidden points beside its score (they are not in it).
+  const hidden =
+    exercise.hidden && !exercise.hidden.graded
+      ? paint(
+          'gray',
+          `  🔒 +${t('report.points', lang, { score: '?', max: formatPoints(exercise.hidden.points) })}`,
+        )
+      : '';
+  return `${symbol} ${id}  ${title}  ${paint(style, score)}${hidden}`;
 }
 
 function exerciseDetails(exercise: ExerciseResult, options: PlainOptions, paint: Paint): string[] {
@@ -122,7 +130,8 @@ function checkLines(
 ): string[] {
   const style = STATUS_STYLE[check.status];
   const score = `${formatPoints(check.score)}/${formatPoints(check.maxScore)}`;
-  const head = `${paint(style, STATUS_SYMBOL[check.status])} ${check.id}  ${check.title[lang]}  ${paint(style, score)}`;
+  const lock = check.hidden ? `🔒 ${t('report.hiddenCheck', lang)} ` : '';
+  const head = `${paint(style, STATUS_SYMBOL[check.status])} ${lock}${check.id}  ${check.title[lang]}  ${paint(style, score)}`;
   const lines = indent(head, 4);
   if (headOnly) return lines;
   const details: string[] = [];
@@ -172,7 +181,10 @@ function totalLine(
   });
   const total = `${t('report.total', lang)}: ${score} (${percent(report.score, report.maxScore)}%)`;
   const meta = `${t(`report.source.${report.source}`, lang)} · ${t('report.seed', lang)} ${shownSeed(report, lang)}`;
-  const line = `${paint('bold', paint(allPassed ? 'green' : 'yellow', total))}  ${paint('gray', meta)}`;
+  const line = [
+    `${paint('bold', paint(allPassed ? 'green' : 'yellow', total))}  ${paint('gray', meta)}`,
+    ...hiddenLines(report, lang).map((text) => paint('gray', `  🔒 ${text}`)),
+  ].join('\n');
   if (!allPassed) return line;
   if (notSelected.length === 0) return `${line}\n${paint('green', t('report.allPassed', lang))}`;
   return [
@@ -181,6 +193,29 @@ function totalLine(
     ...notSelected.map((ex) => `  - ${ex.id} ${ex.title[lang]}`),
     t('report.gradeAll', lang),
   ].join('\n');
+}
+
+/**
+ * Which part of the total is hidden: the checks a local run leaves for record grading (not in the
+ * maximum above), or the ones record grading counted in it. Counts and points only: a student's
+ * copy holds nothing else of them.
+ */
+export function hiddenLines(report: GradeReport, lang: Lang): string[] {
+  const { pending, graded } = hiddenTotals(report.exercises);
+  const lines: string[] = [];
+  if (pending.checks > 0)
+    lines.push(
+      t('report.hiddenPending', lang, { checks: pending.checks, points: formatPoints(pending.points) }),
+    );
+  if (graded.checks > 0)
+    lines.push(
+      t('report.hiddenGraded', lang, {
+        checks: graded.checks,
+        points: formatPoints(graded.points),
+        score: formatPoints(graded.score),
+      }),
+    );
+  return lines;
 }
 
 function ignoredLines(files: readonly string[], { lang, verbose }: PlainOptions, paint: Paint): string[] {

@@ -83,6 +83,12 @@ const check = Type.Object(
         { additionalProperties: false },
       ),
     ),
+    hidden: Type.Optional(
+      Json<true>({
+        const: true,
+        description: "A hidden check (the manifest's hidden module): graded only in record grading.",
+      }),
+    ),
     chart: Type.Optional(
       Type.Object(
         {
@@ -115,6 +121,23 @@ const exercise = Type.Object(
     files: Type.Array(Type.String()),
     problem: Type.Optional(ref('problem', problem)),
     checks: Type.Array(ref('check', check)),
+    hidden: Type.Optional(
+      Type.Object(
+        {
+          checks: Type.Integer({ minimum: 1, description: 'How many hidden checks the exercise has.' }),
+          points: ref('points', points),
+          graded: Type.Boolean({
+            description:
+              'true: they ran and are in score/maxScore (record grading). false: announced only, not in maxScore (a local run).',
+          }),
+        },
+        {
+          additionalProperties: false,
+          description:
+            "The exercise's hidden checks: their count and points, and whether this run graded them.",
+        },
+      ),
+    ),
   },
   { additionalProperties: false },
 );

@@ -16,6 +16,7 @@
  * Cost, measured on this 2-core machine: the libraries and the harness ~130 ms once per grader
  * process; a checks bundle ~15 ms once per exercise; a student's module ~6 ms per grading.
  */
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -109,16 +110,53 @@ function engineEntry(kitEntry: string): string {
 
 const checksBundles = new Map<string, Promise<string>>();
 
+/** A module of the checks bundle loaded through `transform` (its source in, the code bundled out). */
+export interface TransformedModule {
+  path: string;
+  transform: (source: string, file: string) => string;
+}
+
+/** An esbuild plugin that loads `file` through `transform`. */
+function transformPlugin({ path: file, transform }: TransformedModule): Plugin {
+  const target = path.resolve(file);
+  return {
+    name: 'transformed-module',
+    setup(build) {
+      build.onLoad({ filter: /\.[cm]?tsx?$/ }, async (args) => {
+        if (path.resolve(args.path) !== target) return undefined;
+        return { contents: transform(await readFile(target, 'utf8'), target), loader: 'ts' };
+      });
+    },
+  };
+}
+
 /**
  * An exercise's checks as one module (its `checks/*.ts` inside, the libraries outside), for the
  * probes. Built once per `checks.ts` per grader process, as the suite itself is imported once.
+ * With `hidden` (record grading), the hidden checks join the public ones in the same module, loaded
+ * through its `transform` (the grader's keeps their probes only): the child sees one suite.
  */
-export function checksBundle(checksPath: string): Promise<string> {
-  let bundle = checksBundles.get(checksPath);
+export function checksBundle(checksPath: string, hidden?: TransformedModule): Promise<string> {
+  const hiddenPath = hidden?.path;
+  const key = hiddenPath ? `${checksPath}\0${hiddenPath}` : checksPath;
+  let bundle = checksBundles.get(key);
   if (!bundle) {
-    bundle = bundleText({ entryPoints: [checksPath], plugins: [libraries('')] });
-    bundle.catch(() => checksBundles.delete(checksPath));
-    checksBundles.set(checksPath, bundle);
+    bundle = hiddenPath
+      ? bundleText({
+          stdin: {
+            contents: [
+              `import open from ${JSON.stringify(checksPath)};`,
+              `import hidden from ${JSON.stringify(hiddenPath)};`,
+              'export default { checks: [...open.checks, ...hidden.checks] };',
+            ].join('\n'),
+            resolveDir: path.dirname(checksPath),
+            loader: 'ts',
+          },
+          plugins: [libraries(''), transformPlugin(hidden!)],
+        })
+      : bundleText({ entryPoints: [checksPath], plugins: [libraries('')] });
+    bundle.catch(() => checksBundles.delete(key));
+    checksBundles.set(key, bundle);
   }
   return bundle;
 }

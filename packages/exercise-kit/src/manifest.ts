@@ -78,6 +78,28 @@ export const ExerciseManifestSchema = Type.Object(
     checks: Type.Optional(
       ref('relativePath', relativePath, { description: 'The checks module (default "checks.ts").' }),
     ),
+    /**
+     * Checks graded only when a submission is recorded (`--submission`, `--batch`, Gradescope), kept
+     * out of the student repository by `export-student`. The module's path (its helpers go under
+     * `checks/hidden/`), and how many checks and points it holds: students see these two numbers,
+     * never the module (it is not in their copy). `pnpm verify` fails when they are stale.
+     */
+    hidden: Type.Optional(
+      Type.Object(
+        {
+          checks: ref('relativePath', relativePath, {
+            description: 'The hidden checks module, e.g. "checks.hidden.ts" (helpers under checks/hidden/).',
+          }),
+          count: Type.Integer({ description: 'How many hidden checks the module holds.', minimum: 1 }),
+          points: Type.Number({ description: 'Their points, together.', exclusiveMinimum: 0 }),
+        },
+        {
+          description:
+            'Checks graded only in record grading (--submission, --batch) and removed by export-student; students see their count and points only.',
+          additionalProperties: false,
+        },
+      ),
+    ),
     /** Progressive hints: a nudge, then the formula, then the pitfall. */
     hints: Type.Array(ref('localized', localized), {
       description: 'Progressive hints: a nudge, then the formula, then the pitfall.',

@@ -47,7 +47,7 @@ export function tsconfigJson(): string {
   const config = {
     extends: '../../tsconfig.base.json',
     compilerOptions: { noEmit: true },
-    include: ['src', 'solution', 'checks', 'test', 'checks.ts', 'vitest.config.ts'],
+    include: ['src', 'solution', 'checks', 'test', 'checks.ts', 'checks.hidden.ts', 'vitest.config.ts'],
   };
   return `${JSON.stringify(config, null, 2)}\n`;
 }

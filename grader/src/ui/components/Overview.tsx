@@ -1,5 +1,6 @@
 /** @jsxRuntime automatic @jsxImportSource react */
 import { Box, Text } from 'ink';
+import { hiddenTotals } from '../../core/score.js';
 import { t } from '../../i18n/index.js';
 import { allPassed, nextToDo, totals, type UiState } from '../state.js';
 import { paint, useTheme } from '../theme.js';
@@ -42,7 +43,10 @@ export function Overview({ state, height, width }: Props) {
     );
   }
   const next = nextToDo(state);
-  const size = Math.min(exercises.length, Math.max(1, height - 4 - notices.length));
+  // The total leaves out the hidden checks a local run does not grade: one line says how many.
+  const { pending } = hiddenTotals(exercises.flatMap((ex) => state.results[ex.id] ?? []));
+  const hiddenRows = pending.checks > 0 ? 1 : 0;
+  const size = Math.min(exercises.length, Math.max(1, height - 4 - notices.length - hiddenRows));
   const start = windowStart(selected, exercises.length, size);
   const current = exercises[selected];
   const running = current !== undefined && current.id in state.running;
@@ -66,6 +70,11 @@ export function Overview({ state, height, width }: Props) {
           width={width}
         />
       ))}
+      {pending.checks > 0 ? (
+        <Text color={paint(theme, 'gray')} wrap="truncate-end">
+          🔒 {t('report.hiddenPending', lang, { checks: pending.checks, points: pending.points })}
+        </Text>
+      ) : null}
       <Box marginTop={1} flexDirection="column">
         {state.failure ? (
           <Text color={paint(theme, 'red')}>{t('ui.failure', lang, { message: state.failure })}</Text>
