@@ -119,7 +119,7 @@ describe('hidden checks', () => {
     expect(validateJsonReport(json)).toEqual([]);
     expect(json.exercises[0]?.hidden).toEqual({ checks: 1, points: 3, graded: false });
     const text = renderPlain(report, { lang: 'en', color: false });
-    expect(text).toContain('🔒 1 hidden check(s) (3 pts) run only when your submission is graded');
+    expect(text).toContain('🔒 1 hidden check (3 pts) runs only when your submission is graded');
     expect(text).toContain('🔒 +?/3 pts');
     // Titles and ids stay unshown: the student's copy has only the numbers.
     expect(text).not.toContain('large');
@@ -145,7 +145,7 @@ describe('hidden checks', () => {
     expect(ex).toMatchObject({ score: 5, maxScore: 8, hidden: { checks: 1, points: 3, graded: true } });
     expect(report.maxScore).toBe(8);
     expect(run.stdout).toContain('[hidden] large-secret');
-    expect(run.stdout).toContain('includes 1 hidden check(s) (0/3 pts)');
+    expect(run.stdout).toContain('includes 1 hidden check (0/3 pts)');
   }, 120_000);
 
   it('pnpm grade --batch runs them for every submission: the gradebook counts their points', () => {
@@ -188,7 +188,7 @@ describe('hidden checks', () => {
     const [staleEx] = (await discover(stale)).exercises;
     const result = await verifyExercise(staleEx!, { root: stale, seeds: [12345], lint: false });
     expect(result.problems.map((p) => p.kind)).toEqual(['hiddenStale']);
-    expect(result.problems[0]?.message.en).toContain('announces 2 hidden check(s) worth 3 points');
+    expect(result.problems[0]?.message.en).toContain('announces 2 hidden checks worth 3 points');
   }, 120_000);
 
   it('verify warns when a public check imports solution/ or reimplements a student function', async () => {

@@ -269,7 +269,7 @@ export function judgeGradientVanishing(runs: GradNormProbe[], { seeds, depths }:
   if (!(relu > VANISHED_RATIO))
     return fail(
       {
-        ko: `ReLU 신경망의 첫 층 기울기도 사라집니다 (${measured}, 기대: relu > ${VANISHED_RATIO}). 층마다 activation이 'relu'인지, He-uniform kernel인지 확인하세요.`,
+        ko: `ReLU 신경망의 첫 층 기울기도 사라집니다 (${measured}, 기대: relu > ${VANISHED_RATIO}). 층마다 활성화 함수가 'relu'인지, 커널이 heUniform인지 확인하세요.`,
         en: `The ReLU network's first-layer gradient vanishes too (${measured}; expected relu > ${VANISHED_RATIO}). Check that every layer's activation is 'relu' and the kernels are He-uniform.`,
       },
       { table },

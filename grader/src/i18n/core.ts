@@ -438,19 +438,19 @@ For instructors (shown only in a course repository with reference solutions):
     en: 'The exercise cannot run: {message}',
   },
   'core.verify.hiddenMissing': {
-    ko: '매니페스트의 hidden이 가리키는 비공개 검사 파일 {path|이} 없습니다.',
+    ko: '매니페스트의 `hidden`이 가리키는 비공개 검사 파일 {path|이} 없습니다.',
     en: 'The hidden checks "{path}" named by the manifest\'s hidden do not exist.',
   },
   'core.verify.hiddenStale': {
-    ko: '매니페스트는 비공개 검사 {count}개 {points}점을 알리지만, 파일에는 {actualCount}개 {actualPoints}점이 있습니다. exercise.json의 hidden.count와 hidden.points를 고치세요 (학생에게 보이는 숫자입니다).',
-    en: 'The manifest announces {count} hidden check(s) worth {points} points, the module holds {actualCount} worth {actualPoints}. Fix hidden.count and hidden.points in exercise.json (students see these numbers).',
+    ko: '매니페스트는 비공개 검사 {count}개 {points}점을 알리지만, 파일에는 {actualCount}개 {actualPoints}점이 있습니다. exercise.json의 `hidden.count`와 `hidden.points`를 고치세요 (학생에게 보이는 숫자입니다).',
+    en: 'The manifest announces {count} hidden {count:check|checks} worth {points} {points:point|points}, the module holds {actualCount} worth {actualPoints}. Fix hidden.count and hidden.points in exercise.json (students see these numbers).',
   },
   'core.verify.publicSolutionImport': {
-    ko: '공개 채점 파일 {file|이} solution/의 {name|을} 불러옵니다: 학생에게 정답이 그대로 보입니다. 이 판정을 비공개 검사(exercise.json의 hidden)로 옮기세요.',
+    ko: '공개 채점 파일 {file|이} solution/의 {name|을} 불러옵니다: 학생에게 정답이 그대로 보입니다. 이 판정을 비공개 검사(exercise.json의 `hidden`)로 옮기세요.',
     en: 'The public checks {file} import {name} from solution/: students receive the answer. Move this judge into the hidden checks (hidden in exercise.json).',
   },
   'core.verify.publicReference': {
-    ko: '공개 채점 파일 {file}에 학생이 구현할 함수와 같은 이름의 {name|이} 있습니다: 정답을 직접 계산하는 판정이라면 학생에게 정답이 보입니다. 비공개 검사(exercise.json의 hidden)로 옮기는 것을 고려하세요.',
+    ko: '공개 채점 파일 {file}에 학생이 구현할 함수와 같은 이름의 {name|이} 있습니다: 정답을 직접 계산하는 판정이라면 학생에게 정답이 보입니다. 비공개 검사(exercise.json의 `hidden`)로 옮기는 것을 고려하세요.',
     en: 'The public checks {file} define or call {name}, the name of a function students write: a judge that computes the answer hands it to them. Consider moving it into the hidden checks (hidden in exercise.json).',
   },
   'core.verify.typeError': {
@@ -467,7 +467,7 @@ For instructors (shown only in a course repository with reference solutions):
   },
   'core.verify.warning': {
     ko: '{id}: 경고 {n}건',
-    en: '{id}: {n} warning(s)',
+    en: '{id}: {n} {n:warning|warnings}',
   },
   'core.verify.usage': {
     ko: '사용법: pnpm verify [실습 id...] [--lang ko|en] [--root 폴더] [--no-lint]\n  실습마다 참고 답안 100%, 시작 코드 0점, 모든 변형이 잡히는지, 타입 검사와 린트(Biome)를 확인합니다.\n  id 없이: 모든 실습. 종료 코드: 0 모두 통과, 1 문제 있음, 2 잘못된 사용법이나 매니페스트.',

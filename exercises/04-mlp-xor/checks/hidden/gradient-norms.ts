@@ -75,7 +75,7 @@ export function judgeGradientNorms(runs: GradNormProbe[], { seeds, depths }: Gra
         const call = `firstLayerGradNorm('${activation}', ${depth}, ${seed})`;
         const expected = isClose(tensors.first, dense.first, 1e-6, 0)
           ? sci(tensors.first)
-          : `${sci(tensors.first)} (softmax를 Dense 층의 activation으로 쓰면 / as a Dense layer's activation: ${sci(dense.first)})`;
+          : `${sci(tensors.first)} (Dense({ activation: 'softmax' }): ${sci(dense.first)})`;
         const last =
           typeof got === 'number' && isClose(got, tensors.last, 1e-6, 0)
             ? {
@@ -88,7 +88,7 @@ export function judgeGradientNorms(runs: GradNormProbe[], { seeds, depths }: Gra
                   en: ' If it is a Tensor, take the number out with .item().',
                 }
               : {
-                  ko: ' README대로 만드세요: new Rng(seed)에서 층 순서대로 He-uniform kernel, bias 없음, XOR 배치에 categoricalCrossentropy 한 번 backward().',
+                  ko: ' README대로 만드세요: new Rng(seed)에서 층 순서대로 heUniform 커널, 편향 없음, XOR 배치에 categoricalCrossentropy 한 번 backward().',
                   en: ' Build it as the README says: He-uniform kernels drawn layer by layer from new Rng(seed), no bias, one backward() of categoricalCrossentropy on the XOR batch.',
                 };
         return fail(
@@ -107,8 +107,8 @@ export function judgeGradientNorms(runs: GradNormProbe[], { seeds, depths }: Gra
   const [sigmoid, relu] = [median(ratios.sigmoid), median(ratios.relu)];
   return pass(
     {
-      ko: `모든 값이 채점기의 계산과 같습니다. 첫 층 기울기의 비율 (depth ${deep} / depth ${shallow}, seed ${seeds.length}개의 중앙값): sigmoid ${sci(sigmoid)}, relu ${sci(relu)}. sigmoid의 미분은 최대 0.25라서 층을 지날 때마다 기울기가 줄어 첫 층에는 거의 오지 않습니다 (Gradient Vanishing). ReLU는 미분이 1이라 그대로 전달됩니다.`,
-      en: `Every value matches the grader's own. Ratio of the first layer's gradient norm (depth ${deep} / depth ${shallow}, median over ${seeds.length} seeds): sigmoid ${sci(sigmoid)}, relu ${sci(relu)}. The sigmoid's derivative is at most 0.25, so every layer shrinks the gradient until almost nothing reaches the first layer (gradient vanishing); ReLU's derivative is 1 and passes it on.`,
+      ko: `모든 값이 채점기의 계산과 같습니다. 첫 층 기울기의 비율 (깊이 ${deep} ÷ 깊이 ${shallow}, 시드 ${seeds.length}개의 중앙값): sigmoid ${sci(sigmoid)}, relu ${sci(relu)}. sigmoid의 미분은 최대 0.25라서 층을 지날 때마다 기울기가 줄어 첫 층에는 거의 오지 않습니다 (Gradient Vanishing). ReLU의 미분은 양수 입력에서 1이라(음수 입력에서는 0) 활성화된 노드를 지나는 기울기는 줄지 않고 전달됩니다.`,
+      en: `Every value matches the grader's own. Ratio of the first layer's gradient norm (depth ${deep} / depth ${shallow}, median over ${seeds.length} seeds): sigmoid ${sci(sigmoid)}, relu ${sci(relu)}. The sigmoid's derivative is at most 0.25, so every layer shrinks the gradient until almost nothing reaches the first layer (gradient vanishing); ReLU's derivative is 1 for positive inputs (0 for negative ones), so the gradient passes through active units undiminished.`,
     },
     { table },
   );
