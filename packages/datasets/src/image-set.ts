@@ -22,6 +22,15 @@ export function imageSize(set: ImageSet): number {
 }
 
 /**
+ * Each image as one row of `height · width · channels` bytes (the MLP's input: 28 × 28 → 784), in
+ * the same row-major order as Keras's `Flatten`. The bytes are shared, not copied.
+ * @example flatten(mnist.train).shape // [60000, 784]
+ */
+export function flatten(set: ImageSet): { images: Uint8Array; shape: [number, number] } {
+  return { images: set.images, shape: [set.shape[0], imageSize(set)] };
+}
+
+/**
  * Bytes 0–255 as numbers 0–1 (÷ 255), the lecture's first preprocessing step.
  * @example normalize(Uint8Array.of(0, 255, 51)) // Float64Array [0, 1, 0.2]
  */

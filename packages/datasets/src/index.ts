@@ -15,5 +15,14 @@ export {
 } from './cifar10.js';
 export { DatasetError } from './errors.js';
 export { IDX_IMAGES, IDX_LABELS, type IdxArray, parseIdx } from './idx.js';
-export { classCounts, type ImageSet, imageSize, normalize, oneHot, slice, subset } from './image-set.js';
+export {
+  classCounts,
+  flatten,
+  type ImageSet,
+  imageSize,
+  normalize,
+  oneHot,
+  slice,
+  subset,
+} from './image-set.js';
 export { type LoadMnistOptions, loadMnist, MNIST_FILES, type Mnist, mnistDataDir } from './mnist.js';

@@ -1,6 +1,6 @@
 /** The byte-image helpers: normalising, one-hot (the lecture's slide), seeded subsets, slices. */
 import { describe, expect, it } from 'vitest';
-import { classCounts, type ImageSet, normalize, oneHot, slice, subset } from '../src/index.js';
+import { classCounts, flatten, type ImageSet, normalize, oneHot, slice, subset } from '../src/index.js';
 
 /** Ten 2 × 2 images whose pixels all equal the image's number; label = number mod 10. */
 const set: ImageSet = {
@@ -10,6 +10,12 @@ const set: ImageSet = {
 };
 
 describe('image helpers', () => {
+  it('flattens each image into one row, sharing the bytes', () => {
+    const flat = flatten(set);
+    expect(flat.shape).toEqual([10, 4]);
+    expect(flat.images).toBe(set.images);
+  });
+
   it('normalises bytes into 0…1', () => {
     expect(Array.from(normalize(Uint8Array.of(0, 255, 51)))).toEqual([0, 1, 0.2]);
   });
