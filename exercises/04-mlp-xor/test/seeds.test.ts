@@ -7,10 +7,17 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_SEED, extraRunSeeds } from '@gradschool/grader/src/core/seed.js';
 import { gradeWithFile } from '@gradschool/grader/src/dev/grade-file.js';
-import { describe, expect, it } from 'vitest';
+import { scratchMutant } from '@gradschool/grader/src/dev/mutant-patch.js';
+import { afterAll, describe, expect, it } from 'vitest';
 
 const DIR = fileURLToPath(new URL('..', import.meta.url));
-const SLIDE_EPOCHS = path.join(DIR, 'test', 'students', 'slide-epochs.ts');
+// The student: the reference solution with the slide's one change, written as a patch (like a
+// mutant) so it follows the solution instead of being a copy that drifts from it.
+const made = scratchMutant(DIR, 'mlp.ts', path.join(DIR, 'test', 'students', 'slide-epochs.patch'));
+if ('problem' in made)
+  throw new Error(`test/students/slide-epochs.patch no longer applies: ${JSON.stringify(made.problem)}`);
+const SLIDE_EPOCHS = made.entry;
+afterAll(() => made.remove());
 
 describe('trainXor with the slide’s 1000 epochs', () => {
   it('fails `pnpm grade 04` on the public seed, with the failing seed and its rerun command', async () => {
