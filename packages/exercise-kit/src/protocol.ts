@@ -89,6 +89,36 @@ export interface Chart {
 export interface Table {
   head: string[];
   rows: (string | number)[][];
+  /**
+   * Highlight the cells on the diagonal (row i, value column i): a confusion matrix, whose first
+   * column names the true class, so the diagonal is cell `rows[i][i + 1]`.
+   */
+  diagonal?: boolean;
+}
+
+/**
+ * A small grey picture attached to a verdict, drawn in the terminal with half blocks (two pixel
+ * rows per text row): a digit the model got wrong, a convolution filter, a feature map.
+ *
+ * @example
+ * ```ts
+ * const picture: Picture = {
+ *   caption: { ko: '정답 3 → 예측 5 (97%)', en: 'true 3 → predicted 5 (97%)' },
+ *   width: 28,
+ *   height: 28,
+ *   pixels: Array.from(image), // 784 grey levels, row by row, 0 = background, 255 = ink
+ * };
+ * ```
+ */
+export interface Picture {
+  caption: Localized;
+  width: number;
+  height: number;
+  /**
+   * `width × height` grey levels in [0, 255], row-major. 0 is the background (drawn dark), 255 the
+   * brightest; a filter or feature map is scaled into this range by whoever attaches it.
+   */
+  pixels: number[];
 }
 
 /** What `judge` returns. Build it with the kit's helpers (`pass`, `fail`, `expectClose`, ...). */
@@ -112,7 +142,12 @@ export interface Verdict {
   got?: string;
   chart?: Chart;
   table?: Table;
+  /** Pictures shown under the message (at most {@link MAX_PICTURES}, each at most 64 × 64). */
+  pictures?: Picture[];
 }
+
+/** The most pictures one verdict may carry (the grader drops the rest). */
+export const MAX_PICTURES = 16;
 
 /**
  * One check. `I` is the input type, `O` the probe's output type, `S` the student's module type
