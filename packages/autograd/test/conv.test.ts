@@ -109,6 +109,33 @@ describe('conv2d', () => {
     }
   });
 
+  it('adds a bias inside the op: the numbers and gradients of conv2d(x, k).add(bias)', () => {
+    const rng = new Rng(11);
+    for (const [xs, ks, options] of [
+      [[2, 6, 5, 3], [3, 2, 3, 4], { padding: 'valid' }],
+      [[1, 7, 7, 2], [4, 4, 2, 3], { padding: 'same', strides: [3, 2] }],
+      [[2, 4, 4, 3], [1, 1, 3, 2], {}], // the pointwise path
+    ] as [number[], number[], Parameters<typeof conv2d>[2]][]) {
+      const [x, k, b] = [random(xs, rng), random(ks, rng), random([ks[3]!], rng)];
+      const fused = conv2d(x, k, { ...options, bias: b });
+      const { loss, w } = weightedSum(fused, rng);
+      loss.backward();
+      const grads = [x, k, b].map((t) => [...t.grad!.data]);
+      for (const t of [x, k, b]) t.zeroGrad();
+      const plain = conv2d(x, k, options).add(b);
+      expectAllClose(fused.data, plain.data, 1e-12);
+      plain
+        .mul(tensor(w, { shape: plain.shape.slice() }))
+        .sum()
+        .backward();
+      [x, k, b].forEach((t, i) => expectAllClose(grads[i]!, t.grad!.data, 1e-12));
+      expect(gradCheck((xx, kk, bb) => conv2d(xx!, kk!, { ...options, bias: bb! }), [x, k, b]).ok).toBe(true);
+    }
+    expect(() =>
+      conv2d(random([1, 3, 3, 1], rng), random([2, 2, 1, 2], rng), { bias: random([3], rng) }),
+    ).toThrow(/the bias must have shape \[2\].*편향/);
+  });
+
   it('convolves a large batch a few images at a time, with the same numbers', () => {
     // 3 images of 64×64 with a 3×3×20 window: ~2.2 million im2col numbers, over the 2^21 budget
     const g: Geometry = {

@@ -194,8 +194,8 @@ export class Conv2D {
 
   call(x: Tensor, _context?: CallContext): Tensor {
     const { kernel, bias } = this.requireWeights();
-    let z = conv2d(x, kernel, { strides: this.strides, padding: this.padding });
-    if (bias !== null) z = z.add(bias);
+    // the bias is added inside the convolution (one array fewer than `.add(bias)`, same numbers)
+    const z = conv2d(x, kernel, { strides: this.strides, padding: this.padding, ...(bias ? { bias } : {}) });
     return this.activation(z);
   }
 

@@ -3,6 +3,8 @@
  * `src/tensor/**` and `src/random.ts`; this folder only builds on it).
  */
 export { defaultRng, Rng, setDefaultRng } from '../random.js';
+// internal to training (not part of the package's API): see `tensor/autograd.ts`
+export { endRecycling, trainingBackward } from '../tensor/autograd.js';
 // through the index, which gives every Tensor its methods (`../tensor/methods.ts`)
 export {
   concat,

@@ -12,7 +12,7 @@ import {
   takeRows,
   toRows,
 } from './data.js';
-import { noGrad, Rng, type Tensor } from './engine.js';
+import { endRecycling, noGrad, Rng, type Tensor, trainingBackward } from './engine.js';
 import { EpochMetrics, parseMetrics } from './metric-tracker.js';
 import { checkOptions, KerasOptionError } from './options.js';
 import { ProgressPrinter } from './progress.js';
@@ -219,66 +219,70 @@ export function fitModel(model: FittableModel, xAll: Rows, yAll: Tensor, opts: F
   let valMetrics: EpochMetrics | null = null;
   let logs: Logs = {};
 
-  for (let epoch = initialEpoch; epoch < epochs; epoch++) {
-    for (const c of callbacks) c.onEpochBegin?.(epoch, {});
-    progress.epochBegin(epoch);
-    // With a single batch, shuffling would only reorder the rows inside it: same step, so skip it.
-    if (shuffle && batches > 1) shuffleInPlace(indices, rng);
-    metrics?.reset();
+  try {
+    for (let epoch = initialEpoch; epoch < epochs; epoch++) {
+      for (const c of callbacks) c.onEpochBegin?.(epoch, {});
+      progress.epochBegin(epoch);
+      // With a single batch, shuffling would only reorder the rows inside it: same step, so skip it.
+      if (shuffle && batches > 1) shuffleInPlace(indices, rng);
+      metrics?.reset();
 
-    for (let b = 0; b < batches; b++) {
-      let xb: Tensor;
-      let yb = y;
-      let wb = weights;
-      if (batches === 1) {
-        xb = allRows(x);
-      } else {
-        const part = indices.subarray(b * batchSize, Math.min(n, (b + 1) * batchSize));
-        xb = takeRows(x, part);
-        yb = y.gather(part);
-        if (weights !== null) wb = Float64Array.from(part, (i) => weights![i]!);
+      for (let b = 0; b < batches; b++) {
+        let xb: Tensor;
+        let yb = y;
+        let wb = weights;
+        if (batches === 1) {
+          xb = allRows(x);
+        } else {
+          const part = indices.subarray(b * batchSize, Math.min(n, (b + 1) * batchSize));
+          xb = takeRows(x, part);
+          yb = y.gather(part);
+          if (weights !== null) wb = Float64Array.from(part, (i) => weights![i]!);
+        }
+        const yPred = model.call(xb, { training: true });
+        let lossTensor = wb === null ? loss(yb, yPred) : weightedLoss(loss, yb, yPred, wb);
+        if (lossTensor.size !== 1) lossTensor = lossTensor.mean();
+        const lossValue = lossTensor.data[0]!;
+        if (!Number.isFinite(lossValue)) throw nonFiniteLoss(lossValue, epoch, b, batches);
+        // The metrics read the predictions first: the backward pass then recycles their memory.
+        if (metrics === null) metrics = new EpochMetrics(specs, yb, yPred);
+        metrics.update(yb, yPred, lossValue);
+        trainingBackward(lossTensor);
+        optimizer.step(params);
+        for (const p of params) p.grad?.data.fill(0);
+        if (wantsBatchLogs) {
+          const batchLogs = metrics.write({});
+          for (const c of callbacks) c.onBatchEnd?.(b, batchLogs);
+        }
+        progress.batchEnd(b, metrics);
       }
-      const yPred = model.call(xb, { training: true });
-      let lossTensor = wb === null ? loss(yb, yPred) : weightedLoss(loss, yb, yPred, wb);
-      if (lossTensor.size !== 1) lossTensor = lossTensor.mean();
-      const lossValue = lossTensor.data[0]!;
-      if (!Number.isFinite(lossValue)) throw nonFiniteLoss(lossValue, epoch, b, batches);
-      lossTensor.backward();
-      optimizer.step(params);
-      for (const p of params) p.grad?.data.fill(0);
 
-      if (metrics === null) metrics = new EpochMetrics(specs, yb, yPred);
-      metrics.update(yb, yPred, lossValue);
-      if (wantsBatchLogs) {
-        const batchLogs = metrics.write({});
-        for (const c of callbacks) c.onBatchEnd?.(b, batchLogs);
+      logs = metrics!.write({});
+      if (validation !== null) {
+        const [vx, vy] = validation;
+        noGrad(() => {
+          const vPred = model.call(allRows(vx));
+          if (valMetrics === null) valMetrics = new EpochMetrics(specs, vy, vPred);
+          valMetrics.reset();
+          const vLoss =
+            validationWeights === null ? loss(vy, vPred) : weightedLoss(loss, vy, vPred, validationWeights);
+          valMetrics.update(vy, vPred, vLoss.mean().item());
+          valMetrics.write(logs, 'val_');
+        });
       }
-      progress.batchEnd(b, metrics);
-    }
 
-    logs = metrics!.write({});
-    if (validation !== null) {
-      const [vx, vy] = validation;
-      noGrad(() => {
-        const vPred = model.call(allRows(vx));
-        if (valMetrics === null) valMetrics = new EpochMetrics(specs, vy, vPred);
-        valMetrics.reset();
-        const vLoss =
-          validationWeights === null ? loss(vy, vPred) : weightedLoss(loss, vy, vPred, validationWeights);
-        valMetrics.update(vy, vPred, vLoss.mean().item());
-        valMetrics.write(logs, 'val_');
-      });
+      history.epoch.push(epoch);
+      for (const [key, value] of Object.entries(logs)) {
+        const series = history.history[key];
+        if (series === undefined) history.history[key] = [value];
+        else series.push(value);
+      }
+      progress.epochEnd(epoch, logs);
+      for (const c of callbacks) c.onEpochEnd?.(epoch, logs);
+      if (model.stopTraining) break;
     }
-
-    history.epoch.push(epoch);
-    for (const [key, value] of Object.entries(logs)) {
-      const series = history.history[key];
-      if (series === undefined) history.history[key] = [value];
-      else series.push(value);
-    }
-    progress.epochEnd(epoch, logs);
-    for (const c of callbacks) c.onEpochEnd?.(epoch, logs);
-    if (model.stopTraining) break;
+  } finally {
+    endRecycling(); // nothing the steps handed back stays held once training ends
   }
 
   for (const c of callbacks) c.onTrainEnd?.(logs);

@@ -5,7 +5,7 @@
  * closures from the output back to the inputs.
  */
 import { addReduced } from './broadcast.js';
-import { allocFloats } from './kernels/alloc.js';
+import { allocFloats, dropRecycled, MIN_RECYCLED, recycleFloats } from './kernels/alloc.js';
 import { formatShape, sameShape } from './shape.js';
 import { type BackwardFn, NO_PARENTS, Tensor } from './tensor.js';
 
@@ -111,8 +111,17 @@ function freedError(): Error {
   );
 }
 
-/** The body of `Tensor.backward`: checks the call, seeds the output's gradient, applies the chain rule. */
-export function runBackward(root: Tensor, grad: Tensor | undefined, retainGraph: boolean): void {
+/**
+ * The body of `Tensor.backward`: checks the call, seeds the output's gradient, applies the chain rule.
+ * With `recycle` (only `fit` asks, for a graph no one else holds), the memory of intermediate tensors
+ * is handed back as soon as it is dead: see {@link Recycler}.
+ */
+export function runBackward(
+  root: Tensor,
+  grad: Tensor | undefined,
+  retainGraph: boolean,
+  recycle = false,
+): void {
   if (root._freed) throw freedError();
   if (!root.requiresGrad) {
     throw new Error(
@@ -142,9 +151,11 @@ export function runBackward(root: Tensor, grad: Tensor | undefined, retainGraph:
   if (grad === undefined) seed[0]! += 1;
   else for (let i = 0; i < seed.length; i++) seed[i]! += grad.data[i]!;
 
+  const recycler = recycle && !retainGraph ? new Recycler(order) : null;
   for (let i = order.length - 1; i >= 0; i--) {
     const node = order[i]!;
     if (node._backward !== null && node.grad !== null) node._backward(node.grad.data);
+    recycler?.done(node);
   }
   if (!retainGraph) {
     for (const node of order) {
@@ -153,6 +164,69 @@ export function runBackward(root: Tensor, grad: Tensor | undefined, retainGraph:
       node._parents = NO_PARENTS;
       node._freed = true;
     }
+  }
+}
+
+/**
+ * A training step's backward pass that hands intermediate memory back for the next step as soon as
+ * it is dead (see {@link Recycler}); `fit` calls it on its loss, after reading the predictions, and
+ * calls {@link endRecycling} when training ends.
+ */
+export function trainingBackward(loss: Tensor): void {
+  runBackward(loss, undefined, false, true);
+}
+
+/** Lets the memory waiting for reuse go (the end of `fit`): a finished model holds none of it. */
+export function endRecycling(): void {
+  dropRecycled();
+}
+
+/**
+ * Hands back, during one backward pass, the memory of intermediate tensors that nothing reads any
+ * more, for the next training step's ops to reuse (see `kernels/alloc.ts` for why that pays).
+ *
+ * When is an intermediate's memory dead? An op's backward closure reads its own output and its
+ * inputs, so node N's values are last read by N's backward or by the backward of an op that used N,
+ * and the reverse topological order runs all of those no later than N's own. Its gradient is read
+ * only by N's backward. Two things could still read the memory, and are counted:
+ * - views: `reshape` and `flatten` give a new tensor on the *same* array (relu's output, whose own
+ *   backward reads it, seen through a reshape), so an array is recycled only when every graph node
+ *   holding it is done, and never when a leaf (a weight) holds it.
+ * Tensors outside the graph (the input batch, a dropout mask) are never handed back: only graph
+ * nodes are, and a node that does not require gradients is not one. Leaves' gradients are kept for
+ * the optimizer. The output the caller keeps (the model's predictions) must be read before.
+ */
+class Recycler {
+  /** Graph nodes still to finish, per array buffer (only large arrays are counted). */
+  private readonly pending = new Map<ArrayBufferLike, number>();
+  /** Buffers that outlive the pass. */
+  private readonly kept = new Set<ArrayBufferLike>();
+
+  constructor(order: readonly Tensor[]) {
+    for (const node of order) {
+      if (node._backward === null) this.kept.add(node.data.buffer);
+      else if (node.data.length >= MIN_RECYCLED) {
+        this.pending.set(node.data.buffer, (this.pending.get(node.data.buffer) ?? 0) + 1);
+      }
+    }
+  }
+
+  /** `node`'s backward has run: its gradient is dead, and its values once no other node needs them. */
+  done(node: Tensor): void {
+    if (node._backward === null) return;
+    if (node.grad !== null) {
+      recycleFloats(node.grad.data);
+      node.grad = null;
+    }
+    const buffer = node.data.buffer;
+    const left = this.pending.get(buffer);
+    if (left === undefined) return;
+    if (left > 1) {
+      this.pending.set(buffer, left - 1);
+      return;
+    }
+    this.pending.delete(buffer);
+    if (!this.kept.has(buffer)) recycleFloats(node.data);
   }
 }
 

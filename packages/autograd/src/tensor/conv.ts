@@ -30,6 +30,11 @@ export interface Conv2dOptions {
   strides?: Size2;
   /** `'valid'` (default; no padding) or `'same'` (zero padding, output size ⌈in / stride⌉). */
   padding?: Padding;
+  /**
+   * A bias `[filters]` added to every output position, inside the same op: the same numbers as
+   * `conv2d(x, kernel).add(bias)` without a second activation-sized array and its gradient.
+   */
+  bias?: Tensor;
 }
 
 /**
@@ -70,8 +75,19 @@ interface ConvPlan {
 export function conv2d(x: Tensor, kernel: Tensor, options: Conv2dOptions = {}): Tensor {
   const plan = planConv(x, kernel, options);
   const { batch, positions, windowSize, filters, chunk } = plan;
+  const bias = options.bias ?? null;
+  if (bias !== null && (bias.rank !== 1 || bias.size !== filters)) {
+    throw new RangeError(
+      `conv2d: the bias must have shape [${filters}] (one number per filter), got ${formatShape(bias.shape)}` +
+        ` / 편향은 필터마다 하나씩, [${filters}] 모양이어야 합니다`,
+    );
+  }
   const out = allocFloats(batch * positions * filters);
-  const cols = plan.pointwise ? null : new Float64Array(chunk * positions * windowSize);
+  if (bias !== null) {
+    const b = bias.data; // the product then adds onto it
+    for (let o = 0; o < out.length; o += filters) for (let f = 0; f < filters; f++) out[o + f] = b[f]!;
+  }
+  const cols = plan.pointwise ? null : scratch('cols', chunk * positions * windowSize);
   for (let first = 0; first < batch; first += chunk) {
     const count = Math.min(chunk, batch - first);
     const rows = count * positions;
@@ -94,10 +110,14 @@ export function conv2d(x: Tensor, kernel: Tensor, options: Conv2dOptions = {}): 
     }
   }
   const shape = [batch, plan.rows.out, plan.cols.out, filters];
-  return fromOp(out, shape, 'conv2d', [x, kernel], (g) => {
+  return fromOp(out, shape, 'conv2d', bias === null ? [x, kernel] : [x, kernel, bias], (g) => {
     const gx = x.requiresGrad ? gradData(x) : null;
     const gk = kernel.requiresGrad ? gradData(kernel) : null;
-    const dCols = gx && cols ? new Float64Array(chunk * positions * windowSize) : null;
+    if (bias?.requiresGrad) {
+      const gb = gradData(bias); // summed over every image and position
+      for (let o = 0; o < g.length; o += filters) for (let f = 0; f < filters; f++) gb[f]! += g[o + f]!;
+    }
+    const dCols = gx && cols ? scratch('dCols', chunk * positions * windowSize) : null;
     for (let first = 0; first < batch; first += chunk) {
       const count = Math.min(chunk, batch - first);
       const rows = count * positions;
@@ -119,10 +139,23 @@ export function conv2d(x: Tensor, kernel: Tensor, options: Conv2dOptions = {}): 
   });
 }
 
+/**
+ * The im2col matrices, one of each kind, kept between calls and grown when a call needs more: every
+ * call fills what it uses before reading it (the backward pass builds its `cols` again), and a fresh
+ * 16 MiB array per call cost more in first-touch page faults than the copying itself.
+ */
+const scratchArrays = { cols: new Float64Array(0), dCols: new Float64Array(0) };
+
+function scratch(kind: keyof typeof scratchArrays, n: number): Float64Array {
+  if (scratchArrays[kind].length < n) scratchArrays[kind] = new Float64Array(n);
+  return scratchArrays[kind].subarray(0, n);
+}
+
 function planConv(x: Tensor, kernel: Tensor, options: Conv2dOptions): ConvPlan {
   checkOptions('conv2d', options, {
     strides: { type: ['positive-integer', 'array'], optional: true },
     padding: { type: 'string', oneOf: ['valid', 'same'], optional: true },
+    bias: { type: 'object', optional: true },
   });
   const [batch, height, width, channels] = expectImages('conv2d', x.shape);
   if (kernel.rank !== 4) {
