@@ -128,7 +128,7 @@ describe('conv2d', () => {
         .mul(tensor(w, { shape: plain.shape.slice() }))
         .sum()
         .backward();
-      [x, k, b].forEach((t, i) => expectAllClose(grads[i]!, t.grad!.data, 1e-12));
+      for (const [i, t] of [x, k, b].entries()) expectAllClose(grads[i]!, t.grad!.data, 1e-12);
       expect(gradCheck((xx, kk, bb) => conv2d(xx!, kk!, { ...options, bias: bb! }), [x, k, b]).ok).toBe(true);
     }
     expect(() =>
