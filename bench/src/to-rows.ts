@@ -134,13 +134,17 @@ export async function lecture4Rows(opts: { seed: number; quick: boolean }): Prom
   mlpRow.target = { text: '≥ 3x TF.js WASM', met: mlp.tfWasm !== undefined && mlp.ours >= 3 * mlp.tfWasm };
   rows.push(mlpRow);
   if (mlp.accuracy !== undefined) {
+    // the mean over the seeds, for both engines: one seed's accuracy moves by a few tenths
+    const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+    const ours = mean(mlp.accuracy.ours);
     rows.push({
-      workload: 'MNIST MLP, real MNIST, after 5 epochs',
+      workload: `MNIST MLP, real MNIST, after 5 epochs (mean of ${mlp.accuracy.ours.length} seeds)`,
       metric: 'test accuracy',
       unit: '%',
       better: 'higher',
-      ours: mlp.accuracy,
-      target: { text: '≥ 97.5%', met: mlp.accuracy >= 97.5 },
+      ours,
+      tfWasm: mean(mlp.accuracy.tfWasm),
+      target: { text: '≥ 97.5%', met: ours >= 97.5 },
     });
   }
   const convRow: Row = {

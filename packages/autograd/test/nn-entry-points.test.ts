@@ -192,6 +192,8 @@ const METHODS_WITHOUT_OPTIONS: Record<string, string> = {
   'Sequential.requireCompiled': 'internal',
   'Sequential.predictInBatches': 'internal (predict on a row source)',
   'Sequential.allWeights': 'internal',
+  'Sequential.inferBatch': 'internal (predict and evaluate, a batch at a time)',
+  'Sequential.recycleOutput': 'internal (predict and evaluate)',
   'Sequential.requireBuilt': 'internal',
   'Dense.built': 'a getter',
   'Dense.kernel': 'a getter',

@@ -7,7 +7,22 @@
  * and arrays large enough to be recycled (≥ MIN_RECYCLED numbers).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { conv2d, flatten, maxPool2d, Rng, type Tensor, tensor } from '../src/index.js';
+import {
+  ByteRows,
+  Conv2D,
+  conv2d,
+  Dense,
+  Flatten,
+  flatten,
+  Input,
+  MaxPooling2D,
+  maxPool2d,
+  noGrad,
+  Rng,
+  Sequential,
+  type Tensor,
+  tensor,
+} from '../src/index.js';
 import { endRecycling, trainingBackward } from '../src/tensor/autograd.js';
 import { allocFloats, MIN_RECYCLED, recycleFloats } from '../src/tensor/kernels/alloc.js';
 
@@ -117,5 +132,85 @@ describe('training with recycled memory', () => {
     for (let i = 0; i < 5; i++) allocFloats(w.dense.size).fill(9); // would overwrite a recycled array
     expect([...w.dense.data]).toEqual(before);
     expect([...w.dense.grad!.data]).toEqual(grad);
+  });
+});
+
+describe('predict and evaluate with recycled memory', () => {
+  // 16 filters: a batch of 16 gives conv outputs of 173,056 numbers and pooled ones of 43,264, both
+  // recycled; Flatten's output is a view of the pooled one, and the Dense layer after it asks for an
+  // array of that very size while it still reads the view.
+  const model = new Sequential(
+    [
+      new Input({ shape: [28, 28, 1] }),
+      new Conv2D(16, [3, 3], { activation: 'relu' }),
+      new MaxPooling2D({ poolSize: [2, 2] }),
+      new Flatten(),
+      new Dense(13 * 13 * 16, { activation: 'relu' }),
+      new Dense(10, { activation: 'softmax' }),
+    ],
+    { seed: 3 },
+  );
+  model.compile({ optimizer: 'adam', loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+  const rng = new Rng(5);
+  const rows = 40;
+  const images = Uint8Array.from({ length: rows * 784 }, () =>
+    rng.next() < 0.2 ? Math.floor(rng.next() * 256) : 0,
+  );
+  const labels = Array.from({ length: rows }, (_, i) => i % 10);
+  const y = tensor(
+    labels.flatMap((l) => Array.from({ length: 10 }, (_, k) => (k === l ? 1 : 0))),
+    { shape: [rows, 10] },
+  );
+  /** The same rows as one float tensor, run through the layers in one plain pass. */
+  const plain = () =>
+    noGrad(() =>
+      model.call(
+        tensor(
+          Float64Array.from(images, (b) => b / 255),
+          { shape: [rows, 28, 28, 1] },
+        ),
+      ),
+    );
+
+  it('predicts batch by batch the numbers of one plain pass', () => {
+    const expected = [...plain().data];
+    for (let round = 0; round < 3; round++) {
+      // later rounds run on memory the earlier ones handed back
+      expect([...model.predict(new ByteRows(images, [28, 28, 1]), { batchSize: 16 }).data]).toEqual(expected);
+    }
+  });
+
+  it('evaluates batch by batch as the plain pass says', () => {
+    const probabilities = plain();
+    let correct = 0;
+    for (let r = 0; r < rows; r++) {
+      const row = [...probabilities.data.subarray(r * 10, r * 10 + 10)];
+      if (row.indexOf(Math.max(...row)) === labels[r]) correct++;
+    }
+    for (let round = 0; round < 2; round++) {
+      const { accuracy } = model.evaluate(new ByteRows(images, [28, 28, 1]), y, { batchSize: 16 });
+      expect(accuracy).toBeCloseTo(correct / rows, 12);
+    }
+  });
+});
+
+describe('predict on a tensor', () => {
+  it("never hands back the caller's tensor, even when a later layer asks for its size", () => {
+    // 48 × 784 = 37,632 numbers: large enough to be recycled, the size of both Dense outputs
+    const model = new Sequential(
+      [new Dense(784, { inputDim: 784, activation: 'relu' }), new Dense(784), new Dense(10)],
+      {
+        seed: 4,
+      },
+    );
+    const rng = new Rng(9);
+    const x = tensor(
+      Float64Array.from({ length: 48 * 784 }, () => rng.uniform(0, 1)),
+      { shape: [48, 784] },
+    );
+    const before = [...x.data];
+    const expected = [...noGrad(() => model.call(x)).data];
+    expect([...model.predict(x).data]).toEqual(expected);
+    expect([...x.data]).toEqual(before);
   });
 });

@@ -16,3 +16,4 @@ export {
   Tensor,
   tensor,
 } from '../tensor/index.js';
+export { recycleFloats } from '../tensor/kernels/alloc.js';

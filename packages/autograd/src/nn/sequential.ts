@@ -3,7 +3,7 @@ import { type Compiled, type CompileOptions, compileOptions } from './compile.js
 import { Input } from './conv-layers.js';
 import { type Data, dataToTensor, type RowSource, rowCount, takeRows, toRows } from './data.js';
 import { Dense } from './dense.js';
-import { defaultRng, type NestedArray, noGrad, Rng, Tensor } from './engine.js';
+import { defaultRng, endRecycling, type NestedArray, noGrad, Rng, recycleFloats, Tensor } from './engine.js';
 import { type FitOptions, fitModel, type History } from './fit.js';
 import { copyWeightsInto, isLayer, type Layer, notALayer, snakeCaseName } from './layer.js';
 import { EpochMetrics, parseMetrics } from './metric-tracker.js';
@@ -270,6 +270,35 @@ export class Sequential implements TrainingModel {
     return out;
   }
 
+  /**
+   * The outputs for one batch without gradients, as `predict` and `evaluate` compute them: each
+   * layer's output is handed back for reuse (see `kernels/alloc.ts`) as soon as the next layer has
+   * read it, unless it is the batch itself, a view the next layer returned (`Flatten`), or a weight.
+   * The caller recycles the result when done with it (`recycleOutput`) and ends with `endRecycling`.
+   */
+  private inferBatch(x: Tensor): Tensor {
+    return noGrad(() => {
+      if (!this.built) this.build(x.shape.slice(1));
+      const context = { training: false, rng: this.rng };
+      const kept = new Set<ArrayBufferLike>(this.allWeights().map((w) => w.data.buffer));
+      kept.add(x.data.buffer);
+      let out = this.input === null ? x : this.input.call(x);
+      for (const layer of this.stack) {
+        const next = layer.call(out, context);
+        if (next.data.buffer !== out.data.buffer && !kept.has(out.data.buffer)) recycleFloats(out.data);
+        out = next;
+      }
+      return out;
+    });
+  }
+
+  /** Hands a batch's output back once its numbers were copied out (never the batch or a weight). */
+  private recycleOutput(y: Tensor, x: Tensor): void {
+    if (y.data.buffer === x.data.buffer) return;
+    if (this.allWeights().some((w) => w.data.buffer === y.data.buffer)) return;
+    recycleFloats(y.data);
+  }
+
   /** Trains the model; synchronous. See {@link FitOptions}. Returns the History of every epoch. */
   fit(x: Data | RowSource, y: Data, opts: FitOptions = {}): History {
     return fitModel(this, toRows('fit (x)', x), dataToTensor('fit (y)', y), opts);
@@ -289,9 +318,8 @@ export class Sequential implements TrainingModel {
     // A tensor in one pass (every row's output depends on that row only, so batching would not change
     // a number); a row source a batch at a time, so it is never converted whole.
     const out =
-      input instanceof Tensor
-        ? noGrad(() => this.call(input))
-        : this.predictInBatches(input, opts.batchSize ?? 32);
+      input instanceof Tensor ? this.inferBatch(input) : this.predictInBatches(input, opts.batchSize ?? 32);
+    endRecycling();
     const verbose = opts.verbose ?? 0;
     if (verbose !== 0) {
       const steps = Math.max(1, Math.ceil(rowCount(input) / (opts.batchSize ?? 32)));
@@ -334,16 +362,18 @@ export class Sequential implements TrainingModel {
         const part = Int32Array.from({ length: to - from }, (_, i) => from + i);
         const xb = steps === 1 && input instanceof Tensor ? input : takeRows(input, part);
         const yb = steps === 1 ? target : target.gather(part);
-        const yPred = this.call(xb);
+        const yPred = this.inferBatch(xb);
         const loss =
           weights === null
             ? compiled.loss(yb, yPred)
             : weightedLoss(compiled.loss, yb, yPred, weights.subarray(from, to));
         metrics ??= new EpochMetrics(parseMetrics(compiled.metrics), yb, yPred);
         metrics.update(yb, yPred, loss.mean().item());
+        this.recycleOutput(yPred, xb);
       }
       return metrics!.write({});
     });
+    endRecycling();
     const verbose = opts.verbose ?? 0;
     if (verbose !== 0) console.log(epochProgressLine(steps, (performance.now() - started) / 1000, logs));
     return asEvaluateResult(logs);
@@ -383,12 +413,14 @@ export class Sequential implements TrainingModel {
     for (let from = 0; from < rows; from += batchSize) {
       const to = Math.min(rows, from + batchSize);
       const part = Int32Array.from({ length: to - from }, (_, i) => from + i);
-      const y = noGrad(() => this.call(source.take(part)));
+      const x = source.take(part);
+      const y = this.inferBatch(x);
       if (out === null) {
         shape = [rows, ...y.shape.slice(1)];
         out = new Float64Array(rows * (y.size / (to - from)));
       }
       out.set(y.data, from * (y.size / (to - from)));
+      this.recycleOutput(y, x);
     }
     if (out === null) throw new RangeError('predict: no rows (예측할 데이터가 없습니다)');
     return new Tensor(out, shape);
