@@ -29,7 +29,7 @@ const SLAB_BYTES = 32 * 1024;
 /** Arrays of at least this many numbers (256 KiB) are worth recycling; smaller ones fault little. */
 export const MIN_RECYCLED = 32 * 1024;
 /** At most this much memory waits for reuse; beyond it, handed-back arrays are left to the collector. */
-const MAX_RECYCLED_BYTES = 512 * 1024 * 1024;
+const MAX_RECYCLED_BYTES = 256 * 1024 * 1024; // a convnet step at batch 128 hands back ~140 MB
 
 /** Arrays handed back, by length: a training loop asks for the same lengths every step. */
 const recycled = new Map<number, Float64Array[]>();
