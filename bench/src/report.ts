@@ -105,7 +105,7 @@ ${ctx.conditions.map((c) => `- ${c}`).join('\n')}
 - **matmul**: \`a.matmul(b)\` on n x n matrices, forward only; GFLOP/s = 2n³ / time. Ours is float64,
   TF.js is float32 (its only float type), so TF.js moves half the bytes and its SIMD does twice the
   lanes.
-- **grader**: \`pnpm grade --solutions --ci\` in a fresh process (pnpm + tsx start-up included), wall
+- **grader**: \`pnpm grade <lecture 3's five exercises> --solutions --ci\` in a fresh process (pnpm + tsx start-up included), wall
   time (with tsx's on-disk cache of compiled TypeScript, and without it: \`TSX_DISABLE_CACHE=1\`, as
   on a fresh checkout) and the peak of the summed resident memory of its whole process tree (sandbox children
   included), sampled every 20 ms from /proc. "Watch regrade": time from saving a watched file until
@@ -115,8 +115,9 @@ ${ctx.conditions.map((c) => `- ${c}`).join('\n')}
   waiting (\`grader/src/sandbox/warm.ts\`): here ${REGRADE_LANES === 1 ? 'one child, as on any machine with fewer than four cores' : `${REGRADE_LANES} of them running the checks side by side`}
   (\`grader/src/core/lanes.ts\`); the result counts when it is shown, before the children have finished
   exiting; each save comes 1.5 s after the previous result, as between a student's edits, so the
-  children are ready. The median over every exercise and round, and the
-  slowest exercise's median.
+  children are ready. The median over lecture 3's exercises and every round, and the
+  slowest exercise's median. (Lecture 4's exercises train on MNIST for seconds by design: how long
+  they take to grade is its own row.)
 
 ## Spread of the individual runs
 

@@ -219,7 +219,7 @@ export async function graderRows(opts: { reps: number; seed: number }): Promise<
       runs: { ours: mb },
     },
     {
-      workload: 'grader, watch regrade (all exercises)',
+      workload: 'grader, watch regrade (lecture 3, all five)',
       metric: 'save to result',
       unit: 'ms',
       better: 'lower',
