@@ -148,7 +148,11 @@ export default defineChecks<typeof Student>([
           const what = both(`normalize(Uint8Array [${bytes.join(', ')}])`);
           return (
             expectReturn(got[i], 'normalize', { type: 'array', length: bytes.length }, { what }) ??
-            expectClose(got[i], Array.from(bytes, (b) => b / 255), { what })
+            expectClose(
+              got[i],
+              Array.from(bytes, (b) => b / 255),
+              { what },
+            )
           );
         }),
       ),
@@ -166,14 +170,21 @@ export default defineChecks<typeof Student>([
           const what = both(`flattenImages(${images.length} × ${h} × ${w}: ${render(images)})`);
           return (
             expectReturn(got[i], 'flattenImages', matrix(images.length, h * w), { what }) ??
-            expectClose(got[i], images.map((image) => image.flat()), { what })
+            expectClose(
+              got[i],
+              images.map((image) => image.flat()),
+              { what },
+            )
           );
         }),
       ),
   }),
   c({
     id: 'one-hot',
-    title: { ko: 'One-hot: 1 → [0,1,0,0,0,0,0,0,0,0] (슬라이드)', en: 'One-hot: 1 → [0,1,0,0,0,0,0,0,0,0] (the slide)' },
+    title: {
+      ko: 'One-hot: 1 → [0,1,0,0,0,0,0,0,0,0] (슬라이드)',
+      en: 'One-hot: 1 → [0,1,0,0,0,0,0,0,0,0] (the slide)',
+    },
     points: 2,
     input: (ctx) => labelCases(ctx.seed),
     probe: (student, cases) => cases.map((labels) => student.oneHot(labels)),
@@ -277,10 +288,14 @@ export default defineChecks<typeof Student>([
           return expectClose(
             mine.map((m) => [m.index, m.label, m.predicted, m.confidence]),
             want.map((m) => [m.index, m.label, m.predicted, m.confidence]),
-            { what: { ko: `${what.ko} ([index, label, predicted, confidence], 확신이 큰 순서)`, en: `${what.en} ([index, label, predicted, confidence], most confident first)` } },
+            {
+              what: {
+                ko: `${what.ko} ([index, label, predicted, confidence], 확신이 큰 순서)`,
+                en: `${what.en} ([index, label, predicted, confidence], most confident first)`,
+              },
+            },
           );
         }),
       ),
   }),
 ]);
-

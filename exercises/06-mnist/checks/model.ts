@@ -62,7 +62,11 @@ export function structureProblem(data: ModelData, call: string): Localized | nul
     });
   for (const [k, layer] of layers.slice(0, -1).entries()) {
     const units = layer.units ?? 0;
-    if (units < LIMITS.minUnits || units > LIMITS.maxUnits || !HIDDEN_ACTIVATIONS.includes(String(layer.activation)))
+    if (
+      units < LIMITS.minUnits ||
+      units > LIMITS.maxUnits ||
+      !HIDDEN_ACTIVATIONS.includes(String(layer.activation))
+    )
       return at(call, {
         ko: `${k + 1}번째 층 (은닉층)은 노드 ${LIMITS.minUnits}~${LIMITS.maxUnits}개, 활성화 함수 relu, sigmoid, tanh 중 하나여야 하는데 Dense(${render(layer.units)}, ${render(layer.activation)})입니다.`,
         en: `layer ${k + 1} (hidden) should have ${LIMITS.minUnits} to ${LIMITS.maxUnits} units and relu, sigmoid or tanh, got Dense(${render(layer.units)}, ${render(layer.activation)}).`,
@@ -78,7 +82,10 @@ export function structureProblem(data: ModelData, call: string): Localized | nul
 }
 
 /** The model data within the limits, rebuilt by the judge, or the verdict saying why not. */
-function rebuilt(got: ModelData | UnreadableModel, call: string): { data: ModelData; model: engine.Sequential } | Verdict {
+function rebuilt(
+  got: ModelData | UnreadableModel,
+  call: string,
+): { data: ModelData; model: engine.Sequential } | Verdict {
   const read = readModelData(got);
   if ('problem' in read) return fail(at(call, read.problem));
   const wrong = structureProblem(read.data, call);
@@ -106,7 +113,7 @@ export function judgeStructure(got: ModelData | UnreadableModel, seed: number): 
   const slide = model.model.countParams() === 101_770 && model.data.layers.length === 2;
   return pass({
     ko: `784 → ${layersText(model.data)}, 파라미터 ${params}개 (채점기가 엔진으로 다시 만든 모델)${slide ? ': 입력 784 × 은닉 128 + 편향 128, 은닉 128 × 출력 10 + 편향 10, Keras의 summary()와 같습니다.' : '.'}`,
-    en: `784 → ${layersText(model.data)}, ${params} parameters (the grader's rebuild with the engine)${slide ? ': 784 × 128 weights + 128 biases, then 128 × 10 + 10, as Keras\'s summary() counts them.' : '.'}`,
+    en: `784 → ${layersText(model.data)}, ${params} parameters (the grader's rebuild with the engine)${slide ? ": 784 × 128 weights + 128 biases, then 128 × 10 + 10, as Keras's summary() counts them." : '.'}`,
   });
 }
 
@@ -128,7 +135,10 @@ function trainingProblem(run: TrainProbe, data: ModelData, call: string): Locali
       ko: "모델이 compile되지 않았습니다. train 안에서 model.compile({ optimizer: 'adam', loss: 'categorical_crossentropy', metrics: ['accuracy'] })를 부르세요.",
       en: "the model was never compiled. Call model.compile({ optimizer: 'adam', loss: 'categorical_crossentropy', metrics: ['accuracy'] }) in train.",
     });
-  if (canonical(compile.optimizer.className) !== 'adam' || canonical(compile.loss) !== 'categoricalcrossentropy')
+  if (
+    canonical(compile.optimizer.className) !== 'adam' ||
+    canonical(compile.loss) !== 'categoricalcrossentropy'
+  )
     return at(call, {
       ko: `compile의 optimizer는 'adam', loss는 'categorical_crossentropy'여야 하는데 ${withParticle(describeCompile(compile), '이')} 나왔습니다.`,
       en: `compile's optimizer should be 'adam' and its loss 'categorical_crossentropy', got ${describeCompile(compile)}.`,
@@ -170,10 +180,17 @@ export function confusionTable(matrix: number[][]): Table {
 }
 
 /** A test image the model got wrong, drawn with its true and predicted label and the confidence. */
-export function mistakePicture(images: Uint8Array, size: number, m: { index: number; label: number; predicted: number; confidence: number }): Picture {
+export function mistakePicture(
+  images: Uint8Array,
+  size: number,
+  m: { index: number; label: number; predicted: number; confidence: number },
+): Picture {
   const percent = `${(100 * m.confidence).toFixed(1)}%`;
   return {
-    caption: { ko: `정답 ${m.label} → 예측 ${m.predicted} (${percent})`, en: `true ${m.label} → predicted ${m.predicted} (${percent})` },
+    caption: {
+      ko: `정답 ${m.label} → 예측 ${m.predicted} (${percent})`,
+      en: `true ${m.label} → predicted ${m.predicted} (${percent})`,
+    },
     width: size,
     height: size,
     pixels: Array.from(images.subarray(m.index * size * size, (m.index + 1) * size * size)),

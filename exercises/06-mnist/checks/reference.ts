@@ -36,11 +36,16 @@ export function countsOf(labels: ArrayLike<number>, classes = 10): number[] {
 }
 
 /** The `k` most confident mistakes, surest first; equal confidence: the lower index first. */
-export function mistakes(probabilities: readonly ArrayLike<number>[], labels: ArrayLike<number>, k: number): Mistake[] {
+export function mistakes(
+  probabilities: readonly ArrayLike<number>[],
+  labels: ArrayLike<number>,
+  k: number,
+): Mistake[] {
   const wrong: Mistake[] = [];
   probabilities.forEach((row, index) => {
     const predicted = argmax(row);
-    if (predicted !== labels[index]) wrong.push({ index, label: labels[index]!, predicted, confidence: row[predicted]! });
+    if (predicted !== labels[index])
+      wrong.push({ index, label: labels[index]!, predicted, confidence: row[predicted]! });
   });
   return wrong.sort((a, b) => b.confidence - a.confidence || a.index - b.index).slice(0, k);
 }

@@ -61,18 +61,27 @@ export function train(model: Sequential, train: Digits, seed: number): History {
 }
 
 /** `matrix[t][p]`: how many images of true class t the model predicted as p. */
-export function confusionMatrix(yTrue: ArrayLike<number>, yPred: ArrayLike<number>, classes = 10): number[][] {
+export function confusionMatrix(
+  yTrue: ArrayLike<number>,
+  yPred: ArrayLike<number>,
+  classes = 10,
+): number[][] {
   const matrix = Array.from({ length: classes }, () => new Array<number>(classes).fill(0));
   for (let i = 0; i < yTrue.length; i++) matrix[yTrue[i]!]![yPred[i]!]!++;
   return matrix;
 }
 
 /** The `k` misclassified images the model was surest of, surest first (ties: lower index first). */
-export function worstExamples(probabilities: number[][], labels: ArrayLike<number>, k: number): WorstExample[] {
+export function worstExamples(
+  probabilities: number[][],
+  labels: ArrayLike<number>,
+  k: number,
+): WorstExample[] {
   const wrong: WorstExample[] = [];
   probabilities.forEach((row, index) => {
     const predicted = row.indexOf(Math.max(...row));
-    if (predicted !== labels[index]) wrong.push({ index, label: labels[index]!, predicted, confidence: row[predicted]! });
+    if (predicted !== labels[index])
+      wrong.push({ index, label: labels[index]!, predicted, confidence: row[predicted]! });
   });
   return wrong.sort((a, b) => b.confidence - a.confidence || a.index - b.index).slice(0, k);
 }

@@ -71,7 +71,11 @@ export function train(model: Sequential, train: Digits, seed: number): History {
 }
 
 /** matrix[t][p]: 정답이 t인 이미지를 p로 예측한 수 (10 × 10). / How many of true class t were predicted p. */
-export function confusionMatrix(yTrue: ArrayLike<number>, yPred: ArrayLike<number>, classes = 10): number[][] {
+export function confusionMatrix(
+  yTrue: ArrayLike<number>,
+  yPred: ArrayLike<number>,
+  classes = 10,
+): number[][] {
   // TODO: 0으로 채운 classes × classes 행렬, 그다음 i마다 matrix[yTrue[i]][yPred[i]] += 1
   //       a classes × classes matrix of zeros, then matrix[yTrue[i]][yPred[i]] += 1 for every i
   throw new NotImplemented('confusionMatrix');
@@ -81,7 +85,11 @@ export function confusionMatrix(yTrue: ArrayLike<number>, yPred: ArrayLike<numbe
  * 틀린 이미지 중 모델이 가장 자신 있었던 k개, 확신이 큰 순서로 (같으면 index가 작은 것 먼저).
  * The k misclassified images the model was surest of, surest first (ties: the lower index first).
  */
-export function worstExamples(probabilities: number[][], labels: ArrayLike<number>, k: number): WorstExample[] {
+export function worstExamples(
+  probabilities: number[][],
+  labels: ArrayLike<number>,
+  k: number,
+): WorstExample[] {
   // TODO: 행마다 예측 = 가장 큰 확률의 숫자, confidence = 그 확률; 예측 ≠ 정답인 것만 모아 정렬, 앞의 k개
   //       per row: predicted = the digit of the largest probability, confidence = that probability;
   //       keep the rows where predicted ≠ label, sort, take the first k
