@@ -173,7 +173,7 @@ function chartOf(run: TrainProbe): Chart {
 /** The judge's confusion matrix as a table whose diagonal (the right answers) the UI highlights. */
 export function confusionTable(matrix: number[][]): Table {
   return {
-    head: ['정답\\예측 true\\pred', ...matrix.map((_, k) => String(k))],
+    head: ['정답\\예측', ...matrix.map((_, k) => String(k))],
     rows: matrix.map((row, t) => [String(t), ...row]),
     diagonal: true,
   };
@@ -229,8 +229,8 @@ export function judgeTraining(run: TrainProbe, testSeed: number): Verdict {
     );
   return pass(
     {
-      ko: `처음 보는 테스트 이미지 ${TEST_COUNT.toLocaleString('en-US')}장의 ${percent}를 맞혔습니다 (채점기가 가중치로 다시 만든 모델, ${epochs} Epoch). 아래 혼동 행렬의 대각선이 맞힌 수이고, 그림은 모델이 가장 자신 있게 틀린 숫자들입니다.`,
-      en: `${percent} of ${TEST_COUNT.toLocaleString('en-US')} unseen test images classified right (the grader's rebuild from your weights, ${epochs} epochs). The confusion matrix's diagonal counts the right answers; the pictures are the digits the model got wrong most confidently.`,
+      ko: `처음 보는 테스트 이미지 ${TEST_COUNT.toLocaleString('en-US')}장의 ${percent}를 맞혔습니다 (채점기가 가중치로 다시 만든 모델, ${epochs} Epoch). 아래 혼동 행렬 (행 = 정답, 열 = 예측)의 대각선 [ ]이 맞힌 수이고, 그림은 모델이 가장 자신 있게 틀린 숫자들입니다.`,
+      en: `${percent} of ${TEST_COUNT.toLocaleString('en-US')} unseen test images classified right (the grader's rebuild from your weights, ${epochs} epochs). In the confusion matrix (rows: the true digit, columns: the predicted one) the diagonal [ ] counts the right answers; the pictures are the digits the model got wrong most confidently.`,
     },
     extra,
   );

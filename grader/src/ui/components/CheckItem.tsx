@@ -6,6 +6,7 @@ import { t } from '../../i18n/index.js';
 import { fitWidth, textWidth, wrapToWidth } from '../../report/text.js';
 import { paint, useTheme } from '../theme.js';
 import { LossChart } from './LossChart.js';
+import { PicturesView } from './PicturesView.js';
 import { StatusSymbol } from './StatusSymbol.js';
 import { TableView } from './TableView.js';
 
@@ -95,6 +96,14 @@ export function CheckItem({ check, lang, columns, compact = false, skippedTitle 
           </Box>
         ) : null}
         {check.table ? <TableView table={check.table} width={columns - 2} /> : null}
+        {check.pictures || check.picturesDropped ? (
+          <PicturesView
+            pictures={check.pictures ?? []}
+            dropped={check.picturesDropped}
+            lang={lang}
+            width={columns - 2}
+          />
+        ) : null}
         {check.chart ? <LossChart chart={check.chart} lang={lang} width={Math.min(columns - 4, 72)} /> : null}
       </Box>
     </Box>
