@@ -77,7 +77,12 @@ describe('checkPictures: only pictures that keep the contract are kept', () => {
   });
 
   it('decide() passes only the checked pictures on, with the number dropped', () => {
-    const verdict = { pass: true, message: { ko: '좋아요', en: 'good' }, pictures: [one(), { width: 99 }] };
+    // A judge's verdict as it may arrive: one picture broken (types cannot promise what data holds).
+    const verdict = {
+      pass: true,
+      message: { ko: '좋아요', en: 'good' },
+      pictures: [one(), { width: 99 } as unknown as Picture],
+    };
     const check = { id: 'c', title: { ko: 'c', en: 'c' }, points: 2, probe: () => 0, judge: () => verdict };
     const outcome = { kind: 'value' as const, value: 0, unhandled: [], output: '', droppedChars: 0 };
     const ctx = { seed: 1, runSeed: 1, lang: 'en' as const };

@@ -17,9 +17,8 @@ function mlp(
 ) {
   setSeed(7);
   const model = new Sequential();
-  hidden.forEach((h, k) =>
-    model.add(new Dense(h.units, { activation: h.activation, ...(k === 0 ? { inputShape: [input] } : {}) })),
-  );
+  for (const [k, h] of hidden.entries())
+    model.add(new Dense(h.units, { activation: h.activation, ...(k === 0 ? { inputShape: [input] } : {}) }));
   model.add(
     new Dense(out.units, {
       activation: out.activation,
