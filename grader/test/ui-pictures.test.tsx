@@ -33,6 +33,7 @@ function draw(color: boolean, columns: number) {
         check={check('train-accuracy', 'pass', { pictures: [digit, digit, digit], table: matrix })}
         lang="ko"
         columns={columns}
+        exercise="06"
       />
     </ThemeContext.Provider>,
     columns,
@@ -55,13 +56,17 @@ describe('pictures on the details screen', () => {
     for (const line of lines) expect(textWidth(line)).toBeLessThanOrEqual(100);
   });
 
-  it('draws the plain ramp under NO_COLOR, two per row in 70 columns', () => {
+  it('draws the plain ramp under NO_COLOR: one row, two pictures in 70 columns, and says how to see the third', () => {
     rendered = draw(false, 70);
     const frame = rendered.lastFrame();
     expect(frame).not.toContain('▀');
     expect(frame).not.toContain('\x1b[');
     const art = frame.split('\n').filter((l) => /^\s*[.:+#]{28}/.test(l));
-    expect(art).toHaveLength(28);
+    // One row only: the screen clips a taller check, and j/k scroll by check.
+    expect(art).toHaveLength(14);
+    expect(frame.replace(/\s+/g, ' ')).toContain(
+      '그림 3개 중 2개 · 창을 넓히면 더 보이고, `pnpm grade 06 --ci`는 모두 보여 줍니다',
+    );
     expect(art[0]?.trim()).toBe(`${'.'.repeat(13)}##${'.'.repeat(13)}  ${'.'.repeat(13)}##${'.'.repeat(13)}`);
   });
 
@@ -77,6 +82,6 @@ describe('pictures on the details screen', () => {
     rendered = renderAt(
       <CheckItem check={check('x', 'pass', { picturesDropped: 2 })} lang="en" columns={100} />,
     );
-    expect(plain(rendered.lastFrame())).toContain('2 picture(s) not shown');
+    expect(plain(rendered.lastFrame())).toContain('2 pictures not shown');
   });
 });

@@ -24,6 +24,9 @@ export interface PictureOptions {
 /** Columns between two pictures side by side. */
 const GAP = 2;
 
+/** The narrowest a picture's column gets (its caption needs the room). */
+const MIN_BLOCK = 12;
+
 /** The plain ramp, darkest first: background `.`, ink `#`. */
 export const PLAIN_RAMP = ['.', ':', '+', '#'] as const;
 
@@ -67,8 +70,19 @@ function pictureBlock(
   const rows = Math.ceil(picture.height / 2);
   const draw = opts.color ? colourRow : plainRow;
   const art = Array.from({ length: rows }, (_, r) => draw(picture, r));
-  const width = Math.max(picture.width, 12);
+  const width = Math.max(picture.width, MIN_BLOCK);
   return { width, art, caption: wrapToWidth(picture.caption[opts.lang], width) };
+}
+
+/** How many of `pictures` stand on the first row in `width` columns (at least one). */
+export function picturesInRow(pictures: readonly Picture[], width: number): number {
+  let count = 1;
+  let used = Math.max(pictures[0]?.width ?? 0, MIN_BLOCK);
+  while (count < pictures.length && used + GAP + Math.max(pictures[count]!.width, MIN_BLOCK) <= width) {
+    used += GAP + Math.max(pictures[count]!.width, MIN_BLOCK);
+    count++;
+  }
+  return Math.min(count, pictures.length);
 }
 
 /**

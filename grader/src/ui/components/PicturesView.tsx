@@ -2,7 +2,7 @@
 import type { Lang, Picture } from '@gradschool/exercise-kit';
 import { Box, Text } from 'ink';
 import { t } from '../../i18n/index.js';
-import { renderPictures } from '../../report/pictures.js';
+import { picturesInRow, renderPictures } from '../../report/pictures.js';
 import { paint, useTheme } from '../theme.js';
 
 /** The props of `PicturesView`. */
@@ -13,16 +13,25 @@ export type Props = {
   lang: Lang;
   /** Columns available: as many pictures side by side as fit. */
   width: number;
+  /** The exercise's number (`06`), for the command that shows every picture. */
+  exercise: string;
 };
 
 /**
- * A verdict's pictures on the details screen (06's most confident mistakes): the same lines as the
- * plain report, grey half blocks when the terminal has colours, the `.:+#` ramp under `NO_COLOR`.
+ * A verdict's pictures on the details screen (06's most confident mistakes): one row of them, as
+ * many as the width allows, in the same lines as the plain report, grey half blocks when the terminal has colours, the `.:+#` ramp under `NO_COLOR`.
  * Each line is one `Text` whose escape codes Ink passes through (it measures widths without them).
  */
-export function PicturesView({ pictures, dropped, lang, width }: Props) {
+export function PicturesView({ pictures, dropped, lang, width, exercise }: Props) {
   const theme = useTheme();
-  const lines = renderPictures(pictures, { lang, width: Math.max(12, width), color: theme.color });
+  // One row of pictures, the first (the judge's order: 06's surest mistakes first): the screen
+  // clips a check taller than itself, and j/k scroll by check, so a second row could never be seen.
+  const shown = picturesInRow(pictures, Math.max(12, width));
+  const lines = renderPictures(pictures.slice(0, shown), {
+    lang,
+    width: Math.max(12, width),
+    color: theme.color,
+  });
   return (
     <Box flexDirection="column" marginTop={1}>
       {lines.map((line, i) => (
@@ -31,6 +40,11 @@ export function PicturesView({ pictures, dropped, lang, width }: Props) {
           {line === '' ? ' ' : line}
         </Text>
       ))}
+      {shown < pictures.length ? (
+        <Text color={paint(theme, 'gray')}>
+          {t('ui.details.morePictures', lang, { shown, total: pictures.length, id: exercise })}
+        </Text>
+      ) : null}
       {dropped ? (
         <Text color={paint(theme, 'gray')}>{t('report.picturesDropped', lang, { n: dropped })}</Text>
       ) : null}
