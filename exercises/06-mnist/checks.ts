@@ -294,7 +294,7 @@ export default defineChecks<typeof Student>([
             want.map((m) => [m.index, m.label, m.predicted, m.confidence]),
             {
               what: {
-                ko: `${what.ko} ([index, label, predicted, confidence], 확신이 큰 순서)`,
+                ko: `${what.ko} (\`[index, label, predicted, confidence]\`, 확신이 큰 순서)`,
                 en: `${what.en} ([index, label, predicted, confidence], most confident first)`,
               },
             },

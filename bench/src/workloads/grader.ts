@@ -30,11 +30,12 @@ export interface ColdRun {
 /**
  * One fresh `pnpm grade --solutions --ci` run: wall time, peak memory of the tree, exit code.
  * `noTsxCache`: also without tsx's on-disk cache of compiled TypeScript, as on a fresh checkout.
+ * `ids`: only those exercises (`pnpm grade 06-mnist ...`); default every one.
  */
-export function coldGrade(opts: { noTsxCache?: boolean } = {}): Promise<ColdRun> {
+export function coldGrade(opts: { noTsxCache?: boolean; ids?: readonly string[] } = {}): Promise<ColdRun> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
-    const child = spawn('pnpm', ['grade', '--solutions', '--ci'], {
+    const child = spawn('pnpm', ['grade', ...(opts.ids ?? []), '--solutions', '--ci'], {
       cwd: REPO_ROOT,
       env: { ...process.env, CI: '1', ...(opts.noTsxCache ? { TSX_DISABLE_CACHE: '1' } : {}) },
       stdio: 'ignore',

@@ -140,7 +140,7 @@ function trainingProblem(run: TrainProbe, data: ModelData, call: string): Locali
     canonical(compile.loss) !== 'categoricalcrossentropy'
   )
     return at(call, {
-      ko: `compile의 optimizer는 'adam', loss는 'categorical_crossentropy'여야 하는데 ${withParticle(describeCompile(compile), '이')} 나왔습니다.`,
+      ko: `compile의 \`optimizer\`는 'adam', \`loss\`는 'categorical_crossentropy'여야 하는데 ${withParticle(describeCompile(compile), '이')} 나왔습니다.`,
       en: `compile's optimizer should be 'adam' and its loss 'categorical_crossentropy', got ${describeCompile(compile)}.`,
     });
   const loss = run.loss;
@@ -229,8 +229,8 @@ export function judgeTraining(run: TrainProbe, testSeed: number): Verdict {
     );
   return pass(
     {
-      ko: `처음 보는 테스트 이미지 ${TEST_COUNT.toLocaleString('en-US')}장의 ${percent}를 맞혔습니다 (채점기가 가중치로 다시 만든 모델, ${epochs} Epoch). 아래 혼동 행렬 (행 = 정답, 열 = 예측)의 대각선 [ ]이 맞힌 수이고, 그림은 모델이 가장 자신 있게 틀린 숫자들입니다.`,
-      en: `${percent} of ${TEST_COUNT.toLocaleString('en-US')} unseen test images classified right (the grader's rebuild from your weights, ${epochs} epochs). In the confusion matrix (rows: the true digit, columns: the predicted one) the diagonal [ ] counts the right answers; the pictures are the digits the model got wrong most confidently.`,
+      ko: `처음 보는 테스트 이미지 ${TEST_COUNT.toLocaleString('en-US')}장의 ${percent}를 맞혔습니다 (채점기가 가중치로 다시 만든 모델, ${epochs} Epoch). 아래: 혼동 행렬 (행 = 정답, 열 = 예측, [ ] = 맞힌 수)과 가장 자신 있게 틀린 숫자들.`,
+      en: `${percent} of ${TEST_COUNT.toLocaleString('en-US')} unseen test images right (the grader's rebuild from your weights, ${epochs} epochs). Below: the confusion matrix (rows true, columns predicted, [ ] = right) and the surest mistakes.`,
     },
     extra,
   );

@@ -33,7 +33,7 @@ export function PicturesView({ pictures, dropped, lang, width, exercise }: Props
     color: theme.color,
   });
   return (
-    <Box flexDirection="column" marginTop={1}>
+    <Box flexDirection="column">
       {lines.map((line, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: lines of a fixed drawing.
         <Text key={i} wrap="truncate-end">
