@@ -8,8 +8,9 @@
  */
 import { type Localized, MAX_PICTURES, type Picture, type Table } from '@gradschool/exercise-kit';
 
-/** The largest side of a picture (the kit's contract: each at most 64 × 64). */
-export const MAX_PICTURE_SIDE = 64;
+import { MAX_PICTURE_SIDE } from './types.js';
+
+export { MAX_PICTURE_SIDE };
 
 /** A caption is one short line: longer ones are cut (a picture is 28 to 64 columns wide). */
 const MAX_CAPTION_CHARS = 120;

@@ -120,3 +120,6 @@ export interface GradeReport {
   ignoredFiles: string[];
   exercises: ExerciseResult[];
 }
+
+/** The largest side of a verdict's picture (the kit's contract: each at most 64 × 64). */
+export const MAX_PICTURE_SIDE = 64;

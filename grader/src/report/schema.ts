@@ -9,8 +9,7 @@ import { MAX_PICTURES } from '@gradschool/exercise-kit';
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import { MAX_PICTURE_SIDE } from '../core/pictures.js';
-import { CHECK_STATUSES, EXERCISE_STATUSES, SOURCES } from '../core/types.js';
+import { CHECK_STATUSES, EXERCISE_STATUSES, MAX_PICTURE_SIDE, SOURCES } from '../core/types.js';
 
 /** Where the JSON file of the report's schema is emitted (`grader/schema/report.schema.json`). */
 export const REPORT_SCHEMA_URL = new URL('../../schema/report.schema.json', import.meta.url);
