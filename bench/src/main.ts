@@ -54,7 +54,7 @@ async function main(): Promise<void> {
     await step('lecture 4 (real MNIST)', () => lecture4Rows({ seed, quick }));
   if (args.only.includes('grader')) await step('grader', () => graderRows({ reps: quick ? 1 : 3, seed }));
   if (args.only.includes('exercise'))
-    await step('one exercise graded', () => exerciseRows({ reps: quick ? 1 : 3, ids: args.exercises }));
+    await step('one exercise graded', () => exerciseRows({ reps, ids: args.exercises }));
   if (args.only.some((w) => w !== 'grader' && w !== 'exercise'))
     conditions.push(`TF.js WASM backend: ${wasmFeatures()}.`);
 
