@@ -2,7 +2,7 @@
 import { parseArgs as parseFlagsWith } from 'node:util';
 
 /** The workloads, in the order they run. */
-export const WORKLOADS = ['xor', 'mnist', 'matmul', 'conv', 'lecture4', 'grader'] as const;
+export const WORKLOADS = ['xor', 'mnist', 'matmul', 'conv', 'lecture4', 'grader', 'exercise'] as const;
 export type Workload = (typeof WORKLOADS)[number];
 
 export interface BenchArgs {
@@ -14,17 +14,23 @@ export interface BenchArgs {
   write: boolean;
   out: string;
   seed: number;
+  /** The exercises the `exercise` workload grades, each on its own (default 06-mnist). */
+  exercises: string[];
   help: boolean;
 }
 
-export const USAGE = `pnpm bench [--only xor,mnist,matmul,conv,lecture4,grader] [--quick] [--reps N] [--write | --no-write] [--out FILE]
+/** What the `exercise` workload grades when `--exercise` is not given. */
+export const DEFAULT_EXERCISES = ['06-mnist'];
+
+export const USAGE = `pnpm bench [--only xor,mnist,matmul,conv,lecture4,grader,exercise] [--quick] [--reps N] [--write | --no-write] [--out FILE] [--exercise ID,...]
 
   --only     run a subset of the workloads (comma-separated)
   --quick    fewer repetitions and smaller runs (XOR 200 epochs, MNIST 2,560 samples, real MNIST 10,000): a smoke test
   --reps N   timed repetitions per measurement, median reported (default 5, quick 2)
   --write    write the results file even for a subset or quick run (default: full runs only)
   --out      the results file (default bench/RESULTS.md)
-  --seed N   seed for weights and data (default 42)`;
+  --seed N   seed for weights and data (default 42)
+  --exercise the exercises the exercise workload grades end to end, each alone (default 06-mnist)`;
 
 /** The flags, as `node:util`'s `parseArgs` takes them (Node 20 has no `--no-` negation: its own flag). */
 const OPTIONS = {
@@ -35,6 +41,7 @@ const OPTIONS = {
   'no-write': { type: 'boolean' },
   out: { type: 'string' },
   seed: { type: 'string' },
+  exercise: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -63,6 +70,7 @@ export function parseArgs(argv: readonly string[], defaultOut: string): BenchArg
     write: lastWrite === undefined ? full : lastWrite.kind === 'option' && lastWrite.name === 'write',
     out: values.out ?? defaultOut,
     seed: values.seed === undefined ? 42 : positiveInt('--seed', values.seed),
+    exercises: values.exercise === undefined ? [...DEFAULT_EXERCISES] : exerciseIds(values.exercise),
     help: values.help ?? false,
   };
 }
@@ -75,6 +83,14 @@ function positiveInt(flag: string, text: string): number {
   const n = Number(text);
   if (!Number.isInteger(n) || n <= 0) throw new RangeError(`${flag} needs a positive integer, got ${text}`);
   return n;
+}
+
+/** `06-mnist,07-cnn` as ids; an empty one or one with other characters than an id's is refused. */
+function exerciseIds(text: string): string[] {
+  const ids = text.split(',').map((id) => id.trim());
+  const bad = ids.find((id) => !/^[0-9][0-9a-z-]*$/.test(id));
+  if (bad !== undefined) throw new RangeError(`--exercise needs exercise ids such as 06-mnist, got '${bad}'`);
+  return ids;
 }
 
 function workload(name: string): Workload {

@@ -10,7 +10,15 @@ import { describeMachine, loadAverage } from './machine.js';
 import { renderResults, renderTable } from './report.js';
 import type { Row } from './rows.js';
 import { wasmFeatures } from './tf-backends.js';
-import { convRows, graderRows, lecture4Rows, matmulRows, mnistRows, xorRows } from './to-rows.js';
+import {
+  convRows,
+  exerciseRows,
+  graderRows,
+  lecture4Rows,
+  matmulRows,
+  mnistRows,
+  xorRows,
+} from './to-rows.js';
 
 const benchDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -45,7 +53,10 @@ async function main(): Promise<void> {
   if (args.only.includes('lecture4'))
     await step('lecture 4 (real MNIST)', () => lecture4Rows({ seed, quick }));
   if (args.only.includes('grader')) await step('grader', () => graderRows({ reps: quick ? 1 : 3, seed }));
-  if (args.only.some((w) => w !== 'grader')) conditions.push(`TF.js WASM backend: ${wasmFeatures()}.`);
+  if (args.only.includes('exercise'))
+    await step('one exercise graded', () => exerciseRows({ reps, ids: args.exercises }));
+  if (args.only.some((w) => w !== 'grader' && w !== 'exercise'))
+    conditions.push(`TF.js WASM backend: ${wasmFeatures()}.`);
 
   const markdown = renderResults(rows, {
     machine: describeMachine(),

@@ -250,3 +250,38 @@ export async function graderRows(opts: { reps: number; seed: number }): Promise<
   ];
   return { rows, notes };
 }
+
+/**
+ * How long one exercise takes to grade with its reference solution, end to end: a fresh
+ * `pnpm grade <id> --solutions --ci` (the real grader: tsx, bundling, sandbox children, the judges;
+ * for 06 also reading MNIST and its training checks), per exercise given. An exercise with a goal in
+ * `EXERCISE_TARGETS_MS` is held to it (issue 16: 06-mnist under 15 s on the course's machine).
+ */
+export async function exerciseRows(opts: { reps: number; ids: readonly string[] }): Promise<Measured> {
+  const { coldGrade } = await import('./workloads/grader.js');
+  const rows: Row[] = [];
+  const notes: string[] = [];
+  for (const id of opts.ids) {
+    const runs = [];
+    for (let i = 0; i < opts.reps; i++) runs.push(await coldGrade({ ids: [id] }));
+    const failed = runs.filter((r) => r.exitCode !== 0).length;
+    if (failed > 0) notes.push(`${id}: ${failed} of ${runs.length} gradings did not pass (exit code ≠ 0).`);
+    const ms = runs.map((r) => r.ms);
+    const goal = EXERCISE_TARGETS_MS[id];
+    rows.push({
+      workload: `grade ${id}, reference solution, cold`,
+      metric: 'wall time',
+      unit: 'ms',
+      better: 'lower',
+      ours: median(ms),
+      runs: { ours: ms },
+      ...(goal === undefined
+        ? {}
+        : { target: { text: `< ${goal / 1000} s`, met: median(ms) < goal && failed === 0 } }),
+    });
+  }
+  return { rows, notes };
+}
+
+/** Each exercise's goal for a whole grading with its reference solution (issue 16). */
+export const EXERCISE_TARGETS_MS: Readonly<Record<string, number>> = { '06-mnist': 15_000 };

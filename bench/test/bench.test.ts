@@ -46,10 +46,18 @@ describe('synthetic MNIST', () => {
 describe('flags and statistics', () => {
   it('parses a subset, quick mode and repetitions; writes results only for a full run', () => {
     expect(parseArgs([], 'R.md')).toMatchObject({
-      only: ['xor', 'mnist', 'matmul', 'conv', 'lecture4', 'grader'],
+      only: ['xor', 'mnist', 'matmul', 'conv', 'lecture4', 'grader', 'exercise'],
       reps: 5,
       write: true,
+      exercises: ['06-mnist'],
     });
+    expect(parseArgs(['--only=exercise', '--exercise', '06-mnist, 07-cnn'], 'R.md')).toMatchObject({
+      only: ['exercise'],
+      exercises: ['06-mnist', '07-cnn'],
+      write: false,
+    });
+    expect(() => parseArgs(['--exercise', '06-mnist;rm'], 'R.md')).toThrow(/--exercise needs exercise ids/);
+    expect(() => parseArgs(['--exercise', ''], 'R.md')).toThrow(/--exercise needs exercise ids/);
     expect(parseArgs(['--only', 'xor,matmul', '--quick'], 'R.md')).toMatchObject({
       only: ['xor', 'matmul'],
       quick: true,

@@ -35,13 +35,14 @@ export interface ColdRun {
 }
 
 /**
- * One fresh `pnpm grade <LECTURE_3> --solutions --ci` run: wall time, peak memory of the tree, exit code.
+ * One fresh `pnpm grade <ids> --solutions --ci` run: wall time, peak memory of the tree, exit code.
  * `noTsxCache`: also without tsx's on-disk cache of compiled TypeScript, as on a fresh checkout.
+ * `ids`: the exercises graded (`pnpm grade 06-mnist ...`); default lecture 3's five ({@link LECTURE_3}).
  */
-export function coldGrade(opts: { noTsxCache?: boolean } = {}): Promise<ColdRun> {
+export function coldGrade(opts: { noTsxCache?: boolean; ids?: readonly string[] } = {}): Promise<ColdRun> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
-    const child = spawn('pnpm', ['grade', ...LECTURE_3, '--solutions', '--ci'], {
+    const child = spawn('pnpm', ['grade', ...(opts.ids ?? LECTURE_3), '--solutions', '--ci'], {
       cwd: REPO_ROOT,
       env: { ...process.env, CI: '1', ...(opts.noTsxCache ? { TSX_DISABLE_CACHE: '1' } : {}) },
       stdio: 'ignore',

@@ -47,6 +47,7 @@ export async function finish(
     reports.renderPlain(report, {
       lang: options.lang,
       color: colorWanted(io),
+      width: (io.stdout as { columns?: number }).columns ?? 80,
       hints,
       ...(refusedFiles.length ? { refusedFiles } : {}),
       ...(notSelected.length

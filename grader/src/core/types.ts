@@ -3,7 +3,7 @@
  * The JSON report (`report/schema.ts`) is these types with texts in one language; its schema takes
  * the statuses and sources from here, so a new status cannot be added here and forgotten there.
  */
-import type { Chart, Lang, Localized, Table } from '@gradschool/exercise-kit';
+import type { Chart, Lang, Localized, Picture, Table } from '@gradschool/exercise-kit';
 
 /** What a report graded: the students' `src/`, the reference `solution/`, or a submission. */
 export const SOURCES = ['src', 'solution', 'submission'] as const;
@@ -53,7 +53,12 @@ export interface CheckResult {
   /** The first run seed that did not pass, when it is not the run's own seed (one of `seeds`). */
   failedSeed?: number;
   chart?: Chart;
+  /** A table; `diagonal: true` (a confusion matrix) has its diagonal highlighted. */
   table?: Table;
+  /** Pictures the verdict drew (digits, filters), checked against the kit's contract (`pictures.ts`). */
+  pictures?: Picture[];
+  /** How many of the verdict's pictures were dropped as malformed (wrong size, grey levels out of range) or too many. */
+  picturesDropped?: number;
   /** A hidden check (the manifest's `hidden` module), graded only in record grading. */
   hidden?: boolean;
 }
@@ -115,3 +120,6 @@ export interface GradeReport {
   ignoredFiles: string[];
   exercises: ExerciseResult[];
 }
+
+/** The largest side of a verdict's picture (the kit's contract: each at most 64 × 64). */
+export const MAX_PICTURE_SIDE = 64;

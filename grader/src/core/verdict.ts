@@ -7,6 +7,7 @@ import type { Check, CheckContext, Lang, Localized, Verdict } from '@gradschool/
 import { both, t } from '../i18n/index.js';
 import type { SerializedError } from '../sandbox/messages.js';
 import type { Outcome } from '../sandbox/sandbox.js';
+import { checkedTable, checkPictures } from './pictures.js';
 import { roundScore } from './score.js';
 import type { CheckStatus } from './types.js';
 
@@ -19,6 +20,10 @@ export interface Decision {
   got?: string;
   chart?: Verdict['chart'];
   table?: Verdict['table'];
+  /** The verdict's pictures that keep the kit's contract (`pictures.ts`); none: no field. */
+  pictures?: Verdict['pictures'];
+  /** How many of the verdict's pictures were dropped as malformed or too many. */
+  picturesDropped?: number;
 }
 
 /** How to name the student's file in messages (repository-relative) and find it in stack traces. */
@@ -173,11 +178,14 @@ export function decide(
       }
       if (!isVerdict(verdict)) return error(both('core.check.badVerdict'));
       const score = pointsOf(verdict, check.points);
+      const { pictures, dropped } = checkPictures(verdict.pictures);
       const extras = {
         expected: verdict.expected,
         got: verdict.got,
         chart: verdict.chart,
-        table: verdict.table,
+        table: checkedTable(verdict.table),
+        pictures: pictures.length > 0 ? pictures : undefined,
+        picturesDropped: dropped > 0 ? dropped : undefined,
       };
       const defined = Object.fromEntries(Object.entries(extras).filter(([, v]) => v !== undefined));
       return { status: verdict.pass ? 'pass' : 'fail', score, message: verdict.message, ...defined };

@@ -54,6 +54,10 @@ export const report = {
   },
   'report.gradeAll': { ko: '전체를 채점하려면: pnpm grade', en: 'To grade them all: pnpm grade' },
   'report.chartLast': { ko: '마지막 값', en: 'last value' },
+  'report.picturesDropped': {
+    ko: '그림 {n}개는 형식이 맞지 않거나 너무 많아 보여 주지 않습니다 (64 × 64 이하, 밝기 0~255, 최대 16개)',
+    en: '{n} {n:picture|pictures} not shown: malformed or too many (at most 64 × 64, grey levels 0 to 255, at most 16)',
+  },
 
   // Submissions (--submission DIR, --batch DIR): why a listed file was not taken.
   'report.refused.symlink': {

@@ -65,6 +65,10 @@ export const ui = {
     en: 'Runs once "{check}" passes.',
   },
   'ui.details.notGraded': { ko: '아직 채점하지 않았습니다.', en: 'Not graded yet.' },
+  'ui.details.morePictures': {
+    ko: '그림 {total}개 중 {shown}개 · 창을 넓히면 더 보이고, `pnpm grade {id} --ci`는 모두 보여 줍니다',
+    en: '{shown} of {total} pictures · a wider window shows more, `pnpm grade {id} --ci` shows them all',
+  },
   'ui.details.scroll': {
     ko: '{total}개 중 {first}번째 검사부터 · j/k: 스크롤',
     en: 'Checks from {first}/{total} · j k to scroll',

@@ -111,17 +111,26 @@ function jsonCheck(check: CheckResult, lang: Lang, seedHidden: boolean): JsonChe
   if (check.failedSeed !== undefined) json.failedSeed = shown(check.failedSeed);
   if (check.table) json.table = jsonTable(check.table);
   if (check.chart) json.chart = jsonChart(check.chart, lang);
+  if (check.pictures)
+    json.pictures = check.pictures.map(({ caption, width, height, pixels }) => ({
+      caption: caption[lang],
+      width,
+      height,
+      pixels: [...pixels],
+    }));
+  if (check.picturesDropped) json.picturesDropped = check.picturesDropped;
   if (check.hidden) json.hidden = true;
   return json;
 }
 
 /** JSON has no NaN or Infinity: a diverged loss becomes `null` in a chart, its text in a table. */
-function jsonTable(table: Table): Table {
+function jsonTable(table: Table): NonNullable<JsonCheck['table']> {
   return {
     head: [...table.head],
     rows: table.rows.map((row) =>
       row.map((cell) => (typeof cell === 'number' && !Number.isFinite(cell) ? String(cell) : cell)),
     ),
+    ...(table.diagonal === true ? { diagonal: true } : {}),
   };
 }
 

@@ -8,6 +8,7 @@ import type { CheckResult, ExerciseResult, GradeReport } from '../core/types.js'
 import { t } from '../i18n/index.js';
 import { makePaint, type Paint } from './ansi.js';
 import { formatPoints, STATUS_STYLE, STATUS_SYMBOL, shownSeed, skippedText } from './format.js';
+import { renderPictures } from './pictures.js';
 import { renderTable } from './table.js';
 import { padToWidth, textWidth } from './text.js';
 
@@ -18,6 +19,8 @@ export interface PlainOptions {
   color: boolean;
   /** Also list passing checks, charts and every captured output. */
   verbose?: boolean;
+  /** Columns for pictures side by side (the CLI passes the terminal's width; default 80). */
+  width?: number;
   /**
    * Each exercise's hints (from its manifest), by exercise id. The first one is printed under an
    * exercise that did not pass: the report itself carries no hints.
@@ -105,7 +108,8 @@ function exerciseDetails(exercise: ExerciseResult, options: PlainOptions, paint:
     lines.push(...indent(paint('gray', t('report.todoExercise', lang, { file })), 4));
   } else {
     for (const check of exercise.checks) {
-      if (check.status === 'pass' && !verbose) continue;
+      // A passing check is one line, unless it drew pictures (06's digits): those are worth the room.
+      if (check.status === 'pass' && !verbose && !check.pictures) continue;
       // When the whole exercise could not run, its checks only repeat the problem: one line each
       // (a hang at load makes them `timeout`s that say the same).
       const repeatsProblem =
@@ -124,7 +128,7 @@ function exerciseDetails(exercise: ExerciseResult, options: PlainOptions, paint:
 function checkLines(
   exercise: ExerciseResult,
   check: CheckResult,
-  { lang, verbose }: PlainOptions,
+  { lang, verbose, color, width = 80 }: PlainOptions,
   paint: Paint,
   headOnly = false,
 ): string[] {
@@ -148,7 +152,19 @@ function checkLines(
     if (check.got !== undefined)
       details.push(`${padToWidth(`${labels[1]}:`, width)} ${paint('red', sanitize(check.got))}`);
   }
-  if (check.table) details.push(...renderTable(check.table).map(sanitize));
+  if (check.table) {
+    // The cells are cleaned first, so the only escape codes left are the diagonal's own highlight.
+    const table = {
+      ...check.table,
+      head: check.table.head.map((h) => sanitize(String(h))),
+      rows: check.table.rows.map((row) => row.map((c) => (typeof c === 'string' ? sanitize(c) : c))),
+    };
+    details.push(...renderTable(table, { highlight: (cell) => paint('bold', paint('green', cell)) }));
+  }
+  if (check.pictures)
+    details.push(...renderPictures(check.pictures, { lang, width: Math.max(20, width - 6), color }));
+  if (check.picturesDropped)
+    details.push(paint('gray', t('report.picturesDropped', lang, { n: check.picturesDropped })));
   if (check.chart && verbose) {
     for (const series of check.chart.series) {
       const last = series.values[series.values.length - 1];

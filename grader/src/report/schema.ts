@@ -5,10 +5,11 @@
  * emitted from it (`pnpm --filter @gradschool/grader schemas`; a test fails when it is stale).
  */
 
+import { MAX_PICTURES } from '@gradschool/exercise-kit';
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import { CHECK_STATUSES, EXERCISE_STATUSES, SOURCES } from '../core/types.js';
+import { CHECK_STATUSES, EXERCISE_STATUSES, MAX_PICTURE_SIDE, SOURCES } from '../core/types.js';
 
 /** Where the JSON file of the report's schema is emitted (`grader/schema/report.schema.json`). */
 export const REPORT_SCHEMA_URL = new URL('../../schema/report.schema.json', import.meta.url);
@@ -79,9 +80,42 @@ const check = Type.Object(
         {
           head: Type.Array(Type.String()),
           rows: Type.Array(Type.Array(Json<string | number>({ type: ['string', 'number'] }))),
+          diagonal: Type.Optional(
+            Json<true>({
+              const: true,
+              description:
+                'A confusion matrix: the first column names the true class, and cell rows[i][i + 1] (the diagonal) is highlighted.',
+            }),
+          ),
         },
         { additionalProperties: false },
       ),
+    ),
+    pictures: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            caption: Type.String(),
+            width: Type.Integer({ minimum: 1, maximum: MAX_PICTURE_SIDE }),
+            height: Type.Integer({ minimum: 1, maximum: MAX_PICTURE_SIDE }),
+            pixels: Type.Array(Type.Integer({ minimum: 0, maximum: 255 }), {
+              description: 'width × height grey levels, row by row; 0 is the background, 255 the brightest.',
+            }),
+          },
+          { additionalProperties: false },
+        ),
+        {
+          maxItems: MAX_PICTURES,
+          description:
+            "Small grey pictures the check's verdict drew (a digit the model got wrong, a filter).",
+        },
+      ),
+    ),
+    picturesDropped: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        description: "How many of the verdict's pictures were dropped as malformed or too many.",
+      }),
     ),
     hidden: Type.Optional(
       Json<true>({

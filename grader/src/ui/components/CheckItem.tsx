@@ -6,6 +6,7 @@ import { t } from '../../i18n/index.js';
 import { fitWidth, textWidth, wrapToWidth } from '../../report/text.js';
 import { paint, useTheme } from '../theme.js';
 import { LossChart } from './LossChart.js';
+import { PicturesView } from './PicturesView.js';
 import { StatusSymbol } from './StatusSymbol.js';
 import { TableView } from './TableView.js';
 
@@ -19,6 +20,8 @@ export type Props = {
   compact?: boolean;
   /** The title of the check named by `check.skippedBecause` (its id, when not found). */
   skippedTitle?: string;
+  /** The exercise's number as typed (`06`), for the command that shows every picture. */
+  exercise?: string;
 };
 
 /** Lines of captured output shown at most; the rest is summarized. */
@@ -40,7 +43,7 @@ function clipOutput(output: string): string[] {
 }
 
 /** One check on the details screen: status, title, points and time; for a non-pass the why. */
-export function CheckItem({ check, lang, columns, compact = false, skippedTitle }: Props) {
+export function CheckItem({ check, lang, columns, compact = false, skippedTitle, exercise = '' }: Props) {
   const theme = useTheme();
   const passed = check.status === 'pass';
   const facts = ` ${t('ui.points', lang, { score: check.score, max: check.maxScore })} · ${Math.round(check.durationMs)}ms`;
@@ -95,6 +98,15 @@ export function CheckItem({ check, lang, columns, compact = false, skippedTitle 
           </Box>
         ) : null}
         {check.table ? <TableView table={check.table} width={columns - 2} /> : null}
+        {check.pictures || check.picturesDropped ? (
+          <PicturesView
+            pictures={check.pictures ?? []}
+            dropped={check.picturesDropped}
+            lang={lang}
+            width={columns - 2}
+            exercise={exercise}
+          />
+        ) : null}
         {check.chart ? <LossChart chart={check.chart} lang={lang} width={Math.min(columns - 4, 72)} /> : null}
       </Box>
     </Box>

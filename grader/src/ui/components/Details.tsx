@@ -89,6 +89,7 @@ export function Details({ state, columns, links }: Props) {
             lang={lang}
             columns={columns}
             compact={Boolean(result?.problem) && !inProgress}
+            exercise={String(exercise.order).padStart(2, '0')}
           />
         ))}
       </Box>
