@@ -118,7 +118,7 @@ export function judgeConvModel(got: ModelData | UnreadableModel): Verdict {
     compile.metrics.includes('accuracy');
   if (!right)
     return fail({
-      ko: `${call}: compile이 optimizer 'adam', loss 'categorical_crossentropy', metrics ['accuracy']여야 하는데 ${withParticle(settings, '이')} 나왔습니다.`,
+      ko: `${call}: compile의 \`optimizer\`는 'adam', \`loss\`는 'categorical_crossentropy', \`metrics\`는 ['accuracy']여야 하는데 ${withParticle(settings, '이')} 나왔습니다.`,
       en: `${call}: compile should have optimizer 'adam', loss 'categorical_crossentropy', metrics ['accuracy'], got ${settings}.`,
     });
   return pass({
