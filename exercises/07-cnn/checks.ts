@@ -155,7 +155,9 @@ export default defineChecks<typeof Student>([
       en: `Training on MNIST: ${100 * REQUIRED_ACCURACY}% or more on unseen test images, compared with 06's MLP`,
     },
     points: 5,
-    dependsOn: ['make-conv-model'],
+    // Only the model is needed, but a training run costs tens of seconds: it waits until every part
+    // before it passes, so a student (and `pnpm verify`, per mutant) trains only once they do.
+    dependsOn: ['conv2d-naive', 'output-shape', 'param-count', 'make-conv-model'],
     timeLimitMs: TRAIN_TIME_LIMIT_MS,
     input: (ctx) => trainInput(ctx.seed),
     probe: (student, { data, seed }): TrainProbe => {

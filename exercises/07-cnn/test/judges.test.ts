@@ -4,7 +4,7 @@
  * is not mnist_convnet, a missing history and a plain object fail before any measuring.
  */
 import { Sequential, setSeed } from '@gradschool/autograd';
-import { modelData } from '@gradschool/exercise-kit';
+import { type ModelData, modelData } from '@gradschool/exercise-kit';
 import { describe, expect, it } from 'vitest';
 import { TEST_COUNT, trainInput } from '../checks/data.js';
 import { judgeConvModel } from '../checks/model.js';
@@ -36,10 +36,8 @@ describe("exercise 07's judges", () => {
     expect(wrong.pass).toBe(false);
     const fake = judgeTrain({ model: { unreadable: 'got object' }, loss: [1], accuracy: null }, input);
     expect(fake.message.en).toContain('cannot be read as a model');
-    const structure = judgeConvModel({
-      ...(modelData(solution.makeConvModel()) as never),
-      layers: (modelData(solution.makeConvModel()) as { layers: object[] }).layers.filter((_, k) => k !== 5),
-    });
+    const data = modelData(solution.makeConvModel()) as ModelData;
+    const structure = judgeConvModel({ ...data, layers: data.layers.filter((_, k) => k !== 5) });
     expect(structure.pass).toBe(false);
     expect(structure.message.en).toMatch(/expected 7 layers \(Conv2D\(32, \[3, 3\], relu\)/);
   });

@@ -41,7 +41,13 @@ describe("exercise 07's reference values", () => {
       expect(input[1]).toBeGreaterThanOrEqual(window[1]);
     }
     // By hand: 'valid' ⌊(31 − 5) / 3⌋ + 1 = 9; 'same' ⌈31 / 3⌉ = 11.
-    const conv = { kind: 'Conv2D', filters: 4, kernelSize: [5, 5], strides: [3, 3], useBias: false } as const;
+    const conv = {
+      kind: 'Conv2D' as const,
+      filters: 4,
+      kernelSize: [5, 5] as [number, number],
+      strides: [3, 3] as [number, number],
+      useBias: false,
+    };
     expect(engineFacts({ layer: { ...conv, padding: 'valid' }, input: [31, 31, 2] })).toEqual({
       shape: [9, 9, 4],
       params: 5 * 5 * 2 * 4,

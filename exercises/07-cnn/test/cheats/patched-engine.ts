@@ -1,6 +1,6 @@
 // Cheat: mnist_convnet built honestly, then the engine patched in its own process when the grader
 // loads this file: fit trains nothing and returns a history that falls to a loss of 0.02 and an
-// accuracy of 0.99, and predict and evaluate report every digit right. The other parts are not done.
+// accuracy of 0.99, and predict and evaluate report every digit right.
 import {
   Conv2D,
   Dense,
@@ -13,16 +13,39 @@ import {
   type Tensor,
   tensor,
 } from '@gradschool/autograd';
-import { NotImplemented } from '@gradschool/exercise-kit';
 
-export function conv2dNaive(): number[][] {
-  throw new NotImplemented('conv2dNaive');
+// The parts before training, written honestly so that the training check runs.
+export function conv2dNaive(image: number[][], kernel: number[][], bias = 0): number[][] {
+  const rows = image.length - kernel.length + 1;
+  const cols = image[0]!.length - kernel[0]!.length + 1;
+  return Array.from({ length: rows }, (_, i) =>
+    Array.from({ length: cols }, (_, j) =>
+      kernel.reduce((sum, row, a) => sum + row.reduce((s, k, b) => s + k * image[i + a]![j + b]!, 0), bias),
+    ),
+  );
 }
-export function outputShape(): number[] {
-  throw new NotImplemented('outputShape');
+
+type Pair = [number, number];
+type Spec =
+  | { kind: 'Conv2D'; filters: number; kernelSize: Pair; strides: Pair; padding: string; useBias: boolean }
+  | { kind: 'MaxPooling2D'; poolSize: Pair; strides: Pair; padding: string };
+
+export function outputShape(layer: Spec, input: [number, number, number]): [number, number, number] {
+  const window = layer.kind === 'Conv2D' ? layer.kernelSize : layer.poolSize;
+  const side = (n: number, k: number, s: number) =>
+    layer.padding === 'same' ? Math.ceil(n / s) : Math.floor((n - k) / s) + 1;
+  return [
+    side(input[0], window[0], layer.strides[0]),
+    side(input[1], window[1], layer.strides[1]),
+    layer.kind === 'Conv2D' ? layer.filters : input[2],
+  ];
 }
-export function paramCount(): number {
-  throw new NotImplemented('paramCount');
+
+export function paramCount(layer: Spec, input: [number, number, number]): number {
+  if (layer.kind === 'MaxPooling2D') return 0;
+  return (
+    layer.kernelSize[0] * layer.kernelSize[1] * input[2] * layer.filters + (layer.useBias ? layer.filters : 0)
+  );
 }
 
 export function makeConvModel(): Sequential {
