@@ -10,7 +10,7 @@ import { type ImageSet, loadMnist, type Mnist, subset } from '@gradschool/datase
 /**
  * Training images handed to `train`. Measured on the course's 2-core machine (shared, load 4–7):
  * mnist_convnet trains at 110–500 images per second (batch 16), so 2,000 images × 2 epochs take
- * 8–36 s and reach 91–94% on unseen test images; the 96% of the issue needs about 6,000 × 2 (40–110 s
+ * 8–36 s and reach 90–94% on unseen test images; the 96% of the issue needs about 6,000 × 2 (40–110 s
  * per run at today's engine speed), which is too slow for a check graded with two seeds.
  */
 export const TRAIN_COUNT = 2000;
