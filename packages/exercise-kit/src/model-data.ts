@@ -36,6 +36,18 @@ export interface LayerData {
   useBias: boolean | null;
   /** The shape of one input sample (`[2]` for `inputDim: 2`), or null. */
   inputShape: number[] | null;
+  /** `Conv2D`'s number of filters (only on layers that have one, as the fields below). */
+  filters?: number | null;
+  /** `Conv2D`'s window `[height, width]`. */
+  kernelSize?: number[] | null;
+  /** `Conv2D`'s and the pooling layers' steps `[down, across]`. */
+  strides?: number[] | null;
+  /** `'valid'` or `'same'` (`Conv2D` and the pooling layers). */
+  padding?: string | null;
+  /** The pooling layers' window `[height, width]`. */
+  poolSize?: number[] | null;
+  /** `Dropout`'s rate. */
+  rate?: number | null;
 }
 
 /** The optimizer as its class name and its hyper-parameters (numbers and booleans). */
@@ -89,6 +101,18 @@ const className = (value: unknown): string | null => {
   return typeof name === 'string' ? name : null;
 };
 
+/** The convolution and pooling layers' settings: only the fields the layer has (a Dense has none). */
+function windowData(l: Bag): Partial<LayerData> {
+  const out: Partial<LayerData> = {};
+  if ('filters' in l) out.filters = typeof l.filters === 'number' ? l.filters : null;
+  if ('kernelSize' in l) out.kernelSize = integers(l.kernelSize);
+  if ('strides' in l) out.strides = integers(l.strides);
+  if ('padding' in l) out.padding = text(l.padding);
+  if ('poolSize' in l) out.poolSize = integers(l.poolSize);
+  if ('rate' in l) out.rate = typeof l.rate === 'number' ? l.rate : null;
+  return out;
+}
+
 function layerData(layer: unknown): LayerData {
   const l = bag(layer) ?? {};
   return {
@@ -99,6 +123,7 @@ function layerData(layer: unknown): LayerData {
     biasInitializer: text(l.biasInitializer),
     useBias: typeof l.useBias === 'boolean' ? l.useBias : null,
     inputShape: integers(l.inputShape),
+    ...windowData(l),
   };
 }
 

@@ -29,12 +29,22 @@ import { render } from './render.js';
 export type ModelEngine = Pick<
   typeof Autograd,
   'Sequential' | 'Dense' | 'SGD' | 'Adagrad' | 'RMSprop' | 'Adam' | 'tensor'
->;
+> &
+  Partial<Pick<typeof Autograd, 'Conv2D' | 'MaxPooling2D' | 'AveragePooling2D' | 'Flatten' | 'Dropout'>>;
+
+/** The layers without `units` that `buildModel` rebuilds (lecture 4's convnets), by class name. */
+const WINDOW_LAYERS = ['Conv2D', 'MaxPooling2D', 'AveragePooling2D', 'Flatten', 'Dropout'] as const;
+type WindowLayer = (typeof WINDOW_LAYERS)[number];
+const isWindowLayer = (name: unknown): name is WindowLayer =>
+  (WINDOW_LAYERS as readonly unknown[]).includes(name);
 
 /** Bounds on what a judge rebuilds, whatever the sandbox sends: a judge's work must stay small. */
 const MAX_LAYERS = 32;
 const MAX_UNITS = 1024;
+// An input shape's sides are bounded like a tensor's (a Dense after Flatten takes 1,600 inputs).
 const MAX_VALUES = 1_000_000;
+/** The largest convolution or pooling window (and step) a judge rebuilds. */
+const MAX_WINDOW = 64;
 
 /** Each built-in optimizer's hyper-parameters (the constructor refuses any other key). */
 const OPTIMIZER_OPTIONS = {
@@ -55,6 +65,7 @@ function layerProblem(layer: unknown, k: number): { problem: Localized } | null 
   const at = { ko: `${k + 1}번째 층`, en: `layer ${k + 1}` };
   if (typeof l !== 'object' || l === null)
     return problem(`${at.ko}이 객체가 아닙니다.`, `${at.en} is not an object.`);
+  if (isWindowLayer(l.className)) return windowLayerProblem(l, at);
   if (!isInt(l.units, 1, MAX_UNITS))
     return problem(
       `${at.ko}의 units가 1..${MAX_UNITS}의 정수가 아닙니다: ${render(l.units)}.`,
@@ -62,7 +73,7 @@ function layerProblem(layer: unknown, k: number): { problem: Localized } | null 
     );
   const shapeOk =
     l.inputShape === null ||
-    (Array.isArray(l.inputShape) && l.inputShape.every((d) => isInt(d, 1, MAX_UNITS)));
+    (Array.isArray(l.inputShape) && l.inputShape.every((d) => isInt(d, 1, MAX_VALUES)));
   const fieldsOk =
     [l.className, l.activation, l.kernelInitializer, l.biasInitializer].every(isStringOrNull) &&
     (l.useBias === null || typeof l.useBias === 'boolean');
@@ -72,6 +83,37 @@ function layerProblem(layer: unknown, k: number): { problem: Localized } | null 
       `${at.en}: its configuration cannot be read: ${render(l)}.`,
     );
   return null;
+}
+
+const isPair = (x: unknown): x is [number, number] =>
+  Array.isArray(x) && x.length === 2 && x.every((d) => isInt(d, 1, MAX_WINDOW));
+
+/** A convolution, pooling, Flatten or Dropout layer's settings, within bounds. */
+function windowLayerProblem(
+  l: Partial<Record<keyof LayerData, unknown>>,
+  at: Localized,
+): { problem: Localized } | null {
+  const name = l.className as WindowLayer;
+  const windowed = name === 'Conv2D' || name === 'MaxPooling2D' || name === 'AveragePooling2D';
+  const ok =
+    (l.inputShape === null ||
+      (Array.isArray(l.inputShape) && l.inputShape.every((d) => isInt(d, 1, MAX_VALUES)))) &&
+    (name !== 'Conv2D' ||
+      (isInt(l.filters, 1, MAX_UNITS) &&
+        isPair(l.kernelSize) &&
+        isStringOrNull(l.activation) &&
+        isStringOrNull(l.kernelInitializer) &&
+        isStringOrNull(l.biasInitializer) &&
+        (l.useBias === null || typeof l.useBias === 'boolean'))) &&
+    (!windowed || (isPair(l.strides) && (l.padding === 'valid' || l.padding === 'same'))) &&
+    (name === 'Conv2D' || !windowed || isPair(l.poolSize)) &&
+    (name !== 'Dropout' || (typeof l.rate === 'number' && l.rate >= 0 && l.rate < 1));
+  return ok
+    ? null
+    : problem(
+        `${at.ko}(${name})의 설정을 읽을 수 없습니다: ${render(l)}.`,
+        `${at.en} (${name}): its configuration cannot be read: ${render(l)}.`,
+      );
 }
 
 function weightProblem(w: unknown, k: number): { problem: Localized } | null {
@@ -144,6 +186,7 @@ export function readModelData(value: unknown): { data: ModelData } | { problem: 
 
 /** One layer as code: `Dense(5, sigmoid, kernelInitializer 'randomNormal', inputDim 2)`. */
 export function describeLayer(layer: LayerData): string {
+  if (isWindowLayer(layer.className)) return describeWindowLayer(layer);
   const parts = [
     String(layer.units),
     String(layer.activation),
@@ -153,6 +196,35 @@ export function describeLayer(layer: LayerData): string {
     ...(layer.inputShape ? [`inputShape [${layer.inputShape.join(', ')}]`] : []),
   ];
   return `${layer.className ?? 'Layer'}(${parts.join(', ')})`;
+}
+
+/** `Conv2D(32, [3, 3], relu)`, `MaxPooling2D([2, 2])`, `Flatten()`, `Dropout(0.5)`: the settings that differ from the defaults. */
+function describeWindowLayer(layer: LayerData): string {
+  const pair = (p: number[] | null | undefined) => `[${(p ?? []).join(', ')}]`;
+  const steps = (window: number[] | null | undefined) =>
+    pair(layer.strides) !== pair(window) && pair(layer.strides) !== '[1, 1]'
+      ? [`strides ${pair(layer.strides)}`]
+      : [];
+  const common = [
+    ...(layer.padding === 'same' ? ["padding 'same'"] : []),
+    ...(layer.inputShape ? [`inputShape [${layer.inputShape.join(', ')}]`] : []),
+  ];
+  switch (layer.className) {
+    case 'Conv2D':
+      return `Conv2D(${[
+        String(layer.filters),
+        pair(layer.kernelSize),
+        String(layer.activation),
+        ...(pair(layer.strides) !== '[1, 1]' ? [`strides ${pair(layer.strides)}`] : []),
+        ...common,
+      ].join(', ')})`;
+    case 'Dropout':
+      return `Dropout(${layer.rate})`;
+    case 'Flatten':
+      return 'Flatten()';
+    default:
+      return `${layer.className}(${[pair(layer.poolSize), ...steps(layer.poolSize), ...common].join(', ')})`;
+  }
 }
 
 /** The layers as code, joined by arrows. */
@@ -182,6 +254,48 @@ function optimizerOf(engine: ModelEngine, o: OptimizerData): Autograd.Optimizer 
   return new engine[name](options);
 }
 
+/** One convolution, pooling, Flatten or Dropout layer of the data, built by the trusted engine. */
+function windowLayerOf(
+  engine: ModelEngine,
+  layer: LayerData,
+  inputShape: number[] | null,
+  k: number,
+): Autograd.Layer {
+  const missing = () =>
+    new Error(`layer ${k + 1} (${layer.className}) is not in the engine the judge passed`);
+  const first = inputShape ? { inputShape } : {};
+  const pair = (p: number[] | null | undefined) => p as [number, number];
+  const padding = (layer.padding ?? 'valid') as Autograd.Conv2DOptions['padding'];
+  switch (layer.className) {
+    case 'Conv2D': {
+      if (!engine.Conv2D) throw missing();
+      if (layer.activation === 'custom')
+        throw new Error(`layer ${k + 1} has a custom activation function; use one by name`);
+      return new engine.Conv2D(layer.filters!, pair(layer.kernelSize), {
+        strides: pair(layer.strides),
+        padding,
+        activation: (layer.activation ?? 'linear') as Autograd.ActivationName,
+        kernelInitializer: layer.kernelInitializer ?? 'glorotUniform',
+        biasInitializer: layer.biasInitializer ?? 'zeros',
+        useBias: layer.useBias ?? true,
+        ...first,
+      });
+    }
+    case 'MaxPooling2D':
+    case 'AveragePooling2D': {
+      const Pool = engine[layer.className];
+      if (!Pool) throw missing();
+      return new Pool({ poolSize: pair(layer.poolSize), strides: pair(layer.strides), padding, ...first });
+    }
+    case 'Flatten':
+      if (!engine.Flatten) throw missing();
+      return new engine.Flatten(first);
+    default:
+      if (!engine.Dropout) throw missing();
+      return new engine.Dropout(layer.rate!, first);
+  }
+}
+
 export interface BuildOptions {
   /** Fresh weights drawn as `new Sequential({ seed })` draws them, instead of the data's weights. */
   initialize?: { seed: number };
@@ -205,6 +319,10 @@ export function buildModel(
     if (inputShape === null) throw new Error('the first layer has no input size (inputDim)');
     const model = new engine.Sequential({ seed: opts.initialize?.seed ?? 0 });
     data.layers.forEach((layer, k) => {
+      if (isWindowLayer(layer.className)) {
+        model.add(windowLayerOf(engine, layer, k === 0 ? inputShape : null, k));
+        return;
+      }
       if (layer.className !== 'Dense') throw new Error(`layer ${k + 1} is not a Dense layer`);
       if (layer.activation === 'custom')
         throw new Error(`layer ${k + 1} has a custom activation function; use one by name`);

@@ -201,3 +201,63 @@ describe('replayFit / expectReplayed', () => {
     );
   });
 });
+
+describe('convolutional models (lecture 4)', () => {
+  /** A small convnet on 8×8 images with every layer type the kit rebuilds. */
+  function convnet(): Sequential {
+    const model = new Sequential({ seed: 3 });
+    model.add(new engine.Conv2D(4, [3, 3], { activation: 'relu', inputShape: [8, 8, 1] }));
+    model.add(new engine.MaxPooling2D({ poolSize: 2 }));
+    model.add(new engine.AveragePooling2D({ poolSize: [1, 1], padding: 'same' }));
+    model.add(new engine.Conv2D(2, [2, 2], { strides: [1, 2], padding: 'same' }));
+    model.add(new engine.Flatten());
+    model.add(new engine.Dropout(0.25));
+    model.add(new Dense(3, { activation: 'softmax' }));
+    return model;
+  }
+  const images = engine.tensor(
+    Float64Array.from({ length: 2 * 64 }, (_, i) => (i * 37) % 11),
+    { shape: [2, 8, 8, 1] },
+  );
+
+  it('reads the window settings and rebuilds a model whose predictions are the original’s', () => {
+    const original = convnet();
+    const read = readModelData(structuredClone(modelData(original)));
+    if ('problem' in read) throw new Error(read.problem.en);
+    expect(read.data.layers[0]).toMatchObject({
+      className: 'Conv2D',
+      filters: 4,
+      kernelSize: [3, 3],
+      strides: [1, 1],
+      padding: 'valid',
+      inputShape: [8, 8, 1],
+    });
+    expect(read.data.layers[5]).toMatchObject({ className: 'Dropout', rate: 0.25 });
+    expect(describeLayers(read.data)).toBe(
+      'Conv2D(4, [3, 3], relu, inputShape [8, 8, 1]) → MaxPooling2D([2, 2], inputShape [6, 6, 4]) → ' +
+        "AveragePooling2D([1, 1], padding 'same', inputShape [3, 3, 4]) → " +
+        "Conv2D(2, [2, 2], linear, strides [1, 2], padding 'same', inputShape [3, 3, 4]) → " +
+        "Flatten() → Dropout(0.25) → Dense(3, softmax, kernelInitializer 'glorotUniform', inputShape [12])",
+    );
+    const built = buildModel(engine, read.data);
+    if ('problem' in built) throw new Error(built.problem.en);
+    expect(built.model.countParams()).toBe(original.countParams());
+    expect(built.model.predict(images).toArray()).toEqual(original.predict(images).toArray());
+    // A Dense layer's data has none of the window fields.
+    expect(Object.keys(read.data.layers[6]!)).not.toContain('filters');
+  });
+
+  it('refuses window settings out of bounds, and an engine without the layer', () => {
+    const data = modelData(convnet()) as ModelData;
+    const broken = structuredClone(data);
+    broken.layers[0]!.kernelSize = [3, 300];
+    const refused = readModelData(broken);
+    expect('problem' in refused && refused.problem.en).toMatch(/layer 1 \(Conv2D\): its configuration/);
+    const dropout = structuredClone(data);
+    dropout.layers[5]!.rate = 1;
+    expect('problem' in readModelData(dropout)).toBe(true);
+    const { Conv2D: _, ...withoutConv } = engine;
+    const built = buildModel(withoutConv, data);
+    expect('problem' in built && built.problem.en).toContain('layer 1 (Conv2D) is not in the engine');
+  });
+});
