@@ -9,6 +9,7 @@ import shared from '../vitest.shared.js';
  */
 export const INTEGRATION = [
   'test/abort.test.ts',
+  'test/batch-jobs.test.ts',
   'test/batch-resume-e2e.test.ts',
   'test/batch-resume.test.ts',
   'test/batch-run.test.ts',

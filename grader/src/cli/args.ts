@@ -163,7 +163,10 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliOp
     const batchOnly = flag === '--roster' || flag === '--jobs' || flag === '--resume';
     const allowed = batchOnly ? values.batch : values.batch || values.submission;
     if (given !== undefined && !allowed)
-      throw new GraderError('usage', both('core.cli.needsBatch', { flag }));
+      throw new GraderError(
+        'usage',
+        both(batchOnly ? 'core.cli.needsBatchOnly' : 'core.cli.needsBatch', { flag }),
+      );
   }
 
   // --reset names its one exercise itself; grading flags with it would be silently ignored.

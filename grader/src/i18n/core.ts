@@ -352,6 +352,10 @@ For instructors (shown only in a course repository with reference solutions):
     ko: '{flag}는 --batch 또는 --submission과 함께 씁니다.',
     en: '{flag} is for --batch or --submission.',
   },
+  'core.cli.needsBatchOnly': {
+    ko: '{flag}는 --batch와 함께 씁니다.',
+    en: '{flag} is for --batch.',
+  },
   'core.cli.badJobs': {
     ko: '--jobs에는 동시에 채점할 제출물 수를 1에서 64 사이의 정수로 주세요: "{value}"',
     en: '--jobs takes how many submissions to grade at once, a whole number from 1 to 64: "{value}"',
