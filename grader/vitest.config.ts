@@ -19,6 +19,7 @@ export const INTEGRATION = [
   'test/faults.test.ts',
   'test/grade-fixtures.test.ts',
   'test/hidden-checks.test.ts',
+  'test/instructor-classroom.test.ts',
   'test/instructor-export.test.ts',
   'test/instructor-new-exercise.test.ts',
   'test/lanes.test.ts',

@@ -30,8 +30,8 @@ export const instructor = {
     en: 'Usage: pnpm new-exercise <NN-name> [--title-ko ...] [--title-en ...] [--summary-ko ...] [--summary-en ...] [--section-ko ...] [--section-en ...] [--slides "A, B"] [--yes]',
   },
   'instructor.usageExport': {
-    ko: '사용법: pnpm export-student <폴더> [--root 저장소] [--with-hidden] — 학생용 저장소를 <폴더> 에 만듭니다 (비어 있거나 없는 폴더). --with-hidden: 비공개 검사를 남긴 채점용 사본 (학생에게 주지 마세요).',
-    en: 'Usage: pnpm export-student <DIR> [--root REPO] [--with-hidden] — writes the student repository into <DIR> (missing or empty). --with-hidden: a grading copy that keeps the hidden checks (never give it to students).',
+    ko: '사용법: pnpm export-student <폴더> [--root 저장소] [--with-hidden] [--classroom] — 학생용 저장소를 <폴더> 에 만듭니다 (비어 있거나 없는 폴더). --with-hidden: 비공개 검사를 남긴 채점용 사본 (학생에게 주지 마세요). --classroom: grade.yml 대신 GitHub Classroom 이 점수를 읽는 .github/workflows/classroom.yml.',
+    en: 'Usage: pnpm export-student <DIR> [--root REPO] [--with-hidden] [--classroom] — writes the student repository into <DIR> (missing or empty). --with-hidden: a grading copy that keeps the hidden checks (never give it to students). --classroom: .github/workflows/classroom.yml, whose points GitHub Classroom reads, instead of grade.yml.',
   },
   'instructor.badFlag': { ko: '잘못된 옵션: {reason}', en: 'Bad option: {reason}' },
   'instructor.created': {
@@ -72,6 +72,27 @@ export const instructor = {
   'instructor.outInsideRepo': {
     ko: '{dir} 은(는) 과정 저장소 안에 있습니다. 저장소 밖의 폴더를 주세요.',
     en: '{dir} is inside the course repository. Give a folder outside it.',
+  },
+  // The Classroom workflow's ladder script (.github/classroom/points.mjs): students read these in the run's log.
+  'instructor.classroom.noReport': {
+    ko: '채점 보고서 {file}가 없어 점수를 줄 수 없습니다: 위의 Grade 단계에서 채점이 끝나지 않았습니다.',
+    en: 'No grading report ({file}), so no points: the Grade step above did not finish grading.',
+  },
+  'instructor.classroom.noExercise': {
+    ko: '채점 보고서에 실습 {id}가 없습니다.',
+    en: 'The grading report has no exercise {id}.',
+  },
+  'instructor.classroom.pointsChanged': {
+    ko: '실습 {id}의 만점이 이 워크플로를 만들 때({max}점)와 다릅니다(지금 {now}점): 교수자에게 알려 주세요.',
+    en: 'Exercise {id} is worth {now} points now, not the {max} this workflow was written for: tell your instructor.',
+  },
+  'instructor.classroom.rung': {
+    ko: '실습 {id}: {score}/{max}점 (이 단계는 {atLeast}점 이상이면 통과)',
+    en: 'Exercise {id}: {score}/{max} points (this step passes at {atLeast} or more)',
+  },
+  'instructor.classroomWritten': {
+    ko: 'GitHub Classroom 자동 채점: .github/workflows/classroom.yml (실습마다 점수를 4단계로 나눈 채점 단계 {steps}개, 합계 {points}점).',
+    en: 'GitHub Classroom autograding: .github/workflows/classroom.yml ({steps} grading steps, each exercise in quarters, {points} points in all).',
   },
   'instructor.exported': {
     ko: '✓ 학생용 저장소를 {dir} 에 만들었습니다: 실습 {n}개, 파일 {files}개 (solution/, mutants/, 교수자용 테스트·문서 제외).',
