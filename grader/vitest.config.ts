@@ -18,6 +18,7 @@ export const INTEGRATION = [
   'test/faults-process.test.ts',
   'test/faults.test.ts',
   'test/grade-fixtures.test.ts',
+  'test/gradescope-autograder.test.ts',
   'test/hidden-checks.test.ts',
   'test/instructor-classroom.test.ts',
   'test/instructor-export.test.ts',

@@ -94,6 +94,45 @@ export const instructor = {
     ko: 'GitHub Classroom 자동 채점: .github/workflows/classroom.yml (실습마다 점수를 4단계로 나눈 채점 단계 {steps}개, 합계 {points}점).',
     en: 'GitHub Classroom autograding: .github/workflows/classroom.yml ({steps} grading steps, each exercise in quarters, {points} points in all).',
   },
+  // pnpm export-gradescope: the Gradescope autograder.
+  'instructor.usageGradescope': {
+    ko: '사용법: pnpm export-gradescope <파일.zip> [--root 저장소] [--lang ko|en] — Gradescope 자동 채점기(setup.sh, run_autograder, 답안·변형을 뺀 강의, 비공개 검사 포함)를 zip 으로 만듭니다. 시드: GRADE_SEED 가 있으면 그 값, 없으면 새 무작위 시드. --lang: 학생이 보는 결과의 언어.',
+    en: "Usage: pnpm export-gradescope <FILE.zip> [--root REPO] [--lang ko|en] — writes a Gradescope autograder (setup.sh, run_autograder, the course without solutions or mutants, hidden checks kept) as a zip. Seed: GRADE_SEED if set, else a new random one. --lang: the language of the students' results.",
+  },
+  'instructor.gradescopeBadSeed': {
+    ko: 'GRADE_SEED 가 0 이상의 정수가 아닙니다 (값은 보여 주지 않습니다).',
+    en: 'GRADE_SEED is not a non-negative integer (its value is not shown).',
+  },
+  'instructor.gradescopeWritten': {
+    ko: '✓ Gradescope 자동 채점기를 {file} 에 만들었습니다: 실습 {n}개, 파일 {files}개, {mb} MB (solution/, mutants/ 제외, 비공개 검사 포함).',
+    en: '✓ Wrote the Gradescope autograder to {file}: {n} {n:exercise|exercises}, {files} files, {mb} MB (without solution/ and mutants/, hidden checks kept).',
+  },
+  'instructor.gradescopeSeedEnv': {
+    ko: '시드: GRADE_SEED 의 값을 zip 안의 grade-seed 에 넣었습니다 (화면에는 보여 주지 않습니다). zip 은 교수자만 가지고 있으세요.',
+    en: 'Seed: the value of GRADE_SEED, stored in the zip as grade-seed (not shown here). Keep the zip to yourself.',
+  },
+  'instructor.gradescopeSeedNew': {
+    ko: '시드: GRADE_SEED 가 없어 새 무작위 시드를 만들어 zip 안의 grade-seed 에 넣었습니다. zip 은 교수자만 가지고 있으세요.',
+    en: 'Seed: GRADE_SEED is not set, so a new random seed was made and stored in the zip as grade-seed. Keep the zip to yourself.',
+  },
+  'instructor.gradescopeNext': {
+    ko: [
+      '다음 할 일:',
+      '  Gradescope → 프로그래밍 과제 → Configure Autograder → Zip file upload 에 이 zip 을 올립니다 (Ubuntu 기본 이미지).',
+      '  이미지가 만들어지면 Test Autograder 로 답안을 한 번 제출해 만점이 나오는지 확인하세요.',
+      '  학생은 GitHub 저장소를 그대로 올리거나, exercises/... 구조의 파일이나 그 폴더를 압축한 zip 을 올립니다.',
+    ].join('\n'),
+    en: [
+      'Next:',
+      '  Gradescope → Programming Assignment → Configure Autograder → Zip file upload: upload this zip (Ubuntu base image).',
+      '  Once the image is built, use Test Autograder with a correct submission: it should score full marks.',
+      '  Students upload their GitHub repository as is, or the files in the exercises/... layout, or a zip of that folder.',
+    ].join('\n'),
+  },
+  'instructor.gradescope.noResults': {
+    ko: '채점기를 실행하지 못해 결과가 없습니다. 교수자에게 알려 주세요 (Gradescope 의 자동 채점기 출력에 이유가 있습니다).',
+    en: "The grader could not run, so there is no result. Tell your instructor (the reason is in Gradescope's autograder output).",
+  },
   'instructor.exported': {
     ko: '✓ 학생용 저장소를 {dir} 에 만들었습니다: 실습 {n}개, 파일 {files}개 (solution/, mutants/, 교수자용 테스트·문서 제외).',
     en: '✓ Wrote the student repository to {dir}: {n} {n:exercise|exercises}, {files} {files:file|files} (without solution/, mutants/, instructor tests and docs).',

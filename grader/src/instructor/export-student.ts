@@ -27,7 +27,7 @@ import { studentReadme } from './templates/student-readme.js';
 import { vscodeExtensions, vscodeSettings, vscodeTasks } from './templates/vscode.js';
 
 /** Root scripts that only make sense with the instructor's tools or the benchmarks. */
-const INSTRUCTOR_SCRIPTS = ['verify', 'bench', 'new-exercise', 'export-student'];
+const INSTRUCTOR_SCRIPTS = ['verify', 'bench', 'new-exercise', 'export-student', 'export-gradescope'];
 
 /** Files written by the export instead of copied. */
 const REWRITTEN = new Set(['README.md', 'package.json', 'pnpm-workspace.yaml', '.gitignore']);
