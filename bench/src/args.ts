@@ -2,7 +2,7 @@
 import { parseArgs as parseFlagsWith } from 'node:util';
 
 /** The workloads, in the order they run. */
-export const WORKLOADS = ['xor', 'mnist', 'matmul', 'conv', 'lecture4', 'grader'] as const;
+export const WORKLOADS = ['xor', 'mnist', 'matmul', 'conv', 'lecture4', 'grader', 'batch'] as const;
 export type Workload = (typeof WORKLOADS)[number];
 
 export interface BenchArgs {
@@ -17,10 +17,11 @@ export interface BenchArgs {
   help: boolean;
 }
 
-export const USAGE = `pnpm bench [--only xor,mnist,matmul,conv,lecture4,grader] [--quick] [--reps N] [--write | --no-write] [--out FILE]
+export const USAGE = `pnpm bench [--only xor,mnist,matmul,conv,lecture4,grader,batch] [--quick] [--reps N] [--write | --no-write] [--out FILE]
 
   --only     run a subset of the workloads (comma-separated)
-  --quick    fewer repetitions and smaller runs (XOR 200 epochs, MNIST 2,560 samples, real MNIST 10,000): a smoke test
+  --quick    fewer repetitions and smaller runs (XOR 200 epochs, MNIST 2,560 samples, real MNIST 10,000,
+             a class of 12 submissions instead of 60): a smoke test
   --reps N   timed repetitions per measurement, median reported (default 5, quick 2)
   --write    write the results file even for a subset or quick run (default: full runs only)
   --out      the results file (default bench/RESULTS.md)

@@ -10,7 +10,7 @@ import { describeMachine, loadAverage } from './machine.js';
 import { renderResults, renderTable } from './report.js';
 import type { Row } from './rows.js';
 import { wasmFeatures } from './tf-backends.js';
-import { convRows, graderRows, lecture4Rows, matmulRows, mnistRows, xorRows } from './to-rows.js';
+import { batchRows, convRows, graderRows, lecture4Rows, matmulRows, mnistRows, xorRows } from './to-rows.js';
 
 const benchDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -45,7 +45,9 @@ async function main(): Promise<void> {
   if (args.only.includes('lecture4'))
     await step('lecture 4 (real MNIST)', () => lecture4Rows({ seed, quick }));
   if (args.only.includes('grader')) await step('grader', () => graderRows({ reps: quick ? 1 : 3, seed }));
-  if (args.only.some((w) => w !== 'grader')) conditions.push(`TF.js WASM backend: ${wasmFeatures()}.`);
+  if (args.only.includes('batch'))
+    await step('grading a class (--batch)', () => batchRows({ size: quick ? 12 : 60, seed }));
+  if (args.only.some((w) => w !== 'grader' && w !== 'batch')) conditions.push(`TF.js WASM backend: ${wasmFeatures()}.`);
 
   const markdown = renderResults(rows, {
     machine: describeMachine(),

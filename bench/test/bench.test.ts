@@ -46,7 +46,7 @@ describe('synthetic MNIST', () => {
 describe('flags and statistics', () => {
   it('parses a subset, quick mode and repetitions; writes results only for a full run', () => {
     expect(parseArgs([], 'R.md')).toMatchObject({
-      only: ['xor', 'mnist', 'matmul', 'conv', 'lecture4', 'grader'],
+      only: ['xor', 'mnist', 'matmul', 'conv', 'lecture4', 'grader', 'batch'],
       reps: 5,
       write: true,
     });
