@@ -47,7 +47,8 @@ async function main(): Promise<void> {
   if (args.only.includes('grader')) await step('grader', () => graderRows({ reps: quick ? 1 : 3, seed }));
   if (args.only.includes('batch'))
     await step('grading a class (--batch)', () => batchRows({ size: quick ? 12 : 60, seed }));
-  if (args.only.some((w) => w !== 'grader' && w !== 'batch')) conditions.push(`TF.js WASM backend: ${wasmFeatures()}.`);
+  if (args.only.some((w) => w !== 'grader' && w !== 'batch'))
+    conditions.push(`TF.js WASM backend: ${wasmFeatures()}.`);
 
   const markdown = renderResults(rows, {
     machine: describeMachine(),

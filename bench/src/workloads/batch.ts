@@ -21,8 +21,26 @@ export type SubmissionKind = 'correct' | 'partial' | 'mutant' | 'syntax' | 'star
 
 /** Twenty students, in the order the kinds repeat (see the top of this file). */
 const MIX: readonly SubmissionKind[] = [
-  'correct', 'partial', 'mutant', 'correct', 'syntax', 'correct', 'partial', 'mutant', 'starter', 'correct',
-  'empty', 'partial', 'mutant', 'correct', 'hangs', 'correct', 'partial', 'mutant', 'syntax', 'correct',
+  'correct',
+  'partial',
+  'mutant',
+  'correct',
+  'syntax',
+  'correct',
+  'partial',
+  'mutant',
+  'starter',
+  'correct',
+  'empty',
+  'partial',
+  'mutant',
+  'correct',
+  'hangs',
+  'correct',
+  'partial',
+  'mutant',
+  'syntax',
+  'correct',
 ];
 
 interface CourseExercise {
