@@ -266,8 +266,19 @@ export async function batchRows(opts: { size: number; seed: number }): Promise<M
     const runs = [];
     for (const jobs of [1, 2]) runs.push(await gradeClass(dir, jobs, opts.seed));
     const [one, two] = runs as [(typeof runs)[0], (typeof runs)[0]];
-    if (one.rows === '' || one.rows !== two.rows)
-      throw new Error('batch: the gradebooks of --jobs 1 and --jobs 2 differ (or one is missing)');
+    if (one.rows === '' || two.rows === '')
+      throw new Error(`batch: no gradebook (exit codes ${one.exitCode}, ${two.exitCode}): ${one.stderr}${two.stderr}`);
+    if (one.rows !== two.rows) {
+      // Name the submissions whose rows differ, and how: under heavy load a check near its time
+      // limit can time out in one run and not the other, which is not the batch's order.
+      const a = JSON.parse(one.rows) as { submission: string }[];
+      const b = JSON.parse(two.rows) as { submission: string }[];
+      const differ = a
+        .map((row, i) => [JSON.stringify(row), JSON.stringify(b[i])] as const)
+        .filter(([x, y]) => x !== y)
+        .map(([x, y]) => `--jobs 1: ${x}\n--jobs 2: ${y}`);
+      throw new Error(`batch: the gradebooks of --jobs 1 and --jobs 2 differ:\n${differ.join('\n')}`);
+    }
     const rows: Row[] = runs.flatMap((run) => {
       const perMinute = opts.size / (run.ms / 60_000);
       return [

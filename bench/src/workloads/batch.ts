@@ -104,6 +104,8 @@ export interface BatchRun {
   exitCode: number | null;
   /** The gradebook's rows as JSON, to compare runs. */
   rows: string;
+  /** The end of what the grader wrote on stderr (why it failed, if it did). */
+  stderr: string;
 }
 
 /** `pnpm grade --batch <class> --jobs <jobs> --ci` on a fresh copy of the class: time, memory, gradebook. */
@@ -115,8 +117,10 @@ export function gradeClass(classDir: string, jobs: number, seed: number): Promis
     const child = spawn(
       'pnpm',
       ['grade', '--batch', copy, '--jobs', String(jobs), '--ci', '--seed', String(seed), '--lang', 'en'],
-      { cwd: REPO_ROOT, env: { ...process.env, CI: '1' }, stdio: 'ignore' },
+      { cwd: REPO_ROOT, env: { ...process.env, CI: '1' }, stdio: ['ignore', 'ignore', 'pipe'] },
     );
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr = `${stderr}${chunk}`.slice(-2000)));
     const sampler = sampleTreePeak(child.pid!);
     child.on('error', reject);
     child.on('exit', (exitCode) => {
@@ -129,7 +133,7 @@ export function gradeClass(classDir: string, jobs: number, seed: number): Promis
         // no gradebook: the exit code says why
       }
       rmSync(copy, { recursive: true, force: true });
-      resolve({ jobs, ms, peakBytes, exitCode, rows });
+      resolve({ jobs, ms, peakBytes, exitCode, rows, stderr });
     });
   });
 }
