@@ -267,7 +267,9 @@ export async function batchRows(opts: { size: number; seed: number }): Promise<M
     for (const jobs of [1, 2]) runs.push(await gradeClass(dir, jobs, opts.seed));
     const [one, two] = runs as [(typeof runs)[0], (typeof runs)[0]];
     if (one.rows === '' || two.rows === '')
-      throw new Error(`batch: no gradebook (exit codes ${one.exitCode}, ${two.exitCode}): ${one.stderr}${two.stderr}`);
+      throw new Error(
+        `batch: no gradebook (exit codes ${one.exitCode}, ${two.exitCode}): ${one.stderr}${two.stderr}`,
+      );
     if (one.rows !== two.rows) {
       // Name the submissions whose rows differ, and how: under heavy load a check near its time
       // limit can time out in one run and not the other, which is not the batch's order.

@@ -143,6 +143,7 @@ describe('export-student --classroom', () => {
     expect(cache).toBeLessThan(install);
     expect(steps[cache]!.with!.key).toContain("hashFiles('pnpm-lock.yaml')");
     expect(grade.run).toBe('pnpm grade --ci --json report.json --junit junit.xml');
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a template
     expect(grade.env).toEqual({ GRADE_SEED: '${{ secrets.GRADE_SEED }}' });
     expect(grade['continue-on-error']).toBe(true);
     expect(steps.indexOf(grade)).toBeLessThan(steps.indexOf(graders()[0]!));
