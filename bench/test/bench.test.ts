@@ -141,5 +141,6 @@ describe('the generated class (batch workload)', () => {
       rmSync(a, { recursive: true, force: true });
       rmSync(b, { recursive: true, force: true });
     }
-  });
+    // Loading the grader's modules and the course's mutants took over a minute on the loaded machine.
+  }, 300_000);
 });
