@@ -9,6 +9,7 @@ import shared from '../vitest.shared.js';
  */
 export const INTEGRATION = [
   'test/abort.test.ts',
+  'test/batch-jobs.test.ts',
   'test/batch-resume-e2e.test.ts',
   'test/batch-resume.test.ts',
   'test/batch-run.test.ts',
@@ -17,7 +18,9 @@ export const INTEGRATION = [
   'test/faults-process.test.ts',
   'test/faults.test.ts',
   'test/grade-fixtures.test.ts',
+  'test/gradescope-autograder.test.ts',
   'test/hidden-checks.test.ts',
+  'test/instructor-classroom.test.ts',
   'test/instructor-export.test.ts',
   'test/instructor-new-exercise.test.ts',
   'test/lanes.test.ts',

@@ -2,7 +2,16 @@
 import { parseArgs as parseFlagsWith } from 'node:util';
 
 /** The workloads, in the order they run. */
-export const WORKLOADS = ['xor', 'mnist', 'matmul', 'conv', 'lecture4', 'grader', 'exercise'] as const;
+export const WORKLOADS = [
+  'xor',
+  'mnist',
+  'matmul',
+  'conv',
+  'lecture4',
+  'grader',
+  'exercise',
+  'batch',
+] as const;
 export type Workload = (typeof WORKLOADS)[number];
 
 export interface BenchArgs {
@@ -20,12 +29,13 @@ export interface BenchArgs {
 }
 
 /** What the `exercise` workload grades when `--exercise` is not given. */
-export const DEFAULT_EXERCISES = ['06-mnist'];
+export const DEFAULT_EXERCISES = ['06-mnist', '07-cnn'];
 
-export const USAGE = `pnpm bench [--only xor,mnist,matmul,conv,lecture4,grader,exercise] [--quick] [--reps N] [--write | --no-write] [--out FILE] [--exercise ID,...]
+export const USAGE = `pnpm bench [--only xor,mnist,matmul,conv,lecture4,grader,exercise,batch] [--quick] [--reps N] [--write | --no-write] [--out FILE] [--exercise ID,...]
 
   --only     run a subset of the workloads (comma-separated)
-  --quick    fewer repetitions and smaller runs (XOR 200 epochs, MNIST 2,560 samples, real MNIST 10,000): a smoke test
+  --quick    fewer repetitions and smaller runs (XOR 200 epochs, MNIST 2,560 samples, real MNIST 10,000,
+             a class of 12 submissions instead of 60): a smoke test
   --reps N   timed repetitions per measurement, median reported (default 5, quick 2)
   --write    write the results file even for a subset or quick run (default: full runs only)
   --out      the results file (default bench/RESULTS.md)

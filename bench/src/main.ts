@@ -11,6 +11,7 @@ import { renderResults, renderTable } from './report.js';
 import type { Row } from './rows.js';
 import { wasmFeatures } from './tf-backends.js';
 import {
+  batchRows,
   convRows,
   exerciseRows,
   graderRows,
@@ -55,7 +56,9 @@ async function main(): Promise<void> {
   if (args.only.includes('grader')) await step('grader', () => graderRows({ reps: quick ? 1 : 3, seed }));
   if (args.only.includes('exercise'))
     await step('one exercise graded', () => exerciseRows({ reps, ids: args.exercises }));
-  if (args.only.some((w) => w !== 'grader' && w !== 'exercise'))
+  if (args.only.includes('batch'))
+    await step('grading a class (--batch)', () => batchRows({ size: quick ? 12 : 60, seed }));
+  if (args.only.some((w) => w !== 'grader' && w !== 'exercise' && w !== 'batch'))
     conditions.push(`TF.js WASM backend: ${wasmFeatures()}.`);
 
   const markdown = renderResults(rows, {

@@ -285,3 +285,77 @@ export async function exerciseRows(opts: { reps: number; ids: readonly string[] 
 
 /** Each exercise's goal for a whole grading with its reference solution (issue 16). */
 export const EXERCISE_TARGETS_MS: Readonly<Record<string, number>> = { '06-mnist': 15_000 };
+
+/** Students in the class the projection is made for. */
+export const PROJECTED_CLASS = 300;
+
+/**
+ * A generated class (`workloads/batch.ts`) graded with `--jobs 1` and `--jobs 2`: submissions per
+ * minute, peak memory of the process tree, and the time a class of {@link PROJECTED_CLASS} would take
+ * at each rate. Throws when the two gradebooks differ (the order and content must not depend on N).
+ */
+export async function batchRows(opts: { size: number; seed: number }): Promise<Measured> {
+  const { makeClass, gradeClass } = await import('./workloads/batch.js');
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const dir = mkdtempSync(join(tmpdir(), 'bench-class-'));
+  try {
+    const mix = await makeClass(dir, opts.size);
+    const runs = [];
+    for (const jobs of [1, 2]) runs.push(await gradeClass(dir, jobs, opts.seed));
+    const [one, two] = runs as [(typeof runs)[0], (typeof runs)[0]];
+    if (one.rows === '' || two.rows === '')
+      throw new Error(
+        `batch: no gradebook (exit codes ${one.exitCode}, ${two.exitCode}): ${one.stderr}${two.stderr}`,
+      );
+    if (one.rows !== two.rows) {
+      // Name the submissions whose rows differ, and how: under heavy load a check near its time
+      // limit can time out in one run and not the other, which is not the batch's order.
+      const a = JSON.parse(one.rows) as { submission: string }[];
+      const b = JSON.parse(two.rows) as { submission: string }[];
+      const differ = a
+        .map((row, i) => [JSON.stringify(row), JSON.stringify(b[i])] as const)
+        .filter(([x, y]) => x !== y)
+        .map(([x, y]) => `--jobs 1: ${x}\n--jobs 2: ${y}`);
+      throw new Error(`batch: the gradebooks of --jobs 1 and --jobs 2 differ:\n${differ.join('\n')}`);
+    }
+    const rows: Row[] = runs.flatMap((run) => {
+      const perMinute = opts.size / (run.ms / 60_000);
+      return [
+        {
+          workload: `grader --batch, ${opts.size} submissions, --jobs ${run.jobs}`,
+          metric: 'submissions per minute',
+          unit: '/min',
+          better: 'higher' as const,
+          ours: perMinute,
+        },
+        {
+          workload: `grader --batch, ${opts.size} submissions, --jobs ${run.jobs}`,
+          metric: `${PROJECTED_CLASS} students, projected`,
+          unit: 'min',
+          better: 'lower' as const,
+          ours: PROJECTED_CLASS / perMinute,
+        },
+        {
+          workload: `grader --batch, ${opts.size} submissions, --jobs ${run.jobs}`,
+          metric: 'peak memory, process tree',
+          unit: 'MB',
+          better: 'lower' as const,
+          ours: run.peakBytes / 2 ** 20,
+        },
+      ];
+    });
+    const mixText = Object.entries(mix)
+      .filter(([, n]) => n > 0)
+      .map(([kind, n]) => `${n} ${kind}`)
+      .join(', ');
+    const notes = [
+      `Class: ${mixText}; --jobs 2 took ${(one.ms / two.ms).toFixed(2)}x less time than --jobs 1; same gradebook.`,
+      `Exit codes ${one.exitCode}, ${two.exitCode}.`,
+    ];
+    return { rows, notes };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

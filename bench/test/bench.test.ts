@@ -46,10 +46,10 @@ describe('synthetic MNIST', () => {
 describe('flags and statistics', () => {
   it('parses a subset, quick mode and repetitions; writes results only for a full run', () => {
     expect(parseArgs([], 'R.md')).toMatchObject({
-      only: ['xor', 'mnist', 'matmul', 'conv', 'lecture4', 'grader', 'exercise'],
+      only: ['xor', 'mnist', 'matmul', 'conv', 'lecture4', 'grader', 'exercise', 'batch'],
       reps: 5,
       write: true,
-      exercises: ['06-mnist'],
+      exercises: ['06-mnist', '07-cnn'],
     });
     expect(parseArgs(['--only=exercise', '--exercise', '06-mnist, 07-cnn'], 'R.md')).toMatchObject({
       only: ['exercise'],
@@ -102,4 +102,53 @@ describe('flags and statistics', () => {
     expect(speedup(time, 500)).toBe(50);
     expect(speedup(rate, 5)).toBe(2);
   });
+});
+
+describe('the generated class (batch workload)', () => {
+  it('mixes correct, partial, mutant, broken, starter, empty and hanging submissions, the same each time', async () => {
+    const { mkdtempSync, readdirSync, readFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { makeClass } = await import('../src/workloads/batch.js');
+    const [a, b] = [
+      mkdtempSync(join(tmpdir(), 'bench-class-a-')),
+      mkdtempSync(join(tmpdir(), 'bench-class-b-')),
+    ];
+    try {
+      expect(await makeClass(a, 20)).toEqual({
+        correct: 7,
+        partial: 4,
+        mutant: 4,
+        syntax: 2,
+        starter: 1,
+        empty: 1,
+        hangs: 1,
+      });
+      await makeClass(b, 20);
+      const files = (dir: string): string[] =>
+        readdirSync(dir, { recursive: true, withFileTypes: true })
+          .filter((e) => e.isFile())
+          .map((e) => join(e.parentPath, e.name))
+          .sort();
+      const inA = files(a);
+      expect(inA.map((f) => f.slice(a.length))).toEqual(files(b).map((f) => f.slice(b.length)));
+      for (const file of inA)
+        expect(readFileSync(file, 'utf8')).toBe(readFileSync(b + file.slice(a.length), 'utf8'));
+      expect(readdirSync(join(a, 's011-empty'))).toEqual([]);
+      // A mutant differs from the solution in exactly one file.
+      const mutant = inA.filter((f) => f.includes('s003-mutant'));
+      const changed = mutant.filter((f) => {
+        const [, id, , name] = f.slice(join(a, 's003-mutant').length + 1).split('/');
+        return (
+          readFileSync(f, 'utf8') !==
+          readFileSync(new URL(`../../exercises/${id}/solution/${name}`, import.meta.url), 'utf8')
+        );
+      });
+      expect(changed).toHaveLength(1);
+    } finally {
+      rmSync(a, { recursive: true, force: true });
+      rmSync(b, { recursive: true, force: true });
+    }
+    // Loading the grader's modules and the course's mutants took over a minute on the loaded machine.
+  }, 300_000);
 });

@@ -356,3 +356,33 @@ describe('a batch that was killed', () => {
     expect(resumed.graded).toEqual(['cho', 'kim-minji', 'lee']);
   });
 });
+
+describe('--resume after a complete batch', () => {
+  it('keeps the journal, then grades only the submission one of whose files changed', async () => {
+    const first = await run({ resume: true });
+    expect(first.graded).toEqual(['ann', 'ben', 'cho', 'kim-minji', 'lee']);
+    expect(readJournalData().complete).toBe(true);
+    // One file of one submission changes (a regrade request); another is copied again, same content.
+    write(path.join(batch, 'ben/exercises/02-y/src/main.ts'), 'solved at last');
+    write(path.join(batch, 'lee/exercises/02-y/src/main.ts'), 'solved');
+    utimesSync(path.join(batch, 'lee/exercises/02-y/src/main.ts'), new Date(), new Date(Date.now() + 60_000));
+    const second = await run({ resume: true });
+    // cho could not be graded (no report): like ben, it is graded again; the others are kept.
+    expect(second.graded).toEqual(['ben', 'cho']);
+    expect(second.resumed).toEqual(['ann', 'kim-minji', 'lee']);
+    expect(second.journal).toMatchObject({ kind: 'resumed', done: 3, total: 5, regraded: ['ben'] });
+    expect(second.rows.find((r) => r.submission === 'ben')?.score).toBe(4);
+    expect(readJournalData().complete).toBe(true);
+    // The gradebook is the one a fresh run over the submissions as they are now writes.
+    const fresh = await uninterrupted();
+    expect(comparable(second.gradebook)).toEqual(comparable(fresh.gradebook));
+  });
+
+  it('without --resume, a complete journal is not built on: every submission is graded, and the journal goes', async () => {
+    await run({ resume: true });
+    const again = await run();
+    expect(again.journal).toBeUndefined();
+    expect(again.graded).toEqual(['ann', 'ben', 'cho', 'kim-minji', 'lee']);
+    expect(existsSync(journalFile())).toBe(false);
+  });
+});

@@ -35,6 +35,10 @@ export interface CliOptions {
   before?: Date;
   /** `--feedback DIR` (batch, submission): one Markdown and one HTML file per student. */
   feedback?: string;
+  /** `--jobs N` (batch): submissions graded at once (default: the number of cores). */
+  jobs?: number;
+  /** `--resume` (batch): keep the rows of submissions already graded and unchanged, even after a complete batch. */
+  resume: boolean;
   lang: Lang;
   /** Percent of the maximum score that counts as passing (exit 0). */
   minScore?: number;
@@ -65,6 +69,8 @@ const FLAGS = {
   roster: { type: 'string' },
   before: { type: 'string' },
   feedback: { type: 'string' },
+  jobs: { type: 'string', short: 'j' },
+  resume: { type: 'boolean' },
   list: { type: 'boolean' },
   reset: { type: 'string' },
   yes: { type: 'boolean', short: 'y' },
@@ -88,6 +94,14 @@ export function parseDeadline(text: string): Date {
   if (!time || Number.isNaN(time.getTime()))
     throw new GraderError('usage', both('core.cli.badBefore', { value: text }));
   return time;
+}
+
+/** `--jobs N`: a whole number of submissions graded at once, 1 to 64. */
+export function parseJobs(text: string): number {
+  const jobs = /^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64)
+    throw new GraderError('usage', both('core.cli.badJobs', { value: text }));
+  return jobs;
 }
 
 /**
@@ -138,14 +152,21 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliOp
     throw new GraderError('usage', both('core.cli.badFlag', { reason: `${exclusive.join(', ')}: pick one` }));
 
   const before = values.before === undefined ? undefined : parseDeadline(values.before);
+  const jobs = values.jobs === undefined ? undefined : parseJobs(values.jobs);
   for (const [flag, given] of [
     ['--roster', values.roster],
+    ['--jobs', values.jobs],
+    ['--resume', values.resume],
     ['--before', values.before],
     ['--feedback', values.feedback],
   ] as const) {
-    const allowed = flag === '--roster' ? values.batch : values.batch || values.submission;
+    const batchOnly = flag === '--roster' || flag === '--jobs' || flag === '--resume';
+    const allowed = batchOnly ? values.batch : values.batch || values.submission;
     if (given !== undefined && !allowed)
-      throw new GraderError('usage', both('core.cli.needsBatch', { flag }));
+      throw new GraderError(
+        'usage',
+        both(batchOnly ? 'core.cli.needsBatchOnly' : 'core.cli.needsBatch', { flag }),
+      );
   }
 
   // --reset names its one exercise itself; grading flags with it would be silently ignored.
@@ -177,6 +198,8 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliOp
     ...(values.roster ? { roster: values.roster } : {}),
     ...(before ? { before } : {}),
     ...(values.feedback ? { feedback: values.feedback } : {}),
+    ...(jobs !== undefined ? { jobs } : {}),
+    resume: values.resume ?? false,
     lang,
     ...(minScore !== undefined ? { minScore } : {}),
     typecheck: values.typecheck ?? false,

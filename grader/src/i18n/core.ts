@@ -312,6 +312,9 @@ Exit codes: 0 every check passed (or --min-score met), 1 some check did not, 2 u
   --submission DIR           DIR에서 매니페스트가 나열한 학생 파일만 가져와 채점
   --batch DIR                DIR의 하위 폴더 하나하나를 제출물로 채점하고 성적표(CSV, JSON) 작성
                              (중간에 멈춘 일괄 채점은 다시 실행하면 멈춘 곳부터 이어서 채점)
+  --jobs N                   (--batch) 동시에 채점할 제출물 수 (기본: CPU 코어 수)
+  --resume                   (--batch) 이미 채점했고 바뀌지 않은 제출물은 다시 채점하지 않음
+                             (다 끝난 일괄 채점에도: 새로 들어온·바뀐 제출물만 채점)
   --roster FILE              (--batch) 명단 CSV(folder, student_id, name 열)로 학번·이름을 붙이고
                              LMS용 gradebook-lms.csv도 작성
   --before TIME              git 저장소인 제출물은 마감 TIME(예: 2026-12-10T23:59+09:00) 전 마지막 커밋을 채점
@@ -323,6 +326,9 @@ For instructors (shown only in a course repository with reference solutions):
   --submission DIR           take only the manifest-listed student files from DIR, and grade them
   --batch DIR                grade every subfolder of DIR as a submission; write a gradebook (CSV + JSON)
                              (run it again after it was stopped: it resumes where it stopped)
+  --jobs N                   (--batch) submissions graded at once (default: the number of cores)
+  --resume                   (--batch) keep the submissions already graded and unchanged, even after
+                             a complete batch: only new or changed ones are graded
   --roster FILE              (--batch) a roster CSV (folder, student_id, name columns): ids and names
                              in the gradebook, and gradebook-lms.csv for the LMS
   --before TIME              for a submission that is a git repository, grade its last commit before
@@ -345,6 +351,14 @@ For instructors (shown only in a course repository with reference solutions):
   'core.cli.needsBatch': {
     ko: '{flag}는 --batch 또는 --submission과 함께 씁니다.',
     en: '{flag} is for --batch or --submission.',
+  },
+  'core.cli.needsBatchOnly': {
+    ko: '{flag}는 --batch와 함께 씁니다.',
+    en: '{flag} is for --batch.',
+  },
+  'core.cli.badJobs': {
+    ko: '--jobs에는 동시에 채점할 제출물 수를 1에서 64 사이의 정수로 주세요: "{value}"',
+    en: '--jobs takes how many submissions to grade at once, a whole number from 1 to 64: "{value}"',
   },
   'core.cli.emptySeedSecret': {
     ko: '경고: GRADE_SEED가 설정되어 있지만 비어 있어 공개 시드(12345)로 채점합니다. GitHub Classroom에서는 템플릿 저장소의 시크릿이 학생 저장소로 복사되지 않으니, 조직 시크릿으로 GRADE_SEED를 넣으세요.',

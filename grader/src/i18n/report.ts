@@ -106,6 +106,21 @@ export const report = {
     en: 'Changed since graded (the submitted files or the report), so graded again: {names}.',
   },
   'report.batch.resumedTag': { ko: '이어서', en: 'resumed' },
+  // Progress of a batch (--batch): a bar on a terminal, plain lines in CI.
+  'report.batch.starting': {
+    ko: '제출물 {total}개를 {jobs}개씩 동시에 채점합니다.',
+    en: 'Grading {total} {total:submission|submissions}, {jobs} at a time.',
+  },
+  'report.batch.progress': {
+    ko: '{done}/{total}개 완료 · 분당 {rate}개 · {eta}',
+    en: '{done}/{total} done · {rate}/min · {eta}',
+  },
+  'report.batch.etaUnknown': { ko: '남은 시간 계산 중', en: 'estimating the time left' },
+  'report.batch.etaLeft': { ko: '남은 시간 약 {time}', en: 'about {time} left' },
+  'report.batch.etaDone': { ko: '모두 끝남', en: 'all done' },
+  'report.batch.hoursMinutes': { ko: '{h}시간 {m}분', en: '{h} h {m} min' },
+  'report.batch.minutesSeconds': { ko: '{m}분 {s}초', en: '{m} min {s} s' },
+  'report.batch.seconds': { ko: '{s}초', en: '{s} s' },
   'report.batch.otherRun': {
     ko: '출력 폴더의 진행 기록(.gradebook-progress.json)은 다른 실행의 것입니다 (다른 점: {settings}). 결과를 섞지 않도록 모든 제출물을 처음부터 채점합니다.',
     en: 'The progress journal in the output folder (.gradebook-progress.json) is from another run (what differs: {settings}). To keep results from mixing, every submission is graded from the start.',

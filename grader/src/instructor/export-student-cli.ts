@@ -1,7 +1,8 @@
 /**
- * `pnpm export-student <DIR> [--root REPO] [--lang ko|en] [--with-hidden]`: writes the student
- * repository (or, with `--with-hidden`, a grading copy that keeps the hidden checks) and says what to
- * do next. Exit 0 when written (a lockfile warning included), 2 when refused.
+ * `pnpm export-student <DIR> [--root REPO] [--lang ko|en] [--with-hidden] [--classroom]`: writes the
+ * student repository (or, with `--with-hidden`, a grading copy that keeps the hidden checks; with
+ * `--classroom`, GitHub Classroom's autograding workflow instead of `grade.yml`) and says what to do
+ * next. Exit 0 when written (a lockfile warning included), 2 when refused.
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -34,10 +35,16 @@ export async function exportStudentMain(
   const root = values.root ? path.resolve(io.cwd, values.root) : findRoot(io.cwd);
   const outDir = path.resolve(io.cwd, positionals[0]!);
   try {
-    const result = await exportStudentRepo({ root, outDir, withHidden: values['with-hidden'] === true });
+    const result = await exportStudentRepo({
+      root,
+      outDir,
+      withHidden: values['with-hidden'] === true,
+      classroom: values.classroom === true,
+    });
     io.out(
       `${say('exported', lang, { dir: outDir, n: result.exercises.length, files: result.files.length })}\n`,
     );
+    if (result.classroom) io.out(`${say('classroomWritten', lang, result.classroom)}\n`);
     io.out(
       `${
         typeof result.lockfile === 'object'
@@ -60,6 +67,7 @@ const FLAGS = {
   lang: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   'with-hidden': { type: 'boolean' },
+  classroom: { type: 'boolean' },
 } as const;
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {

@@ -9,16 +9,25 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { STARTERS_DIR } from '../cli/reset.js';
-import { discover } from '../core/discover.js';
+import { discover, type LoadedExercise } from '../core/discover.js';
+import { maxScoreOfChecks } from '../core/score.js';
+import { checksToRun, loadSuites } from '../core/suite.js';
 import { walk } from '../fs/walk.js';
 import { isHiddenCheckPath, isInstructorOnly } from './export-filter.js';
 import { InstructorError } from './messages.js';
+import {
+  type ClassroomExercise,
+  classroomWorkflow,
+  ladder,
+  POINTS_SCRIPT,
+  pointsScript,
+} from './templates/classroom-ci.js';
 import { gradeWorkflow } from './templates/student-ci.js';
 import { studentReadme } from './templates/student-readme.js';
 import { vscodeExtensions, vscodeSettings, vscodeTasks } from './templates/vscode.js';
 
 /** Root scripts that only make sense with the instructor's tools or the benchmarks. */
-const INSTRUCTOR_SCRIPTS = ['verify', 'bench', 'new-exercise', 'export-student'];
+const INSTRUCTOR_SCRIPTS = ['verify', 'bench', 'new-exercise', 'export-student', 'export-gradescope'];
 
 /** Files written by the export instead of copied. */
 const REWRITTEN = new Set(['README.md', 'package.json', 'pnpm-workspace.yaml', '.gitignore']);
@@ -36,6 +45,11 @@ export interface ExportOptions {
   withHidden?: boolean;
   /** Regenerate `pnpm-lock.yaml` with pnpm (default true; tests of the file list may skip it). */
   lockfile?: boolean;
+  /**
+   * `--classroom`: write `.github/workflows/classroom.yml` (GitHub Classroom's autograding, points
+   * per exercise) and its script instead of `grade.yml` (two workflows would grade every push twice).
+   */
+  classroom?: boolean;
 }
 
 /** What {@link exportStudentRepo} did. */
@@ -47,6 +61,23 @@ export interface ExportResult {
   files: string[];
   /** `regenerated`, `skipped`, or why pnpm could not regenerate it (then the copy is kept). */
   lockfile: 'regenerated' | 'skipped' | { error: string };
+  /** With `classroom`: the grading steps written and the points they add up to. */
+  classroom?: { steps: number; points: number };
+}
+
+/**
+ * Each exercise's public points (what a student repository grades: it has no hidden checks), from
+ * its checks. An exercise whose checks do not load is worth nothing here, as in `pnpm grade --list`.
+ */
+async function publicPoints(
+  root: string,
+  exercises: readonly LoadedExercise[],
+): Promise<ClassroomExercise[]> {
+  const suites = await loadSuites(exercises, root);
+  return exercises.map((e) => {
+    const suite = suites.get(e.id);
+    return { id: e.id, points: suite && 'checks' in suite ? maxScoreOfChecks(checksToRun(suite, false)) : 0 };
+  });
 }
 
 /**
@@ -184,12 +215,18 @@ export async function exportStudentRepo(options: ExportOptions): Promise<ExportR
     outDir,
     exercises.map((e) => e.id),
   );
+  const classroom = options.classroom ? await publicPoints(root, exercises) : undefined;
   const generated: Record<string, string> = {
     'README.md': studentReadme(exercises),
     'package.json': studentPackageJson(root),
     'pnpm-workspace.yaml': studentWorkspace(root, outDir),
     '.gitignore': `${existsSync(path.join(root, '.gitignore')) ? readFileSync(path.join(root, '.gitignore'), 'utf8').trimEnd() : ''}\n# grade reports\nreport.json\njunit.xml\nresults.json\n`,
-    '.github/workflows/grade.yml': gradeWorkflow(),
+    ...(classroom
+      ? {
+          '.github/workflows/classroom.yml': classroomWorkflow(classroom),
+          [POINTS_SCRIPT]: pointsScript(),
+        }
+      : { '.github/workflows/grade.yml': gradeWorkflow() }),
     '.vscode/extensions.json': vscodeExtensions(),
     '.vscode/tasks.json': vscodeTasks(),
     '.vscode/settings.json': vscodeSettings(),
@@ -200,5 +237,18 @@ export async function exportStudentRepo(options: ExportOptions): Promise<ExportR
     written.push(relative);
   }
   const lockfile = options.lockfile === false ? 'skipped' : regenerateLockfile(outDir);
-  return { outDir, exercises: exercises.map((e) => e.id), files: [...new Set(written)].sort(), lockfile };
+  return {
+    outDir,
+    exercises: exercises.map((e) => e.id),
+    files: [...new Set(written)].sort(),
+    lockfile,
+    ...(classroom
+      ? {
+          classroom: {
+            steps: classroom.reduce((sum, e) => sum + ladder(e).length, 0),
+            points: classroom.reduce((sum, e) => sum + ladder(e).reduce((s, r) => s + r.share, 0), 0),
+          },
+        }
+      : {}),
+  };
 }

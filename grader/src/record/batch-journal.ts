@@ -72,6 +72,11 @@ export interface JournalData {
   running: string[];
   /** Set when tamper detection stopped the batch: the next run starts over. */
   tampered?: { submissions: string[]; files: string[] };
+  /**
+   * Set when the gradebook was written whole and the journal kept (`--resume`): only a run with
+   * `--resume` builds on it; any other starts over.
+   */
+  complete?: true;
 }
 
 const strings = { type: 'array', items: { type: 'string' } } as const;
@@ -159,6 +164,7 @@ const SCHEMA = {
       },
     },
     running: strings,
+    complete: { const: true },
     tampered: {
       type: 'object',
       required: ['submissions', 'files'],
@@ -224,6 +230,7 @@ export class BatchJournal {
   private readonly columns = new Map<string, GradebookColumn>();
   private readonly runStarted = Date.now();
   private tampered: JournalData['tampered'];
+  private complete = false;
 
   constructor(
     outDir: string,
@@ -277,6 +284,12 @@ export class BatchJournal {
     this.save();
   }
 
+  /** The gradebook is complete and the journal is kept for a later `--resume`. */
+  keepComplete(): void {
+    this.complete = true;
+    this.save();
+  }
+
   /**
    * Writes the journal. The first write (at the start) throws if the output folder is not
    * writable; later failures are ignored: the journal helps a next run, the gradebook is the result.
@@ -292,6 +305,7 @@ export class BatchJournal {
       done: [...this.done.values()],
       running: [...this.running],
       ...(this.tampered ? { tampered: this.tampered } : {}),
+      ...(this.complete ? { complete: true as const } : {}),
     };
     try {
       writeFileAtomic(this.file, `${JSON.stringify(data, null, 1)}\n`);

@@ -13,6 +13,11 @@
  * (a hash of what was taken, missing, refused and ignored); a row without a report (the submission
  * could not be graded) and the ones that were running when the last run stopped are graded again.
  * A batch stopped by tamper detection is never resumed.
+ *
+ * A journal is removed once its gradebook is complete, unless the batch ran with `--resume`: then it
+ * is kept, marked complete, and the next `--resume` grades only the submissions that are new or
+ * changed (a late submission, a regrade request). A run without `--resume` starts over from a
+ * complete journal, as it would without one.
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -98,6 +103,8 @@ export async function openJournal(options: {
   settings: RunSettings;
   names: readonly string[];
   stampOf: (name: string) => Promise<string | null>;
+  /** `--resume`: build on a complete journal too. */
+  resume?: boolean;
 }): Promise<OpenedJournal> {
   const { outDir, settings, names } = options;
   const fresh = (notice?: JournalNotice): OpenedJournal => {
@@ -110,6 +117,8 @@ export async function openJournal(options: {
   if (previous.kind === 'unreadable')
     return fresh({ kind: 'unreadable', file: path.join(outDir, JOURNAL_FILE), reason: previous.reason });
   const { data } = previous;
+  // A finished batch is only built on when asked: grading the same folder again means grading it.
+  if (data.complete && !options.resume) return fresh();
   if (data.tampered) return fresh({ kind: 'tampered', submissions: data.tampered.submissions });
   const differs = differences(data, settings);
   if (differs.length > 0) return fresh({ kind: 'otherRun', differs });

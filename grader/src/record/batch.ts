@@ -76,6 +76,11 @@ export interface BatchOptions {
   before?: Date;
   /** `--feedback`: the folder to write one Markdown and one HTML file per student into. */
   feedbackDir?: string;
+  /**
+   * `--resume`: keep the journal once the gradebook is complete, and build on a complete one, so
+   * that a later run grades only new or changed submissions (`batch-resume.ts`).
+   */
+  resume?: boolean;
   signal?: AbortSignal;
   /**
    * Called as each submission finishes, e.g. to print progress; at the start for each row kept
@@ -84,6 +89,10 @@ export interface BatchOptions {
   onSubmissionDone?: (row: GradebookRow, info: { resumed: boolean }) => void;
   /** Called once, before any submission, when the output folder held a journal (see {@link BatchResult.journal}). */
   onJournal?: (notice: JournalNotice) => void;
+  /** Called once, before any submission: how many there are, and how many the journal kept. */
+  onStart?: (info: { total: number; kept: number; jobs: number }) => void;
+  /** Called as a submission starts to be graded. */
+  onSubmissionStart?: (name: string) => void;
   /** The core functions (default: the real `discover` and `grade`). */
   engine?: BatchEngine;
 }
@@ -221,7 +230,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     notice,
     kept,
     columns: keptColumns,
-  } = await openJournal({ outDir, settings, names, stampOf });
+  } = await openJournal({ outDir, settings, names, stampOf, resume: options.resume === true });
   if (notice) options.onJournal?.(notice);
   for (const column of keptColumns) columns.set(column.id, column);
 
@@ -243,6 +252,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     const rowColumns: GradebookColumn[] = [];
     running.add(name);
     journal.started(name);
+    options.onSubmissionStart?.(name);
     try {
       found = await prepare(name);
       const { source, prepared } = found;
@@ -339,17 +349,18 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   };
 
   const rows: GradebookRow[] = new Array(names.length);
-  const pending: number[] = [];
+  const pending = names.flatMap((name, index) => (kept.has(name) ? [] : [index]));
+  let next = 0;
+  // Each worker takes the next submission in name order; the rows land by index, so the gradebook's
+  // order and content do not depend on how many run at once or which finishes first.
+  const workers = Math.max(1, Math.min(options.concurrency ?? availableParallelism(), pending.length));
+  options.onStart?.({ total: names.length, kept: names.length - pending.length, jobs: workers });
   for (const [index, name] of names.entries()) {
     const row = kept.get(name);
-    if (!row) pending.push(index);
-    else {
-      rows[index] = row;
-      options.onSubmissionDone?.(row, { resumed: true });
-    }
+    if (!row) continue;
+    rows[index] = row;
+    options.onSubmissionDone?.(row, { resumed: true });
   }
-  let next = 0;
-  const workers = Math.max(1, Math.min(options.concurrency ?? availableParallelism(), pending.length));
   await Promise.all(
     Array.from({ length: workers }, async () => {
       while (next < pending.length && !signal.aborted) {
@@ -406,6 +417,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   // The journal stays when the batch did not finish: marked when tamper detection stopped it (the
   // next run starts over), as it is when it was aborted (the next run resumes).
   if (tampered) journal.stoppedByTamper(tampered);
+  else if (graded.length === names.length && options.resume) journal.keepComplete();
   else if (graded.length === names.length) journal.remove();
   else journal.save();
   return {
