@@ -1,5 +1,5 @@
 import { configDefaults, defineConfig } from 'vitest/config';
-import shared from '../vitest.shared.js';
+import shared, { cpuMeter } from '../vitest.shared.js';
 
 /**
  * The grader's tests in two projects. `unit`: pure parts and fakes, no Node process started (the
@@ -58,7 +58,7 @@ export default defineConfig({
           name: 'unit',
           include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
           exclude: [...configDefaults.exclude, ...INTEGRATION],
-          setupFiles: ['test/setup-env.ts', 'test/setup-unit.ts'],
+          setupFiles: ['test/setup-env.ts', 'test/setup-unit.ts', ...cpuMeter],
           testTimeout,
           // Like the other packages (vitest.shared.ts): one module registry per worker, which cut
           // this project's CPU from 34 s to 13 s. A unit test file leaves no global state behind.
@@ -70,7 +70,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: INTEGRATION,
-          setupFiles: ['test/setup-env.ts'],
+          setupFiles: ['test/setup-env.ts', ...cpuMeter],
           testTimeout,
           // Kept isolated: these files start sandbox pools and change the environment, and importing
           // is a small part of their time (without isolation, instructor-export failed at load).
