@@ -1,4 +1,13 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+
+/**
+ * `VITEST_CPU_LOG=<file>`: each test file's CPU time (its child processes' included) appended to
+ * `<file>` (`vitest.cpu-meter.ts`), to find what makes `pnpm test` slow.
+ */
+export const cpuMeter: string[] = process.env.VITEST_CPU_LOG
+  ? [fileURLToPath(new URL('./vitest.cpu-meter.ts', import.meta.url))]
+  : [];
 
 /**
  * Shared by every package's `vitest.config.ts`: workspace packages resolve to their TypeScript
@@ -10,6 +19,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     testTimeout: 60_000,
+    setupFiles: cpuMeter,
     // One module registry per worker, not per test file: re-importing the engine, the kit and the
     // grader's sources for every file was most of these packages' test CPU (autograd: 27 s -> 8 s of
     // user+sys, the exercises 1.4x less, measured 2026-12-03). The price is a rule: a test file leaves

@@ -1,5 +1,7 @@
+import path from 'node:path';
 import { configDefaults, defineConfig } from 'vitest/config';
-import shared from '../vitest.shared.js';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+import shared, { cpuMeter } from '../vitest.shared.js';
 
 /**
  * The grader's tests in two projects. `unit`: pure parts and fakes, no Node process started (the
@@ -39,6 +41,42 @@ export const INTEGRATION = [
   'test/verify.test.ts',
 ];
 
+/**
+ * The integration files that take longest (CPU and waiting, measured 2026-12-03 with
+ * `VITEST_CPU_LOG`), longest first. Vitest starts files it has no record of in the order it found
+ * them (alphabetical), so on a clean clone (`.ci/run`) `verify.test.ts`, the longest by far, started
+ * last and ran alone at the end while the other worker idled. Started first, it overlaps the rest.
+ */
+export const LONGEST_FIRST = [
+  'test/verify.test.ts',
+  'test/faults-file.test.ts',
+  'test/sandbox-harden.test.ts',
+  'test/faults.test.ts',
+  'test/instructor-new-exercise.test.ts',
+  'test/hidden-checks.test.ts',
+  'test/cli.test.ts',
+  'test/batch-resume-e2e.test.ts',
+  'test/faults-process.test.ts',
+  'test/grade-fixtures.test.ts',
+];
+
+/** Vitest's order (failed first, then by the last run's durations), with `LONGEST_FIRST` ahead. */
+export class LongestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const rank = (spec: TestSpecification) => {
+      const at = LONGEST_FIRST.indexOf(
+        path.relative(spec.project.config.root, spec.moduleId).replaceAll('\\', '/'),
+      );
+      return at < 0 ? LONGEST_FIRST.length : at;
+    };
+    const sorted = await super.sort(files);
+    return sorted
+      .map((spec, index) => ({ spec, index, rank: rank(spec) }))
+      .sort((a, b) => a.rank - b.rank || a.index - b.index)
+      .map(({ spec }) => spec);
+  }
+}
+
 /** What both projects take from the workspace's shared config (not its file lists, which differ). */
 const base = { resolve: shared.resolve, ssr: shared.ssr };
 const testTimeout = shared.test?.testTimeout;
@@ -54,6 +92,7 @@ export default defineConfig({
   ...base,
   test: {
     maxWorkers,
+    sequence: { sequencer: LongestFirst },
     projects: [
       {
         ...base,
@@ -61,7 +100,7 @@ export default defineConfig({
           name: 'unit',
           include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
           exclude: [...configDefaults.exclude, ...INTEGRATION],
-          setupFiles: ['test/setup-env.ts', 'test/setup-unit.ts'],
+          setupFiles: ['test/setup-env.ts', 'test/setup-unit.ts', ...cpuMeter],
           testTimeout,
           // Like the other packages (vitest.shared.ts): one module registry per worker, which cut
           // this project's CPU from 34 s to 13 s. A unit test file leaves no global state behind.
@@ -73,7 +112,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: INTEGRATION,
-          setupFiles: ['test/setup-env.ts'],
+          setupFiles: ['test/setup-env.ts', ...cpuMeter],
           testTimeout,
           // Kept isolated: these files start sandbox pools and change the environment, and importing
           // is a small part of their time (without isolation, instructor-export failed at load).

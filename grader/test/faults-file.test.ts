@@ -46,8 +46,19 @@ const BROKEN = ['01-folder', '02-softmax', '03-huge', '04-large', '08-stuck'];
 const LOST = Object.fromEntries(BROKEN.map((id) => [id, 'all' as const]));
 const MB = 1024 * 1024;
 
+/**
+ * A loop at the top level that never ends. Graded locally it spins (`while (true) {}`); in the
+ * submission it sleeps in `Atomics.wait`, which blocks the child's event loop just as well — for the
+ * grader the same fault, that only the 30 s load timeout ends — without a second core kept busy for
+ * those 30 s (the longest stretch of CPU in the grader's tests).
+ */
+const STUCK_LOOP = {
+  spins: 'while (true) {}',
+  sleeps: 'for (const cell = new Int32Array(new SharedArrayBuffer(4)); ; ) Atomics.wait(cell, 0, 0, 1000);',
+} as const;
+
 /** Plants the faults in `tree` (a course, or a submission with the repository's layout). */
-function plant(tree: string): void {
+function plant(tree: string, stuck: keyof typeof STUCK_LOOP): void {
   for (const id of ['05-bom', '06-crlf', '07-bytes', '09-right']) write(studentPath(tree, id), CORRECT);
   write(path.join(studentPath(tree, '01-folder'), 'folder.ts'), CORRECT);
   write(path.join(path.dirname(studentPath(tree, '02-softmax')), 'Softmax.ts'), CORRECT);
@@ -57,7 +68,7 @@ function plant(tree: string): void {
   write(studentPath(tree, '06-crlf'), CORRECT.replaceAll('\n', '\r\n'));
   const latin1 = Buffer.from('// café in Latin-1: caf\xe9, and a lone continuation byte: \x80\n', 'latin1');
   write(studentPath(tree, '07-bytes'), Buffer.concat([latin1, Buffer.from(CORRECT)]));
-  write(studentPath(tree, '08-stuck'), `while (true) {}\n${CORRECT}`);
+  write(studentPath(tree, '08-stuck'), `${STUCK_LOOP[stuck]}\n${CORRECT}`);
 }
 
 /** Loading is limited to 30 s (`LOAD_TIMEOUT_MS`, not configurable): the top-level loop costs that. */
@@ -76,11 +87,11 @@ beforeAll(async () => {
   base = makeBase('files');
   const course = path.join(base, 'course');
   writeCourse(course, IDS, { timeLimitMs: 2000 });
-  plant(course);
+  plant(course, 'spins');
   const repo = path.join(base, 'repo');
   writeCourse(repo, IDS, { timeLimitMs: 2000 });
   for (const id of IDS) write(studentPath(repo, id), STARTER);
-  plant(path.join(base, 'submission'));
+  plant(path.join(base, 'submission'), 'sleeps');
   [runs.local, runs.submission, runs.minScore] = await Promise.all([
     gradeCli(base, course, ['--ci', '--json', 'local.json']),
     gradeCli(base, repo, ['--ci', '--submission', 'submission', '--json', 'submission.json']),

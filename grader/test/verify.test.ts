@@ -2,6 +2,7 @@
  * The developer check, run for real: every exercise discovered under the repository's `exercises/`
  * must verify (solution 100% over several seeds, starter all `todo`, every mutant caught, texts in
  * both languages, README naming every export). New exercises are picked up without editing this file.
+ * Its type check is tested here too: it reuses what the course's checks parsed (the same libraries).
  */
 import { randomBytes } from 'node:crypto';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,7 +10,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { discover } from '../src/core/discover.js';
+import { typeErrorsOf } from '../src/dev/exercise-lint.js';
 import { verifyExercise } from '../src/dev/verify.js';
+import { manifest, write } from './course.js';
 import { FIXTURE_EXERCISES, FIXTURES, REPO_ROOT } from './helpers.js';
 
 const course = await discover(REPO_ROOT);
@@ -141,5 +144,70 @@ describe('verifyExercise on mutant patches that cannot be used', () => {
     expect(byWhere('forgets-last.patch')).toEqual([]);
     expect(result.mutants).toBe(6);
     expect(result.problems).toHaveLength(6);
+  });
+});
+
+/**
+ * The type check (`typeErrorsOf`): the compiler's errors in the exercise's own files, none of the
+ * files they import from elsewhere, and always from the files as they are now — it reuses what
+ * earlier programs parsed, so a file changed between two checks must be read anew.
+ */
+describe('the type check of verify', () => {
+  // Under grader/.grade/ (gitignored), so the checks' imports resolve from the grader's node_modules.
+  const lintRoot = path.join(
+    fileURLToPath(new URL('..', import.meta.url)),
+    '.grade',
+    `lint-${randomBytes(4).toString('hex')}`,
+  );
+  const lintDir = path.join(lintRoot, 'exercises', '01-twice');
+  const solution = path.join(lintDir, 'solution', 'twice.ts');
+  const RIGHT = 'export function twice(x: number): number {\n  return 2 * x;\n}\n';
+
+  write(path.join(lintRoot, 'package.json'), '{ "private": true, "type": "module" }\n');
+  write(path.join(lintDir, 'exercise.json'), manifest('01-twice', 1, ['src/twice.ts']));
+  write(
+    path.join(lintDir, 'checks.ts'),
+    `import { defineChecks, expectClose } from '@gradschool/exercise-kit';
+import type * as Student from './src/twice.js';
+export default defineChecks<typeof Student>([{ id: 'twice', title: { ko: '두 배', en: 'twice' }, points: 1,
+  input: (ctx) => ctx.seed % 10,
+  probe: (s, x: number) => s.twice(x),
+  judge: (got, x: number) => expectClose(got, 2 * x, { what: { ko: 'x', en: 'x' } }) }]);
+`,
+  );
+  write(path.join(lintDir, 'src', 'twice.ts'), RIGHT);
+  write(solution, RIGHT);
+  // A helper outside the exercise, with an error of its own, that the solution imports.
+  write(path.join(lintRoot, 'shared', 'helper.ts'), "export const helper: number = 'not a number';\n");
+  afterAll(() => rmSync(lintRoot, { recursive: true, force: true }));
+
+  const typeErrors = async () => {
+    const [ex] = (await discover(lintRoot)).exercises;
+    if (!ex) throw new Error('the exercise is missing');
+    return typeErrorsOf(ex, lintRoot);
+  };
+
+  it('names an error in the exercise with its place, and none of an imported file outside it', async () => {
+    write(
+      solution,
+      `import { helper } from '../../../shared/helper.js';\n${RIGHT}export const label: number = 'x' + helper;\n`,
+    );
+    expect(await typeErrors()).toEqual([
+      {
+        file: 'exercises/01-twice/solution/twice.ts',
+        line: 5,
+        column: 14,
+        text: "TS2322: Type 'string' is not assignable to type 'number'.",
+      },
+    ]);
+  });
+
+  it('reads a file changed since the last check: the error fixed, then another one made', async () => {
+    write(solution, RIGHT);
+    expect(await typeErrors()).toEqual([]);
+    write(solution, RIGHT.replace('return 2 * x;', "return 'twice';"));
+    expect(await typeErrors()).toEqual([
+      expect.objectContaining({ file: 'exercises/01-twice/solution/twice.ts', line: 2 }),
+    ]);
   });
 });
