@@ -17,7 +17,7 @@
  * Any difference voids that submission's result, and a batch stops.
  */
 import { createHash } from 'node:crypto';
-import { lstat, readdir, readFile, readlink, stat } from 'node:fs/promises';
+import { lstat, readdir, readFile, readlink, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Localized } from '@gradschool/exercise-kit';
 import type { ExerciseProblem, GradeReport } from '../core/types.js';
@@ -104,14 +104,22 @@ export async function fingerprint(repoRoot: string): Promise<Fingerprint> {
   const byStat = async ({ relative, full, kind }: WalkEntry) => {
     if (kind !== 'file' && kind !== 'link') return;
     const isLink = kind === 'link';
+    // Keyed by where the entry really is: the walk visits a package folder once, through whichever
+    // of its links it reaches first (the order varies from walk to walk), so a key taken from the
+    // link's path named the same file differently in two fingerprints, and voided honest gradings.
+    const real = await realpath(path.dirname(full)).then(
+      (dir) =>
+        path
+          .relative(repoRoot, path.join(dir, path.basename(full)))
+          .split(path.sep)
+          .join('/'),
+      () => relative,
+    );
     try {
       const info = await lstat(full);
-      prints.set(
-        relative,
-        isLink ? `link:${await readlink(full)}` : `${info.size}:${info.mtimeMs}:${info.ino}`,
-      );
+      prints.set(real, isLink ? `link:${await readlink(full)}` : `${info.size}:${info.mtimeMs}:${info.ino}`);
     } catch {
-      prints.set(relative, 'unreadable');
+      prints.set(real, 'unreadable');
     }
   };
   // The course's folders: by content, without what SKIPPED_FOLDERS names (`node_modules` included:
