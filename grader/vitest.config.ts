@@ -30,6 +30,7 @@ export const INTEGRATION = [
   'test/report-fixtures.test.ts',
   'test/sandbox-engine-warm-up.test.ts',
   'test/sandbox-harden.test.ts',
+  'test/sandbox-large-input.test.ts',
   'test/sandbox-late.test.ts',
   'test/sandbox-limits.test.ts',
   'test/sandbox-warm.test.ts',

@@ -31,7 +31,8 @@ export type FrameProblem = { kind: 'too-large'; bytes: number } | { kind: 'malfo
 /**
  * Cuts a byte stream into frames and deserializes them, refusing a frame longer than `maxBytes`
  * as soon as its header arrives (nothing of it is kept). After a problem it stops for good: the
- * stream can no longer be trusted to be in step.
+ * stream can no longer be trusted to be in step. A frame's chunks are joined once, when it is whole:
+ * joining at every chunk copied 06-mnist's 16 MB input ~250 times, 5.6 s of a 13 s check (measured).
  *
  * @example
  * ```ts
@@ -48,6 +49,8 @@ export class FrameReader {
     private readonly onMessage: (message: unknown) => void,
     private readonly onProblem: (problem: FrameProblem) => void,
     private readonly maxBytes = MAX_FRAME_BYTES,
+    /** The child passes the `v8.deserialize` it captured before student code could replace it. */
+    private readonly deserialize: (frame: Buffer) => unknown = v8.deserialize,
   ) {}
 
   /** Takes the next bytes read from the pipe. */
@@ -66,7 +69,7 @@ export class FrameReader {
       const frame = this.take(HEADER_BYTES + length).subarray(HEADER_BYTES);
       let message: unknown;
       try {
-        message = v8.deserialize(frame);
+        message = this.deserialize(frame);
       } catch (error) {
         this.fail({ kind: 'malformed', reason: (error as Error).message });
         return;

@@ -29,6 +29,7 @@ import { Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
 import { OutputCapture } from './capture.js';
+import { FrameReader } from './channel.js';
 import { isWarmUpEngine, warmUpEngine } from './engine-warm-up.js';
 import type { FromChild, InitMessage, PrepareMessage, RunMessage, SerializedError } from './messages.js';
 import { toPlain } from './plain.js';
@@ -322,18 +323,15 @@ function handle(message: InitMessage | PrepareMessage | RunMessage): void {
  * thread pool would keep `process.reallyExit` from ever finishing.
  */
 function listen(): void {
-  let pending = Buffer.alloc(0);
+  const reader = new FrameReader(
+    (message) => handle(message as InitMessage | PrepareMessage | RunMessage),
+    // Bytes out of step with the frames: nothing that follows can be trusted, so the child ends.
+    () => realExit(0),
+    Number.POSITIVE_INFINITY,
+    deserializeValue,
+  );
   const pipe = new Socket({ fd: FROM_GRADER, readable: true, writable: false });
-  pipe.on('data', (chunk: Buffer) => {
-    pending = Buffer.concat([pending, chunk]);
-    while (pending.length >= 4) {
-      const length = pending.readUInt32LE(0);
-      if (pending.length < 4 + length) break;
-      const message = deserializeValue(pending.subarray(4, 4 + length));
-      pending = pending.subarray(4 + length);
-      handle(message as InitMessage | PrepareMessage | RunMessage);
-    }
-  });
+  pipe.on('data', (chunk: Buffer) => reader.push(chunk));
   pipe.on('end', () => realExit(0));
   pipe.on('error', () => realExit(0));
 }
