@@ -4,7 +4,7 @@
  * The data arrives as bytes, as `@gradschool/datasets` keeps MNIST: `images` holds `count · 28 · 28`
  * grey levels (0 = background, 255 = ink), image after image, row after row; `labels` one digit each.
  */
-import { Dense, type History, Sequential, tensor } from '@gradschool/autograd';
+import { ByteRows, Dense, type History, Sequential, tensor } from '@gradschool/autograd';
 
 /** A set of digit images as bytes: `images.length === labels.length · 28 · 28`. */
 export interface Digits {
@@ -51,10 +51,12 @@ export function makeModel(): Sequential {
 
 /** Compiles `model` (adam, categorical cross-entropy, accuracy) and trains it on `train`. */
 export function train(model: Sequential, train: Digits, seed: number): History {
-  const count = train.labels.length;
-  // The bytes are already image after image, row after row: each image's 784 numbers are one row,
-  // exactly what flattenImages makes of 28 × 28 grids.
-  const x = tensor(Float64Array.from(normalize(train.images)), { shape: [count, 784] });
+  // Each image as one row of 784 numbers 0–1. The bytes are already image after image, row after
+  // row, so the rows are what flattenImages makes of 28 × 28 grids; `ByteRows` keeps them as bytes and
+  // divides by 255 (what normalize does) one batch at a time. The same numbers as
+  //   tensor(Float64Array.from(normalize(train.images)), { shape: [train.labels.length, 784] })
+  // without a 125 MB copy of 20,000 images as numbers, whose making costs ~2 s (measured).
+  const x = new ByteRows(train.images, [784]);
   const y = tensor(oneHot(train.labels));
   model.compile({ optimizer: 'adam', loss: 'categorical_crossentropy', metrics: ['accuracy'] });
   return model.fit(x, y, { epochs: 4, batchSize: 32, seed, verbose: 0 });
