@@ -30,10 +30,10 @@ export interface TrainProbe {
 
 /**
  * The bar on unseen test images. The issue asks for 96%; at today's engine speed the training that
- * reaches it does not fit the check's time limit (see `TRAIN_COUNT`), so the bar is what 2,000 images
- * × 2 epochs reach with a margin (90.3–93.2% in five runs of the solution): the lead raises it with the engine's speed-up.
+ * reaches it does not fit the check's time limit (see `TRAIN_COUNT`), so the bar is what 3,000 images
+ * × 2 epochs at batch 8 reach with a margin (94.5–95.5% in six runs of the solution).
  */
-export const REQUIRED_ACCURACY = 0.88;
+export const REQUIRED_ACCURACY = 0.92;
 
 /** The MLP's epochs in the comparison: more than the convnet's, as an MLP needs them and costs little. */
 export const MLP_EPOCHS = 10;
@@ -53,8 +53,12 @@ function argmaxRows(probs: engine.Tensor): number[] {
   });
 }
 
+/**
+ * Batches of 32 (Keras's default): the same predictions as larger ones, and the convnet's buffers stay
+ * small enough to be reused; batches of 256 took 1.5–2 s for 1,000 images, 32 take 0.6 s (measured).
+ */
 function accuracyOn(model: engine.Sequential, rows: engine.ByteRows, labels: Uint8Array): number {
-  const predicted = argmaxRows(model.predict(rows, { batchSize: 256 }) as engine.Tensor);
+  const predicted = argmaxRows(model.predict(rows, { batchSize: 32 }) as engine.Tensor);
   return predicted.filter((p, i) => p === labels[i]).length / labels.length;
 }
 
