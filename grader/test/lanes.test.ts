@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { discover, type LoadedExercise } from '../src/core/discover.js';
-import { REGRADE_LANES, splitIntoLanes } from '../src/core/lanes.js';
+import { cheapestFirst, REGRADE_LANES, splitIntoLanes } from '../src/core/lanes.js';
 import type { GradeEvent, RunOptions } from '../src/core/options.js';
 import { openRegrader } from '../src/core/regrade.js';
 import { gradeExercise } from '../src/core/run.js';
@@ -47,6 +47,37 @@ describe('splitIntoLanes', () => {
       [0, 2],
       [1, 3],
     ]);
+  });
+});
+
+describe('cheapestFirst (the order of a fail-fast grading)', () => {
+  it('puts the cheap checks first (time limit × seeds), the suite order among equals', () => {
+    const suite = [
+      { id: 'train', limitMs: 90_000, seeds: 2 },
+      { id: 'a', limitMs: 5000 },
+      { id: 'slow', limitMs: 20_000 },
+      { id: 'b', limitMs: 5000 },
+      { id: 'two-seeds', limitMs: 5000, seeds: 2 },
+    ];
+    expect(cheapestFirst(suite)).toEqual([1, 3, 4, 2, 0]);
+  });
+
+  it('keeps every check after the checks it depends on, however cheap', () => {
+    const suite = [
+      { id: 'model', limitMs: 20_000 },
+      { id: 'train', limitMs: 90_000, seeds: 2, dependsOn: ['model'] },
+      { id: 'after-train', limitMs: 5000, dependsOn: ['train'] },
+      { id: 'cm', limitMs: 5000 },
+    ];
+    // cm first: after-train is cheap, but reaching it costs the training and the model
+    expect(cheapestFirst(suite)).toEqual([3, 0, 1, 2]);
+    expect(cheapestFirst(suite.slice(1).concat(suite[0]!))).toEqual([2, 3, 0, 1]);
+  });
+
+  it('orders every check once, and nothing for an empty suite', () => {
+    const suite = Array.from({ length: 9 }, (_, i) => ({ id: `c${i}`, limitMs: (i * 7919) % 13 }));
+    expect(cheapestFirst(suite).sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(cheapestFirst([])).toEqual([]);
   });
 });
 
@@ -163,6 +194,31 @@ const comparable = (result: Awaited<ReturnType<typeof graded>>['result']) =>
     maxScore,
     skippedBecause,
   }));
+
+describe('a fail-fast grading (pnpm verify on a mutant)', () => {
+  it('runs the cheap checks first and stops at the first that fails, never starting what depends on it', async () => {
+    const events: GradeEvent[] = [];
+    const result = await gradeExercise(exercises[1]!, {
+      root,
+      seed: 1,
+      lang: 'en',
+      source: 'src',
+      failFast: true,
+      onEvent: (event) => events.push(event),
+    });
+    const started = events.flatMap((e) => (e.type === 'check-start' ? [e.checkId] : []));
+    expect(started).toEqual(['light', 'last', 'heavy']);
+    expect(result.checks.map((c) => [c.id, c.status])).toEqual([
+      ['heavy', 'fail'],
+      ['light', 'pass'],
+      ['after-heavy', 'fail'],
+      ['last', 'pass'],
+    ]);
+    // Reported in the suite's order, as any grading.
+    const done = events.flatMap((e) => (e.type === 'check-done' ? [e.result.id] : []));
+    expect(done).toEqual(['heavy', 'light', 'after-heavy', 'last']);
+  });
+});
 
 describe('an exercise graded in two lanes', () => {
   it('runs the heavy check in a child of its own, the rest in the other, with the one-lane result', async () => {

@@ -34,7 +34,8 @@ export interface RunOptions {
   typecheck?: boolean;
   /**
    * Stop at the first check that does not pass; the rest are `fail`, not run (`pnpm verify` uses it
-   * for mutants, which only need to lose a point).
+   * for mutants, which only need to lose a point). The checks then run cheapest first, each after
+   * those it depends on (`cheapestFirst` in `lanes.ts`).
    */
   failFast?: boolean;
   /**

@@ -14,7 +14,7 @@ import {
 import type { Outcome } from '../sandbox/sandbox.js';
 import { SandboxSlot } from '../sandbox/slot.js';
 import type { LoadedExercise } from './discover.js';
-import { splitIntoLanes } from './lanes.js';
+import { cheapestFirst, splitIntoLanes } from './lanes.js';
 import type { RunOptions } from './options.js';
 import type { SandboxCode } from './sandbox-code.js';
 import { checkSeed, extraRunSeeds } from './seed.js';
@@ -261,11 +261,14 @@ export async function runChecks(
     });
   };
 
-  // `pnpm verify`'s fail-fast stops at the first check that does not pass: in order, in one child.
-  const lanes = splitIntoLanes(
-    checks.map((check) => ({ id: check.id, limitMs: limitOf(check) })),
-    options.failFast ? 1 : (options.lanes ?? 1),
-  );
+  // `pnpm verify`'s fail-fast stops at the first check that does not pass: in one child, cheapest first.
+  const costs = checks.map((check) => ({
+    id: check.id,
+    limitMs: limitOf(check),
+    seeds: check.seeds ?? 1,
+    dependsOn: check.dependsOn ?? [],
+  }));
+  const lanes = options.failFast ? [cheapestFirst(costs)] : splitIntoLanes(costs, options.lanes ?? 1);
   const slots = lanes.map(() => new SandboxSlot(sandboxOptions, options.signal, options.warm));
   try {
     await Promise.all(lanes.map((lane, k) => runLane(lane, slots[k] as SandboxSlot)));
