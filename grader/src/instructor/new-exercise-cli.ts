@@ -7,10 +7,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import type { Lang, Localized } from '@gradschool/exercise-kit';
-import { langFromEnv } from '../cli/args.js';
-import { findRoot } from '../core/discover.js';
+import { type CommandValues, runCommand } from './command.js';
 import { InstructorError, say } from './messages.js';
 import { exerciseNames, existingExercises } from './naming.js';
 import { scaffoldExercise } from './new-exercise.js';
@@ -33,12 +31,9 @@ const FLAGS = {
   'section-en': { type: 'string' },
   slides: { type: 'string' },
   yes: { type: 'boolean', short: 'y' },
-  root: { type: 'string' },
-  lang: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
 } as const;
 
-type Values = ReturnType<typeof parseArgs<{ options: typeof FLAGS; allowPositionals: true }>>['values'];
+type Values = CommandValues<typeof FLAGS>;
 
 /** The texts the flags give; the rest stay undefined (then prompted for, or placeholders). */
 function textsFromFlags(values: Values): Partial<ExerciseTexts> {
@@ -103,48 +98,35 @@ async function prompt(
 }
 
 /** Runs the command with `argv` (without `node` and the script); returns the exit code. */
-export async function newExerciseMain(argv: readonly string[], io: NewExerciseIo): Promise<number> {
-  let lang: Lang = langFromEnv(io.env);
-  let parsed: ReturnType<typeof parseArgs<{ options: typeof FLAGS; allowPositionals: true }>>;
-  try {
-    parsed = parseArgs({ args: [...argv], options: FLAGS, allowPositionals: true, strict: true });
-  } catch (error) {
-    io.stdout.write(
-      `${say('badFlag', lang, { reason: (error as Error).message })}\n${say('usageNew', lang)}\n`,
-    );
-    return 2;
-  }
-  const { values, positionals } = parsed;
-  if (values.lang === 'ko' || values.lang === 'en') lang = values.lang;
-  if (values.help || positionals.length !== 1) {
-    io.stdout.write(`${say('usageNew', lang)}\n`);
-    return values.help ? 0 : 2;
-  }
-  const root = values.root ? path.resolve(io.cwd, values.root) : findRoot(io.cwd);
-  try {
-    if (!existsSync(path.join(root, 'exercises'))) throw new InstructorError('noRoot', { dir: root });
-    const name = positionals[0]!;
-    // Check the name before asking anything, so a refusal comes first.
-    const names = exerciseNames(name, existingExercises(path.join(root, 'exercises')));
-    let texts: Partial<ExerciseTexts> = textsFromFlags(values);
-    if (io.stdin.isTTY && io.stdout.isTTY && !values.yes) {
-      const answered = await prompt(io, lang, names.id, texts, defaultTexts(names));
-      if (!answered) {
-        io.stdout.write(`${say('cancelled', lang)}\n`);
-        return 1;
+export function newExerciseMain(argv: readonly string[], io: NewExerciseIo): Promise<number> {
+  const command = { cwd: io.cwd, env: io.env, out: (text: string) => io.stdout.write(text) };
+  return runCommand(
+    argv,
+    command,
+    { flags: FLAGS, usage: 'usageNew' },
+    async ({ lang, root, values, positionals }) => {
+      if (!existsSync(path.join(root, 'exercises'))) throw new InstructorError('noRoot', { dir: root });
+      const name = positionals[0]!;
+      // Check the name before asking anything, so a refusal comes first.
+      const names = exerciseNames(name, existingExercises(path.join(root, 'exercises')));
+      let texts: Partial<ExerciseTexts> = textsFromFlags(values);
+      if (io.stdin.isTTY && io.stdout.isTTY && !values.yes) {
+        const answered = await prompt(io, lang, names.id, texts, defaultTexts(names));
+        if (!answered) {
+          io.stdout.write(`${say('cancelled', lang)}\n`);
+          return 1;
+        }
+        texts = answered;
       }
-      texts = answered;
-    }
-    const result = scaffoldExercise({ root, name: names.id, texts });
-    io.stdout.write(`${say('created', lang, { id: result.names.id, n: result.files.length })}\n`);
-    for (const file of result.files) io.stdout.write(`  exercises/${result.names.id}/${file}\n`);
-    io.stdout.write(`\n${say('nextSteps', lang, { id: result.names.id, file: result.names.studentFile })}\n`);
-    return 0;
-  } catch (error) {
-    if (!(error instanceof InstructorError)) throw error;
-    io.stdout.write(`✗ ${error.text(lang)}\n`);
-    return 2;
-  }
+      const result = scaffoldExercise({ root, name: names.id, texts });
+      io.stdout.write(`${say('created', lang, { id: result.names.id, n: result.files.length })}\n`);
+      for (const file of result.files) io.stdout.write(`  exercises/${result.names.id}/${file}\n`);
+      io.stdout.write(
+        `\n${say('nextSteps', lang, { id: result.names.id, file: result.names.studentFile })}\n`,
+      );
+      return 0;
+    },
+  );
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
