@@ -45,6 +45,9 @@ const common: BuildOptions = {
   conditions: ['source'],
   logLevel: 'silent',
   legalComments: 'none',
+  // esbuild renames a top-level name two bundled files share (`Dense` -> `Dense2`); this keeps each
+  // class's and function's own `name`, so stacks, messages and `constructor.name` say what was written.
+  keepNames: true,
 };
 
 let esbuild: Promise<typeof import('esbuild')> | undefined;
