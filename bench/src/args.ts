@@ -38,7 +38,7 @@ export const USAGE = `pnpm bench [--only xor,mnist,matmul,conv,lecture4,grader,e
              a class of 12 submissions instead of 60): a smoke test
   --reps N   timed repetitions per measurement, median reported (default 5, quick 2)
   --write    write the results file even for a subset or quick run (default: full runs only)
-  --out      the results file (default bench/RESULTS.md)
+  --out      the results file, from where you run pnpm bench (default bench/RESULTS.md)
   --seed N   seed for weights and data (default 42)
   --exercise the exercises the exercise workload grades end to end, each alone (default 06-mnist)`;
 

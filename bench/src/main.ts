@@ -79,8 +79,10 @@ async function main(): Promise<void> {
     conditions,
   });
   if (args.write) {
-    writeFileSync(args.out, markdown);
-    process.stderr.write(`bench: wrote ${path.relative(process.cwd(), args.out)}\n`);
+    // A relative --out is from where `pnpm bench` was typed (pnpm runs the script in bench/).
+    const out = path.resolve(process.env.INIT_CWD ?? process.cwd(), args.out);
+    writeFileSync(out, markdown);
+    process.stderr.write(`bench: wrote ${out}\n`);
   }
   console.log(renderTable(rows));
 }
