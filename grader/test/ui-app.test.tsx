@@ -223,6 +223,37 @@ describe('details', () => {
     expect(frame).toContain('check and-loss');
   });
 
+  it('pages a check taller than the screen line by line (Space, PgDn), back up (b, PgUp), to its end and no further', async () => {
+    const tall = Array.from({ length: 40 }, (_, i) => `row ${i + 1} of the message`).join('\n');
+    const session = new FakeSession([
+      result(perceptron, [
+        check('tall', 'fail', { message: { ko: tall, en: tall } }),
+        check('after', 'pass'),
+      ]),
+    ]);
+    const r = await start(session, 'en', 80, 24);
+    await press(r, '\r');
+    const top = r.lastFrame() ?? '';
+    expect(top).toContain('Your file');
+    expect(top).not.toContain('row 40 of');
+    await press(r, ' ');
+    const paged = r.lastFrame() ?? '';
+    expect(paged).not.toContain('Your file');
+    expect(paged).toMatch(/row \d+ of the message/);
+    // to the end: the last lines stay on screen however often the key is pressed
+    for (let i = 0; i < 6; i++) await press(r, '\u001b[6~');
+    const end = r.lastFrame() ?? '';
+    expect(end).toContain('row 40 of the message');
+    expect(end).toContain('check after');
+    expect(end.trimEnd().split('\n').at(-1)).toMatch(/Esc back/);
+    for (let i = 0; i < 6; i++) await press(r, 'b');
+    expect(r.lastFrame()).toContain('Your file');
+    // j moves by check and starts that check at the top again
+    await press(r, ' ');
+    await press(r, 'j');
+    expect(r.lastFrame()).toContain('Checks from 2/2');
+  });
+
   it('shows a syntax error with its code frame, not a stack trace', async () => {
     const syntax = { ko: '문법 오류: 괄호가 닫히지 않았습니다', en: 'Syntax error: a bracket is not closed' };
     const broken = result(perceptron, [check('step-zero', 'error', { message: syntax })], {

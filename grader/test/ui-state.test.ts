@@ -80,6 +80,20 @@ describe('the UI reducer', () => {
     expect(run(opened, { type: 'back' }).screen).toBe('overview');
   });
 
+  it('pages the details screen by lines within what it measured, and pages the overview by five', () => {
+    const state = graded(result(perceptron, [check('a', 'fail'), check('b', 'fail')]));
+    const opened = run(state, { type: 'open' }, { type: 'details-measured', overflow: 30, page: 20 });
+    expect(run(opened, { type: 'page', by: 1 }).detailsLine).toBe(19); // a page less one line
+    expect(run(opened, { type: 'page', by: 1 }, { type: 'page', by: 1 }).detailsLine).toBe(30);
+    expect(run(opened, { type: 'page', by: -1 }).detailsLine).toBe(0);
+    // a check move starts the new check at the top; a smaller screen clamps what was scrolled
+    const scrolled = run(opened, { type: 'page', by: 1 });
+    expect(run(scrolled, { type: 'move', by: 1 })).toMatchObject({ detailsTop: 1, detailsLine: 0 });
+    expect(run(scrolled, { type: 'details-measured', overflow: 5, page: 20 }).detailsLine).toBe(5);
+    expect(run(state, { type: 'page', by: 1 }).selected).toBe(2);
+    expect(run(state, { type: 'page', by: 1 }).detailsLine).toBe(0);
+  });
+
   it('opens details at the first check that does not pass', () => {
     const state = graded(result(perceptron, [check('a', 'pass'), check('b', 'fail'), check('c', 'fail')]));
     expect(run(state, { type: 'move', by: -5 }, { type: 'open' }).detailsTop).toBe(1);

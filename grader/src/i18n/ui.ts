@@ -27,7 +27,8 @@ export const ui = {
   'ui.keys.move': { ko: '이동', en: 'move' },
   'ui.keys.open': { ko: '자세히', en: 'details' },
   'ui.keys.back': { ko: '뒤로', en: 'back' },
-  'ui.keys.scroll': { ko: '스크롤', en: 'scroll' },
+  'ui.keys.scroll': { ko: '검사', en: 'checks' },
+  'ui.keys.page': { ko: '아래로', en: 'page' },
   'ui.keys.hint': { ko: '힌트', en: 'hint' },
   'ui.keys.regrade': { ko: '재채점', en: 'regrade' },
   'ui.keys.lang': { ko: 'English', en: '한국어' },
@@ -43,6 +44,10 @@ export const ui = {
     en: 'show the checks of the selected exercise',
   },
   'ui.help.back': { ko: '목록으로 돌아가기', en: 'back to the list' },
+  'ui.help.page': {
+    ko: '자세히 화면을 한 쪽씩 아래로 / 위로 (화면보다 긴 검사: 그림, 차트)',
+    en: 'page the details screen down / up (a check taller than the screen: pictures, charts)',
+  },
   'ui.help.hint': {
     ko: '다음 힌트 하나 더 보기 (다음 실행에도 기억합니다)',
     en: 'reveal the next hint (remembered next time)',
@@ -70,8 +75,8 @@ export const ui = {
     en: '{shown} of {total} pictures · a wider window shows more, `pnpm grade {id} --ci` shows them all',
   },
   'ui.details.scroll': {
-    ko: '{total}개 중 {first}번째 검사부터 · j/k: 스크롤',
-    en: 'Checks from {first}/{total} · j k to scroll',
+    ko: '{total}개 중 {first}번째 검사부터 · j/k: 검사 이동 · Space/PgDn: 아래로, b/PgUp: 위로',
+    en: 'Checks from {first}/{total} · j k: next check · Space PgDn: page down, b PgUp: up',
   },
   'ui.problem.title': { ko: '이 실습을 실행할 수 없습니다', en: 'This exercise could not run' },
   'ui.hints.title': { ko: '힌트 {n}/{total}', en: 'Hint {n}/{total}' },

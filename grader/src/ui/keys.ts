@@ -25,8 +25,8 @@ export function commandFor(input: string, key: Partial<Key>, state: UiState): Co
   }
   if (key.upArrow || input === 'k') return act({ type: 'move', by: -1 });
   if (key.downArrow || input === 'j') return act({ type: 'move', by: 1 });
-  if (key.pageUp) return act({ type: 'move', by: -5 });
-  if (key.pageDown) return act({ type: 'move', by: 5 });
+  if (key.pageUp || (input === 'b' && state.screen === 'details')) return act({ type: 'page', by: -1 });
+  if (key.pageDown || (input === ' ' && state.screen === 'details')) return act({ type: 'page', by: 1 });
   if (key.return || key.rightArrow) return state.screen === 'overview' ? act({ type: 'open' }) : null;
   if (key.escape || key.leftArrow || key.backspace) return act({ type: 'back' });
   if (input === 'h') return act({ type: 'reveal-hint' });

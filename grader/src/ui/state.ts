@@ -23,8 +23,18 @@ export interface UiState {
   notSelected: NotSelected[];
   /** Index into `exercises` of the selected one. */
   selected: number;
-  /** Details screen: index of the first check shown (scrolling). */
+  /** Details screen: index of the first check shown (j/k move by check). */
   detailsTop: number;
+  /**
+   * Details screen: lines scrolled past the screen's top, from `detailsTop` on (PgDn/PgUp, Space):
+   * a check taller than the terminal (06's pictures and chart in 24 rows) is read line by line.
+   */
+  detailsLine: number;
+  /**
+   * What the details screen measured of itself once drawn (`details-measured`): how many lines
+   * it can scroll (its height beyond the room it has) and how many it shows at once (a page).
+   */
+  detailsRoom: { overflow: number; page: number };
   /**
    * Each exercise's points in all, by id, known before it is graded (its checks' sum): the header
    * shows the course's total from them, not a total that grows as results come in.
@@ -67,6 +77,10 @@ export interface RunningCheck {
 /** What can happen: a key press (move, open, ...) or news from the grader (progress, finished). */
 export type UiAction =
   | { type: 'move'; by: number }
+  /** Pages: on the details screen, by lines (a page each); on the overview, five exercises. */
+  | { type: 'page'; by: 1 | -1 }
+  /** The details screen's size once drawn: lines beyond its room, and its room. */
+  | { type: 'details-measured'; overflow: number; page: number }
   | { type: 'open' }
   | { type: 'back' }
   | { type: 'toggle-help' }
@@ -96,6 +110,8 @@ export function initialState(
     notSelected,
     selected: 0,
     detailsTop: 0,
+    detailsLine: 0,
+    detailsRoom: { overflow: 0, page: 1 },
     maxScores: Object.fromEntries(
       exercises.flatMap((ex) => (ex.maxScore === undefined ? [] : [[ex.id, ex.maxScore]])),
     ),
@@ -206,7 +222,7 @@ function applyProgress(state: UiState, event: GradeProgress, at: number): UiStat
 }
 
 /** Actions that are key presses: each one ends the "every hint is shown" note, except `h` itself. */
-const KEY_ACTIONS: ReadonlySet<UiAction['type']> = new Set(['move', 'open', 'back', 'toggle-help']);
+const KEY_ACTIONS: ReadonlySet<UiAction['type']> = new Set(['move', 'page', 'open', 'back', 'toggle-help']);
 
 /** The one place the UI's state changes. */
 export function reduce(state: UiState, action: UiAction): UiState {
@@ -221,7 +237,8 @@ function reduceOnce(state: UiState, action: UiAction): UiState {
       if (state.help) return state;
       if (state.screen === 'details') {
         const checks = state.results[selectedExercise(state)?.id ?? '']?.checks.length ?? 0;
-        return { ...state, detailsTop: clamp(state.detailsTop + action.by, 0, Math.max(0, checks - 1)) };
+        const detailsTop = clamp(state.detailsTop + action.by, 0, Math.max(0, checks - 1));
+        return { ...state, detailsTop, detailsLine: 0 };
       }
       const last = state.exercises.length - 1;
       return { ...state, moved: true, selected: clamp(state.selected + action.by, 0, Math.max(0, last)) };
@@ -231,7 +248,19 @@ function reduceOnce(state: UiState, action: UiAction): UiState {
       // Start at the first check that does not pass: that is what the student came to read.
       const checks = state.results[selectedExercise(state)?.id ?? '']?.checks ?? [];
       const firstProblem = checks.findIndex((c) => c.status !== 'pass');
-      return { ...state, screen: 'details', detailsTop: Math.max(0, firstProblem) };
+      return { ...state, screen: 'details', detailsTop: Math.max(0, firstProblem), detailsLine: 0 };
+    }
+    case 'page': {
+      if (state.help) return state;
+      if (state.screen !== 'details') return reduceOnce(state, { type: 'move', by: 5 * action.by });
+      // A page less one line, so the line at the bottom is read again at the top.
+      const step = Math.max(1, state.detailsRoom.page - 1) * action.by;
+      return { ...state, detailsLine: clamp(state.detailsLine + step, 0, state.detailsRoom.overflow) };
+    }
+    case 'details-measured': {
+      const room = { overflow: Math.max(0, action.overflow), page: Math.max(1, action.page) };
+      if (room.overflow === state.detailsRoom.overflow && room.page === state.detailsRoom.page) return state;
+      return { ...state, detailsRoom: room, detailsLine: Math.min(state.detailsLine, room.overflow) };
     }
     case 'back':
       if (state.help) return { ...state, help: false };

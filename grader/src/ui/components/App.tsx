@@ -1,6 +1,7 @@
 /** @jsxRuntime automatic @jsxImportSource react */
 import type { Lang } from '@gradschool/exercise-kit';
-import { Box, Text, useApp, useInput, useStdin } from 'ink';
+import { Box, type DOMElement, measureElement, Text, useApp, useInput, useStdin } from 'ink';
+import { useEffect, useRef } from 'react';
 import { t } from '../../i18n/index.js';
 import { commandFor } from '../keys.js';
 import type { GraderSession } from '../session.js';
@@ -38,6 +39,7 @@ export function App({ session, lang, watch, links = false }: Props) {
   // Without a keyboard (stdin not a terminal) the screens still update; Ctrl-C is then a signal.
   const { isRawModeSupported } = useStdin();
   const { columns, rows } = useTerminalSize();
+  const content = useRef<DOMElement>(null);
 
   useInput(
     (input, key) => {
@@ -54,10 +56,6 @@ export function App({ session, lang, watch, links = false }: Props) {
     { isActive: Boolean(isRawModeSupported) },
   );
 
-  if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
-    return <Text wrap="wrap">{t('ui.tooSmall', state.lang, { cols: columns, rows })}</Text>;
-  }
-  const { score, maxScore } = courseTotal(state);
   // One row less than the terminal: a frame as tall as the screen makes Ink clear it on every update.
   const height = rows - 1;
   // One column spare too: where Ink and the terminal disagree on a wide (Korean) character's width,
@@ -66,6 +64,18 @@ export function App({ session, lang, watch, links = false }: Props) {
   // A blank line under the header, when there is room for it.
   const gap = rows >= 20 ? 1 : 0;
   const body = height - 2 - gap;
+  const onDetails = !state.help && state.screen === 'details';
+  // The details screen scrolls by lines (PgDn, Space): once drawn, it tells the state how tall it is.
+  useEffect(() => {
+    if (!onDetails || !content.current) return;
+    const drawn = measureElement(content.current).height;
+    dispatch({ type: 'details-measured', overflow: drawn - body, page: body });
+  });
+
+  if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
+    return <Text wrap="wrap">{t('ui.tooSmall', state.lang, { cols: columns, rows })}</Text>;
+  }
+  const { score, maxScore } = courseTotal(state);
   return (
     <Box flexDirection="column" width={width} height={height}>
       {/* Header and key bar keep their row however tall the screen's content is. */}
@@ -82,8 +92,14 @@ export function App({ session, lang, watch, links = false }: Props) {
       </Box>
       {gap ? <Text> </Text> : null}
       <Box flexDirection="column" height={body} flexShrink={0} overflow="hidden">
-        {/* flexShrink 0: a screen taller than the terminal is clipped at the bottom, never squeezed. */}
-        <Box flexDirection="column" flexShrink={0}>
+        {/* flexShrink 0: a screen taller than the terminal is clipped at the bottom, never squeezed;
+            the details screen, scrolled, is drawn that many lines higher and clipped at the top too. */}
+        <Box
+          flexDirection="column"
+          flexShrink={0}
+          ref={content}
+          marginTop={onDetails ? -state.detailsLine : 0}
+        >
           {state.help ? (
             <HelpScreen lang={state.lang} />
           ) : state.screen === 'details' ? (

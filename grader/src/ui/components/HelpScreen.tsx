@@ -14,6 +14,7 @@ const LINES: [string, MessageKey][] = [
   ['↑ ↓  j k', 'ui.help.move'],
   ['Enter  →', 'ui.help.open'],
   ['Esc  ←', 'ui.help.back'],
+  ['Space PgDn  b PgUp', 'ui.help.page'],
   ['h', 'ui.help.hint'],
   ['r', 'ui.help.regrade'],
   ['l', 'ui.help.lang'],

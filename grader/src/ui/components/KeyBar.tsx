@@ -46,6 +46,7 @@ export function KeyBar({ lang, screen, width = Number.POSITIVE_INFINITY }: Props
       : [
           ['Esc', 'ui.keys.back'],
           ['↑↓', 'ui.keys.scroll'],
+          ['Space', 'ui.keys.page'],
           ['h', 'ui.keys.hint'],
           ['r', 'ui.keys.regrade'],
           ['l', 'ui.keys.lang'],
