@@ -33,7 +33,6 @@ function draw(color: boolean, columns: number) {
         check={check('train-accuracy', 'pass', { pictures: [digit, digit, digit], table: matrix })}
         lang="ko"
         columns={columns}
-        exercise="06"
       />
     </ThemeContext.Provider>,
     columns,
@@ -56,18 +55,16 @@ describe('pictures on the details screen', () => {
     for (const line of lines) expect(textWidth(line)).toBeLessThanOrEqual(100);
   });
 
-  it('draws the plain ramp under NO_COLOR: one row, two pictures in 70 columns, and says how to see the third', () => {
+  it('draws the plain ramp under NO_COLOR: two pictures in 70 columns, the third on a row of its own', () => {
     rendered = draw(false, 70);
     const frame = rendered.lastFrame();
     expect(frame).not.toContain('▀');
     expect(frame).not.toContain('\x1b[');
     const art = frame.split('\n').filter((l) => /^\s*[.:+#]{28}/.test(l));
-    // One row only: the screen clips a taller check, and j/k scroll by check.
-    expect(art).toHaveLength(14);
-    expect(frame.replace(/\s+/g, ' ')).toContain(
-      '그림 3개 중 2개 · 창을 넓히면 더 보이고, `pnpm grade 06 --ci`는 모두 보여 줍니다',
-    );
+    // Every picture is drawn: the details screen pages by lines (Space, PgDn) down to the last row.
+    expect(art).toHaveLength(28);
     expect(art[0]?.trim()).toBe(`${'.'.repeat(13)}##${'.'.repeat(13)}  ${'.'.repeat(13)}##${'.'.repeat(13)}`);
+    expect(art[14]?.trim()).toMatch(/^[.:+#]{28}$/);
   });
 
   it('highlights the confusion matrix diagonal: brackets always, bold green with colours', () => {

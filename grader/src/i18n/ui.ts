@@ -70,10 +70,6 @@ export const ui = {
     en: 'Runs once "{check}" passes.',
   },
   'ui.details.notGraded': { ko: '아직 채점하지 않았습니다.', en: 'Not graded yet.' },
-  'ui.details.morePictures': {
-    ko: '그림 {total}개 중 {shown}개 · 창을 넓히면 더 보이고, `pnpm grade {id} --ci`는 모두 보여 줍니다',
-    en: '{shown} of {total} pictures · a wider window shows more, `pnpm grade {id} --ci` shows them all',
-  },
   'ui.details.scroll': {
     ko: '{total}개 중 {first}번째 검사부터 · j/k: 검사 이동 · Space/PgDn: 아래로, b/PgUp: 위로',
     en: 'Checks from {first}/{total} · j k: next check · Space PgDn: page down, b PgUp: up',

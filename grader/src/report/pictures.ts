@@ -74,17 +74,6 @@ function pictureBlock(
   return { width, art, caption: wrapToWidth(picture.caption[opts.lang], width) };
 }
 
-/** How many of `pictures` stand on the first row in `width` columns (at least one). */
-export function picturesInRow(pictures: readonly Picture[], width: number): number {
-  let count = 1;
-  let used = Math.max(pictures[0]?.width ?? 0, MIN_BLOCK);
-  while (count < pictures.length && used + GAP + Math.max(pictures[count]!.width, MIN_BLOCK) <= width) {
-    used += GAP + Math.max(pictures[count]!.width, MIN_BLOCK);
-    count++;
-  }
-  return Math.min(count, pictures.length);
-}
-
 /**
  * The pictures as lines: as many side by side as `width` allows (at least one per line), the
  * captions under them, a blank line between two rows of pictures.

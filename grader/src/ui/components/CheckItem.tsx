@@ -20,8 +20,6 @@ export type Props = {
   compact?: boolean;
   /** The title of the check named by `check.skippedBecause` (its id, when not found). */
   skippedTitle?: string;
-  /** The exercise's number as typed (`06`), for the command that shows every picture. */
-  exercise?: string;
 };
 
 /** Lines of captured output shown at most; the rest is summarized. */
@@ -43,7 +41,7 @@ function clipOutput(output: string): string[] {
 }
 
 /** One check on the details screen: status, title, points and time; for a non-pass the why. */
-export function CheckItem({ check, lang, columns, compact = false, skippedTitle, exercise = '' }: Props) {
+export function CheckItem({ check, lang, columns, compact = false, skippedTitle }: Props) {
   const theme = useTheme();
   const passed = check.status === 'pass';
   const facts = ` ${t('ui.points', lang, { score: check.score, max: check.maxScore })} · ${Math.round(check.durationMs)}ms`;
@@ -104,7 +102,6 @@ export function CheckItem({ check, lang, columns, compact = false, skippedTitle,
             dropped={check.picturesDropped}
             lang={lang}
             width={columns - 2}
-            exercise={exercise}
           />
         ) : null}
         {check.chart ? <LossChart chart={check.chart} lang={lang} width={Math.min(columns - 4, 72)} /> : null}

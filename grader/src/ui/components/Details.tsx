@@ -89,7 +89,6 @@ export function Details({ state, columns, links }: Props) {
             lang={lang}
             columns={columns}
             compact={Boolean(result?.problem) && !inProgress}
-            exercise={String(exercise.order).padStart(2, '0')}
           />
         ))}
       </Box>

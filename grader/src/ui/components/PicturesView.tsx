@@ -2,7 +2,7 @@
 import type { Lang, Picture } from '@gradschool/exercise-kit';
 import { Box, Text } from 'ink';
 import { t } from '../../i18n/index.js';
-import { picturesInRow, renderPictures } from '../../report/pictures.js';
+import { renderPictures } from '../../report/pictures.js';
 import { paint, useTheme } from '../theme.js';
 
 /** The props of `PicturesView`. */
@@ -13,25 +13,18 @@ export type Props = {
   lang: Lang;
   /** Columns available: as many pictures side by side as fit. */
   width: number;
-  /** The exercise's number (`06`), for the command that shows every picture. */
-  exercise: string;
 };
 
 /**
- * A verdict's pictures on the details screen (06's most confident mistakes): one row of them, as
- * many as the width allows, in the same lines as the plain report, grey half blocks when the terminal has colours, the `.:+#` ramp under `NO_COLOR`.
+ * A verdict's pictures on the details screen (06's most confident mistakes, 07's filters and feature
+ * maps): as many side by side as the width allows, row after row, in the same lines as the plain
+ * report; grey half blocks when the terminal has colours, the `.:+#` ramp under `NO_COLOR`. The
+ * screen pages by lines (Space, PgDn), so rows below its bottom are read by paging down.
  * Each line is one `Text` whose escape codes Ink passes through (it measures widths without them).
  */
-export function PicturesView({ pictures, dropped, lang, width, exercise }: Props) {
+export function PicturesView({ pictures, dropped, lang, width }: Props) {
   const theme = useTheme();
-  // One row of pictures, the first (the judge's order: 06's surest mistakes first): the screen
-  // clips a check taller than itself, and j/k scroll by check, so a second row could never be seen.
-  const shown = picturesInRow(pictures, Math.max(12, width));
-  const lines = renderPictures(pictures.slice(0, shown), {
-    lang,
-    width: Math.max(12, width),
-    color: theme.color,
-  });
+  const lines = renderPictures(pictures, { lang, width: Math.max(12, width), color: theme.color });
   return (
     <Box flexDirection="column">
       {lines.map((line, i) => (
@@ -40,11 +33,6 @@ export function PicturesView({ pictures, dropped, lang, width, exercise }: Props
           {line === '' ? ' ' : line}
         </Text>
       ))}
-      {shown < pictures.length ? (
-        <Text color={paint(theme, 'gray')}>
-          {t('ui.details.morePictures', lang, { shown, total: pictures.length, id: exercise })}
-        </Text>
-      ) : null}
       {dropped ? (
         <Text color={paint(theme, 'gray')}>{t('report.picturesDropped', lang, { n: dropped })}</Text>
       ) : null}
