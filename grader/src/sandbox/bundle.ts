@@ -45,9 +45,6 @@ const common: BuildOptions = {
   conditions: ['source'],
   logLevel: 'silent',
   legalComments: 'none',
-  // esbuild renames a top-level name two bundled files share (`Dense` -> `Dense2`); this keeps each
-  // class's and function's own `name`, so stacks, messages and `constructor.name` say what was written.
-  keepNames: true,
 };
 
 let esbuild: Promise<typeof import('esbuild')> | undefined;
@@ -214,6 +211,11 @@ export async function studentBundle(
       plugins: [guard, libraries('')],
       sourcemap: 'inline',
       sourcesContent: false,
+      // esbuild renames a top-level name two of the student's files share (`Dense` -> `Dense2`): this
+      // keeps each class's and function's own `name`, so stacks, messages and `constructor.name` say
+      // what the student wrote. Only here: it wraps every definition, and the checks and libraries
+      // are loaded on every regrade's path.
+      keepNames: true,
     });
     const [first] = refused;
     return first ? { problem: { message: first } } : { code: fixSourceMapPaths(code) };
