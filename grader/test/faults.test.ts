@@ -172,10 +172,16 @@ const FAULTS: Record<string, Fault> = {
     expect: failsWith('error', 'The answer contains itself'),
   },
   '24-right': { student: CORRECT, expect: (twist) => expect(twist.status).toBe('pass') },
+  // Student code shares the harness's realm: this breaks how the child reads the grader's next
+  // message, so the child dies when "after" is sent. "after" runs again in a fresh child.
+  '25-poisons-pipe': {
+    student: studentFile('Buffer.prototype.readUInt32LE = () => 0;\n  return x + 1;'),
+    expect: (twist) => expect(twist.status).toBe('pass'),
+  },
 };
 const IDS = Object.keys(FAULTS);
 /** Exercises whose fault must not cost anything. */
-const HARMLESS = new Set(['07-stdout', '08-console', '24-right']);
+const HARMLESS = new Set(['07-stdout', '08-console', '24-right', '25-poisons-pipe']);
 const LOST = Object.fromEntries(IDS.filter((id) => !HARMLESS.has(id)).map((id) => [id, 'twist' as const]));
 const LIMITS = { timeLimitMs: 2000 };
 /**

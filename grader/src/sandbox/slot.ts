@@ -2,6 +2,11 @@
  * An exercise's sandbox child over a whole grading: started when the first probe needs it, replaced
  * after a timeout or a crash, never restarted after the student's module failed to load (loading is
  * deterministic: every later check would fail the same way).
+ *
+ * A child that crashes in a probe after it ran others may have been broken by one of those (student
+ * code shares the harness's realm: patching `Buffer.prototype` in one check made the child unable to
+ * read the next check's message): that probe runs once more in a fresh child, so each fault costs
+ * its own check only. A probe that crashes a fresh child is its own fault.
  */
 import { performance } from 'node:perf_hooks';
 import { type Outcome, Sandbox, type SandboxOptions } from './sandbox.js';
@@ -22,6 +27,8 @@ export class SandboxSlot {
   private loadFailure: Outcome | undefined;
   /** Every child this slot took or started. */
   private readonly used: Sandbox[] = [];
+  /** Probes the current child has run. */
+  private probes = 0;
 
   constructor(
     private readonly options: SandboxOptions,
@@ -42,29 +49,7 @@ export class SandboxSlot {
     timeLimitMs: number,
     onProbeStart?: () => void,
   ): Promise<SlotAnswer> {
-    if (!this.sandbox?.alive && !this.loadFailure && !this.signal?.aborted) {
-      const prestarted = this.warm?.take(this.options.heapMb);
-      let sandbox = prestarted ?? Sandbox.spawn(this.options);
-      this.used.push(sandbox);
-      this.starting = sandbox;
-      let outcome = await sandbox.load(this.options);
-      if (prestarted && outcome.kind === 'crashed' && !outcome.outOfMemory && !this.signal?.aborted) {
-        // The child died before it loaded anything (say, a pre-started one that was killed while
-        // it waited): not the student's doing. One fresh child gets the same chance.
-        sandbox.dispose();
-        sandbox = Sandbox.spawn(this.options);
-        this.used.push(sandbox);
-        this.starting = sandbox;
-        outcome = await sandbox.load(this.options);
-      }
-      this.starting = undefined;
-      if (this.signal?.aborted) sandbox.dispose();
-      else if (outcome.kind === 'value') this.sandbox = sandbox;
-      else {
-        this.loadFailure = outcome;
-        sandbox.dispose();
-      }
-    }
+    if (!this.sandbox?.alive && !this.loadFailure && !this.signal?.aborted) await this.start();
     if (this.loadFailure) return { outcome: this.loadFailure, loadFailed: true, probeMs: 0 };
     if (this.signal?.aborted || !this.sandbox) {
       this.dispose();
@@ -78,10 +63,52 @@ export class SandboxSlot {
       return { outcome, loadFailed: false, probeMs: 0 };
     }
     onProbeStart?.();
-    const started = performance.now();
-    const outcome = await this.sandbox.run(checkId, input, timeLimitMs);
-    if (outcome.kind !== 'value' && outcome.kind !== 'threw') this.dispose();
+    let started = performance.now();
+    let outcome = await this.probe(checkId, input, timeLimitMs);
+    if (outcome.kind === 'crashed' && this.probes > 1 && !this.signal?.aborted) {
+      // Perhaps an earlier check's doing: the same probe once more, in a fresh child.
+      await this.start();
+      if (this.sandbox && !this.loadFailure) {
+        started = performance.now();
+        outcome = await this.probe(checkId, input, timeLimitMs);
+      }
+    }
     return { outcome, loadFailed: false, probeMs: Math.round(performance.now() - started) };
+  }
+
+  /** One probe in the current child, which is ended after a timeout or a crash. */
+  private async probe(checkId: string, input: unknown, timeLimitMs: number): Promise<Outcome> {
+    const sandbox = this.sandbox as Sandbox;
+    this.probes += 1;
+    const outcome = await sandbox.run(checkId, input, timeLimitMs);
+    if (outcome.kind !== 'value' && outcome.kind !== 'threw') this.dispose();
+    return outcome;
+  }
+
+  /** Starts a child (a pre-started one when there is one) and loads the checks and the student's module. */
+  private async start(): Promise<void> {
+    this.probes = 0;
+    const prestarted = this.warm?.take(this.options.heapMb);
+    let sandbox = prestarted ?? Sandbox.spawn(this.options);
+    this.used.push(sandbox);
+    this.starting = sandbox;
+    let outcome = await sandbox.load(this.options);
+    if (prestarted && outcome.kind === 'crashed' && !outcome.outOfMemory && !this.signal?.aborted) {
+      // The child died before it loaded anything (say, a pre-started one that was killed while
+      // it waited): not the student's doing. One fresh child gets the same chance.
+      sandbox.dispose();
+      sandbox = Sandbox.spawn(this.options);
+      this.used.push(sandbox);
+      this.starting = sandbox;
+      outcome = await sandbox.load(this.options);
+    }
+    this.starting = undefined;
+    if (this.signal?.aborted) sandbox.dispose();
+    else if (outcome.kind === 'value') this.sandbox = sandbox;
+    else {
+      this.loadFailure = outcome;
+      sandbox.dispose();
+    }
   }
 
   /** Ends the child, if any (also on abort). */
