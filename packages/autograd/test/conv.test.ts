@@ -12,6 +12,7 @@ import {
   gradCheck,
   maxPool2d,
   Rng,
+  relu,
   type Tensor,
   tensor,
   zeros,
@@ -134,6 +135,63 @@ describe('conv2d', () => {
     expect(() =>
       conv2d(random([1, 3, 3, 1], rng), random([2, 2, 1, 2], rng), { bias: random([3], rng) }),
     ).toThrow(/the bias must have shape \[2\].*편향/);
+  });
+
+  it('applies a ReLU inside the op: the numbers and gradients of relu(conv2d(x, k, { bias }))', () => {
+    const rng = new Rng(12);
+    for (const [xs, ks, options] of [
+      [[2, 6, 5, 3], [3, 2, 3, 4], { padding: 'valid' }],
+      [[1, 7, 7, 2], [4, 4, 2, 3], { padding: 'same', strides: [3, 2] }],
+      [[2, 4, 4, 3], [1, 1, 3, 2], {}], // the pointwise path
+    ] as [number[], number[], Parameters<typeof conv2d>[2]][]) {
+      const [x, k, b] = [random(xs, rng), random(ks, rng), random([ks[3]!], rng)];
+      const fused = conv2d(x, k, { ...options, bias: b, activation: 'relu' });
+      expect(fused.data.some((v) => v === 0) && fused.data.some((v) => v > 0)).toBe(true);
+      const { loss, w } = weightedSum(fused, rng);
+      loss.backward();
+      const grads = [x, k, b].map((t) => [...t.grad!.data]);
+      for (const t of [x, k, b]) t.zeroGrad();
+      const plain = relu(conv2d(x, k, { ...options, bias: b }));
+      expect([...fused.data]).toEqual([...plain.data]); // the same additions, then the same max
+      plain
+        .mul(tensor(w, { shape: plain.shape.slice() }))
+        .sum()
+        .backward();
+      for (const [i, t] of [x, k, b].entries()) expect(grads[i]).toEqual([...t.grad!.data]);
+      const withRelu = (xx?: Tensor, kk?: Tensor, bb?: Tensor) =>
+        conv2d(xx!, kk!, { ...options, bias: bb!, activation: 'relu' });
+      expect(gradCheck(withRelu, [x, k, b]).ok).toBe(true);
+    }
+    expect(() =>
+      conv2d(random([1, 3, 3, 1], rng), random([2, 2, 1, 2], rng), {
+        activation: 'sigmoid' as 'relu',
+      }),
+    ).toThrow(/activation/);
+  });
+
+  it('keeps NaN where relu keeps it: in the output, not in the gradient of a closed unit', () => {
+    // the image's NaN reaches every output whose window holds it; relu passes NaN on (max(NaN, 0)
+    // is NaN), and a NaN output is not > 0, so no gradient flows back through it, as with relu()
+    const x = tensor(
+      [
+        [
+          [[1], [Number.NaN], [2]],
+          [[3], [4], [5]],
+        ],
+      ],
+      { requiresGrad: true },
+    );
+    const k = tensor([[[[1]], [[1]]]], { requiresGrad: true }); // 1×2: x[i][j] + x[i][j+1]
+    const fused = conv2d(x, k, { activation: 'relu' });
+    const plain = relu(conv2d(x, k));
+    expect([...fused.data]).toEqual([...plain.data]);
+    expect([...fused.data]).toEqual([Number.NaN, Number.NaN, 7, 9]);
+    fused.sum().backward();
+    const fusedGrads = [[...x.grad!.data], [...k.grad!.data]];
+    x.zeroGrad();
+    k.zeroGrad();
+    plain.sum().backward();
+    expect(fusedGrads).toEqual([[...x.grad!.data], [...k.grad!.data]]);
   });
 
   it('convolves a large batch a few images at a time, with the same numbers', () => {

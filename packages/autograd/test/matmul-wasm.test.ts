@@ -6,7 +6,13 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Rng, tensor } from '../src/index.js';
-import { kernelFor, setMatmulKernel } from '../src/tensor/kernels/matmul-dispatch.js';
+import {
+  kernelFor,
+  type ProductView,
+  product,
+  productBt,
+  setMatmulKernel,
+} from '../src/tensor/kernels/matmul-dispatch.js';
 import { wasmAddProduct, wasmMatmulAvailable } from '../src/tensor/kernels/wasm-matmul.js';
 import { addProduct, addProductAt, addProductBt } from '../src/tensor/matmul-kernels.js';
 
@@ -101,6 +107,50 @@ describe('Tensor.matmul with either kernel', () => {
     const ts = run('typescript');
     const wasm = run('wasm');
     for (let i = 0; i < ts.length; i++) expectClose(wasm[i]!, ts[i]!);
+  });
+});
+
+describe.each(['typescript', 'wasm'] as const)('product views on the %s kernel', (kernel) => {
+  afterEach(() => {
+    setMatmulKernel('auto');
+  });
+
+  /** Row i, column j of a view, as the callers read it. */
+  const rowsOf = (view: ProductView, m: number, n: number) =>
+    Array.from({ length: m }, (_, i) => [
+      ...view.data.subarray(view.offset + i * view.rowStride).slice(0, n),
+    ]);
+
+  it('A·B and G·Bᵀ left in place equal the accumulating kernels, call after call', () => {
+    setMatmulKernel(kernel);
+    fc.assert(
+      fc.property(fc.array(shapes, { minLength: 2, maxLength: 4 }), (calls) => {
+        // several calls in a row: each view must hold its own product, not the previous one's leftovers
+        for (const { m, k, n, offset, zeros, seed } of calls) {
+          const a = values(offset + m * k, seed, zeros);
+          const b = values(offset + k * n, seed + 1, 0);
+          const want = new Float64Array(m * n);
+          addProduct(a, offset, b, offset, want, 0, m, k, n);
+          const got = rowsOf(product(a, offset, b, offset, m, k, n), m, n);
+          expectClose(Float64Array.from(got.flat()), want);
+          const g = values(offset + m * n, seed + 2, zeros);
+          const bt = new Float64Array(m * k);
+          addProductBt(g, offset, b, offset, bt, 0, m, k, n);
+          expectClose(Float64Array.from(rowsOf(productBt(g, offset, b, offset, m, k, n), m, k).flat()), bt);
+        }
+      }),
+    );
+  });
+
+  it('an empty inner dimension gives zeros', () => {
+    setMatmulKernel(kernel);
+    product(values(64, 1, 0), 0, values(64, 2, 0), 0, 8, 8, 8); // leaves numbers behind
+    const view = product(new Float64Array(0), 0, new Float64Array(0), 0, 8, 0, 8);
+    expect(
+      rowsOf(view, 8, 8)
+        .flat()
+        .every((v) => v === 0),
+    ).toBe(true);
   });
 });
 

@@ -21,6 +21,7 @@ import {
   MaxPooling2D,
   type ModelJson,
   Rng,
+  relu,
   Sequential,
   type Tensor,
   tensor,
@@ -124,6 +125,26 @@ describe("Keras's mnist_convnet", () => {
     expect(got.length).toBe(expected.length);
     for (let i = 0; i < got.length; i++) expect(Math.abs(got[i]! - expected[i]!)).toBeLessThan(1e-5);
     theirs.dispose();
+  });
+
+  it("applies 'relu' inside the convolution, with the numbers and gradients of a separate relu", () => {
+    const layer = (activation: 'relu' | ((z: Tensor) => Tensor)) => {
+      const conv = new Conv2D(4, [3, 3], {
+        activation,
+        inputShape: [6, 6, 2],
+        biasInitializer: 'randomNormal',
+      });
+      new Sequential([conv], { seed: 3 }); // builds the same weights for both
+      return conv;
+    };
+    const [fused, separate] = [layer('relu'), layer((z) => relu(z))];
+    const x = images(2, [6, 6, 2], 4).sub(tensor(0.5));
+    const outs = [fused, separate].map((conv) => conv.call(x));
+    expect(outs[0]!.data.some((v) => v === 0)).toBe(true);
+    expect([...outs[0]!.data]).toEqual([...outs[1]!.data]);
+    for (const out of outs) out.mul(out).sum().backward();
+    const grads = [fused, separate].map((conv) => conv.trainableWeights.map((w) => [...w.grad!.data]));
+    expect(grads[0]).toEqual(grads[1]);
   });
 
   it('trains: the loss falls on a small task (Dropout active in fit, not in predict)', () => {

@@ -194,9 +194,16 @@ export class Conv2D {
 
   call(x: Tensor, _context?: CallContext): Tensor {
     const { kernel, bias } = this.requireWeights();
-    // the bias is added inside the convolution (one array fewer than `.add(bias)`, same numbers)
-    const z = conv2d(x, kernel, { strides: this.strides, padding: this.padding, ...(bias ? { bias } : {}) });
-    return this.activation(z);
+    // the bias, and a ReLU, are applied inside the convolution: the same numbers as
+    // `relu(conv2d(x, kernel).add(bias))` without an activation-sized array for each step
+    const fused = this.activationName === 'relu';
+    const z = conv2d(x, kernel, {
+      strides: this.strides,
+      padding: this.padding,
+      ...(bias ? { bias } : {}),
+      ...(fused ? { activation: 'relu' as const } : {}),
+    });
+    return fused ? z : this.activation(z);
   }
 
   getWeights(): Tensor[] {

@@ -13,13 +13,24 @@
  * dKernel = colsᵀ·G, and dCols = G·kernelᵀ, whose rows are added back into the windows they came from
  * ("col2im"). Copying costs kh·kw times the image's size, but the product then runs on the fast
  * (WebAssembly SIMD) kernel. Measured on the MNIST convnet's second layer (32 images of 13×13×32,
-3×3×32×64 kernel), the plain six-deep loop of `test/conv-reference.ts` took 5 to 9 times as long.
+ * 3×3×32×64 kernel), the plain six-deep loop of `test/conv-reference.ts` took 5 to 9 times as long.
+ *
+ * The op can also add the layer's bias and apply its ReLU (TensorFlow.js's `tf.fused.conv2d` does the
+ * same): the product is read once, where the kernel left it, and written once, biased and rectified,
+ * instead of making three activation-sized arrays (product, sum, ReLU) and their gradients. The
+ * backward pass likewise scatters the kernel's `dCols` straight into the image's gradient.
  */
 
 import { checkOptions } from '../options.js';
 import { fromOp, gradData } from './autograd.js';
 import { allocFloats } from './kernels/alloc.js';
-import { addProduct, addProductAt, addProductBt } from './kernels/matmul-dispatch.js';
+import {
+  addProductAt,
+  addProductBt,
+  type ProductView,
+  product,
+  productBt,
+} from './kernels/matmul-dispatch.js';
 import { formatShape } from './shape.js';
 import type { Tensor } from './tensor.js';
 import { expectImages, type Padding, pair, type Size2, type WindowAxis, windowAxis } from './window.js';
@@ -35,6 +46,11 @@ export interface Conv2dOptions {
    * `conv2d(x, kernel).add(bias)` without a second activation-sized array and its gradient.
    */
   bias?: Tensor;
+  /**
+   * `'relu'`: max(0, ·) applied inside the op, the numbers and gradients of
+   * `relu(conv2d(x, kernel, { bias }))` (`'linear'`, the default, applies nothing).
+   */
+  activation?: 'linear' | 'relu';
 }
 
 /**
@@ -65,7 +81,8 @@ interface ConvPlan {
 /**
  * Convolves images `x` `[batch, height, width, inChannels]` with `kernel`
  * `[kernelHeight, kernelWidth, inChannels, filters]` (Keras's layout), giving
- * `[batch, outHeight, outWidth, filters]`. Add a bias by broadcasting: `conv2d(x, k).add(bias)`.
+ * `[batch, outHeight, outWidth, filters]`. `{ bias, activation: 'relu' }` adds a bias and applies ReLU in
+ * the same op (see {@link Conv2dOptions}).
  * @example
  * const x = tensor([[[[1], [2], [3]], [[4], [5], [6]], [[7], [8], [9]]]]); // one 3×3 image
  * const k = tensor([[[[1]], [[0]]], [[[0]], [[1]]]]);                     // 2×2: x[i][j] + x[i+1][j+1]
@@ -82,42 +99,27 @@ export function conv2d(x: Tensor, kernel: Tensor, options: Conv2dOptions = {}): 
         ` / 편향은 필터마다 하나씩, [${filters}] 모양이어야 합니다`,
     );
   }
+  const relu = options.activation === 'relu';
   const out = allocFloats(batch * positions * filters);
-  if (bias !== null) {
-    const b = bias.data; // the product then adds onto it
-    for (let o = 0; o < out.length; o += filters) for (let f = 0; f < filters; f++) out[o + f] = b[f]!;
-  }
   const cols = plan.pointwise ? null : scratch('cols', chunk * positions * windowSize);
   for (let first = 0; first < batch; first += chunk) {
     const count = Math.min(chunk, batch - first);
     const rows = count * positions;
-    const outOff = first * positions * filters;
-    if (cols) {
-      im2col(x.data, plan, first, count, cols);
-      addProduct(cols, 0, kernel.data, 0, out, outOff, rows, windowSize, filters);
-    } else {
-      addProduct(
-        x.data,
-        first * positions * windowSize,
-        kernel.data,
-        0,
-        out,
-        outOff,
-        rows,
-        windowSize,
-        filters,
-      );
-    }
+    if (cols) im2col(x.data, plan, first, count, cols);
+    const xOff = cols ? 0 : first * positions * windowSize;
+    const windows = product(cols ?? x.data, xOff, kernel.data, 0, rows, windowSize, filters);
+    finishRows(windows, out, first * positions * filters, rows, filters, bias?.data ?? null, relu);
   }
   const shape = [batch, plan.rows.out, plan.cols.out, filters];
-  return fromOp(out, shape, 'conv2d', bias === null ? [x, kernel] : [x, kernel, bias], (g) => {
+  return fromOp(out, shape, 'conv2d', bias === null ? [x, kernel] : [x, kernel, bias], (gOut) => {
     const gx = x.requiresGrad ? gradData(x) : null;
     const gk = kernel.requiresGrad ? gradData(kernel) : null;
+    // the gradient before the ReLU: through where the output is positive, 0 elsewhere
+    const g = relu ? throughRelu(gOut, out) : gOut;
     if (bias?.requiresGrad) {
       const gb = gradData(bias); // summed over every image and position
       for (let o = 0; o < g.length; o += filters) for (let f = 0; f < filters; f++) gb[f]! += g[o + f]!;
     }
-    const dCols = gx && cols ? scratch('dCols', chunk * positions * windowSize) : null;
     for (let first = 0; first < batch; first += chunk) {
       const count = Math.min(chunk, batch - first);
       const rows = count * positions;
@@ -127,11 +129,9 @@ export function conv2d(x: Tensor, kernel: Tensor, options: Conv2dOptions = {}): 
       // dKernel[window, f] += colsᵀ · G
       if (gk) addProductAt(cols ?? x.data, cols ? 0 : xOff, g, gOff, gk, 0, rows, windowSize, filters);
       if (!gx) continue;
-      if (dCols) {
+      if (cols) {
         // dCols = G · kernelᵀ, then every window's gradient goes back where the window was read
-        dCols.fill(0, 0, rows * windowSize);
-        addProductBt(g, gOff, kernel.data, 0, dCols, 0, rows, windowSize, filters);
-        col2im(dCols, plan, first, count, gx);
+        col2im(productBt(g, gOff, kernel.data, 0, rows, windowSize, filters), plan, first, count, gx);
       } else {
         addProductBt(g, gOff, kernel.data, 0, gx, xOff, rows, windowSize, filters);
       }
@@ -139,12 +139,39 @@ export function conv2d(x: Tensor, kernel: Tensor, options: Conv2dOptions = {}): 
   });
 }
 
+/** Writes `rows` rows of the product into `out`, adding the bias and applying the ReLU on the way. */
+function finishRows(
+  product: ProductView,
+  out: Float64Array,
+  outOff: number,
+  rows: number,
+  filters: number,
+  bias: Float64Array | null,
+  relu: boolean,
+): void {
+  const { data, offset, rowStride } = product;
+  const b = bias ?? new Float64Array(filters); // no bias: adds zeros, as when `out` started at zeros
+  for (let i = 0; i < rows; i++) {
+    const from = offset + i * rowStride;
+    const to = outOff + i * filters;
+    if (relu) for (let f = 0; f < filters; f++) out[to + f] = Math.max(data[from + f]! + b[f]!, 0);
+    else for (let f = 0; f < filters; f++) out[to + f] = data[from + f]! + b[f]!;
+  }
+}
+
+/** `g` where `out` (a ReLU's output) is positive, else 0: relu's backward, as `relu` computes it. */
+function throughRelu(g: Float64Array, out: Float64Array): Float64Array {
+  const through = scratch('throughRelu', g.length);
+  for (let i = 0; i < g.length; i++) through[i] = out[i]! > 0 ? g[i]! : 0;
+  return through;
+}
+
 /**
  * The im2col matrices, one of each kind, kept between calls and grown when a call needs more: every
  * call fills what it uses before reading it (the backward pass builds its `cols` again), and a fresh
  * 16 MiB array per call cost more in first-touch page faults than the copying itself.
  */
-const scratchArrays = { cols: new Float64Array(0), dCols: new Float64Array(0) };
+const scratchArrays = { cols: new Float64Array(0), throughRelu: new Float64Array(0) };
 
 function scratch(kind: keyof typeof scratchArrays, n: number): Float64Array {
   if (scratchArrays[kind].length < n) scratchArrays[kind] = new Float64Array(n);
@@ -156,6 +183,7 @@ function planConv(x: Tensor, kernel: Tensor, options: Conv2dOptions): ConvPlan {
     strides: { type: ['positive-integer', 'array'], optional: true },
     padding: { type: 'string', oneOf: ['valid', 'same'], optional: true },
     bias: { type: 'object', optional: true },
+    activation: { type: 'string', oneOf: ['linear', 'relu'], optional: true },
   });
   const [batch, height, width, channels] = expectImages('conv2d', x.shape);
   if (kernel.rank !== 4) {
@@ -231,16 +259,18 @@ function im2col(x: Float64Array, plan: ConvPlan, first: number, count: number, c
 }
 
 /** The reverse of `im2col`: adds each row of `dCols` into the image positions its window read. */
-function col2im(dCols: Float64Array, plan: ConvPlan, first: number, count: number, gx: Float64Array): void {
+function col2im(dCols: ProductView, plan: ConvPlan, first: number, count: number, gx: Float64Array): void {
   const { height, width, channels, rows, cols: across } = plan;
   const rowLength = width * channels;
-  let o = 0;
+  const { data, rowStride } = dCols;
+  let row = dCols.offset;
   for (let b = first; b < first + count; b++) {
     const image = b * height * rowLength;
     for (let i = 0; i < rows.out; i++) {
       const top = i * rows.stride - rows.padBefore;
-      for (let j = 0; j < across.out; j++) {
+      for (let j = 0; j < across.out; j++, row += rowStride) {
         const left = j * across.stride - across.padBefore;
+        let o = row;
         for (let p = 0; p < rows.size; p++) {
           const r = top + p;
           if (r < 0 || r >= height) {
@@ -251,7 +281,7 @@ function col2im(dCols: Float64Array, plan: ConvPlan, first: number, count: numbe
             const c = left + q;
             if (c >= 0 && c < width) {
               const at = image + r * rowLength + c * channels;
-              for (let ch = 0; ch < channels; ch++) gx[at + ch]! += dCols[o + ch]!;
+              for (let ch = 0; ch < channels; ch++) gx[at + ch]! += data[o + ch]!;
             }
             o += channels;
           }

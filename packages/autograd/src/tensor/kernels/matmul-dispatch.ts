@@ -5,7 +5,9 @@
  * two are tested against each other on random shapes); without WebAssembly SIMD, always TypeScript.
  */
 import * as reference from '../matmul-kernels.js';
-import { wasmAddProduct, wasmMatmulAvailable } from './wasm-matmul.js';
+import { type ProductView, wasmAddProduct, wasmMatmulAvailable, wasmProduct } from './wasm-matmul.js';
+
+export type { ProductView } from './wasm-matmul.js';
 
 /** `'auto'`: WebAssembly for large products when available; the others force one kernel (tests, benchmarks). */
 export type MatmulKernel = 'auto' | 'typescript' | 'wasm';
@@ -92,4 +94,63 @@ export function addProductBt(
     if (wasmAddProduct(gv, bt, da, aOff, m, n, k)) return;
   }
   reference.addProductBt(g, gOff, b, bOff, da, aOff, m, k, n);
+}
+
+/**
+ * Where the TypeScript kernel leaves a {@link product}: one array, grown when a call needs more,
+ * so the fallback, like the WebAssembly kernel, hands out a view that the next product overwrites.
+ */
+let productScratch = new Float64Array(0);
+
+function scratchProduct(size: number): ProductView {
+  if (productScratch.length < size) productScratch = new Float64Array(size);
+  productScratch.fill(0, 0, size);
+  return { data: productScratch, offset: 0, rowStride: 0 };
+}
+
+/**
+ * A[m,k]·B[k,n] left where the kernel computed it: a {@link ProductView}, good until the next call
+ * of `product` or `productBt` (read it first). For callers that transform the product on its way
+ * to their own array (conv2d adds its bias and applies ReLU in the same pass), which saves writing
+ * it once and reading it again.
+ */
+export function product(
+  a: Float64Array,
+  aOff: number,
+  b: Float64Array,
+  bOff: number,
+  m: number,
+  k: number,
+  n: number,
+): ProductView {
+  if (kernelFor(m, k, n) === 'wasm') {
+    const av = { data: a, offset: aOff, rowStride: k, colStride: 1 };
+    const bv = { data: b, offset: bOff, rowStride: n, colStride: 1 };
+    const view = wasmProduct(av, bv, m, k, n);
+    if (view !== null) return view;
+  }
+  const view = scratchProduct(m * n);
+  reference.addProduct(a, aOff, b, bOff, view.data, 0, m, k, n);
+  return { ...view, rowStride: n };
+}
+
+/** G[m,n]·B[k,n]ᵀ as a {@link ProductView} of m rows and k columns (see {@link product}). */
+export function productBt(
+  g: Float64Array,
+  gOff: number,
+  b: Float64Array,
+  bOff: number,
+  m: number,
+  k: number,
+  n: number,
+): ProductView {
+  if (kernelFor(m, n, k) === 'wasm') {
+    const gv = { data: g, offset: gOff, rowStride: n, colStride: 1 };
+    const bt = { data: b, offset: bOff, rowStride: 1, colStride: n };
+    const view = wasmProduct(gv, bt, m, n, k);
+    if (view !== null) return view;
+  }
+  const view = scratchProduct(m * k);
+  reference.addProductBt(g, gOff, b, bOff, view.data, 0, m, k, n);
+  return { ...view, rowStride: k };
 }

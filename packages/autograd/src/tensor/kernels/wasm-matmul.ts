@@ -154,9 +154,54 @@ function packB(k: Kernel, b: MatrixView, kk: number, n: number, bp: number): boo
 }
 
 /**
+ * A product left where it was computed: element (i, j) is `data[offset + i·rowStride + j]`.
+ * The WebAssembly kernel's views point into its own memory and are good only until the next
+ * product: read them (or copy them) first.
+ */
+export interface ProductView {
+  data: Float64Array;
+  offset: number;
+  rowStride: number;
+}
+
+/**
+ * `A[m,k]·B[k,n]` with the WebAssembly kernel, left in its memory (see {@link ProductView}), so a
+ * caller that transforms the product anyway (adds a bias, applies ReLU, scatters rows back into an
+ * image) reads it once instead of first copying it out. Null when the kernel is unavailable or the
+ * operands would need more than 1 GiB of its memory; the caller then uses the TypeScript kernel.
+ */
+export function wasmProduct(
+  a: MatrixView,
+  b: MatrixView,
+  m: number,
+  k: number,
+  n: number,
+): ProductView | null {
+  const kern = getKernel();
+  if (kern === null) return null;
+  const mb = Math.ceil(m / 4);
+  const nb = Math.ceil(n / 4);
+  // byte addresses: A blocks, B panels, the result, then the column lists and counts
+  const ap = 0;
+  const bp = ap + mb * k * 32;
+  const cw = bp + nb * k * 32;
+  const ip = cw + mb * nb * 128;
+  const cntp = ip + mb * k * 4;
+  if (!reserve(kern, cntp + mb * 4)) return null;
+  if (k === 0)
+    kern.f64.fill(0, cw >>> 3, (cw >>> 3) + mb * nb * 16); // an empty sum is 0
+  else if (m > 0 && n > 0) {
+    const bFinite = packB(kern, b, k, n, bp);
+    packA(kern, a, m, k, ap, ip, cntp, bFinite);
+    kern.run(ap, bp, cw, ip, cntp, mb, nb, k);
+  }
+  return { data: kern.f64, offset: cw >>> 3, rowStride: nb * 4 };
+}
+
+/**
  * `C[m,n] += A[m,k]·B[k,n]` with the WebAssembly kernel; C is row-major from `cOff`.
- * Returns false (and does nothing) when the kernel is unavailable or the operands would need more
- * than 1 GiB of its memory; the caller then uses the TypeScript kernel.
+ * Returns false (and does nothing) when {@link wasmProduct} cannot run; the caller then uses the
+ * TypeScript kernel.
  */
 export function wasmAddProduct(
   a: MatrixView,
@@ -167,27 +212,14 @@ export function wasmAddProduct(
   k: number,
   n: number,
 ): boolean {
-  const kern = getKernel();
-  if (kern === null) return false;
-  if (m === 0 || n === 0 || k === 0) return true;
-  const mb = Math.ceil(m / 4);
-  const nb = Math.ceil(n / 4);
-  // byte addresses: A blocks, B panels, the result, then the column lists and counts
-  const ap = 0;
-  const bp = ap + mb * k * 32;
-  const cw = bp + nb * k * 32;
-  const ip = cw + mb * nb * 128;
-  const cntp = ip + mb * k * 4;
-  if (!reserve(kern, cntp + mb * 4)) return false;
-  const bFinite = packB(kern, b, k, n, bp);
-  packA(kern, a, m, k, ap, ip, cntp, bFinite);
-  kern.run(ap, bp, cw, ip, cntp, mb, nb, k);
-  const f64 = kern.f64;
-  const rowLen = nb * 4;
+  if (m === 0 || n === 0 || k === 0) return getKernel() !== null;
+  const product = wasmProduct(a, b, m, k, n);
+  if (product === null) return false;
+  const { data, offset, rowStride } = product;
   for (let i = 0; i < m; i++) {
-    const from = (cw >>> 3) + i * rowLen;
+    const from = offset + i * rowStride;
     const to = cOff + i * n;
-    for (let j = 0; j < n; j++) c[to + j]! += f64[from + j]!;
+    for (let j = 0; j < n; j++) c[to + j]! += data[from + j]!;
   }
   return true;
 }
