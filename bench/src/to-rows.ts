@@ -133,17 +133,17 @@ export async function lecture4Rows(opts: { seed: number; quick: boolean }): Prom
   };
   mlpRow.target = { text: '≥ 3x TF.js WASM', met: mlp.tfWasm !== undefined && mlp.ours >= 3 * mlp.tfWasm };
   rows.push(mlpRow);
-  if (mlp.accuracy !== undefined) {
+  for (const run of mlp.accuracy ?? []) {
     // the mean over the seeds, for both engines: one seed's accuracy moves by a few tenths
     const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
-    const ours = mean(mlp.accuracy.ours);
+    const ours = mean(run.ours);
     rows.push({
-      workload: `MNIST MLP, real MNIST, after 5 epochs (mean of ${mlp.accuracy.ours.length} seeds)`,
+      workload: `MNIST MLP, real MNIST, after 5 epochs, adam at ${run.learningRate} (mean of ${run.ours.length} seeds)`,
       metric: 'test accuracy',
       unit: '%',
       better: 'higher',
       ours,
-      tfWasm: mean(mlp.accuracy.tfWasm),
+      tfWasm: mean(run.tfWasm),
       target: { text: '≥ 97.5%', met: ours >= 97.5 },
     });
   }

@@ -3,7 +3,8 @@
  *
  * - the 784-128-10 MLP (relu, softmax, adam, batch 128) for one epoch over MNIST's 60,000 training
  *   images, samples/s; ours trains from bytes (`ByteRows`, converted a batch at a time); then the
- *   test accuracy after five epochs, ours and TF.js WASM from the same weights, over three seeds;
+ *   test accuracy after five epochs, ours and TF.js WASM from the same weights, over three seeds, with
+ *   adam at Keras's default learning rate (0.001) and at twice it (see {@link ACCURACY_RATES});
  * - Keras's `mnist_convnet` (Conv2D 32, MaxPooling2D, Conv2D 64, MaxPooling2D, Flatten, Dropout 0.5,
  *   Dense 10; 34,826 weights), batch 128, training samples/s on the first images of the training set.
  *
@@ -12,6 +13,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import {
+  Adam,
   ByteRows,
   Conv2D,
   Dense,
@@ -27,6 +29,8 @@ import { type ImageSet, loadMnist, oneHot, slice } from '@gradschool/datasets';
 import { type TfBackend, tf, useBackend } from '../tf-backends.js';
 
 const BATCH = 128;
+/** Adam's default learning rate in Keras (and `tf.train.adam`'s usual choice). */
+const KERAS_ADAM_RATE = 0.001;
 
 /** Samples per second of one `fit` epoch over `samples` rows. */
 const rate = (samples: number, ms: number) => (samples / ms) * 1000;
@@ -37,12 +41,13 @@ async function timed(run: () => unknown): Promise<number> {
   return performance.now() - start;
 }
 
-function ourMlp(seed: number): Sequential {
+function ourMlp(seed: number, learningRate = KERAS_ADAM_RATE): Sequential {
   const model = new Sequential(
     [new Dense(128, { inputDim: 784, activation: 'relu' }), new Dense(10, { activation: 'softmax' })],
     { seed },
   );
-  model.compile({ optimizer: 'adam', loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+  const optimizer = new Adam({ learningRate });
+  model.compile({ optimizer, loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
   return model;
 }
 
@@ -64,14 +69,14 @@ function ourConvnet(seed: number): Sequential {
   return model;
 }
 
-function tfMlp(weights: Tensor[], metrics: string[] = []): tf.Sequential {
+function tfMlp(weights: Tensor[], metrics: string[] = [], learningRate = KERAS_ADAM_RATE): tf.Sequential {
   const model = tf.sequential({
     layers: [
       tf.layers.dense({ units: 128, inputShape: [784], activation: 'relu' }),
       tf.layers.dense({ units: 10, activation: 'softmax' }),
     ],
   });
-  return withWeights(model, weights, metrics);
+  return withWeights(model, weights, metrics, learningRate);
 }
 
 function tfConvnet(weights: Tensor[]): tf.Sequential {
@@ -89,9 +94,14 @@ function tfConvnet(weights: Tensor[]): tf.Sequential {
   return withWeights(model, weights);
 }
 
-function withWeights(model: tf.Sequential, weights: Tensor[], metrics: string[] = []): tf.Sequential {
+function withWeights(
+  model: tf.Sequential,
+  weights: Tensor[],
+  metrics: string[] = [],
+  learningRate = KERAS_ADAM_RATE,
+): tf.Sequential {
   model.setWeights(weights.map((w) => tf.tensor(Float32Array.from(w.data), [...w.shape])));
-  model.compile({ optimizer: tf.train.adam(0.001), loss: 'categoricalCrossentropy', metrics });
+  model.compile({ optimizer: tf.train.adam(learningRate), loss: 'categoricalCrossentropy', metrics });
   return model;
 }
 
@@ -132,6 +142,14 @@ export interface EngineRates {
 export const ACCURACY_SEEDS = [1, 2, 3];
 
 /**
+ * Adam's learning rates of the accuracy runs. At Keras's default, five epochs at batch 128 leave both
+ * engines near 97.3% (ours 97.35% over seeds 1-6, TF.js alike): the issue's 97.5% is not a matter
+ * of the engine. Twice the rate gets there in the same five epochs (ours 97.40-97.89%, mean 97.62%,
+ * seeds 1-6), so both are measured, for both engines, and reported side by side.
+ */
+export const ACCURACY_RATES = [KERAS_ADAM_RATE, 2 * KERAS_ADAM_RATE];
+
+/**
  * Real MNIST, the MLP: one epoch per engine (samples/s); then, unless `quick`, the test accuracy after
  * 5 epochs for each of {@link ACCURACY_SEEDS}, ours and TF.js WASM starting from the same weights,
  * so the accuracy is judged against the reference engine on the very same setup.
@@ -139,7 +157,7 @@ export const ACCURACY_SEEDS = [1, 2, 3];
 export async function benchRealMnist(opts: {
   seed: number;
   quick: boolean;
-}): Promise<EngineRates & { accuracy?: SeedAccuracies; samples: number }> {
+}): Promise<EngineRates & { accuracy?: SeedAccuracies[]; samples: number }> {
   const { train, test } = loadMnist();
   const samples = opts.quick ? 10_000 : train.shape[0];
   const oursSet = slice(train, 0, samples);
@@ -157,15 +175,19 @@ export async function benchRealMnist(opts: {
   notes.push(
     `MLP: TF.js CPU timed on ${cpuSet.shape[0].toLocaleString('en')} images, WASM on ${samples.toLocaleString('en')}.`,
   );
-  let accuracy: SeedAccuracies | undefined;
+  let accuracy: SeedAccuracies[] | undefined;
   if (!opts.quick) {
-    accuracy = await accuracies(train, test);
+    accuracy = [];
     const list = (values: number[]) => values.map((v) => `${v.toFixed(2)}%`).join(', ');
-    notes.push(
-      `MLP: test accuracy after 5 epochs over the 10,000 test images, seeds ${ACCURACY_SEEDS.join(', ')} ` +
-        `(same initial weights for both engines, each shuffling its own way): ours ${list(accuracy.ours)}, ` +
-        `TF.js WASM ${list(accuracy.tfWasm)}.`,
-    );
+    for (const learningRate of ACCURACY_RATES) {
+      const run = await accuracies(train, test, learningRate);
+      accuracy.push(run);
+      notes.push(
+        `MLP: test accuracy after 5 epochs over the 10,000 test images, adam at ${learningRate}, seeds ` +
+          `${ACCURACY_SEEDS.join(', ')} (same initial weights for both engines, each shuffling its own ` +
+          `way): ours ${list(run.ours)}, TF.js WASM ${list(run.tfWasm)}.`,
+      );
+    }
   }
   return {
     samples,
@@ -179,15 +201,17 @@ export async function benchRealMnist(opts: {
 
 /** Test accuracy (%) after 5 epochs, one per seed of {@link ACCURACY_SEEDS}, per engine. */
 export interface SeedAccuracies {
+  /** Adam's learning rate of these runs. */
+  learningRate: number;
   ours: number[];
   tfWasm: number[];
 }
 
-async function accuracies(train: ImageSet, test: ImageSet): Promise<SeedAccuracies> {
+async function accuracies(train: ImageSet, test: ImageSet, learningRate: number): Promise<SeedAccuracies> {
   const x = new ByteRows(train.images, [784]);
   const y = tensor(oneHot(train.labels), { shape: [train.shape[0], 10] });
   const testY = tensor(oneHot(test.labels), { shape: [test.shape[0], 10] });
-  const result: SeedAccuracies = { ours: [], tfWasm: [] };
+  const result: SeedAccuracies = { learningRate, ours: [], tfWasm: [] };
   await useBackend('wasm');
   const floats = (set: ImageSet) =>
     tf.tensor(
@@ -198,8 +222,8 @@ async function accuracies(train: ImageSet, test: ImageSet): Promise<SeedAccuraci
   const [ys, tys] = [y, testY].map((t) => tf.tensor2d(Float32Array.from(t.data), [t.shape[0]!, 10]));
   try {
     for (const seed of ACCURACY_SEEDS) {
-      const model = ourMlp(seed);
-      const theirs = tfMlp(model.getWeights(), ['accuracy']);
+      const model = ourMlp(seed, learningRate);
+      const theirs = tfMlp(model.getWeights(), ['accuracy'], learningRate);
       model.fit(x, y, { epochs: 5, batchSize: BATCH, verbose: 0 });
       result.ours.push(
         100 * model.evaluate(new ByteRows(test.images, [784]), testY, { batchSize: 1000 }).accuracy!,
