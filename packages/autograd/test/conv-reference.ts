@@ -26,12 +26,17 @@ export function axis(inSize: number, k: number, s: number, padding: 'valid' | 's
 const at = (g: Geometry, b: number, r: number, c: number, ch: number): number =>
   ((b * g.height + r) * g.width + c) * g.channels + ch;
 
-/** The six-deep loop: out[b,i,j,f] = Σ x[b, i·sh−top+p, j·sw−left+q, c]·k[p,q,c,f]. */
+/**
+ * The six-deep loop: out[b,i,j,f] = Σ x[b, i·sh−top+p, j·sw−left+q, c]·k[p,q,c,f]. Positions off the
+ * image are skipped, or, with `padZeros`, read as 0 and multiplied (numpy's `np.pad` then the sum:
+ * 0·Inf is NaN there, which matters only for non-finite kernels and gradients).
+ */
 export function naiveConv(
   x: ArrayLike<number>,
   k: ArrayLike<number>,
   g: Geometry,
   filters: number,
+  padZeros = false,
 ): { out: number[]; shape: number[] } {
   const [oh, top] = axis(g.height, g.kh, g.sh, g.padding);
   const [ow, left] = axis(g.width, g.kw, g.sw, g.padding);
@@ -45,22 +50,25 @@ export function naiveConv(
             for (let q = 0; q < g.kw; q++) {
               const r = i * g.sh - top + p;
               const c = j * g.sw - left + q;
-              if (r < 0 || r >= g.height || c < 0 || c >= g.width) continue;
+              const off = r < 0 || r >= g.height || c < 0 || c >= g.width;
+              if (off && !padZeros) continue;
               for (let ch = 0; ch < g.channels; ch++)
-                s += x[at(g, b, r, c, ch)]! * k[((p * g.kw + q) * g.channels + ch) * filters + f]!;
+                s +=
+                  (off ? 0 : x[at(g, b, r, c, ch)]!) * k[((p * g.kw + q) * g.channels + ch) * filters + f]!;
             }
           out.push(s);
         }
   return { out, shape: [g.batch, oh, ow, filters] };
 }
 
-/** d(Σ w·conv)/dx and /dk for upstream gradient `w`, by the same loops. */
+/** d(Σ w·conv)/dx and /dk for upstream gradient `w`, by the same loops (`padZeros` as in `naiveConv`). */
 export function naiveConvGrads(
   x: ArrayLike<number>,
   k: ArrayLike<number>,
   w: ArrayLike<number>,
   g: Geometry,
   filters: number,
+  padZeros = false,
 ): { dx: number[]; dk: number[] } {
   const [oh, top] = axis(g.height, g.kh, g.sh, g.padding);
   const [ow, left] = axis(g.width, g.kw, g.sw, g.padding);
@@ -75,7 +83,13 @@ export function naiveConvGrads(
             for (let q = 0; q < g.kw; q++) {
               const r = i * g.sh - top + p;
               const c = j * g.sw - left + q;
-              if (r < 0 || r >= g.height || c < 0 || c >= g.width) continue;
+              if (r < 0 || r >= g.height || c < 0 || c >= g.width) {
+                if (padZeros) {
+                  for (let ch = 0; ch < g.channels; ch++)
+                    dk[((p * g.kw + q) * g.channels + ch) * filters + f]! += w[o]! * 0;
+                }
+                continue;
+              }
               for (let ch = 0; ch < g.channels; ch++) {
                 const ki = ((p * g.kw + q) * g.channels + ch) * filters + f;
                 const xi = at(g, b, r, c, ch);

@@ -114,10 +114,11 @@ export function conv2d(x: Tensor, kernel: Tensor, options: Conv2dOptions = {}): 
   return fromOp(out, shape, 'conv2d', bias === null ? [x, kernel] : [x, kernel, bias], (gOut) => {
     const gx = x.requiresGrad ? gradData(x) : null;
     const gk = kernel.requiresGrad ? gradData(kernel) : null;
-    // the gradient before the ReLU: through where the output is positive, 0 elsewhere
-    const g = relu ? throughRelu(gOut, out) : gOut;
-    if (bias?.requiresGrad) {
-      const gb = gradData(bias); // summed over every image and position
+    // the gradient before the ReLU: through where the output is positive, 0 elsewhere; the
+    // bias's is that, summed over every image and position (in the same pass)
+    const gb = bias?.requiresGrad ? gradData(bias) : null;
+    const g = relu ? throughRelu(gOut, out, gb, filters) : gOut;
+    if (gb !== null && !relu) {
       for (let o = 0; o < g.length; o += filters) for (let f = 0; f < filters; f++) gb[f]! += g[o + f]!;
     }
     for (let first = 0; first < batch; first += chunk) {
@@ -159,10 +160,21 @@ function finishRows(
   }
 }
 
-/** `g` where `out` (a ReLU's output) is positive, else 0: relu's backward, as `relu` computes it. */
-function throughRelu(g: Float64Array, out: Float64Array): Float64Array {
+/**
+ * `g` where `out` (a ReLU's output) is positive, else 0: relu's backward, as `relu` computes it.
+ * Adds each filter's sum of it into `gb` (the bias's gradient) when there is one.
+ */
+function throughRelu(
+  g: Float64Array,
+  out: Float64Array,
+  gb: Float64Array | null,
+  filters: number,
+): Float64Array {
   const through = scratch('throughRelu', g.length);
-  for (let i = 0; i < g.length; i++) through[i] = out[i]! > 0 ? g[i]! : 0;
+  for (let o = 0; o < g.length; o += filters) {
+    for (let f = 0; f < filters; f++) through[o + f] = out[o + f]! > 0 ? g[o + f]! : 0;
+    if (gb !== null) for (let f = 0; f < filters; f++) gb[f]! += through[o + f]!;
+  }
   return through;
 }
 
@@ -224,10 +236,13 @@ function planConv(x: Tensor, kernel: Tensor, options: Conv2dOptions): ConvPlan {
 /**
  * Copies the windows of images `first … first+count−1` into `cols`, one window per row: row
  * (image, i, j) holds x[image, i·sh − top + p, j·sw − left + q, c] in (p, q, c) order, 0 off the image.
+ * A window row that lies inside the image is one contiguous run of `kw · channels` numbers in both
+ * arrays, copied by one flat loop; only windows over the padding go pixel by pixel.
  */
 function im2col(x: Float64Array, plan: ConvPlan, first: number, count: number, cols: Float64Array): void {
   const { height, width, channels, rows, cols: across } = plan;
   const rowLength = width * channels;
+  const span = across.size * channels;
   let o = 0;
   for (let b = first; b < first + count; b++) {
     const image = b * height * rowLength;
@@ -235,11 +250,18 @@ function im2col(x: Float64Array, plan: ConvPlan, first: number, count: number, c
       const top = i * rows.stride - rows.padBefore;
       for (let j = 0; j < across.out; j++) {
         const left = j * across.stride - across.padBefore;
+        const inside = left >= 0 && left + across.size <= width;
         for (let p = 0; p < rows.size; p++) {
           const r = top + p;
           if (r < 0 || r >= height) {
-            cols.fill(0, o, o + across.size * channels);
-            o += across.size * channels;
+            cols.fill(0, o, o + span);
+            o += span;
+            continue;
+          }
+          if (inside) {
+            const at = image + r * rowLength + left * channels;
+            for (let e = 0; e < span; e++) cols[o + e] = x[at + e]!;
+            o += span;
             continue;
           }
           for (let q = 0; q < across.size; q++) {
@@ -262,6 +284,7 @@ function im2col(x: Float64Array, plan: ConvPlan, first: number, count: number, c
 function col2im(dCols: ProductView, plan: ConvPlan, first: number, count: number, gx: Float64Array): void {
   const { height, width, channels, rows, cols: across } = plan;
   const rowLength = width * channels;
+  const span = across.size * channels;
   const { data, rowStride } = dCols;
   let row = dCols.offset;
   for (let b = first; b < first + count; b++) {
@@ -270,11 +293,18 @@ function col2im(dCols: ProductView, plan: ConvPlan, first: number, count: number
       const top = i * rows.stride - rows.padBefore;
       for (let j = 0; j < across.out; j++, row += rowStride) {
         const left = j * across.stride - across.padBefore;
+        const inside = left >= 0 && left + across.size <= width;
         let o = row;
         for (let p = 0; p < rows.size; p++) {
           const r = top + p;
           if (r < 0 || r >= height) {
-            o += across.size * channels;
+            o += span;
+            continue;
+          }
+          if (inside) {
+            const at = image + r * rowLength + left * channels;
+            for (let e = 0; e < span; e++) gx[at + e]! += data[o + e]!;
+            o += span;
             continue;
           }
           for (let q = 0; q < across.size; q++) {
