@@ -178,10 +178,23 @@ const FAULTS: Record<string, Fault> = {
     student: studentFile('Buffer.prototype.readUInt32LE = () => 0;\n  return x + 1;'),
     expect: (twist) => expect(twist.status).toBe('pass'),
   },
+  // This makes the child deaf: no stream hears its 'data' again, so "after" never reaches the probe
+  // and runs out of time without the child saying it began. "after" runs again in a fresh child.
+  '26-deafens-child': {
+    student: studentFile(
+      `const events = Object.getPrototypeOf(Object.getPrototypeOf(process));
+  const emit = events.emit;
+  events.emit = function (this: unknown, name: string, ...rest: unknown[]) {
+    return name === 'data' ? false : emit.call(this, name, ...rest);
+  };
+  return x + 1;`,
+    ),
+    expect: (twist) => expect(twist.status).toBe('pass'),
+  },
 };
 const IDS = Object.keys(FAULTS);
 /** Exercises whose fault must not cost anything. */
-const HARMLESS = new Set(['07-stdout', '08-console', '24-right', '25-poisons-pipe']);
+const HARMLESS = new Set(['07-stdout', '08-console', '24-right', '25-poisons-pipe', '26-deafens-child']);
 const LOST = Object.fromEntries(IDS.filter((id) => !HARMLESS.has(id)).map((id) => [id, 'twist' as const]));
 const LIMITS = { timeLimitMs: 2000 };
 /**

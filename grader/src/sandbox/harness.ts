@@ -241,6 +241,7 @@ async function afterglow(): Promise<void> {
 }
 
 async function run(message: RunMessage): Promise<void> {
+  send({ type: 'began', nonce, checkId: message.checkId });
   const started = clock();
   current = ++probeCount;
   escaped = [];

@@ -69,6 +69,16 @@ export type LoadedMessage =
   | { type: 'ready'; nonce: string }
   | { type: 'load-error'; nonce: string; error: SerializedError; output: string; droppedChars: number };
 
+/**
+ * Child -> grader, as a probe begins: the child read the request. A probe that times out without
+ * it never ran (the child could no longer read its messages), so it is not the probe's fault.
+ */
+export interface BeganMessage {
+  type: 'began';
+  nonce: string;
+  checkId: string;
+}
+
 /** Child -> grader: one probe's outcome, with what the student's code printed meanwhile. */
 export type ResultMessage = {
   type: 'result';
@@ -84,7 +94,7 @@ export type ResultMessage = {
   ms: number;
 } & ({ ok: true; value: unknown } | { ok: false; error: SerializedError });
 
-export type FromChild = LoadedMessage | ResultMessage;
+export type FromChild = LoadedMessage | BeganMessage | ResultMessage;
 
 /** Characters of a check's output kept (the rest is counted, not kept). */
 export const OUTPUT_LIMIT = 500;
@@ -150,6 +160,16 @@ export const FROM_CHILD_SCHEMA = {
       type: 'object',
       required: ['type', 'nonce'],
       properties: { type: { const: 'ready' }, nonce: { type: 'string' } },
+      additionalProperties: false,
+    },
+    {
+      type: 'object',
+      required: ['type', 'nonce', 'checkId'],
+      properties: {
+        type: { const: 'began' },
+        nonce: { type: 'string' },
+        checkId: { type: 'string', maxLength: 500 },
+      },
       additionalProperties: false,
     },
     {

@@ -28,7 +28,15 @@ export type Outcome = Captured &
   (
     | { kind: 'value'; value: unknown; unhandled: SerializedError[] }
     | { kind: 'threw'; error: SerializedError; unhandled: SerializedError[] }
-    | { kind: 'timeout'; ms: number }
+    | {
+        kind: 'timeout';
+        ms: number;
+        /**
+         * The child said it began the probe. False: it never took the request in (a probe that
+         * cannot have hung on its own: something earlier broke the child, see `slot.ts`).
+         */
+        began: boolean;
+      }
     | { kind: 'crashed'; how: string; outOfMemory: boolean }
     | { kind: 'bad-answer'; reason: Localized }
   );

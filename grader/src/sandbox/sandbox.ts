@@ -38,6 +38,8 @@ export async function allChildrenExited(): Promise<void> {
 interface Pending {
   resolve: (outcome: Outcome) => void;
   checkId: string | null;
+  /** The child said it began this probe (a `began` message). */
+  began: boolean;
   ms: number;
   timer: NodeJS.Timeout;
   poll?: NodeJS.Timeout;
@@ -256,12 +258,12 @@ export class Sandbox {
         () =>
           setImmediate(() => {
             if (this.pending !== pending) return;
-            this.settle({ kind: 'timeout', ms });
+            this.settle({ kind: 'timeout', ms, began: pending.began });
             this.dispose();
           }),
         ms,
       );
-      const pending: Pending = { resolve, checkId, timer, ms };
+      const pending: Pending = { resolve, checkId, timer, ms, began: false };
       if (process.platform === 'linux') pending.poll = setInterval(() => this.checkMemory(), MEMORY_POLL_MS);
       this.pending = pending;
       if (this.dead)
@@ -315,7 +317,7 @@ export class Sandbox {
     const pending = this.pending;
     const answer = checked.message;
     if (pending && answer.type === 'result' && answer.ms > pending.ms) {
-      this.settle({ kind: 'timeout', ms: pending.ms });
+      this.settle({ kind: 'timeout', ms: pending.ms, began: true });
       this.dispose();
       return;
     }
@@ -324,6 +326,11 @@ export class Sandbox {
 
   private answer(message: FromChild): void {
     const expected = this.pending?.checkId;
+    if (message.type === 'began') {
+      if (this.pending && expected === message.checkId && !this.pending.began) this.pending.began = true;
+      else this.badAnswer(both('sandbox.answer.outOfOrder'));
+      return;
+    }
     if (message.type === 'ready') {
       if (expected === null) this.settle({ kind: 'value', value: undefined, unhandled: [] });
       else this.badAnswer(both('sandbox.answer.outOfOrder'));

@@ -5,8 +5,10 @@
  *
  * A child that crashes in a probe after it ran others may have been broken by one of those (student
  * code shares the harness's realm: patching `Buffer.prototype` in one check made the child unable to
- * read the next check's message): that probe runs once more in a fresh child, so each fault costs
- * its own check only. A probe that crashes a fresh child is its own fault.
+ * read the next check's message), and so may one that times out without ever saying it began the
+ * probe (patching `EventEmitter.prototype.emit` made it deaf): that probe runs once more in a fresh
+ * child, so each fault costs its own check only. A probe that crashes a fresh child, or that began
+ * and ran out of time, is its own fault (so a busy loop costs its time limit once, not twice).
  */
 import { performance } from 'node:perf_hooks';
 import { type Outcome, Sandbox, type SandboxOptions } from './sandbox.js';
@@ -65,7 +67,8 @@ export class SandboxSlot {
     onProbeStart?.();
     let started = performance.now();
     let outcome = await this.probe(checkId, input, timeLimitMs);
-    if (outcome.kind === 'crashed' && this.probes > 1 && !this.signal?.aborted) {
+    const brokenBefore = outcome.kind === 'crashed' || (outcome.kind === 'timeout' && !outcome.began);
+    if (brokenBefore && this.probes > 1 && !this.signal?.aborted) {
       // Perhaps an earlier check's doing: the same probe once more, in a fresh child.
       await this.start();
       if (this.sandbox && !this.loadFailure) {
