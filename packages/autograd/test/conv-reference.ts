@@ -3,6 +3,7 @@
  * im2col, no shared windows code): what `conv.ts` and `pool.ts` are compared with, forward and
  * backward. Padding follows TensorFlow's 'same' rule, derived here on its own.
  */
+import fc from 'fast-check';
 export interface Geometry {
   batch: number;
   height: number;
@@ -13,6 +14,34 @@ export interface Geometry {
   sh: number;
   sw: number;
   padding: 'valid' | 'same';
+}
+
+/**
+ * Random geometries where at least one window fits with 'valid' padding: up to `batch` images, windows
+ * up to `kernel` wide, strides up to `stride`, up to `channels` channels, up to `extra` pixels more
+ * than the window on each side.
+ */
+export function geometryArb(max: {
+  batch: number;
+  kernel: number;
+  stride: number;
+  channels: number;
+  extra: number;
+}): fc.Arbitrary<Geometry> {
+  const upTo = (n: number, min = 1) => fc.integer({ min, max: n });
+  return fc
+    .record({
+      batch: upTo(max.batch),
+      kh: upTo(max.kernel),
+      kw: upTo(max.kernel),
+      sh: upTo(max.stride),
+      sw: upTo(max.stride),
+      channels: upTo(max.channels),
+      extraH: upTo(max.extra, 0),
+      extraW: upTo(max.extra, 0),
+      padding: fc.constantFrom('valid' as const, 'same' as const),
+    })
+    .map(({ extraH, extraW, ...g }) => ({ ...g, height: g.kh + extraH, width: g.kw + extraW }));
 }
 
 /** Output length and padding before, along one axis. */

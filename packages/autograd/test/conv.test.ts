@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   avgPool2d,
+  type Conv2dOptions,
   conv2d,
   flatten,
   gradCheck,
@@ -18,24 +19,11 @@ import {
   zeros,
 } from '../src/index.js';
 import { type MatmulKernel, setMatmulKernel } from '../src/tensor/kernels/matmul-dispatch.js';
-import { axis, type Geometry, naiveConv, naiveConvGrads, naivePool } from './conv-reference.js';
+import { axis, type Geometry, geometryArb, naiveConv, naiveConvGrads, naivePool } from './conv-reference.js';
 
 const RUNS = { numRuns: 60 };
 
-/** A geometry where at least one window fits with 'valid' padding. */
-const geometryArb: fc.Arbitrary<Geometry> = fc
-  .record({
-    batch: fc.integer({ min: 1, max: 3 }),
-    kh: fc.integer({ min: 1, max: 4 }),
-    kw: fc.integer({ min: 1, max: 4 }),
-    sh: fc.integer({ min: 1, max: 3 }),
-    sw: fc.integer({ min: 1, max: 3 }),
-    channels: fc.integer({ min: 1, max: 3 }),
-    extraH: fc.integer({ min: 0, max: 5 }),
-    extraW: fc.integer({ min: 0, max: 5 }),
-    padding: fc.constantFrom('valid' as const, 'same' as const),
-  })
-  .map(({ extraH, extraW, ...g }) => ({ ...g, height: g.kh + extraH, width: g.kw + extraW }));
+const geometries = geometryArb({ batch: 3, kernel: 4, stride: 3, channels: 3, extra: 5 });
 
 function random(shape: number[], rng: Rng, distinct = false): Tensor {
   const n = shape.reduce((a, b) => a * b, 1);
@@ -73,7 +61,7 @@ describe.each(['typescript', 'wasm'] as MatmulKernel[])('conv2d on the %s kernel
   it('matches the six-deep loop, forward and backward, on random geometries', () => {
     previous = setMatmulKernel(kernel);
     fc.assert(
-      fc.property(geometryArb, fc.integer({ min: 1, max: 4 }), fc.integer(), (g, filters, seed) => {
+      fc.property(geometries, fc.integer({ min: 1, max: 4 }), fc.integer(), (g, filters, seed) => {
         const rng = new Rng(seed);
         const x = random([g.batch, g.height, g.width, g.channels], rng);
         const k = random([g.kh, g.kw, g.channels, filters], rng);
@@ -110,63 +98,59 @@ describe('conv2d', () => {
     }
   });
 
-  it('adds a bias inside the op: the numbers and gradients of conv2d(x, k).add(bias)', () => {
-    const rng = new Rng(11);
+  /**
+   * What the op does inside against the same thing done by separate ops: numbers and gradients (to
+   * `tol`, or exactly), and gradCheck, on a 'valid', a strided 'same' and a pointwise geometry.
+   */
+  const fusions = [
+    {
+      name: 'adds a bias inside the op: the numbers and gradients of conv2d(x, k).add(bias)',
+      seed: 11,
+      fused: { bias: true },
+      separate: (x: Tensor, k: Tensor, b: Tensor, o: Conv2dOptions) => conv2d(x, k, o).add(b),
+      tol: 1e-12, // the bias is added to the sum, not the sum built on the bias
+    },
+    {
+      name: 'applies a ReLU inside the op: the numbers and gradients of relu(conv2d(x, k, { bias }))',
+      seed: 12,
+      fused: { bias: true, activation: 'relu' as const },
+      separate: (x: Tensor, k: Tensor, b: Tensor, o: Conv2dOptions) => relu(conv2d(x, k, { ...o, bias: b })),
+      tol: 0, // the same additions, then the same max
+    },
+  ];
+  it.each(fusions)('$name', ({ seed, fused: what, separate, tol }) => {
+    const rng = new Rng(seed);
     for (const [xs, ks, options] of [
       [[2, 6, 5, 3], [3, 2, 3, 4], { padding: 'valid' }],
       [[1, 7, 7, 2], [4, 4, 2, 3], { padding: 'same', strides: [3, 2] }],
       [[2, 4, 4, 3], [1, 1, 3, 2], {}], // the pointwise path
-    ] as [number[], number[], Parameters<typeof conv2d>[2]][]) {
+    ] as [number[], number[], Conv2dOptions][]) {
       const [x, k, b] = [random(xs, rng), random(ks, rng), random([ks[3]!], rng)];
-      const fused = conv2d(x, k, { ...options, bias: b });
+      const inside = (xx?: Tensor, kk?: Tensor, bb?: Tensor) =>
+        conv2d(xx!, kk!, { ...options, ...what, bias: bb! });
+      const fused = inside(x, k, b);
+      if (what.activation)
+        expect(fused.data.some((v) => v === 0) && fused.data.some((v) => v > 0)).toBe(true);
       const { loss, w } = weightedSum(fused, rng);
       loss.backward();
       const grads = [x, k, b].map((t) => [...t.grad!.data]);
       for (const t of [x, k, b]) t.zeroGrad();
-      const plain = conv2d(x, k, options).add(b);
-      expectAllClose(fused.data, plain.data, 1e-12);
+      const plain = separate(x, k, b, options);
+      expectAllClose(fused.data, plain.data, tol);
       plain
         .mul(tensor(w, { shape: plain.shape.slice() }))
         .sum()
         .backward();
-      for (const [i, t] of [x, k, b].entries()) expectAllClose(grads[i]!, t.grad!.data, 1e-12);
-      expect(gradCheck((xx, kk, bb) => conv2d(xx!, kk!, { ...options, bias: bb! }), [x, k, b]).ok).toBe(true);
+      for (const [i, t] of [x, k, b].entries()) expectAllClose(grads[i]!, t.grad!.data, tol);
+      expect(gradCheck(inside, [x, k, b]).ok).toBe(true);
     }
-    expect(() =>
-      conv2d(random([1, 3, 3, 1], rng), random([2, 2, 1, 2], rng), { bias: random([3], rng) }),
-    ).toThrow(/the bias must have shape \[2\].*편향/);
   });
 
-  it('applies a ReLU inside the op: the numbers and gradients of relu(conv2d(x, k, { bias }))', () => {
-    const rng = new Rng(12);
-    for (const [xs, ks, options] of [
-      [[2, 6, 5, 3], [3, 2, 3, 4], { padding: 'valid' }],
-      [[1, 7, 7, 2], [4, 4, 2, 3], { padding: 'same', strides: [3, 2] }],
-      [[2, 4, 4, 3], [1, 1, 3, 2], {}], // the pointwise path
-    ] as [number[], number[], Parameters<typeof conv2d>[2]][]) {
-      const [x, k, b] = [random(xs, rng), random(ks, rng), random([ks[3]!], rng)];
-      const fused = conv2d(x, k, { ...options, bias: b, activation: 'relu' });
-      expect(fused.data.some((v) => v === 0) && fused.data.some((v) => v > 0)).toBe(true);
-      const { loss, w } = weightedSum(fused, rng);
-      loss.backward();
-      const grads = [x, k, b].map((t) => [...t.grad!.data]);
-      for (const t of [x, k, b]) t.zeroGrad();
-      const plain = relu(conv2d(x, k, { ...options, bias: b }));
-      expect([...fused.data]).toEqual([...plain.data]); // the same additions, then the same max
-      plain
-        .mul(tensor(w, { shape: plain.shape.slice() }))
-        .sum()
-        .backward();
-      for (const [i, t] of [x, k, b].entries()) expect(grads[i]).toEqual([...t.grad!.data]);
-      const withRelu = (xx?: Tensor, kk?: Tensor, bb?: Tensor) =>
-        conv2d(xx!, kk!, { ...options, bias: bb!, activation: 'relu' });
-      expect(gradCheck(withRelu, [x, k, b]).ok).toBe(true);
-    }
-    expect(() =>
-      conv2d(random([1, 3, 3, 1], rng), random([2, 2, 1, 2], rng), {
-        activation: 'sigmoid' as 'relu',
-      }),
-    ).toThrow(/activation/);
+  it('names a bias of the wrong shape and an activation it cannot apply inside', () => {
+    const rng = new Rng(13);
+    const [x, k] = [random([1, 3, 3, 1], rng), random([2, 2, 1, 2], rng)];
+    expect(() => conv2d(x, k, { bias: random([3], rng) })).toThrow(/the bias must have shape \[2\].*편향/);
+    expect(() => conv2d(x, k, { activation: 'sigmoid' as 'relu' })).toThrow(/activation/);
   });
 
   it('keeps NaN where relu keeps it: in the output, not in the gradient of a closed unit', () => {
@@ -265,7 +249,7 @@ describe.each(['max', 'avg'] as const)('%sPool2d', (kind) => {
 
   it('matches the plain loops, forward and backward, on random geometries', () => {
     fc.assert(
-      fc.property(geometryArb, fc.integer(), (g, seed) => {
+      fc.property(geometries, fc.integer(), (g, seed) => {
         const rng = new Rng(seed);
         const x = random([g.batch, g.height, g.width, g.channels], rng, true);
         const out = pool(x, { poolSize: [g.kh, g.kw], strides: [g.sh, g.sw], padding: g.padding });

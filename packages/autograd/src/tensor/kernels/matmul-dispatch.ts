@@ -5,7 +5,13 @@
  * two are tested against each other on random shapes); without WebAssembly SIMD, always TypeScript.
  */
 import * as reference from '../matmul-kernels.js';
-import { type ProductView, wasmAddProduct, wasmMatmulAvailable, wasmProduct } from './wasm-matmul.js';
+import {
+  type MatrixView,
+  type ProductView,
+  wasmAddProduct,
+  wasmMatmulAvailable,
+  wasmProduct,
+} from './wasm-matmul.js';
 
 export type { ProductView } from './wasm-matmul.js';
 
@@ -123,15 +129,9 @@ export function product(
   k: number,
   n: number,
 ): ProductView {
-  if (kernelFor(m, k, n) === 'wasm') {
-    const av = { data: a, offset: aOff, rowStride: k, colStride: 1 };
-    const bv = { data: b, offset: bOff, rowStride: n, colStride: 1 };
-    const view = wasmProduct(av, bv, m, k, n);
-    if (view !== null) return view;
-  }
-  const view = scratchProduct(m * n);
-  reference.addProduct(a, aOff, b, bOff, view.data, 0, m, k, n);
-  return { ...view, rowStride: n };
+  const av = { data: a, offset: aOff, rowStride: k, colStride: 1 };
+  const bv = { data: b, offset: bOff, rowStride: n, colStride: 1 };
+  return inPlace(av, bv, m, k, n, (c) => reference.addProduct(a, aOff, b, bOff, c, 0, m, k, n));
 }
 
 /** G[m,n]·B[k,n]ᵀ as a {@link ProductView} of m rows and k columns (see {@link product}). */
@@ -144,13 +144,28 @@ export function productBt(
   k: number,
   n: number,
 ): ProductView {
-  if (kernelFor(m, n, k) === 'wasm') {
-    const gv = { data: g, offset: gOff, rowStride: n, colStride: 1 };
-    const bt = { data: b, offset: bOff, rowStride: 1, colStride: n };
-    const view = wasmProduct(gv, bt, m, n, k);
+  const gv = { data: g, offset: gOff, rowStride: n, colStride: 1 };
+  const bt = { data: b, offset: bOff, rowStride: 1, colStride: n };
+  return inPlace(gv, bt, m, n, k, (c) => reference.addProductBt(g, gOff, b, bOff, c, 0, m, k, n));
+}
+
+/**
+ * `left[rows, inner]·right[inner, cols]` on the WebAssembly kernel, left in its memory; else the
+ * TypeScript kernel's `addInto` (the same product) into the zeroed scratch array.
+ */
+function inPlace(
+  left: MatrixView,
+  right: MatrixView,
+  rows: number,
+  inner: number,
+  cols: number,
+  addInto: (c: Float64Array) => void,
+): ProductView {
+  if (kernelFor(rows, inner, cols) === 'wasm') {
+    const view = wasmProduct(left, right, rows, inner, cols);
     if (view !== null) return view;
   }
-  const view = scratchProduct(m * k);
-  reference.addProductBt(g, gOff, b, bOff, view.data, 0, m, k, n);
-  return { ...view, rowStride: k };
+  const view = scratchProduct(rows * cols);
+  addInto(view.data);
+  return { ...view, rowStride: cols };
 }
