@@ -5,10 +5,16 @@
  */
 import { Sequential, setSeed } from '@gradschool/autograd';
 import { type ModelData, modelData } from '@gradschool/exercise-kit';
-import { describe, expect, it } from 'vitest';
-import { TEST_COUNT, trainInput } from '../checks/data.js';
+import { describe, expect, it, vi } from 'vitest';
+import { TEST_COUNT, testImages, trainInput } from '../checks/data.js';
 import { judgeConvModel } from '../checks/model.js';
-import { firstLayerPictures, judgeTrain, REQUIRED_ACCURACY, toGrey } from '../checks/training.js';
+import {
+  firstLayerPictures,
+  judgeTrain,
+  mlpAccuracy,
+  REQUIRED_ACCURACY,
+  toGrey,
+} from '../checks/training.js';
 import * as solution from '../solution/cnn.js';
 
 const input = trainInput(4242);
@@ -28,6 +34,26 @@ describe("exercise 07's judges", () => {
     expect(verdict.table?.rows[1]?.[0]).toBe('MLP 784-128-10 (06)');
     expect(verdict.pictures).toHaveLength(15);
     expect(verdict.chart?.series[0]?.values).toEqual([2.3, 2.2]);
+  }, 120_000);
+
+  it("trains 06's MLP once per training input: a second judgment under the same seed reuses it", () => {
+    const fits = vi.spyOn(Sequential.prototype, 'fit');
+    try {
+      const mlp = (seed: number) => {
+        const again = trainInput(seed); // rebuilt, as each grading builds its input
+        return mlpAccuracy(again, testImages(again.testSeed));
+      };
+      // `input`'s MLP may be trained already (the first test judged it): at most once, then never again
+      const first = mlp(4242);
+      const trained = fits.mock.calls.length;
+      expect(trained).toBeLessThanOrEqual(1);
+      expect(mlp(4242)).toBe(first);
+      expect(fits).toHaveBeenCalledTimes(trained);
+      mlp(4243); // another seed: other images, another MLP
+      expect(fits).toHaveBeenCalledTimes(trained + 1);
+    } finally {
+      fits.mockRestore();
+    }
   }, 120_000);
 
   it('names the first layer that is not mnist_convnet, and a model that is not one', () => {
