@@ -148,6 +148,11 @@ describe('the IPC guard', () => {
     expect(why({ ...result, unhandled: Array.from({ length: 101 }, () => error) })).toBe('malformed');
     expect(why({ ...result, extra: 1 })).toBe('malformed');
     expect(why({ type: 'ready', nonce, checkId: 'x' })).toBe('malformed');
+    // `began`: the child read a probe's request (a timeout without it is not the probe's fault)
+    expect(ok({ type: 'began', nonce, checkId: 'x' })).toBe(true);
+    expect(why({ type: 'began', nonce })).toBe('malformed');
+    expect(why({ type: 'began', nonce, checkId: 'x', ms: 1 })).toBe('malformed');
+    expect(why({ type: 'began', nonce: 'forged', checkId: 'x' })).toBe('unauthentic');
     // The answer's value is the judge's business: anything structured clone carries is let through.
     expect(ok({ ...result, value: { big: 10n, nested: [Number.NaN, new Float64Array(2)] } })).toBe(true);
   });
