@@ -86,6 +86,17 @@ const EXPORTS_WITH_OPTIONS: Record<string, (bad: Bad) => unknown> = {
   Poisson: (bad) => new api.Poisson(bad),
   SparseCategoricalCrossentropy: (bad) => new api.SparseCategoricalCrossentropy(bad),
   SquaredHinge: (bad) => new api.SquaredHinge(bad),
+  // The schedules' required options, then `bad`: an empty `bad` is a valid schedule.
+  ExponentialDecay: (bad) =>
+    new api.ExponentialDecay({ initialLearningRate: 0.1, decaySteps: 1, decayRate: 0.9, ...bad }),
+  PiecewiseConstantDecay: (bad) =>
+    new api.PiecewiseConstantDecay({ boundaries: [1], values: [1, 0.1], ...bad }),
+  PolynomialDecay: (bad) => new api.PolynomialDecay({ initialLearningRate: 0.1, decaySteps: 10, ...bad }),
+  InverseTimeDecay: (bad) =>
+    new api.InverseTimeDecay({ initialLearningRate: 0.1, decaySteps: 1, decayRate: 0.5, ...bad }),
+  CosineDecay: (bad) => new api.CosineDecay({ initialLearningRate: 0.1, decaySteps: 10, ...bad }),
+  CosineDecayRestarts: (bad) =>
+    new api.CosineDecayRestarts({ initialLearningRate: 0.1, firstDecaySteps: 10, ...bad }),
 };
 
 /** Exports without an options object, and why. */
@@ -97,6 +108,9 @@ const EXPORTS_WITHOUT_OPTIONS: Record<string, string> = {
   Loss: "the loss objects' base class: each subclass checks its options",
   Metric: "the metric objects' base class: each subclass checks its options",
   OPTIMIZER_CLASSES: 'a registry (the built-in optimizer classes by name)',
+  SCHEDULE_CLASSES: 'a registry (the built-in learning-rate schedules by name)',
+  LearningRateSchedule: 'an abstract class (to extend with call(step))',
+  scheduleFromJson: 'a saved schedule (checked: a known class name)',
   activations: 'a registry (activations by name)',
   initializers: 'a registry (initializers by name)',
   metrics: 'a registry (metric functions by name)',

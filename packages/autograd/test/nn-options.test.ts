@@ -167,7 +167,9 @@ describe('Keras 2 names from the lecture', () => {
 describe('values shown as written', () => {
   it('a string where a number belongs', () => {
     const error = errorOf(() => new SGD({ learningRate: '0.1' } as never));
-    expect(error.message).toContain('SGD: learningRate must be a number, got "0.1" (a string)');
+    // learningRate may also be a schedule, and its message says so.
+    expect(error.message).toContain('SGD: learningRate must be a finite number or a learning-rate schedule');
+    expect(error.message).toContain('got "0.1" (a string)');
     expect(errorOf(() => new Dense(5, { useBias: 'false' } as never)).message).toContain(
       'useBias must be true or false, got "false" (a string)',
     );

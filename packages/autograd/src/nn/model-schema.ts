@@ -12,6 +12,11 @@ import type { Static, TSchema } from '@sinclair/typebox';
 import { ACTIVATION_NAMES } from './activations.js';
 import { LOSS_CLASS_NAMES } from './loss-objects.js';
 import { METRIC_CLASS_NAMES } from './metric-objects.js';
+import type { OptimizerConfig } from './optimizers/base.js';
+import { SCHEDULE_CLASSES, type ScheduleConfig } from './optimizers/schedules.js';
+
+/** The schedules `save` can write, by Keras class name. */
+const SCHEDULE_CLASS_NAMES = Object.keys(SCHEDULE_CLASSES) as (keyof typeof SCHEDULE_CLASSES)[];
 
 /** Bump when the file layout changes; `loadModel` refuses versions it does not know. */
 export const MODEL_FILE_VERSION = 1;
@@ -127,12 +132,26 @@ function build(Type: TypeBuilder) {
     required: ['className'],
     oneOf: layers,
   });
-  /** An optimizer by class and its hyper-parameters. */
+  /** A learning-rate schedule by class and its settings (`new PolynomialDecay({ ... })`). */
+  const schedule = Type.Object(
+    {
+      className: oneOf(SCHEDULE_CLASS_NAMES),
+      config: Json<ScheduleConfig>({
+        type: 'object',
+        additionalProperties: {
+          anyOf: [{ type: ['number', 'boolean'] }, { type: 'array', items: { type: 'number' } }],
+        },
+      }),
+    },
+    { additionalProperties: false },
+  );
+  /** An optimizer by class and its hyper-parameters; a scheduled learning rate as its schedule. */
   const optimizer = Type.Object(
     {
       className: oneOf(['SGD', 'Adagrad', 'RMSprop', 'Adam', 'Adamax', 'Nadam', 'Adadelta', 'AdamW', 'Lion']),
-      config: Json<Record<string, number | boolean>>({
+      config: Json<OptimizerConfig>({
         type: 'object',
+        properties: { learningRate: { anyOf: [{ type: 'number' }, schedule] } },
         additionalProperties: { type: ['number', 'boolean'] },
       }),
     },

@@ -14,7 +14,13 @@ import {
 import { Metric } from './metric-objects.js';
 import type { LayerJson, ModelJson, OptimizerJson, WeightJson } from './model-schema.js';
 import { MODEL_FILE_FORMAT, MODEL_FILE_VERSION } from './model-schema.js';
-import { getOptimizer, isBuiltInOptimizer, OPTIMIZER_CLASSES, type Optimizer } from './optimizers/index.js';
+import {
+  getOptimizer,
+  isBuiltInOptimizer,
+  OPTIMIZER_CLASSES,
+  type Optimizer,
+  scheduleFromJson,
+} from './optimizers/index.js';
 import { BatchNormalization, Dropout } from './regularization.js';
 
 const LOSS_NAMES = new Map<unknown, string>([
@@ -39,7 +45,12 @@ export function optimizerFromJson(json: OptimizerJson): Optimizer {
   const name = String(json.className);
   if (!Object.hasOwn(OPTIMIZER_CLASSES, name)) return getOptimizer(name);
   const make = OPTIMIZER_CLASSES[name as keyof typeof OPTIMIZER_CLASSES];
-  return new make(json.config as Record<string, never>);
+  const { learningRate, ...rest } = json.config;
+  const rate = typeof learningRate === 'object' ? scheduleFromJson(learningRate) : learningRate;
+  return new make({ ...rest, ...(rate === undefined ? {} : { learningRate: rate }) } as Record<
+    string,
+    never
+  >);
 }
 
 /** What `save` reads of a model (`Sequential` is one). */

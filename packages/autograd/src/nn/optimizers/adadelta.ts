@@ -3,6 +3,7 @@ import {
   BaseOptimizer,
   type BaseOptimizerOptions,
   checkOptimizerOptions,
+  type LearningRate,
   type OptimizerConfig,
 } from './base.js';
 import { checkOption, SlotMap } from './optimizer.js';
@@ -10,7 +11,7 @@ import { checkOption, SlotMap } from './optimizer.js';
 /** Options of {@link Adadelta}; the defaults are Keras 3's. */
 export interface AdadeltaOptions extends BaseOptimizerOptions {
   /** η, default 0.001 (Keras 3; the paper's Adadelta has no learning rate, i.e. 1). */
-  learningRate?: number;
+  learningRate?: LearningRate;
   /** ρ, the decay of both running averages, default 0.95. */
   rho?: number;
   /** ε, default 1e-7. */

@@ -3,6 +3,7 @@ import {
   BaseOptimizer,
   type BaseOptimizerOptions,
   checkOptimizerOptions,
+  type LearningRate,
   type OptimizerConfig,
 } from './base.js';
 import { checkOption, SlotMap } from './optimizer.js';
@@ -10,7 +11,7 @@ import { checkOption, SlotMap } from './optimizer.js';
 /** Options of {@link Adagrad}; the defaults are Keras 3's. */
 export interface AdagradOptions extends BaseOptimizerOptions {
   /** η, default 0.001. */
-  learningRate?: number;
+  learningRate?: LearningRate;
   /** Starting value of every accumulator, default 0.1 (must be ≥ 0). */
   initialAccumulatorValue?: number;
   /** ε, default 1e-7. */

@@ -3,6 +3,7 @@ import {
   BaseOptimizer,
   type BaseOptimizerOptions,
   checkOptimizerOptions,
+  type LearningRate,
   type OptimizerConfig,
 } from './base.js';
 import { checkOption, SlotMap } from './optimizer.js';
@@ -10,7 +11,7 @@ import { checkOption, SlotMap } from './optimizer.js';
 /** Options of {@link Adam}; the defaults are Keras 3's. */
 export interface AdamOptions extends BaseOptimizerOptions {
   /** η, default 0.001. */
-  learningRate?: number;
+  learningRate?: LearningRate;
   /** β1, decay of the first moment (the mean of g), default 0.9. */
   beta1?: number;
   /** β2, decay of the second moment (the mean of g²), default 0.999. */

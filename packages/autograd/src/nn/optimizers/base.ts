@@ -3,13 +3,17 @@
  * step counter, decoupled weight decay, and gradient clipping by value, by norm or by global norm.
  */
 import type { Tensor } from '../engine.js';
-import { checkOptions, type OptionSpec } from '../options.js';
+import { checkOptions, describeValue, KerasOptionError, type OptionSpec } from '../options.js';
 import type { Optimizer } from './optimizer.js';
+import { LearningRateSchedule, SCHEDULE_CLASSES, type ScheduleConfig } from './schedules.js';
+
+/** A fixed step size, or a schedule the optimizer asks before every step (`schedules.ts`). */
+export type LearningRate = number | LearningRateSchedule;
 
 /** Options every built-in optimizer takes, as Keras 3's base optimizer; none is set by default. */
 export interface BaseOptimizerOptions {
-  /** η, the step size (each optimizer has its own default). */
-  learningRate?: number;
+  /** η, the step size, or a schedule of it (each optimizer has its own default). */
+  learningRate?: LearningRate;
   /** Before each update `w ← w − w·weightDecay·η` (decoupled weight decay). */
   weightDecay?: number;
   /** Each gradient is scaled down to at most this L2 norm. */
@@ -25,7 +29,8 @@ const OPTIONAL_POSITIVE: OptionSpec = { type: 'positive-number', optional: true 
 
 /** The option specs of {@link BaseOptimizerOptions}, for each optimizer's `checkOptions`. */
 export const BASE_OPTION_SPECS = {
-  learningRate: OPTIONAL_NUMBER,
+  // A number or a schedule: checked by `learningRateOption`, whose message names the schedules.
+  learningRate: { type: 'any', optional: true },
   weightDecay: OPTIONAL_NUMBER,
   clipnorm: OPTIONAL_POSITIVE,
   clipvalue: OPTIONAL_POSITIVE,
@@ -41,8 +46,39 @@ export function checkOptimizerOptions<T extends BaseOptimizerOptions>(
   return checkOptions(owner, opts, { ...BASE_OPTION_SPECS, ...own } as { [K in keyof T]-?: OptionSpec });
 }
 
-/** Hyper-parameters as `save` writes them. */
-export type OptimizerConfig = Record<string, number | boolean>;
+/** A schedule as `save` writes it: its class name and its options. */
+export interface ScheduleJson {
+  className: keyof typeof SCHEDULE_CLASSES;
+  config: ScheduleConfig;
+}
+
+/** Hyper-parameters as `save` writes them (the learning rate as a {@link ScheduleJson} when scheduled). */
+export type OptimizerConfig = Record<string, number | boolean | ScheduleJson>;
+
+/** The learning-rate option as given, checked: a finite number or one of the schedules. */
+function learningRateOption(owner: string, value: LearningRate | undefined): LearningRate | undefined {
+  if (value === undefined || Number.isFinite(value) || value instanceof LearningRateSchedule) return value;
+  throw new KerasOptionError(
+    `${owner}: learningRate must be a finite number or a learning-rate schedule (new ExponentialDecay({...}), ` +
+      `new PolynomialDecay({...}), ...), got ${describeValue(value)} ` +
+      '(learningRate는 수 또는 학습률 스케줄이어야 합니다)',
+    owner,
+    'learningRate',
+  );
+}
+
+/** A schedule rebuilt from what `save` wrote (`ScheduleJson`). */
+export function scheduleFromJson(json: ScheduleJson): LearningRateSchedule {
+  if (!Object.hasOwn(SCHEDULE_CLASSES, json.className))
+    throw new RangeError(
+      `unknown learning-rate schedule '${String(json.className)}'; known: ${Object.keys(SCHEDULE_CLASSES).join(', ')} ` +
+        '(알 수 없는 학습률 스케줄입니다)',
+    );
+  const make = SCHEDULE_CLASSES[json.className] as unknown as new (
+    config: ScheduleConfig,
+  ) => LearningRateSchedule;
+  return new make(json.config);
+}
 
 /**
  * The base of every built-in optimizer. A subclass's `step` calls {@link prepare} first: it gets the
@@ -51,7 +87,10 @@ export type OptimizerConfig = Record<string, number | boolean>;
 export abstract class BaseOptimizer implements Optimizer {
   /** Keras' class name (`'Adam'`), written by `save`. */
   abstract readonly className: string;
+  /** η for the next step: the number given, or what the schedule said before the last step. */
   learningRate: number;
+  /** The schedule given as `learningRate`, or null for a fixed rate. */
+  readonly schedule: LearningRateSchedule | null;
   readonly weightDecay: number | null;
   readonly clipnorm: number | null;
   readonly clipvalue: number | null;
@@ -60,7 +99,9 @@ export abstract class BaseOptimizer implements Optimizer {
   iterations = 0;
 
   protected constructor(owner: string, opts: BaseOptimizerOptions, defaultLearningRate: number) {
-    this.learningRate = opts.learningRate ?? defaultLearningRate;
+    const rate = learningRateOption(owner, opts.learningRate) ?? defaultLearningRate;
+    this.schedule = typeof rate === 'number' ? null : rate;
+    this.learningRate = typeof rate === 'number' ? rate : rate.call(0);
     this.weightDecay = opts.weightDecay ?? null;
     this.clipnorm = opts.clipnorm ?? null;
     this.clipvalue = opts.clipvalue ?? null;
@@ -82,7 +123,12 @@ export abstract class BaseOptimizer implements Optimizer {
 
   /** Every hyper-parameter that rebuilds this optimizer (`new Adam(config)`); unset ones are left out. */
   getConfig(): OptimizerConfig {
-    const config: OptimizerConfig = { learningRate: this.learningRate, ...this.ownConfig() };
+    const { schedule } = this;
+    const learningRate: number | ScheduleJson =
+      schedule === null
+        ? this.learningRate
+        : { className: schedule.className as ScheduleJson['className'], config: schedule.getConfig() };
+    const config: OptimizerConfig = { learningRate, ...this.ownConfig() };
     if (this.weightDecay !== null) config.weightDecay = this.weightDecay;
     if (this.clipnorm !== null) config.clipnorm = this.clipnorm;
     if (this.clipvalue !== null) config.clipvalue = this.clipvalue;
@@ -95,6 +141,8 @@ export abstract class BaseOptimizer implements Optimizer {
    * clipped, else `param.grad.data` itself), after applying weight decay to them, as Keras' `apply`.
    */
   protected prepare(params: readonly Tensor[]): [Tensor, Float64Array][] {
+    // Keras' `_get_current_learning_rate`: the schedule at the steps taken so far (0 for the first).
+    if (this.schedule !== null) this.learningRate = this.schedule.call(this.iterations);
     const pairs: [Tensor, Float64Array][] = [];
     for (const param of params) if (param.grad !== null) pairs.push([param, param.grad.data]);
     const clips = this.clipnorm !== null || this.clipvalue !== null || this.globalClipnorm !== null;

@@ -8,6 +8,7 @@ import { Lion } from './lion.js';
 import { Nadam } from './nadam.js';
 import type { Optimizer } from './optimizer.js';
 import { RMSprop } from './rmsprop.js';
+import { SCHEDULE_CLASSES } from './schedules.js';
 import { SGD } from './sgd.js';
 
 export { Adadelta, type AdadeltaOptions } from './adadelta.js';
@@ -15,11 +16,35 @@ export { Adagrad, type AdagradOptions } from './adagrad.js';
 export { Adam, type AdamOptions } from './adam.js';
 export { Adamax, type AdamaxOptions } from './adamax.js';
 export { AdamW, type AdamWOptions } from './adamw.js';
-export { BaseOptimizer, type BaseOptimizerOptions, type OptimizerConfig } from './base.js';
+export {
+  BaseOptimizer,
+  type BaseOptimizerOptions,
+  type LearningRate,
+  type OptimizerConfig,
+  type ScheduleJson,
+  scheduleFromJson,
+} from './base.js';
 export { Lion, type LionOptions } from './lion.js';
 export { Nadam, type NadamOptions } from './nadam.js';
 export type { Optimizer } from './optimizer.js';
 export { RMSprop, type RMSpropOptions } from './rmsprop.js';
+export {
+  CosineDecay,
+  type CosineDecayOptions,
+  CosineDecayRestarts,
+  type CosineDecayRestartsOptions,
+  ExponentialDecay,
+  type ExponentialDecayOptions,
+  InverseTimeDecay,
+  type InverseTimeDecayOptions,
+  LearningRateSchedule,
+  PiecewiseConstantDecay,
+  type PiecewiseConstantDecayOptions,
+  PolynomialDecay,
+  type PolynomialDecayOptions,
+  SCHEDULE_CLASSES,
+  type ScheduleConfig,
+} from './schedules.js';
 export { SGD, type SGDOptions } from './sgd.js';
 
 /** The built-in optimizer classes by Keras class name (what `save` writes). */
@@ -75,7 +100,16 @@ export function getOptimizer(o: string | Optimizer): Optimizer {
   return make();
 }
 
-/** True for the built-in optimizers, which `save` can write. */
+/**
+ * True for the built-in optimizers, which `save` can write: one of this library's classes, with a
+ * fixed learning rate or one of its schedules (a schedule of your own is code, not data).
+ */
 export function isBuiltInOptimizer(o: Optimizer): o is BaseOptimizer {
-  return o instanceof BaseOptimizer;
+  if (!(o instanceof BaseOptimizer)) return false;
+  const { schedule } = o;
+  return (
+    schedule === null ||
+    (Object.hasOwn(SCHEDULE_CLASSES, schedule.className) &&
+      schedule.constructor === SCHEDULE_CLASSES[schedule.className as keyof typeof SCHEDULE_CLASSES])
+  );
 }

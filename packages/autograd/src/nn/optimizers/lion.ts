@@ -3,6 +3,7 @@ import {
   BaseOptimizer,
   type BaseOptimizerOptions,
   checkOptimizerOptions,
+  type LearningRate,
   type OptimizerConfig,
 } from './base.js';
 import { checkOption, SlotMap } from './optimizer.js';
@@ -10,7 +11,7 @@ import { checkOption, SlotMap } from './optimizer.js';
 /** Options of {@link Lion}; the defaults are Keras 3's. */
 export interface LionOptions extends BaseOptimizerOptions {
   /** η, default 0.001. */
-  learningRate?: number;
+  learningRate?: LearningRate;
   /** β1 in (0, 1], the interpolation used for the update's sign, default 0.9. */
   beta1?: number;
   /** β2 in [0, 1], the decay of the momentum, default 0.99. */

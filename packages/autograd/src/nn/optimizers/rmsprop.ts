@@ -3,6 +3,7 @@ import {
   BaseOptimizer,
   type BaseOptimizerOptions,
   checkOptimizerOptions,
+  type LearningRate,
   type OptimizerConfig,
 } from './base.js';
 import { checkOption, SlotMap } from './optimizer.js';
@@ -10,7 +11,7 @@ import { checkOption, SlotMap } from './optimizer.js';
 /** Options of {@link RMSprop}; the defaults are Keras 3's. */
 export interface RMSpropOptions extends BaseOptimizerOptions {
   /** η, default 0.001. */
-  learningRate?: number;
+  learningRate?: LearningRate;
   /** ρ, the decay of the squared-gradient average, default 0.9. */
   rho?: number;
   /** μ, plain momentum on the increments, default 0. */

@@ -3,6 +3,7 @@ import {
   BaseOptimizer,
   type BaseOptimizerOptions,
   checkOptimizerOptions,
+  type LearningRate,
   type OptimizerConfig,
 } from './base.js';
 import { checkOption, SlotMap } from './optimizer.js';
@@ -10,7 +11,7 @@ import { checkOption, SlotMap } from './optimizer.js';
 /** Options of {@link SGD}; the defaults are Keras 3's. */
 export interface SGDOptions extends BaseOptimizerOptions {
   /** η, default 0.01. */
-  learningRate?: number;
+  learningRate?: LearningRate;
   /** μ in [0, 1], default 0 (plain gradient descent). */
   momentum?: number;
   /** Nesterov momentum, default false. */
