@@ -8,16 +8,21 @@ import { Rng } from '@gradschool/autograd';
 import { type ImageSet, loadMnist, type Mnist, subset } from '@gradschool/datasets';
 
 /**
- * Training images handed to `train`. Measured on the course's 2-core machine (quiet, 2026-12-03):
- * mnist_convnet trains at ~650 images per second at batch 8, so 3,000 images × 2 epochs take ~9 s
- * and reach 94.5–95.5% on 1,000 unseen test images (six seeds). The issue's 96% needs about
- * 6,000 × 2 at a doubled learning rate (96.4–96.9% on 2,000 test images, ~17 s a run) and still
- * fails some seeds, too slow and too close for a check graded with two seeds.
+ * Training images handed to `train`. Measured on the course's 2-core machine (2026-12-03): with
+ * Adam's rate falling from 0.003 to 0 (the README's PolynomialDecay), 5,000 images × 2 epochs at
+ * batch 8 reach 96.75–97.65% (mean 97.2%, spread 0.3%) on the judge's 2,000 unseen test images over
+ * eight check seeds, 96.7–97.0% under `pnpm verify`'s three: the 96% bar is more than three spreads
+ * below the lowest. Tried on other subsets: 4,000 × 2 reached 97.0–97.1%, 6,000 × 1 96.4–96.8%, and
+ * a constant rate of 0.001 on 3,000 × 2 95.5–96.45%. A run takes ~15 s on the quiet machine.
  */
-export const TRAIN_COUNT = 3000;
+export const TRAIN_COUNT = 5000;
 
-/** Unseen test images the judge measures accuracy on (the predictions take about 1 s). */
-export const TEST_COUNT = 1000;
+/**
+ * Unseen test images the judge measures accuracy on (the predictions take about 1 s a thousand). Two
+ * thousand, not one: the measured accuracy's spread from the sample alone is then ~0.4%, not ~0.55%,
+ * so a solution ~1.3% above the bar passes on almost every seed.
+ */
+export const TEST_COUNT = 2000;
 
 /** One image's side: MNIST's 28 × 28 bytes, one channel. */
 export const SIDE = 28;

@@ -4,13 +4,15 @@
  * 1. `conv2dNaive`: the convolution of one image with one filter, by loops ('valid' padding).
  * 2. `outputShape` and `paramCount`: what a Conv2D or MaxPooling2D layer makes of its input, by formula.
  * 3. `makeConvModel`: Keras's mnist_convnet (34,826 parameters), compiled.
- * 4. `train`: that model trained on the images the grader hands over.
+ * 4. `train`: that model trained on the images the grader hands over, with a learning rate that falls
+ *    from 0.003 to 0 over the training (a `PolynomialDecay` schedule).
  */
 // biome-ignore-all lint/correctness/noUnusedFunctionParameters: the stubs use their parameters once the TODOs are done.
 // biome-ignore-all lint/correctness/noUnusedImports: the stubs use these imports once the TODOs are done.
-// biome-ignore-all lint/correctness/noUnusedVariables: EPOCHS and BATCH_SIZE are used once train is done.
+// biome-ignore-all lint/correctness/noUnusedVariables: EPOCHS, BATCH_SIZE and LEARNING_RATE are used once train is done.
 // biome-ignore-all lint/style/useImportType: makeConvModel calls `new Sequential()`; a type-only import would make that a ReferenceError.
 import {
+  Adam,
   ByteRows,
   Conv2D,
   Dense,
@@ -18,6 +20,7 @@ import {
   Flatten,
   type History,
   MaxPooling2D,
+  PolynomialDecay,
   Sequential,
   setSeed,
   tensor,
@@ -98,11 +101,19 @@ export interface TrainingImages {
 /** The epochs and batch size of the README: enough for the grader's bar within its time limit. */
 const EPOCHS = 2;
 const BATCH_SIZE = 8;
+/** Adam's learning rate at the first step; it then falls in a straight line to 0 at the last step. */
+const LEARNING_RATE = 0.003;
 
-/** `makeConvModel()` trained on `data` after `setSeed(seed)`: bytes / 255 as input, one-hot labels. */
+/**
+ * `makeConvModel()` trained on `data` after `setSeed(seed)`: bytes / 255 as input, one-hot labels,
+ * compiled again with Adam on a learning rate that falls from LEARNING_RATE to 0 over every step.
+ */
 export function train(data: TrainingImages, seed: number): { model: Sequential; history: History } {
   // TODO: setSeed(seed), then makeConvModel(); x = new ByteRows(data.images, [28, 28, 1]) (bytes / 255),
-  // y = the labels one-hot, a tensor [count, 10]; model.fit(x, y, { epochs: EPOCHS, batchSize: BATCH_SIZE,
-  // verbose: 0 }); return { model, history }.
+  // y = the labels one-hot, a tensor [count, 10].
+  // steps = EPOCHS · ⌈count / BATCH_SIZE⌉ (the updates fit makes); compile the model again with
+  // new Adam({ learningRate: new PolynomialDecay({ initialLearningRate: LEARNING_RATE, decaySteps: steps,
+  // endLearningRate: 0 }) }), the same loss and metrics; model.fit(x, y, { epochs: EPOCHS,
+  // batchSize: BATCH_SIZE, verbose: 0 }); return { model, history }.
   throw new NotImplemented('train');
 }

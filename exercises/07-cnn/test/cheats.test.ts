@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { DEFAULT_SEED } from '@gradschool/grader/src/core/seed.js';
 import { gradeWithFile } from '@gradschool/grader/src/dev/grade-file.js';
 import { describe, expect, it } from 'vitest';
+import { TEST_COUNT } from '../checks/data.js';
 
 const DIR = fileURLToPath(new URL('..', import.meta.url));
 
@@ -29,7 +30,7 @@ describe('cheats graded by the real grader', () => {
     const train = check('train-mnist');
     expect({ status: train.status, score: train.score }).toEqual({ status: 'fail', score: 0 });
     expect(train.message.en).toMatch(
-      /the model classifies \d+\.\d% of 1000 unseen test images right \(the bar/,
+      new RegExp(`the model classifies \\d+\\.\\d% of ${TEST_COUNT} unseen test images right \\(the bar`),
     );
     // The untrained model's guess: far below the bar, whatever the patched history says.
     expect(Number(/classifies (\d+\.\d)%/.exec(train.message.en)?.[1])).toBeLessThan(50);
