@@ -12,6 +12,7 @@ import {
   flatten,
   gradCheck,
   maxPool2d,
+  noGrad,
   Rng,
   relu,
   type Tensor,
@@ -201,6 +202,51 @@ describe('conv2d', () => {
     const grads = naiveConvGrads(x.data, k.data, w, g, 2);
     expectAllClose(x.grad!.data, grads.dx);
     expectAllClose(k.grad!.data, grads.dk);
+  });
+
+  it("reads each call's own windows in backward when one kernel convolves several batches first", () => {
+    // The forward pass keeps its windows for backward, one array per kernel: a second forward with
+    // the same kernel (weight sharing; a no-grad predict between them) must not lend its windows to
+    // the first call's backward pass.
+    const g: Geometry = {
+      batch: 2,
+      height: 6,
+      width: 5,
+      channels: 3,
+      kh: 3,
+      kw: 2,
+      sh: 1,
+      sw: 1,
+      padding: 'valid',
+    };
+    const rng = new Rng(11);
+    const k = random([3, 2, 3, 4], rng);
+    const x1 = random([2, 6, 5, 3], rng);
+    const x2 = random([2, 6, 5, 3], rng);
+    const out1 = conv2d(x1, k, { activation: 'relu' });
+    const out2 = conv2d(x2, k);
+    noGrad(() => conv2d(random([2, 6, 5, 3], rng), k)); // fills nothing kept
+    const sum1 = weightedSum(out1, rng);
+    const sum2 = weightedSum(out2, rng);
+    sum1.loss.add(sum2.loss).backward();
+    // The first output went through a ReLU: its upstream gradient is w where the output is positive.
+    const w1 = sum1.w.map((w, i) => (out1.data[i]! > 0 ? w : 0));
+    const grads1 = naiveConvGrads(x1.data, k.data, w1, g, 4);
+    const grads2 = naiveConvGrads(x2.data, k.data, sum2.w, g, 4);
+    expectAllClose(x1.grad!.data, grads1.dx);
+    expectAllClose(x2.grad!.data, grads2.dx);
+    expectAllClose(
+      k.grad!.data,
+      grads1.dk.map((d, i) => d + grads2.dk[i]!),
+    );
+    // And the same kernel trained step after step (the kept array reused): each step's own gradient.
+    for (let step = 0; step < 3; step++) {
+      k.grad = null;
+      const x = random([2, 6, 5, 3], rng);
+      const { loss, w } = weightedSum(conv2d(x, k), rng);
+      loss.backward();
+      expectAllClose(k.grad!.data, naiveConvGrads(x.data, k.data, w, g, 4).dk);
+    }
   });
 
   it("splits odd 'same' padding as TensorFlow: the extra row and column go after", () => {

@@ -22,7 +22,7 @@
  */
 
 import { checkOptions } from '../options.js';
-import { fromOp, gradData } from './autograd.js';
+import { fromOp, gradData, isGradEnabled } from './autograd.js';
 import { allocFloats } from './kernels/alloc.js';
 import {
   addProductAt,
@@ -101,7 +101,15 @@ export function conv2d(x: Tensor, kernel: Tensor, options: Conv2dOptions = {}): 
   }
   const relu = options.activation === 'relu';
   const out = allocFloats(batch * positions * filters);
-  const cols = plan.pointwise ? null : scratch('cols', chunk * positions * windowSize);
+  // One chunk whose gradient will be asked for: its windows are kept for the backward pass.
+  const kept =
+    !plan.pointwise && chunk === batch && isGradEnabled() && (x.requiresGrad || kernel.requiresGrad);
+  const token = {};
+  const cols = plan.pointwise
+    ? null
+    : kept
+      ? keptCols(kernel, token, batch * positions * windowSize)
+      : scratch('cols', chunk * positions * windowSize);
   for (let first = 0; first < batch; first += chunk) {
     const count = Math.min(chunk, batch - first);
     const rows = count * positions;
@@ -121,12 +129,20 @@ export function conv2d(x: Tensor, kernel: Tensor, options: Conv2dOptions = {}): 
     if (gb !== null && !relu) {
       for (let o = 0; o < g.length; o += filters) for (let f = 0; f < filters; f++) gb[f]! += g[o + f]!;
     }
+    // The forward's windows when they are still this call's (no later conv with this kernel
+    // refilled them); else built again, a chunk at a time (cheaper than keeping every chunk).
+    const same = kept && colsKept.get(kernel)?.token === token;
+    const cols = plan.pointwise
+      ? null
+      : same
+        ? colsKept.get(kernel)!.cols
+        : scratch('cols', chunk * positions * windowSize);
     for (let first = 0; first < batch; first += chunk) {
       const count = Math.min(chunk, batch - first);
       const rows = count * positions;
       const gOff = first * positions * filters;
       const xOff = first * positions * windowSize;
-      if (cols) im2col(x.data, plan, first, count, cols); // recomputed: cheaper than keeping every chunk
+      if (cols && !same) im2col(x.data, plan, first, count, cols);
       // dKernel[window, f] += colsᵀ · G
       if (gk) addProductAt(cols ?? x.data, cols ? 0 : xOff, g, gOff, gk, 0, rows, windowSize, filters);
       if (!gx) continue;
@@ -180,10 +196,29 @@ function throughRelu(
 
 /**
  * The im2col matrices, one of each kind, kept between calls and grown when a call needs more: every
- * call fills what it uses before reading it (the backward pass builds its `cols` again), and a fresh
- * 16 MiB array per call cost more in first-touch page faults than the copying itself.
+ * call fills what it uses before reading it (a backward pass whose forward's windows were not kept,
+ * below, builds them again), and a fresh 16 MiB array per call cost more in first-touch page faults
+ * than the copying itself.
  */
 const scratchArrays = { cols: new Float64Array(0), throughRelu: new Float64Array(0) };
+
+/**
+ * The windows of each kernel's last forward pass in training, kept for its backward pass (which
+ * otherwise builds them again: half of im2col's time in a convnet step). One array per kernel,
+ * reused step after step (no first-touch page faults), at most `COLS_BUDGET` numbers, freed with the
+ * kernel; `token` says which call filled it, so a backward pass never reads another call's windows.
+ */
+const colsKept = new WeakMap<Tensor, { cols: Float64Array; token: object }>();
+
+function keptCols(kernel: Tensor, token: object, n: number): Float64Array {
+  let entry = colsKept.get(kernel);
+  if (entry === undefined || entry.cols.length < n) {
+    entry = { cols: new Float64Array(n), token };
+    colsKept.set(kernel, entry);
+  }
+  entry.token = token;
+  return entry.cols.subarray(0, n);
+}
 
 function scratch(kind: keyof typeof scratchArrays, n: number): Float64Array {
   if (scratchArrays[kind].length < n) scratchArrays[kind] = new Float64Array(n);
