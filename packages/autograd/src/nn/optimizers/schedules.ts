@@ -34,31 +34,26 @@ const OPTIONAL_NUMBER: OptionSpec = { type: 'number', optional: true };
 const OPTIONAL_BOOLEAN: OptionSpec = { type: 'boolean', optional: true };
 const POSITIVE: OptionSpec = { type: 'positive-number' };
 
-/** Options of {@link ExponentialDecay}. */
+/** Options of {@link ExponentialDecay} and {@link InverseTimeDecay}. */
 export interface ExponentialDecayOptions {
   initialLearningRate: number;
-  /** Steps over which the rate is multiplied by `decayRate` once. */
+  /** Steps that make one period of the decay. */
   decaySteps: number;
   decayRate: number;
   /** Decay in whole periods of `decaySteps` (a staircase) instead of smoothly; default false. */
   staircase?: boolean;
 }
 
-/**
- * `initialLearningRate · decayRate^(step / decaySteps)`; with `staircase`, the exponent is rounded
- * down, so the rate drops once every `decaySteps` steps.
- * @example new ExponentialDecay({ initialLearningRate: 0.05, decaySteps: 10, decayRate: 0.96 }).call(5) // 0.05 · 0.96^0.5
- */
-export class ExponentialDecay extends LearningRateSchedule {
-  readonly className = 'ExponentialDecay';
+/** What {@link ExponentialDecay} and {@link InverseTimeDecay} share: their options, and time in periods. */
+abstract class PeriodicDecay extends LearningRateSchedule {
   readonly initialLearningRate: number;
   readonly decaySteps: number;
   readonly decayRate: number;
   readonly staircase: boolean;
 
-  constructor(opts: ExponentialDecayOptions) {
+  protected constructor(owner: string, opts: ExponentialDecayOptions) {
     super();
-    checkOptions('ExponentialDecay', opts, {
+    checkOptions(owner, opts, {
       initialLearningRate: NUMBER,
       decaySteps: POSITIVE,
       decayRate: NUMBER,
@@ -70,14 +65,32 @@ export class ExponentialDecay extends LearningRateSchedule {
     this.staircase = opts.staircase ?? false;
   }
 
-  call(step: number): number {
+  /** `step / decaySteps`, rounded down with `staircase`. */
+  protected periods(step: number): number {
     const p = step / this.decaySteps;
-    return this.initialLearningRate * this.decayRate ** (this.staircase ? Math.floor(p) : p);
+    return this.staircase ? Math.floor(p) : p;
   }
 
   getConfig(): ScheduleConfig {
     const { initialLearningRate, decaySteps, decayRate, staircase } = this;
     return { initialLearningRate, decaySteps, decayRate, staircase };
+  }
+}
+
+/**
+ * `initialLearningRate · decayRate^(step / decaySteps)`; with `staircase`, the exponent is rounded
+ * down, so the rate drops once every `decaySteps` steps.
+ * @example new ExponentialDecay({ initialLearningRate: 0.05, decaySteps: 10, decayRate: 0.96 }).call(5) // 0.05 · 0.96^0.5
+ */
+export class ExponentialDecay extends PeriodicDecay {
+  readonly className = 'ExponentialDecay';
+
+  constructor(opts: ExponentialDecayOptions) {
+    super('ExponentialDecay', opts);
+  }
+
+  call(step: number): number {
+    return this.initialLearningRate * this.decayRate ** this.periods(step);
   }
 }
 
@@ -191,48 +204,22 @@ export class PolynomialDecay extends LearningRateSchedule {
   }
 }
 
-/** Options of {@link InverseTimeDecay}. */
-export interface InverseTimeDecayOptions {
-  initialLearningRate: number;
-  decaySteps: number;
-  decayRate: number;
-  /** Decay in whole periods of `decaySteps`; default false. */
-  staircase?: boolean;
-}
+/** Options of {@link InverseTimeDecay}: those of {@link ExponentialDecay}. */
+export type InverseTimeDecayOptions = ExponentialDecayOptions;
 
 /**
  * `initialLearningRate / (1 + decayRate · step / decaySteps)` (the quotient rounded down with `staircase`).
  * @example new InverseTimeDecay({ initialLearningRate: 0.1, decaySteps: 10, decayRate: 0.96 }).call(10) // 0.1 / 1.96
  */
-export class InverseTimeDecay extends LearningRateSchedule {
+export class InverseTimeDecay extends PeriodicDecay {
   readonly className = 'InverseTimeDecay';
-  readonly initialLearningRate: number;
-  readonly decaySteps: number;
-  readonly decayRate: number;
-  readonly staircase: boolean;
 
   constructor(opts: InverseTimeDecayOptions) {
-    super();
-    checkOptions('InverseTimeDecay', opts, {
-      initialLearningRate: NUMBER,
-      decaySteps: POSITIVE,
-      decayRate: NUMBER,
-      staircase: OPTIONAL_BOOLEAN,
-    });
-    this.initialLearningRate = opts.initialLearningRate;
-    this.decaySteps = opts.decaySteps;
-    this.decayRate = opts.decayRate;
-    this.staircase = opts.staircase ?? false;
+    super('InverseTimeDecay', opts);
   }
 
   call(step: number): number {
-    const p = step / this.decaySteps;
-    return this.initialLearningRate / (1 + this.decayRate * (this.staircase ? Math.floor(p) : p));
-  }
-
-  getConfig(): ScheduleConfig {
-    const { initialLearningRate, decaySteps, decayRate, staircase } = this;
-    return { initialLearningRate, decaySteps, decayRate, staircase };
+    return this.initialLearningRate / (1 + this.decayRate * this.periods(step));
   }
 }
 
