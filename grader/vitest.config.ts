@@ -38,6 +38,7 @@ export const INTEGRATION = [
   'test/seeds.test.ts',
   'test/submission-grade.test.ts',
   'test/submission-prepare.test.ts',
+  'test/typescript-cache.test.ts',
   'test/ui-e2e.test.ts',
   'test/verify.test.ts',
 ];
