@@ -7,7 +7,7 @@ import { checkSeed, DEFAULT_SEED, parseSeed } from '../src/core/seed.js';
 import { codeFrame } from '../src/core/static/frame.js';
 import type { GradeReport } from '../src/core/types.js';
 import { GraderError } from '../src/errors.js';
-import { checkFromChild } from '../src/sandbox/messages.js';
+import { checkFromChild } from '../src/sandbox/check-message.js';
 import { toPlain } from '../src/sandbox/plain.js';
 
 describe('seeds', () => {

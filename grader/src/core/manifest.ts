@@ -4,27 +4,17 @@
  * `ExerciseManifest` type come from one source, the kit's `manifest.ts` (TypeBox);
  * `grader/schema/exercise.schema.json` is emitted from it for editors.
  */
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ExerciseManifest, Localized } from '@gradschool/exercise-kit';
-import { ExerciseManifestSchema } from '@gradschool/exercise-kit/manifest';
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { Localized } from '@gradschool/exercise-kit';
+import type { ErrorObject } from 'ajv';
+import manifestSchemaValidator from '../generated/manifest-validator.js';
 import { both, t } from '../i18n/index.js';
 
 /** Where the manifest schema's JSON file lives, emitted for editors (their `$schema` points here). */
 export const MANIFEST_SCHEMA_PATH = fileURLToPath(
   new URL('../../schema/exercise.schema.json', import.meta.url),
 );
-
-let validator: ValidateFunction<ExerciseManifest> | undefined;
-
-function compiled(): ValidateFunction<ExerciseManifest> {
-  // Loaded on first use, so `pnpm grade --help` does not pay for ajv.
-  const { Ajv } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
-  validator ??= new Ajv({ allErrors: true, strict: false }).compile<ExerciseManifest>(ExerciseManifestSchema);
-  return validator;
-}
 
 /** What is wrong with one manifest, for people: the file, the field and why. */
 export interface ManifestIssue {
@@ -85,7 +75,9 @@ export function isInsidePath(relative: string): boolean {
  * (repository-relative), `folder` the exercise's folder name.
  */
 export function validateManifest(data: unknown, file: string, folder: string): ManifestIssue[] {
-  const validate = compiled();
+  // ajv's compiled validator with every error (`allErrors`), as generated code: `src/generated/`,
+  // written by `src/dev/emit-schemas.ts`, so no start pays for compiling the schema.
+  const validate = manifestSchemaValidator;
   if (!validate(data)) {
     // `oneOf` reports every branch; the most specific error per field is enough for people.
     const seen = new Set<string>();

@@ -6,7 +6,6 @@
  * message of another shape (a BigInt where a count belongs, a 1 MB "stack") is that check's
  * `error`, never the grader's crash.
  */
-import { Ajv } from 'ajv';
 
 /** An error as it crosses the process boundary. */
 export interface SerializedError {
@@ -187,19 +186,3 @@ export const FROM_CHILD_SCHEMA = {
     resultSchema(false),
   ],
 } as const;
-
-let validator: ((message: unknown) => boolean) | undefined;
-
-/**
- * Checks `message` against {@link FROM_CHILD_SCHEMA} and this run's nonce: `ok` when it is a message
- * of the harness, else why not (`unauthentic`: not signed with the nonce, `malformed`: wrong shape).
- */
-export function checkFromChild(
-  message: unknown,
-  nonce: string,
-): { ok: true; message: FromChild } | { ok: false; why: 'unauthentic' | 'malformed' } {
-  if (typeof message !== 'object' || message === null || (message as { nonce?: unknown }).nonce !== nonce)
-    return { ok: false, why: 'unauthentic' };
-  validator ??= new Ajv({ allErrors: false, strict: false }).compile(FROM_CHILD_SCHEMA);
-  return validator(message) ? { ok: true, message: message as FromChild } : { ok: false, why: 'malformed' };
-}

@@ -14,8 +14,9 @@ import { both } from '../i18n/index.js';
 import { answerShapeProblem, MAX_ANSWER_DEPTH, MAX_ANSWER_VALUES } from './answer-shape.js';
 import { builtSharedFiles, libraryFile } from './bundle.js';
 import { encodeFrame, type FrameProblem, FrameReader, MAX_FRAME_BYTES as MAX_ANSWER } from './channel.js';
+import { checkFromChild } from './check-message.js';
 import { residentMb } from './memory.js';
-import { checkFromChild, type FromChild, OUTPUT_LIMIT, type ToChild } from './messages.js';
+import { type FromChild, OUTPUT_LIMIT, type ToChild } from './messages.js';
 import type { Captured, Outcome, SandboxOptions, SpawnOptions } from './options.js';
 import { killTree, removeChildFolder, type SpawnedChild, spawnHarness, spawnWith } from './spawn.js';
 
