@@ -18,12 +18,14 @@ import {
   rmSync,
   statSync,
   symlinkSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CACHES_KEPT } from '../src/core/static/typescript.js';
 import { REPO_ROOT } from './helpers.js';
 
 const run = promisify(execFile);
@@ -116,6 +118,24 @@ describe("TypeScript's code cache", () => {
     },
     120_000,
   );
+
+  it('keeps the newest few caches only: older versions and other setups are removed as it writes', async () => {
+    const folder = folderIn(temp);
+    mkdirSync(folder, { mode: 0o700 });
+    const old = Array.from({ length: 6 }, (_, i) => `typescript-${String(i).repeat(16)}.v8`);
+    old.forEach((name, i) => {
+      writeFileSync(path.join(folder, name), 'an older setup');
+      const time = new Date(Date.UTC(2026, 0, 1 + i));
+      utimesSync(path.join(folder, name), time, time);
+    });
+    writeFileSync(path.join(folder, 'notes.txt'), 'not a cache');
+    expect(await load()).toMatchObject({ use: 'written' });
+    const left = readdirSync(folder).sort();
+    expect(left.filter((f) => f.endsWith('.v8'))).toHaveLength(CACHES_KEPT);
+    // the one just written and the newest older ones stay; anything not a cache is not touched
+    expect(left).toEqual(expect.arrayContaining(['notes.txt', old[5], old[4], old[3]]));
+    expect(await load()).toMatchObject({ use: 'used' });
+  }, 120_000);
 
   it('leaves no half-written file behind', async () => {
     await load();

@@ -7,12 +7,21 @@
  * "code cache") and start from it the next time, as Node 22's `module.enableCompileCache()` does;
  * Node 20 has no such switch, so this file does it for TypeScript alone: the cache lives in a folder
  * of the user's temporary folder that only the user can open (`privateFolder`), one file per
- * TypeScript file, version, Node version and flags. V8 checks the cache against its own version and
- * flags and refuses one that does not fit (then it is written again); a cache that cannot be used or
- * written costs only the time it would have saved.
+ * TypeScript version and Node version, the newest few kept. V8 checks the cache against its own
+ * version and flags and refuses one that does not fit (then it is written again); a cache that
+ * cannot be used or written costs only the time it would have saved.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire, Module } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -78,21 +87,40 @@ function loadWithCodeCache(): typeof TS {
   script.runInThisContext()(module.exports, createRequire(file), module, file, path.dirname(file));
   module.loaded = true;
   if (cachedData !== undefined && !script.cachedDataRejected) cacheUse = 'used';
-  else cacheUse = cacheFile !== null && save(cacheFile, script.createCachedData()) ? 'written' : 'off';
+  else if (cacheFile !== null && save(cacheFile, script.createCachedData())) {
+    cacheUse = 'written';
+    prune(folder);
+  } else cacheUse = 'off';
   return module.exports;
 }
 
 /**
  * The cache file's name: V8 refuses a cache made by another V8 or with other flags, but checks the
- * source only by its length, so the name carries what tells two sources apart (path, size, time of
- * the last change, TypeScript's version) and the Node version and flags, so that two setups on one
- * machine do not keep overwriting each other's cache.
+ * source only by its length, so the name carries what tells two sources apart (TypeScript's version,
+ * the file's size and time of last change) and the Node version. Not the file's path: the checkouts
+ * of one machine share pnpm's store, so one file (and one cache) serves them all.
  */
 function cacheKey(file: string): string {
   const { size, mtimeMs } = statSync(file);
   const { version } = JSON.parse(readFileSync(path.join(path.dirname(file), '..', 'package.json'), 'utf8'));
-  const key = [file, size, mtimeMs, version, process.version, process.arch, ...process.execArgv].join('\n');
+  const key = [version, size, mtimeMs, process.version, process.arch].join('\n');
   return createHash('sha256').update(key).digest('hex').slice(0, 16);
+}
+
+/** At most this many caches are kept (2.4 MB each); the ones written longest ago go first. */
+export const CACHES_KEPT = 4;
+
+/** Removes all but the {@link CACHES_KEPT} newest caches of `folder` (other setups', older versions'). */
+function prune(folder: string): void {
+  try {
+    const caches = readdirSync(folder)
+      .filter((name) => /^typescript-[0-9a-f]{16}\.v8$/.test(name))
+      .map((name) => ({ file: path.join(folder, name), time: statSync(path.join(folder, name)).mtimeMs }))
+      .sort((a, b) => b.time - a.time);
+    for (const { file } of caches.slice(CACHES_KEPT)) rmSync(file, { force: true });
+  } catch {
+    // another grader pruning at the same time: whatever is left is pruned next time
+  }
 }
 
 /**
