@@ -132,21 +132,17 @@ export function conv2d(x: Tensor, kernel: Tensor, options: Conv2dOptions = {}): 
     // The forward's windows when they are still this call's (no later conv with this kernel
     // refilled them); else built again, a chunk at a time (cheaper than keeping every chunk).
     const same = kept && colsKept.get(kernel)?.token === token;
-    const cols = plan.pointwise
-      ? null
-      : same
-        ? colsKept.get(kernel)!.cols
-        : scratch('cols', chunk * positions * windowSize);
+    const windows = same || plan.pointwise ? cols : scratch('cols', chunk * positions * windowSize);
     for (let first = 0; first < batch; first += chunk) {
       const count = Math.min(chunk, batch - first);
       const rows = count * positions;
       const gOff = first * positions * filters;
       const xOff = first * positions * windowSize;
-      if (cols && !same) im2col(x.data, plan, first, count, cols);
+      if (windows && !same) im2col(x.data, plan, first, count, windows);
       // dKernel[window, f] += colsᵀ · G
-      if (gk) addProductAt(cols ?? x.data, cols ? 0 : xOff, g, gOff, gk, 0, rows, windowSize, filters);
+      if (gk) addProductAt(windows ?? x.data, windows ? 0 : xOff, g, gOff, gk, 0, rows, windowSize, filters);
       if (!gx) continue;
-      if (cols) {
+      if (windows) {
         // dCols = G · kernelᵀ, then every window's gradient goes back where the window was read
         col2im(productBt(g, gOff, kernel.data, 0, rows, windowSize, filters), plan, first, count, gx);
       } else {
