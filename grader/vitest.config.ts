@@ -26,6 +26,7 @@ export const INTEGRATION = [
   'test/instructor-export.test.ts',
   'test/instructor-new-exercise.test.ts',
   'test/lanes.test.ts',
+  'test/launcher.test.ts',
   'test/record-term.test.ts',
   'test/report-fixtures.test.ts',
   'test/sandbox-engine-warm-up.test.ts',

@@ -19,7 +19,8 @@ import type { Gradebook } from '../src/report/gradebook.js';
 import { checks, manifest, write } from './course.js';
 
 const GRADER = fileURLToPath(new URL('..', import.meta.url));
-const CLI = path.join(GRADER, 'src', 'cli', 'main.ts');
+/** `pnpm grade`'s launcher: the grader from its bundle (`bin/bundle.mjs`), as students start it. */
+const CLI = path.join(GRADER, 'bin', 'grade.js');
 let base: string;
 let repo: string;
 let batch: string;
@@ -127,7 +128,7 @@ describe('--batch --jobs N on a mixed class', () => {
 
 describe('pnpm grade --batch (the command)', () => {
   const cli = (args: string[], env: NodeJS.ProcessEnv = {}) =>
-    spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', CLI, '--root', repo, ...args], {
+    spawnSync(process.execPath, [CLI, '--root', repo, ...args], {
       cwd: base,
       env: { PATH: process.env.PATH, ...env },
       encoding: 'utf8',

@@ -17,7 +17,8 @@ import type { Gradebook } from '../src/report/gradebook.js';
 import { checks, manifest, write } from './course.js';
 
 const GRADER = fileURLToPath(new URL('..', import.meta.url));
-const CLI = path.join(GRADER, 'src', 'cli', 'main.ts');
+/** `pnpm grade`'s launcher: the grader from its bundle (`bin/bundle.mjs`), as students start it. */
+const CLI = path.join(GRADER, 'bin', 'grade.js');
 let base: string;
 let repo: string;
 let batch: string;
@@ -68,7 +69,7 @@ afterEach(() => {
 function startBatch() {
   const child = spawn(
     process.execPath,
-    ['--conditions=source', '--import', 'tsx', CLI, '--root', repo, '--batch', batch, '--lang', 'en'],
+    [CLI, '--root', repo, '--batch', batch, '--lang', 'en'],
     {
       cwd: base,
       env: { PATH: process.env.PATH, CI: 'true', TMPDIR: tmp, TEMP: tmp, TMP: tmp },

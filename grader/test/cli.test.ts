@@ -24,7 +24,7 @@ async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
   try {
     const { stdout, stderr } = await run(
       process.execPath,
-      ['--conditions=source', '--import', 'tsx', 'grader/src/cli/main.ts', ...args],
+      ['grader/bin/grade.js', ...args],
       { cwd: REPO_ROOT, env: { ...process.env, CI: 'true', NO_COLOR: '1', ...env }, timeout: 120_000 },
     );
     return { code: 0, stdout, stderr };

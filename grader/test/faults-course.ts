@@ -23,7 +23,8 @@ import { validateJsonReport } from '../src/report/schema.js';
 import { write } from './course.js';
 
 export const GRADER = fileURLToPath(new URL('..', import.meta.url));
-const CLI = path.join(GRADER, 'src', 'cli', 'main.ts');
+/** `pnpm grade`'s launcher: the grader from its bundle (`bin/bundle.mjs`), as students start it. */
+const CLI = path.join(GRADER, 'bin', 'grade.js');
 
 /** Points of each check: a fault in `twist` leaves the exercise 5 of 10. */
 export const POINTS = { before: 2, twist: 5, after: 3 } as const;
@@ -171,7 +172,7 @@ export function startCli(
   mkdirSync(tmp, { recursive: true });
   const child = spawn(
     process.execPath,
-    ['--conditions=source', '--import', 'tsx', CLI, '--root', root, '--lang', opts.lang ?? 'en', ...args],
+    [CLI, '--root', root, '--lang', opts.lang ?? 'en', ...args],
     {
       cwd: base,
       env: { PATH: process.env.PATH, CI: 'true', TMPDIR: tmp, TMP: tmp, TEMP: tmp, ...opts.env },

@@ -24,7 +24,8 @@ import { manifest, write } from './course.js';
 import { REPO_ROOT } from './helpers.js';
 
 const GRADER = fileURLToPath(new URL('..', import.meta.url));
-const CLI = path.join(GRADER, 'src', 'cli', 'main.ts');
+/** `pnpm grade`'s launcher: the grader from its bundle (`bin/bundle.mjs`), as students start it. */
+const CLI = path.join(GRADER, 'bin', 'grade.js');
 const base = path.join(GRADER, '.grade', `hidden-${randomBytes(4).toString('hex')}`);
 afterAll(() => rmSync(base, { recursive: true, force: true }));
 
@@ -96,7 +97,7 @@ function cli(root: string, args: string[]) {
   delete env.GRADE_SEED;
   return spawnSync(
     process.execPath,
-    ['--conditions=source', '--import', 'tsx', CLI, '--root', root, ...args],
+    [CLI, '--root', root, ...args],
     {
       cwd: GRADER,
       env,

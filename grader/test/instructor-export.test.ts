@@ -122,12 +122,14 @@ describe('the exported files', () => {
     expect(result.files).not.toContain('grader/README.md');
     for (const file of [
       'grader/src/cli/main.ts',
+      'grader/bin/grade.js',
+      'grader/bin/bundle.mjs',
       'packages/autograd/src/index.ts',
       'packages/exercise-kit/src/index.ts',
     ])
       expect(result.files).toContain(file);
     expect(JSON.parse(read('package.json')).scripts).not.toHaveProperty('verify');
-    expect(JSON.parse(read('package.json')).scripts.grade).toContain('grader/src/cli/main.ts');
+    expect(JSON.parse(read('package.json')).scripts.grade).toContain('grader/bin/grade.js');
     expect(read('pnpm-workspace.yaml')).not.toMatch(/^\s*-\s*bench\s*$/m);
   });
 

@@ -24,7 +24,8 @@ import { changedFiles, fingerprint } from '../src/record/tamper.js';
 import { checks, manifest, write } from './course.js';
 
 const GRADER = fileURLToPath(new URL('..', import.meta.url));
-const CLI = path.join(GRADER, 'src', 'cli', 'main.ts');
+/** `pnpm grade`'s launcher: the grader from its bundle (`bin/bundle.mjs`), as students start it. */
+const CLI = path.join(GRADER, 'bin', 'grade.js');
 const SECRET_SEED = '918273645';
 let repo: string;
 let base: string;
@@ -71,7 +72,7 @@ function gradeCli(
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
-      ['--conditions=source', '--import', 'tsx', CLI, '--root', repo, '--lang', 'en', ...args],
+      [CLI, '--root', repo, '--lang', 'en', ...args],
       { cwd: base, env: { PATH: process.env.PATH, CI: 'true', ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let stdout = '';

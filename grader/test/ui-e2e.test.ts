@@ -13,7 +13,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const GRADER = fileURLToPath(new URL('..', import.meta.url));
-const CLI = join(GRADER, 'src', 'cli', 'main.ts');
+/** `pnpm grade`'s launcher: the grader from its bundle (`bin/bundle.mjs`), as students start it. */
+const CLI = join(GRADER, 'bin', 'grade.js');
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 let root = '';
 
@@ -98,7 +99,7 @@ describe.skipIf(!hasTmux)('the interactive UI in a real terminal (needs tmux)', 
   it('grades, regrades on save, on delete and restore (of the file or its folder), and quits cleanly', {
     timeout: 300_000,
   }, async () => {
-    const command = `env -u CI -u GITHUB_ACTIONS NO_COLOR=1 node --conditions=source --import tsx ${CLI} --lang en; echo "exit=$?"; sleep 30`;
+    const command = `env -u CI -u GITHUB_ACTIONS NO_COLOR=1 node ${CLI} --lang en; echo "exit=$?"; sleep 30`;
     tmux('new-session', '-d', '-s', 'ui', '-x', '100', '-y', '30', '-c', root, command);
 
     const first = await waitForScreen((s) => s.includes('not started'), 'the first grading');

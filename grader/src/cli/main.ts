@@ -121,8 +121,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
 }
 
-// Run when executed directly (`pnpm grade`, `node --import tsx grader/src/cli/main.ts`), not when imported by tests.
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+/** `main` for this process: its arguments, its streams, its exit code. */
+export async function runFromCommandLine(): Promise<void> {
   process.exitCode = await main(process.argv.slice(2), {
     cwd: process.cwd(),
     env: process.env,
@@ -131,4 +131,13 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
     stdin: process.stdin,
     exit: (code) => process.exit(code),
   });
+}
+
+// For `bin/bundle.mjs`, which loads this module from the grader's bundle (and for its test).
+export { importChecks, setBundledLibraries } from '../core/checks-module.js';
+
+// Run when executed directly (`node --import tsx grader/src/cli/main.ts`), not when imported by
+// tests or by `bin/grade.mjs` (`pnpm grade`, which starts the grader from its bundle).
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  await runFromCommandLine();
 }

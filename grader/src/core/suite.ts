@@ -4,9 +4,9 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { type Check, type CheckSuite, MAX_CHECK_SEEDS } from '@gradschool/exercise-kit';
 import { both } from '../i18n/index.js';
+import { importChecks } from './checks-module.js';
 import type { ExerciseProblem } from './types.js';
 
 export type AnyCheck = Check<unknown, unknown, unknown>;
@@ -41,7 +41,7 @@ export function gradesHidden(options: { source: string; hidden?: boolean }): boo
 export async function loadSuite(checksPath: string, shownAs: string): Promise<SuiteLoad> {
   let mod: { default?: CheckSuite };
   try {
-    mod = (await import(pathToFileURL(checksPath).href)) as { default?: CheckSuite };
+    mod = (await importChecks(checksPath)) as { default?: CheckSuite };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return {

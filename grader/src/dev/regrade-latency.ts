@@ -15,7 +15,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const REPO = fileURLToPath(new URL('../../..', import.meta.url));
-const CLI = path.join(REPO, 'grader', 'src', 'cli', 'main.ts');
+/** `pnpm grade`'s launcher (the grader from its bundle), as students start it. */
+const CLI = path.join(REPO, 'grader', 'bin', 'grade.js');
 
 /** A temporary course with exercise `id` alone, its solution copied over the student's file. */
 function courseWith(id: string): { root: string; studentFile: string } {
@@ -58,7 +59,7 @@ async function main(): Promise<void> {
   delete env.CI;
   const child = spawn(
     process.execPath,
-    ['--conditions=source', '--import', 'tsx', CLI, '--watch', '--lang', 'en', '--root', root, id],
+    [CLI, '--watch', '--lang', 'en', '--root', root, id],
     { cwd: REPO, env, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   try {

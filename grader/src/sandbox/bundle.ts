@@ -16,8 +16,8 @@
  * Cost, measured on this 2-core machine: the libraries and the harness ~130 ms once per grader
  * process; a checks bundle ~15 ms once per exercise; a student's module ~6 ms per grading.
  */
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Localized } from '@gradschool/exercise-kit';
@@ -80,8 +80,7 @@ export function builtSharedFiles(): SharedFiles | undefined {
 /** The harness and the libraries, built once per grader process. */
 export function sharedFiles(): Promise<SharedFiles> {
   shared ??= (async () => {
-    const require = createRequire(import.meta.url);
-    const kitEntry = require.resolve('@gradschool/exercise-kit', { paths: [path.dirname(HARNESS)] });
+    const kitEntry = librarySource('@gradschool/exercise-kit', path.dirname(HARNESS));
     const [harness, autograd, kit] = await Promise.all([
       bundleText({ entryPoints: [HARNESS] }),
       bundleText({ entryPoints: [engineEntry(kitEntry)] }),
@@ -105,7 +104,25 @@ export function sharedFiles(): Promise<SharedFiles> {
  * resolved from the kit's folder; the grader depends on the same workspace package, so it is there.
  */
 function engineEntry(kitEntry: string): string {
-  return createRequire(kitEntry).resolve('@gradschool/autograd');
+  return librarySource('@gradschool/autograd', path.dirname(kitEntry));
+}
+
+/**
+ * A course library's TypeScript source (its `exports` `source` entry), found as Node finds a package
+ * from `fromDir`, whatever conditions this process started with: `pnpm grade` runs from a bundle,
+ * without the `source` condition, and `require.resolve` would answer with the missing `dist/`.
+ */
+function librarySource(name: string, fromDir: string): string {
+  for (let dir = fromDir; ; dir = path.dirname(dir)) {
+    const manifest = path.join(dir, 'node_modules', ...name.split('/'), 'package.json');
+    if (existsSync(manifest)) {
+      const { exports } = JSON.parse(readFileSync(manifest, 'utf8')) as {
+        exports: { '.': { source: string } };
+      };
+      return path.join(realpathSync(path.dirname(manifest)), exports['.'].source);
+    }
+    if (path.dirname(dir) === dir) throw new Error(`${name} is not installed (looked from ${fromDir})`);
+  }
 }
 
 const checksBundles = new Map<string, Promise<string>>();

@@ -88,7 +88,7 @@ export CI=true
 # Record grading (--submission) copies the files the exercises list from the submission into a
 # private folder of its own; an upload with one extra top folder (a zipped folder) is found too.
 cd "$ROOT/source/${COURSE_DIR}"
-node --conditions=source --import tsx grader/src/cli/main.ts --ci --lang ${lang} \\
+node grader/bin/grade.js --ci --lang ${lang} \\
   --submission "$ROOT/submission" --gradescope "$RESULTS"
 echo "grader exit code: $?"
 
