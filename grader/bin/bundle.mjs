@@ -36,7 +36,8 @@ const REPO = path.resolve(GRADER, '..');
  */
 export function cacheFolder(env = process.env) {
   const name = env.GRADSCHOOL_GRADER_CACHE || 'gradschool-grader';
-  if (path.basename(name) !== name || name === '..') throw new Error(`GRADSCHOOL_GRADER_CACHE: a folder name, not ${name}`);
+  if (path.basename(name) !== name || name === '..')
+    throw new Error(`GRADSCHOOL_GRADER_CACHE: a folder name, not ${name}`);
   return path.join(GRADER, 'node_modules', '.cache', name);
 }
 

@@ -67,15 +67,11 @@ afterEach(() => {
 
 /** `pnpm grade --batch class` as CI runs it; `output` grows as it prints. */
 function startBatch() {
-  const child = spawn(
-    process.execPath,
-    [CLI, '--root', repo, '--batch', batch, '--lang', 'en'],
-    {
-      cwd: base,
-      env: { PATH: process.env.PATH, CI: 'true', TMPDIR: tmp, TEMP: tmp, TMP: tmp },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  const child = spawn(process.execPath, [CLI, '--root', repo, '--batch', batch, '--lang', 'en'], {
+    cwd: base,
+    env: { PATH: process.env.PATH, CI: 'true', TMPDIR: tmp, TEMP: tmp, TMP: tmp },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.push(child);
   const run = {
     child,

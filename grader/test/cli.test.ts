@@ -22,11 +22,11 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 /** Runs the real CLI in a child process; resolves with its exit code and output. */
 async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
   try {
-    const { stdout, stderr } = await run(
-      process.execPath,
-      ['grader/bin/grade.js', ...args],
-      { cwd: REPO_ROOT, env: { ...process.env, CI: 'true', NO_COLOR: '1', ...env }, timeout: 120_000 },
-    );
+    const { stdout, stderr } = await run(process.execPath, ['grader/bin/grade.js', ...args], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, CI: 'true', NO_COLOR: '1', ...env },
+      timeout: 120_000,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };

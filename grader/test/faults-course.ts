@@ -170,15 +170,11 @@ export function startCli(
 ): StartedCli {
   const tmp = path.join(base, `tmp-${++runs}`);
   mkdirSync(tmp, { recursive: true });
-  const child = spawn(
-    process.execPath,
-    [CLI, '--root', root, '--lang', opts.lang ?? 'en', ...args],
-    {
-      cwd: base,
-      env: { PATH: process.env.PATH, CI: 'true', TMPDIR: tmp, TMP: tmp, TEMP: tmp, ...opts.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  const child = spawn(process.execPath, [CLI, '--root', root, '--lang', opts.lang ?? 'en', ...args], {
+    cwd: base,
+    env: { PATH: process.env.PATH, CI: 'true', TMPDIR: tmp, TMP: tmp, TEMP: tmp, ...opts.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   let timedOut = false;

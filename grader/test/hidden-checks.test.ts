@@ -95,15 +95,11 @@ function course(
 function cli(root: string, args: string[]) {
   const env: NodeJS.ProcessEnv = { ...process.env, LANG: 'en_US.UTF-8', NO_COLOR: '1', CI: 'true' };
   delete env.GRADE_SEED;
-  return spawnSync(
-    process.execPath,
-    [CLI, '--root', root, ...args],
-    {
-      cwd: GRADER,
-      env,
-      encoding: 'utf8',
-    },
-  );
+  return spawnSync(process.execPath, [CLI, '--root', root, ...args], {
+    cwd: GRADER,
+    env,
+    encoding: 'utf8',
+  });
 }
 
 describe('hidden checks', () => {

@@ -70,11 +70,11 @@ function gradeCli(
   env: NodeJS.ProcessEnv = {},
 ): Promise<{ code: number | null; stdout: string; stderr: string; pid: number }> {
   return new Promise((resolve) => {
-    const child = spawn(
-      process.execPath,
-      [CLI, '--root', repo, '--lang', 'en', ...args],
-      { cwd: base, env: { PATH: process.env.PATH, CI: 'true', ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
+    const child = spawn(process.execPath, [CLI, '--root', repo, '--lang', 'en', ...args], {
+      cwd: base,
+      env: { PATH: process.env.PATH, CI: 'true', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

@@ -57,11 +57,11 @@ async function main(): Promise<void> {
   const { root, studentFile } = courseWith(id);
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
   delete env.CI;
-  const child = spawn(
-    process.execPath,
-    [CLI, '--watch', '--lang', 'en', '--root', root, id],
-    { cwd: REPO, env, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
+  const child = spawn(process.execPath, [CLI, '--watch', '--lang', 'en', '--root', root, id], {
+    cwd: REPO,
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   try {
     const started = performance.now();
     await nextOutput(child, /Watching:/);
