@@ -36,15 +36,18 @@ export interface ColdRun {
 
 /**
  * One fresh `pnpm grade <ids> --solutions --ci` run: wall time, peak memory of the tree, exit code.
- * `noTsxCache`: also without tsx's on-disk cache of compiled TypeScript, as on a fresh checkout.
+ * `firstStart`: as on a fresh checkout: the grader's bundle is built first (a cache folder of its
+ * own, removed after), and tsx's on-disk cache is off too (the launcher's fallback would use it).
  * `ids`: the exercises graded (`pnpm grade 06-mnist ...`); default lecture 3's five ({@link LECTURE_3}).
  */
-export function coldGrade(opts: { noTsxCache?: boolean; ids?: readonly string[] } = {}): Promise<ColdRun> {
-  return new Promise((resolve, reject) => {
+export function coldGrade(opts: { firstStart?: boolean; ids?: readonly string[] } = {}): Promise<ColdRun> {
+  const cache = `bench-first-start-${process.pid}-${Math.random().toString(36).slice(2)}`;
+  const fresh = opts.firstStart ? { GRADSCHOOL_GRADER_CACHE: cache, TSX_DISABLE_CACHE: '1' } : {};
+  return new Promise<ColdRun>((resolve, reject) => {
     const start = performance.now();
     const child = spawn('pnpm', ['grade', ...(opts.ids ?? LECTURE_3), '--solutions', '--ci'], {
       cwd: REPO_ROOT,
-      env: { ...process.env, CI: '1', ...(opts.noTsxCache ? { TSX_DISABLE_CACHE: '1' } : {}) },
+      env: { ...process.env, CI: '1', ...fresh },
       stdio: 'ignore',
     });
     const sampler = sampleTreePeak(child.pid!);
@@ -52,6 +55,9 @@ export function coldGrade(opts: { noTsxCache?: boolean; ids?: readonly string[] 
     child.on('exit', (exitCode) => {
       resolve({ ms: performance.now() - start, peakBytes: sampler.stop(), exitCode });
     });
+  }).finally(() => {
+    if (opts.firstStart)
+      rmSync(path.join(REPO_ROOT, 'grader', 'node_modules', '.cache', cache), { recursive: true, force: true });
   });
 }
 
