@@ -6,7 +6,7 @@
  * grades from the TypeScript sources when the cache cannot be written; and an exercise's checks,
  * bundled to be imported, still finding the files beside them through `import.meta.url`.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import {
   cpSync,
   mkdirSync,
@@ -159,5 +159,32 @@ describe('the launcher', () => {
     });
     expect(run.stderr).toBe('');
     expect(JSON.parse(run.stdout)).toEqual({ same: true, checks: ['add-small', 'mean-seeded'] });
+  });
+
+  it('lets graders started at once build it side by side: each grades, one bundle stays', async () => {
+    const fresh = `${cacheName}-race`;
+    const report = (i: number) => path.join(scratch, `race-${i}.json`);
+    const runs = [0, 1, 2].map(
+      (i) =>
+        new Promise<number | null>((resolve) => {
+          const child = spawn(
+            process.execPath,
+            [LAUNCHER, '--ci', '--lang', 'en', '--json', report(i), ...fixtures],
+            { env: { ...process.env, CI: 'true', GRADSCHOOL_GRADER_CACHE: fresh }, stdio: 'ignore' },
+          );
+          child.on('exit', resolve);
+        }),
+    );
+    try {
+      expect(await Promise.all(runs)).toEqual([1, 1, 1]);
+      for (const i of [0, 1, 2]) {
+        const json = JSON.parse(readFileSync(report(i), 'utf8')) as { exercises: { score: number }[] };
+        expect(json.exercises.map((e) => e.score)).toEqual([5, 2]);
+      }
+      expect(bundlesIn(fresh)).toHaveLength(1);
+      expect(readdirSync(path.join(CACHES, fresh)).filter((name) => name.startsWith('build-'))).toEqual([]);
+    } finally {
+      rmSync(path.join(CACHES, fresh), { recursive: true, force: true });
+    }
   });
 });
