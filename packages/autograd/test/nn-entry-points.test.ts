@@ -39,6 +39,8 @@ function savedModelPath(): string {
 const EXPORTS_WITH_OPTIONS: Record<string, (bad: Bad) => unknown> = {
   gradCheck: (bad) => api.gradCheck((x) => x.sum(), [api.tensor([1, 2])], bad),
   EarlyStopping: (bad) => new api.EarlyStopping(bad),
+  LearningRateScheduler: (bad) => new api.LearningRateScheduler((_, lr) => lr, bad),
+  ReduceLROnPlateau: (bad) => new api.ReduceLROnPlateau(bad),
   Dense: (bad) => new api.Dense(2, bad),
   loadModel: (bad) => api.loadModel(savedModelPath(), bad),
   Sequential: (bad) => new api.Sequential(bad),
@@ -226,6 +228,15 @@ const METHODS_WITHOUT_OPTIONS: Record<string, string> = {
   'EarlyStopping.onTrainBegin': 'a callback hook',
   'EarlyStopping.onEpochEnd': 'a callback hook',
   'EarlyStopping.copyWeights': 'internal',
+  'LearningRateScheduler.setModel': 'a model (a callback hook)',
+  'LearningRateScheduler.onEpochBegin': 'a callback hook',
+  'LearningRateScheduler.onEpochEnd': 'a callback hook',
+  'ReduceLROnPlateau.setModel': 'a model (a callback hook)',
+  'ReduceLROnPlateau.onTrainBegin': 'a callback hook',
+  'ReduceLROnPlateau.onEpochEnd': 'a callback hook',
+  'ReduceLROnPlateau.minimize': 'a getter (internal)',
+  'ReduceLROnPlateau.reset': 'internal',
+  'Sequential.optimizer': 'a getter',
   'Rng.next': 'no arguments',
   'Rng.nextUint32': 'no arguments',
   'Rng.uniform': 'bounds',
@@ -266,6 +277,8 @@ describe('every public entry point is accounted for', () => {
       Sequential: api.Sequential,
       Dense: api.Dense,
       EarlyStopping: api.EarlyStopping,
+      LearningRateScheduler: api.LearningRateScheduler,
+      ReduceLROnPlateau: api.ReduceLROnPlateau,
       Rng: api.Rng,
     };
     const methods = Object.entries(classes).flatMap(([name, cls]) => methodsOf(name, cls));

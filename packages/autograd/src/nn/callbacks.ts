@@ -1,4 +1,5 @@
 import type { NestedArray, Tensor } from './engine.js';
+import type { Optimizer } from './optimizers/optimizer.js';
 import { checkOptions, describeValue, KerasOptionError, type OptionSpec } from './options.js';
 
 /** What a callback may touch of the model being trained. */
@@ -7,6 +8,8 @@ export interface TrainingModel {
   stopTraining: boolean;
   getWeights(): Tensor[];
   setWeights(weights: (Tensor | NestedArray)[]): void;
+  /** The optimizer `compile` chose (Keras' `model.optimizer`): the learning-rate callbacks set its rate. */
+  readonly optimizer?: Optimizer | null;
 }
 
 /** Numbers recorded during training, by name: `loss`, `accuracy`, `val_loss`, `val_accuracy`, ... */
@@ -123,6 +126,223 @@ export class EarlyStopping implements Callbacks {
 
   private copyWeights(): Tensor[] | null {
     return this.model === null ? null : this.model.getWeights().map((w) => w.detach());
+  }
+}
+
+/** A learning rate as Python prints a float (Keras' messages): `0.5`, `1.0`, `1e-05`. */
+function pythonFloat(v: number): string {
+  const size = Math.abs(v);
+  if (size !== 0 && Number.isFinite(v) && (size < 1e-4 || size >= 1e16)) {
+    const [digits, exponent] = v.toExponential().split('e') as [string, string];
+    const power = Number(exponent);
+    return `${digits}e${power < 0 ? '-' : '+'}${String(Math.abs(power)).padStart(2, '0')}`;
+  }
+  return Number.isInteger(v) ? v.toFixed(1) : String(v);
+}
+
+/** The model's optimizer, for a callback that sets its learning rate (Keras raises the same). */
+function optimizerOf(owner: string, model: TrainingModel | null): Optimizer {
+  const optimizer = model?.optimizer;
+  if (optimizer === undefined || optimizer === null || typeof optimizer.learningRate !== 'number') {
+    throw new Error(
+      `${owner}: the model's optimizer must have a learningRate (compile the model first) ` +
+        '(모델의 옵티마이저에 learningRate가 있어야 합니다. 먼저 compile하세요)',
+    );
+  }
+  return optimizer;
+}
+
+/** Options of {@link LearningRateScheduler}. */
+export interface LearningRateSchedulerOptions {
+  /** 1: print the rate set at each epoch's start (`Epoch 3: LearningRateScheduler setting learning rate to 0.05.`), default 0. */
+  verbose?: 0 | 1;
+}
+
+/**
+ * Sets the optimizer's learning rate at the start of every epoch to `schedule(epoch, currentRate)`
+ * (Keras' `LearningRateScheduler`; epochs from 0), and logs it as `learning_rate` at the epoch's end
+ * (so `history.history.learning_rate` holds it). The optimizer must have a number as its rate, not a
+ * schedule of its own (then setting it is refused, as in Keras).
+ *
+ * @example
+ * // The rate kept for 10 epochs, then multiplied by e^-0.1 each epoch (Keras' example).
+ * const schedule = new LearningRateScheduler((epoch, lr) => (epoch < 10 ? lr : lr * Math.exp(-0.1)));
+ * model.fit(x, y, { epochs: 15, callbacks: [schedule] }); // SGD's 0.01 becomes 0.00607
+ */
+export class LearningRateScheduler implements Callbacks {
+  readonly schedule: (epoch: number, learningRate: number) => number;
+  readonly verbose: 0 | 1;
+  private model: TrainingModel | null = null;
+
+  constructor(
+    schedule: (epoch: number, learningRate: number) => number,
+    opts: LearningRateSchedulerOptions = {},
+  ) {
+    if (typeof schedule !== 'function') {
+      throw new KerasOptionError(
+        `LearningRateScheduler: schedule must be a function (epoch, learningRate) => learningRate, got ${describeValue(schedule)} ` +
+          '(schedule은 (epoch, learningRate) => 새 학습률 함수여야 합니다)',
+        'LearningRateScheduler',
+        'schedule',
+      );
+    }
+    checkOptions('LearningRateScheduler', opts, {
+      verbose: { type: 'number', optional: true, oneOf: [0, 1] },
+    });
+    this.schedule = schedule;
+    this.verbose = opts.verbose ?? 0;
+  }
+
+  setModel(model: TrainingModel): void {
+    this.model = model;
+  }
+
+  onEpochBegin(epoch: number): void {
+    const optimizer = optimizerOf('LearningRateScheduler', this.model);
+    const rate: unknown = this.schedule(epoch, optimizer.learningRate);
+    if (typeof rate !== 'number' || !Number.isFinite(rate)) {
+      throw new TypeError(
+        `LearningRateScheduler: the schedule must return a finite number, got ${describeValue(rate)} at epoch ${epoch} ` +
+          `(schedule은 유한한 수를 돌려줘야 합니다: epoch ${epoch})`,
+      );
+    }
+    optimizer.learningRate = rate;
+    if (this.verbose > 0)
+      console.log(
+        `\nEpoch ${epoch + 1}: LearningRateScheduler setting learning rate to ${pythonFloat(rate)}.`,
+      );
+  }
+
+  onEpochEnd(_epoch: number, logs: Logs): void {
+    logs.learning_rate = optimizerOf('LearningRateScheduler', this.model).learningRate;
+  }
+}
+
+/** Options of {@link ReduceLROnPlateau}; the defaults are Keras'. */
+export interface ReduceLROnPlateauOptions {
+  /** The log to watch, default `'val_loss'`. */
+  monitor?: string;
+  /** The rate is multiplied by this (less than 1) when it is reduced, default 0.1. */
+  factor?: number;
+  /** Epochs without improvement before reducing, default 10. */
+  patience?: number;
+  /** 1: print each reduction (`Epoch 5: ReduceLROnPlateau reducing learning rate to 0.01.`), default 0. */
+  verbose?: 0 | 1;
+  /** `'min'`, `'max'` or `'auto'` (`'max'` when the name holds `acc`), default `'auto'`. */
+  mode?: 'auto' | 'min' | 'max';
+  /** An improvement must be larger than this, default 1e-4. */
+  minDelta?: number;
+  /** Epochs to wait after a reduction before counting again, default 0. */
+  cooldown?: number;
+  /** The rate never goes below this, default 0. */
+  minLr?: number;
+}
+
+/**
+ * Reduces the learning rate (`rate · factor`, not below `minLr`) when `monitor` has not improved by
+ * more than `minDelta` for `patience` epochs, then waits `cooldown` epochs (Keras'
+ * `ReduceLROnPlateau`). Logs the rate as `learning_rate` at every epoch's end. The optimizer must have
+ * a number as its rate, not a schedule (then setting it is refused, as in Keras).
+ *
+ * @example
+ * const reduce = new ReduceLROnPlateau({ monitor: 'val_loss', factor: 0.2, patience: 5, minLr: 0.001 });
+ * model.fit(x, y, { epochs: 100, validationData: [xVal, yVal], callbacks: [reduce] });
+ */
+export class ReduceLROnPlateau implements Callbacks {
+  readonly monitor: string;
+  readonly factor: number;
+  readonly patience: number;
+  readonly verbose: 0 | 1;
+  readonly mode: 'auto' | 'min' | 'max';
+  readonly minDelta: number;
+  readonly cooldown: number;
+  readonly minLr: number;
+  /** The best value of `monitor` so far (±Infinity before the first). */
+  best = Number.POSITIVE_INFINITY;
+  /** Epochs since the last improvement (or reduction). */
+  wait = 0;
+  /** Epochs of cooldown left. */
+  cooldownCounter = 0;
+  private model: TrainingModel | null = null;
+
+  constructor(opts: ReduceLROnPlateauOptions = {}) {
+    checkOptions('ReduceLROnPlateau', opts, {
+      monitor: { type: 'string', optional: true },
+      factor: { type: 'number', optional: true },
+      patience: { type: 'non-negative-integer', optional: true },
+      verbose: { type: 'number', optional: true, oneOf: [0, 1] },
+      mode: { type: 'string', optional: true, oneOf: ['auto', 'min', 'max'] },
+      minDelta: { type: 'number', optional: true },
+      cooldown: { type: 'non-negative-integer', optional: true },
+      minLr: { type: 'number', optional: true },
+    });
+    const factor = opts.factor ?? 0.1;
+    if (!(factor < 1)) {
+      throw new KerasOptionError(
+        `ReduceLROnPlateau does not support a factor >= 1.0, got factor=${factor} (factor는 1보다 작아야 합니다)`,
+        'ReduceLROnPlateau',
+        'factor',
+      );
+    }
+    this.monitor = opts.monitor ?? 'val_loss';
+    this.factor = factor;
+    this.patience = opts.patience ?? 10;
+    this.verbose = opts.verbose ?? 0;
+    this.mode = opts.mode ?? 'auto';
+    this.minDelta = opts.minDelta ?? 1e-4;
+    this.cooldown = opts.cooldown ?? 0;
+    this.minLr = opts.minLr ?? 0;
+    this.reset();
+  }
+
+  /** Lower is better in `'min'` mode, and in `'auto'` unless the name holds `acc` (Keras' rule). */
+  private get minimize(): boolean {
+    return this.mode === 'min' || (this.mode === 'auto' && !this.monitor.includes('acc'));
+  }
+
+  private reset(): void {
+    this.best = this.minimize ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+    this.cooldownCounter = 0;
+    this.wait = 0;
+  }
+
+  setModel(model: TrainingModel): void {
+    this.model = model;
+  }
+
+  onTrainBegin(): void {
+    this.reset();
+  }
+
+  onEpochEnd(epoch: number, logs: Logs): void {
+    const optimizer = optimizerOf('ReduceLROnPlateau', this.model);
+    logs.learning_rate = optimizer.learningRate;
+    const current = logs[this.monitor];
+    if (current === undefined) return; // Keras warns and changes nothing when the log is missing.
+    if (this.cooldownCounter > 0) {
+      this.cooldownCounter -= 1;
+      this.wait = 0;
+    }
+    const improved = this.minimize
+      ? current < this.best - this.minDelta
+      : current > this.best + this.minDelta;
+    if (improved) {
+      this.best = current;
+      this.wait = 0;
+      return;
+    }
+    if (this.cooldownCounter > 0) return;
+    this.wait += 1;
+    if (this.wait < this.patience) return;
+    const old = optimizer.learningRate;
+    // Keras compares with min_lr as a float32.
+    if (!(old > Math.fround(this.minLr))) return;
+    const rate = Math.max(old * this.factor, this.minLr);
+    optimizer.learningRate = rate;
+    if (this.verbose > 0)
+      console.log(`\nEpoch ${epoch + 1}: ReduceLROnPlateau reducing learning rate to ${pythonFloat(rate)}.`);
+    this.cooldownCounter = this.cooldown;
+    this.wait = 0;
   }
 }
 

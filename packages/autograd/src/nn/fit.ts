@@ -271,6 +271,9 @@ export function fitModel(model: FittableModel, xAll: Rows, yAll: Tensor, opts: F
         });
       }
 
+      // The callbacks first, as Keras runs its History and progress bar after the user's: what they
+      // add to the logs (`learning_rate`) is recorded and printed too.
+      for (const c of callbacks) c.onEpochEnd?.(epoch, logs);
       history.epoch.push(epoch);
       for (const [key, value] of Object.entries(logs)) {
         const series = history.history[key];
@@ -278,7 +281,6 @@ export function fitModel(model: FittableModel, xAll: Rows, yAll: Tensor, opts: F
         else series.push(value);
       }
       progress.epochEnd(epoch, logs);
-      for (const c of callbacks) c.onEpochEnd?.(epoch, logs);
       if (model.stopTraining) break;
     }
   } finally {

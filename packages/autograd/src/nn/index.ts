@@ -5,7 +5,11 @@ export {
   type Callbacks,
   EarlyStopping,
   type EarlyStoppingOptions,
+  LearningRateScheduler,
+  type LearningRateSchedulerOptions,
   type Logs,
+  ReduceLROnPlateau,
+  type ReduceLROnPlateauOptions,
   type TrainingModel,
 } from './callbacks.js';
 export type { CompileOptions } from './compile.js';

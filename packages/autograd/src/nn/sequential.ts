@@ -7,6 +7,7 @@ import { defaultRng, endRecycling, type NestedArray, noGrad, Rng, recycleFloats,
 import { type FitOptions, fitModel, type History } from './fit.js';
 import { copyWeightsInto, isLayer, type Layer, notALayer, snakeCaseName } from './layer.js';
 import { EpochMetrics, parseMetrics } from './metric-tracker.js';
+import type { Optimizer } from './optimizers/optimizer.js';
 import { checkArgument, checkOptions } from './options.js';
 import { epochProgressLine } from './progress.js';
 import { sampleWeightsOf, weightedLoss } from './sample-weights.js';
@@ -126,6 +127,11 @@ export class Sequential implements TrainingModel {
   /** Set by `compile`. */
   compiled: Compiled | null = null;
   private readonly ownRng: Rng | null;
+
+  /** The optimizer `compile` chose (Keras' `model.optimizer`), or null before `compile`. */
+  get optimizer(): Optimizer | null {
+    return this.compiled?.optimizer ?? null;
+  }
 
   /**
    * `new Sequential()`, `new Sequential({ name, seed })`, or, as in Keras, `new Sequential([layers])`

@@ -87,8 +87,6 @@ export function scheduleFromJson(json: ScheduleJson): LearningRateSchedule {
 export abstract class BaseOptimizer implements Optimizer {
   /** Keras' class name (`'Adam'`), written by `save`. */
   abstract readonly className: string;
-  /** η for the next step: the number given, or what the schedule said before the last step. */
-  learningRate: number;
   /** The schedule given as `learningRate`, or null for a fixed rate. */
   readonly schedule: LearningRateSchedule | null;
   readonly weightDecay: number | null;
@@ -97,11 +95,12 @@ export abstract class BaseOptimizer implements Optimizer {
   readonly globalClipnorm: number | null;
   /** How many steps were taken so far (Keras' `iterations`). */
   iterations = 0;
+  private rate: number;
 
   protected constructor(owner: string, opts: BaseOptimizerOptions, defaultLearningRate: number) {
     const rate = learningRateOption(owner, opts.learningRate) ?? defaultLearningRate;
     this.schedule = typeof rate === 'number' ? null : rate;
-    this.learningRate = typeof rate === 'number' ? rate : rate.call(0);
+    this.rate = typeof rate === 'number' ? rate : rate.call(0);
     this.weightDecay = opts.weightDecay ?? null;
     this.clipnorm = opts.clipnorm ?? null;
     this.clipvalue = opts.clipvalue ?? null;
@@ -114,6 +113,31 @@ export abstract class BaseOptimizer implements Optimizer {
           '(clipnorm, clipvalue, globalClipnorm 중 하나만 지정할 수 있습니다)',
       );
     }
+  }
+
+  /** η for the next step: the number given (or set since), or what the schedule said before the last step. */
+  get learningRate(): number {
+    return this.rate;
+  }
+
+  /**
+   * A new fixed rate from the next step on, as `LearningRateScheduler` and `ReduceLROnPlateau` set
+   * it. An optimizer made with a schedule refuses (Keras' `TypeError`): the schedule decides.
+   */
+  set learningRate(value: number) {
+    if (this.schedule !== null) {
+      throw new TypeError(
+        `This optimizer was created with a \`LearningRateSchedule\` (${this.schedule.className}) as its ` +
+          'learningRate, so its learning rate cannot be set; give it a number as learningRate to change ' +
+          'it during training (학습률 스케줄로 만든 옵티마이저의 학습률은 바꿀 수 없습니다. 바꾸려면 learningRate를 수로 주세요)',
+      );
+    }
+    if (typeof value !== 'number' || !Number.isFinite(value)) {
+      throw new TypeError(
+        `learningRate must be a finite number, got ${String(value)} (learningRate는 유한한 수여야 합니다)`,
+      );
+    }
+    this.rate = value;
   }
 
   abstract step(params: readonly Tensor[]): void;
@@ -142,7 +166,7 @@ export abstract class BaseOptimizer implements Optimizer {
    */
   protected prepare(params: readonly Tensor[]): [Tensor, Float64Array][] {
     // Keras' `_get_current_learning_rate`: the schedule at the steps taken so far (0 for the first).
-    if (this.schedule !== null) this.learningRate = this.schedule.call(this.iterations);
+    if (this.schedule !== null) this.rate = this.schedule.call(this.iterations);
     const pairs: [Tensor, Float64Array][] = [];
     for (const param of params) if (param.grad !== null) pairs.push([param, param.grad.data]);
     const clips = this.clipnorm !== null || this.clipvalue !== null || this.globalClipnorm !== null;
