@@ -12,6 +12,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Plugin } from 'esbuild';
+import { bundleText } from '../sandbox/bundle.js';
 import { sandboxRoot } from '../sandbox/spawn.js';
 
 /** The course's libraries in the grader's bundle, as file URLs (`@gradschool/autograd` -> URL). */
@@ -51,23 +52,15 @@ async function importBundled(
   checksPath: string,
   libraries: Readonly<Record<string, string>>,
 ): Promise<unknown> {
-  const { build } = await import('esbuild');
-  const result = await build({
+  const code = await bundleText({
     entryPoints: [checksPath],
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    write: false,
-    conditions: ['source'],
-    logLevel: 'silent',
     plugins: [bundledLibraries(libraries), ownUrls()],
   }).catch((error: unknown) => {
     const first = (error as { errors?: { text: string }[] }).errors?.[0]?.text;
     throw first ? new Error(first) : error;
   });
   const file = path.join(sandboxRoot(), `checks-${++written}.mjs`);
-  writeFileSync(file, result.outputFiles[0]?.text ?? '', { mode: 0o600 });
+  writeFileSync(file, code, { mode: 0o600 });
   return import(pathToFileURL(file).href);
 }
 

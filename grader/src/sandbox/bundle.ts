@@ -63,7 +63,8 @@ function libraries(from: '' | 'lib/'): Plugin {
   };
 }
 
-async function bundleText(options: BuildOptions): Promise<string> {
+/** `options` bundled with the course's settings (ESM for Node 20, the `source` condition), as text. */
+export async function bundleText(options: BuildOptions): Promise<string> {
   const { build } = await loadEsbuild();
   const result = await build({ ...common, ...options });
   return result.outputFiles?.[0]?.text ?? '';
