@@ -10,7 +10,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { LoadedExercise } from '../core/discover.js';
 import { EXERCISE_STATUSES, type ExerciseResult, type ExerciseStatus } from '../core/types.js';
-import { writeFileAtomic } from '../report/atomic-write.js';
+import { writeFileAtomic } from '../fs/atomic-write.js';
 
 /** What is kept of one grading. */
 export interface LastResult {

@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import { both } from '../i18n/index.js';
 import { DEFAULT_HEAP_MB } from '../sandbox/limits.js';
 import { discover, type LoadedExercise, type ManifestProblem, matchesFilters } from './discover.js';
+import { durationsFile, rememberDurations, startOrder } from './durations.js';
 import { cancelledProblem, gradeExercise } from './grade-exercise.js';
 import type { RunOptions } from './options.js';
 import { maxScoreOfChecks, sumScores } from './score.js';
@@ -138,13 +139,24 @@ export async function grade(options: RunOptions): Promise<GradeReport> {
   const missing = selected.filter((e) => !options.suites?.has(e.id));
   const suites = new Map([...(options.suites ?? []), ...(await loadSuites(missing, options.root))]);
   const each = { ...rest, suites };
-  const graded = await mapLimited(
-    selected,
+  // The longest last time starts first (`durations.ts`); results return to the manifest's order.
+  const durations = durationsFile(options.root);
+  const order = startOrder(
+    selected.map((e) => e.id),
+    durations,
+  );
+  const inStartOrder = await mapLimited(
+    order.map((i) => selected[i]!),
     concurrency,
     (ex) => gradeSafely(ex, each),
     (ex) => cancelledExercise(ex, suites, gradesHidden(options)),
     options.signal,
   );
+  const graded = new Array<ExerciseResult>(selected.length);
+  order.forEach((i, k) => {
+    graded[i] = inStartOrder[k]!;
+  });
+  if (!options.signal?.aborted) rememberDurations(graded, durations);
   if (!options.signal?.aborted) warm?.replenish({ heapMb: DEFAULT_HEAP_MB });
   const brokenIds = [...new Set(problems.map((p) => p.id))].filter((id) =>
     matchesFilters(id, options.filters),

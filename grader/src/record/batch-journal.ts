@@ -18,7 +18,7 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Lang } from '@gradschool/exercise-kit';
 import { Ajv } from 'ajv';
-import { writeFileAtomic } from '../report/atomic-write.js';
+import { writeFileAtomic } from '../fs/atomic-write.js';
 import type { GradebookColumn, GradebookRow } from '../report/gradebook.js';
 import { describeErrors } from '../report/schema.js';
 

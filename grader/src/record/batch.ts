@@ -16,7 +16,7 @@ import { loadSuites, type SuiteLoad } from '../core/suite.js';
 import type { GradeReport } from '../core/types.js';
 import { GraderError } from '../errors.js';
 import { both } from '../i18n/index.js';
-import { writeFileAtomic } from '../report/atomic-write.js';
+import { writeFileAtomic } from '../fs/atomic-write.js';
 import {
   type Gradebook,
   type GradebookColumn,

@@ -9,7 +9,7 @@ import type { Lang, Localized } from '@gradschool/exercise-kit';
 import type { SuiteLoad } from '../core/suite.js';
 import type { GradeReport } from '../core/types.js';
 import { both } from '../i18n/index.js';
-import { writeFileAtomic } from '../report/atomic-write.js';
+import { writeFileAtomic } from '../fs/atomic-write.js';
 import { checkKey, type FeedbackInput, toFeedbackHtml, toFeedbackMarkdown } from '../report/feedback.js';
 import type { JsonReportExtras } from '../report/json.js';
 import type { PreparedSubmission } from './submission.js';

@@ -2,7 +2,7 @@
  * The grader's reporters: everything that turns a `GradeReport` into text or files.
  * The core knows no output format; the CLI picks reporters from its flags.
  */
-export { writeFileAtomic } from './atomic-write.js';
+export { writeFileAtomic } from '../fs/atomic-write.js';
 export {
   csvCell,
   type Gradebook,

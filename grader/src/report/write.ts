@@ -3,7 +3,7 @@
  */
 import type { Lang } from '@gradschool/exercise-kit';
 import type { GradeReport } from '../core/types.js';
-import { writeFileAtomic } from './atomic-write.js';
+import { writeFileAtomic } from '../fs/atomic-write.js';
 import { type GradescopeVisibility, toGradescope } from './gradescope.js';
 import { type JsonReportExtras, type RefusedFile, writeJsonReport } from './json.js';
 import { toJUnit } from './junit.js';
