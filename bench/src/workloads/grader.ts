@@ -57,7 +57,10 @@ export function coldGrade(opts: { firstStart?: boolean; ids?: readonly string[] 
     });
   }).finally(() => {
     if (opts.firstStart)
-      rmSync(path.join(REPO_ROOT, 'grader', 'node_modules', '.cache', cache), { recursive: true, force: true });
+      rmSync(path.join(REPO_ROOT, 'grader', 'node_modules', '.cache', cache), {
+        recursive: true,
+        force: true,
+      });
   });
 }
 
