@@ -21,8 +21,8 @@ import { createInterface } from 'node:readline';
 import type { Lang } from '@gradschool/exercise-kit';
 import { type LoadedExercise, matchesFilters } from '../core/discover.js';
 import { toPosix } from '../core/paths.js';
-import { t } from '../i18n/index.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
+import { t } from '../i18n/index.js';
 import type { CliIo } from './io.js';
 import { forgetLastResult } from './last-results.js';
 

@@ -15,8 +15,8 @@ import { exactPercent, maxScoreOfChecks, sumScores } from '../core/score.js';
 import { loadSuites, type SuiteLoad } from '../core/suite.js';
 import type { GradeReport } from '../core/types.js';
 import { GraderError } from '../errors.js';
-import { both } from '../i18n/index.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
+import { both } from '../i18n/index.js';
 import {
   type Gradebook,
   type GradebookColumn,

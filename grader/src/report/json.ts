@@ -6,8 +6,8 @@ import type { Chart, Lang, Localized, Table } from '@gradschool/exercise-kit';
 import { percent } from '../core/score.js';
 import type { CheckResult, ExerciseResult, GradeReport } from '../core/types.js';
 import { GraderError } from '../errors.js';
-import { both } from '../i18n/index.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
+import { both } from '../i18n/index.js';
 import { type JsonCheck, type JsonExercise, type JsonReport, validateJsonReport } from './schema.js';
 
 /** A file of a submission that was refused, and why (from `prepareSubmission`). */
